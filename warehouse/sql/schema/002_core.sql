@@ -1,0 +1,132 @@
+-- Core layer: cleaned articles, sentences, normalized entities and membership claims.
+CREATE SCHEMA IF NOT EXISTS core;
+
+CREATE TABLE IF NOT EXISTS core.articles (
+    article_id          VARCHAR PRIMARY KEY,
+    title               VARCHAR,
+    author              VARCHAR,
+    publisher           VARCHAR,
+    url                 VARCHAR,
+    published_at        TIMESTAMP,          -- UTC
+    published_at_source VARCHAR,            -- metadata, page, url-date-path, url-unix-timestamp, or NULL
+    language            VARCHAR,
+    body                VARCHAR NOT NULL,   -- cleaned text; every offset in core.* indexes this
+    n_chars             INTEGER NOT NULL,
+    is_relevant         BOOLEAN NOT NULL,   -- mentions accord vocabulary: goes through extraction
+    extractor_version   VARCHAR NOT NULL,
+    processed_at        TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS core.sentences (
+    article_id        VARCHAR NOT NULL,
+    sentence_idx      INTEGER NOT NULL,
+    paragraph_idx     INTEGER NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    text              VARCHAR NOT NULL,
+    is_heading        BOOLEAN NOT NULL,
+    in_quote          BOOLEAN NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, sentence_idx)
+);
+
+-- Which articles each stage has processed, with which version of its code.
+CREATE TABLE IF NOT EXISTS core.stage_log (
+    article_id    VARCHAR NOT NULL,
+    stage         VARCHAR NOT NULL,
+    stage_version VARCHAR NOT NULL,
+    n_rows        INTEGER NOT NULL,
+    processed_at  TIMESTAMP NOT NULL,
+    PRIMARY KEY (article_id, stage)
+);
+
+CREATE TABLE IF NOT EXISTS core.entities (
+    entity_id    VARCHAR PRIMARY KEY,
+    entity_type  VARCHAR NOT NULL,          -- country, person, organization, accord
+    name         VARCHAR NOT NULL,
+    iso2         VARCHAR,
+    iso3         VARCHAR,
+    is_iso       BOOLEAN,
+    country_iso2 VARCHAR,
+    kind         VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS core.mentions (
+    article_id        VARCHAR NOT NULL,
+    sentence_idx      INTEGER NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    text              VARCHAR NOT NULL,
+    entity_id         VARCHAR NOT NULL,
+    entity_type       VARCHAR NOT NULL,
+    method            VARCHAR NOT NULL,
+    is_metonymy       BOOLEAN NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS core.person_roles (
+    article_id        VARCHAR NOT NULL,
+    person_id         VARCHAR NOT NULL,
+    role              VARCHAR NOT NULL,
+    country_iso2      VARCHAR,
+    sentence_idx      INTEGER,
+    start_char        INTEGER,
+    end_char          INTEGER,
+    source            VARCHAR NOT NULL,     -- text or dictionary
+    extractor_version VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS core.dates (
+    article_id        VARCHAR NOT NULL,
+    sentence_idx      INTEGER NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    text              VARCHAR NOT NULL,
+    edtf              VARCHAR NOT NULL,
+    lower             DATE,
+    upper             DATE,
+    precision         VARCHAR NOT NULL,     -- day, month, year, range, open
+    extractor_version VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS core.claims (
+    claim_id          VARCHAR PRIMARY KEY,
+    article_id        VARCHAR NOT NULL,
+    sentence_idx      INTEGER NOT NULL,
+    country_code      VARCHAR NOT NULL,
+    accord            VARCHAR NOT NULL,
+    status            VARCHAR NOT NULL,
+    claimed_by        VARCHAR NOT NULL,
+    claimed_by_id     VARCHAR,
+    date_edtf         VARCHAR,
+    date_lower        DATE,
+    date_upper        DATE,
+    date_precision    VARCHAR,
+    evidence          VARCHAR NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    rule              VARCHAR NOT NULL,
+    confidence        DOUBLE NOT NULL,
+    is_future         BOOLEAN NOT NULL,
+    ordinal           INTEGER,
+    extractor_version VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS core.membership_events (
+    event_id            VARCHAR PRIMARY KEY,
+    country_code        VARCHAR NOT NULL,
+    accord              VARCHAR NOT NULL,
+    status              VARCHAR NOT NULL,
+    date_lower          DATE,
+    date_upper          DATE,
+    date_precision      VARCHAR,
+    n_claims            INTEGER NOT NULL,
+    n_articles          INTEGER NOT NULL,
+    n_claimants         INTEGER NOT NULL,
+    claimants           VARCHAR[] NOT NULL,
+    claim_ids           VARCHAR[] NOT NULL,
+    first_reported_at   TIMESTAMP,
+    last_reported_at    TIMESTAMP,
+    has_conflict        BOOLEAN NOT NULL,   -- another status for the same country/accord overlaps in time
+    conflicting_statuses VARCHAR[]
+);
