@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS raw.source_files (
     record_idx   INTEGER NOT NULL,          -- line number for .jsonl, 0 otherwise
     article_id   VARCHAR NOT NULL,
     size_bytes   BIGINT,
+    mtime_ns     BIGINT,                    -- lets a rescan skip re-hashing unchanged files
     ingested_at  TIMESTAMP NOT NULL,
     is_current   BOOLEAN NOT NULL,          -- false once the file changed
     PRIMARY KEY (path, file_sha256, record_idx)

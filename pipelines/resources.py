@@ -1,0 +1,57 @@
+"""Dagster resources: the DuckDB warehouse file and the folder articles are read from."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
+from pipelines.warehouse import apply_schema
+
+LOCK_ERROR_MARKERS = ("Could not set lock", "Conflicting lock")
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The DuckDB file every asset reads and writes (env ``ACCORDWATCH_DB``)."""
+
+    db_path: str = str(DEFAULT_DB_PATH)
+    lock_wait_seconds: float = 120.0
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Open the file, waiting while another process holds its lock; always closed afterwards."""
+        path = Path(self.db_path)
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_wait_seconds
+        delay = 0.05
+        while True:
+            try:
+                conn = duckdb.connect(str(path), read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                if not any(m in str(exc) for m in LOCK_ERROR_MARKERS) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def ensure_schema(self) -> None:
+        """Create the warehouse tables that do not exist yet."""
+        with self.connect() as conn:
+            apply_schema(conn)
+
+
+class ArticleSourceResource(dg.ConfigurableResource):
+    """The folder articles are read from, recursively (env ``ACCORDWATCH_SOURCE_DIR``)."""
+
+    source_dir: str = str(SAMPLE_DIR)
+    max_file_bytes: int = 5_000_000

@@ -1,0 +1,90 @@
+"""Small DuckDB helpers shared by every stage: schema, SQL files, transactions, bulk inserts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipelines.paths import SQL_DIR
+
+
+def read_sql(relative_path: str) -> str:
+    """The text of ``warehouse/sql/<relative_path>``."""
+    return (SQL_DIR / relative_path).read_text(encoding="utf-8")
+
+
+def schema_files() -> list[Path]:
+    return sorted((SQL_DIR / "schema").glob("*.sql"))
+
+
+def apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create every schema and table of the warehouse that does not exist yet (idempotent)."""
+    for path in schema_files():
+        conn.execute(path.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All-or-nothing: a crash or exception inside leaves the tables as they were."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert dict rows by column name (missing columns take their defaults). Returns the row count."""
+    if not rows:
+        return 0
+    import pyarrow as pa
+
+    columns = list(rows[0].keys())
+    arrow = pa.Table.from_pylist(list(rows))
+    conn.register("_accordwatch_rows", arrow)
+    try:
+        column_list = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM _accordwatch_rows")
+    finally:
+        conn.unregister("_accordwatch_rows")
+    return len(rows)
+
+
+def delete_for_articles(conn: duckdb.DuckDBPyConnection, tables: Sequence[str], article_ids: Sequence[str]) -> None:
+    """Remove the rows of the given articles from each table (before re-writing them)."""
+    if not article_ids:
+        return
+    import pyarrow as pa
+
+    conn.register("_accordwatch_ids", pa.table({"article_id": list(article_ids)}))
+    try:
+        for table in tables:
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _accordwatch_ids)")
+    finally:
+        conn.unregister("_accordwatch_ids")
+
+
+def table_count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def preview_markdown(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -> str:
+    """A small Markdown table of the first rows of a query, for Dagster metadata."""
+    relation = conn.sql(f"SELECT * FROM ({query}) LIMIT {int(limit)}")
+    columns = relation.columns
+    rows = relation.fetchall()
+
+    def cell(value: Any) -> str:
+        text = "" if value is None else str(value)
+        text = text.replace("|", "\\|").replace("\n", " ")
+        return text if len(text) <= 80 else text[:77] + "..."
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
