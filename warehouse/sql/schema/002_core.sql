@@ -130,3 +130,13 @@ CREATE TABLE IF NOT EXISTS core.membership_events (
     has_conflict        BOOLEAN NOT NULL,   -- another status for the same country/accord overlaps in time
     conflicting_statuses VARCHAR[]
 );
+
+-- The accord registry (warehouse/dictionaries/accords.yaml), loaded for SQL joins.
+CREATE TABLE IF NOT EXISTS core.accords (
+    accord            VARCHAR PRIMARY KEY,  -- canonical name, as in core.claims.accord
+    entity_id         VARCHAR NOT NULL,
+    broker_iso2       VARCHAR,
+    counterparty_iso2 VARCHAR,              -- party to every agreement of the accord (Israel for the Abraham Accords)
+    start_date        DATE,
+    end_date          DATE
+);
