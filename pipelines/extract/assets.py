@@ -1,0 +1,108 @@
+"""Extract stage: core.sentences -> entities, mentions, person roles, dates and membership claims."""
+
+from __future__ import annotations
+
+
+
+import dagster as dg
+
+from pipelines.extract.loading import extractor_version, load_article_texts
+from pipelines.extract.rows import accord_rows, analysis_rows, upsert_entities
+from pipelines.incremental import batched, mark_processed, pending_article_ids
+from pipelines.ingest.assets import utc_now
+from pipelines.keys import (
+    CORE_ACCORDS,
+    CORE_ARTICLES,
+    CORE_CLAIMS,
+    CORE_DATES,
+    CORE_ENTITIES,
+    CORE_MENTIONS,
+    CORE_PERSON_ROLES,
+    CORE_SENTENCES,
+)
+from pipelines.resources import WarehouseResource
+from pipelines.warehouse import delete_for_articles, insert_rows, preview_markdown, table_count, transaction
+
+EXTRACT_STAGE = "extract"
+BATCH_SIZE = 200
+EXTRACTED_TABLES = ("core.mentions", "core.person_roles", "core.dates", "core.claims")
+
+
+def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        key, description=description, kinds={"duckdb"}, group_name="extract", deps=[CORE_ARTICLES, CORE_SENTENCES]
+    )
+
+
+EXTRACT_SPECS = [
+    _spec(CORE_ACCORDS, "The accord registry (warehouse/dictionaries/accords.yaml): broker, counterparty, start date."),
+    _spec(
+        CORE_ENTITIES,
+        "Canonical entities analysts join on: every ISO 3166-1 country (plus non-ISO states with ids of "
+        "their own), the people, organizations and accords the articles mention.",
+    ),
+    _spec(CORE_MENTIONS, "Every surface form that refers to an entity, with offsets into the cleaned body and the rule that found it."),
+    _spec(CORE_PERSON_ROLES, "People with their role and country, from the text or from the dated actor dictionary."),
+    _spec(CORE_DATES, "Dates in the text as EDTF with lower/upper bounds and precision, relative ones resolved against publication."),
+    _spec(
+        CORE_CLAIMS,
+        "Membership claims: country, accord, status, who claims it, the event's date window, the evidence "
+        "sentence with offsets, the rule that fired and its confidence. Conflicting claims are all kept.",
+    ),
+]
+
+PREVIEWS = {
+    CORE_MENTIONS: "SELECT article_id, sentence_idx, text, entity_id, method FROM core.mentions ORDER BY article_id, start_char",
+    CORE_PERSON_ROLES: "SELECT person_id, role, country_iso2, source FROM core.person_roles",
+    CORE_DATES: "SELECT text, edtf, lower, upper, precision FROM core.dates ORDER BY article_id, start_char",
+    CORE_CLAIMS: "SELECT country_code, accord, status, claimed_by, date_edtf, rule, evidence FROM core.claims "
+    "ORDER BY article_id, sentence_idx",
+    CORE_ENTITIES: "SELECT entity_id, entity_type, name, iso2, country_iso2 FROM core.entities "
+    "WHERE entity_type <> 'country' ORDER BY entity_id",
+    CORE_ACCORDS: "SELECT * FROM core.accords ORDER BY accord",
+}
+
+
+@dg.multi_asset(specs=EXTRACT_SPECS, pool="duckdb_writer")
+def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Run entity, date and claim extraction over relevant articles not yet extracted with this version."""
+    from pipelines.extract.pipeline import analyze_article
+
+    now = utc_now()
+    version = extractor_version()
+    with warehouse.connect() as conn:
+        with transaction(conn):
+            conn.execute("DELETE FROM core.accords")
+            insert_rows(conn, "core.accords", accord_rows())
+            upsert_entities(conn, [], include_reference=True)
+            pending = pending_article_ids(
+                conn, EXTRACT_STAGE, version, "SELECT article_id FROM core.articles WHERE is_relevant"
+            )
+            for batch in batched(pending, BATCH_SIZE):
+                delete_for_articles(conn, EXTRACTED_TABLES, batch)
+                counts: dict[str, int] = {}
+                batch_rows: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}
+                entities = []
+                for article in load_article_texts(conn, batch):
+                    analysis = analyze_article(article)
+                    rows = analysis_rows(article.article_id, analysis, version)
+                    for table in EXTRACTED_TABLES:
+                        batch_rows[table].extend(rows[table])
+                    entities.extend(analysis.entities.entities)
+                    counts[article.article_id] = len(rows["core.claims"])
+                for table, rows in batch_rows.items():
+                    insert_rows(conn, table, rows)
+                upsert_entities(conn, entities)
+                mark_processed(conn, EXTRACT_STAGE, version, counts, now)
+        context.log.info(f"extract ({version}): {len(pending)} articles processed")
+        for spec in EXTRACT_SPECS:
+            table = ".".join(spec.key.path)
+            metadata = {"dagster/row_count": table_count(conn, table), "extractor_version": version}
+            if spec.key in PREVIEWS:
+                metadata["preview"] = dg.MetadataValue.md(preview_markdown(conn, PREVIEWS[spec.key]))
+            if spec.key == CORE_CLAIMS:
+                metadata["articles_processed_this_run"] = len(pending)
+            yield dg.MaterializeResult(asset_key=spec.key, metadata=metadata)
+
+
+

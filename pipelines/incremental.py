@@ -1,0 +1,69 @@
+"""Which articles a stage still has to process, and the log of what it has processed.
+
+Every per-article stage records ``(article_id, stage, stage_version)`` in ``core.stage_log``. A run
+processes only articles with no entry for the stage's current version, so its cost grows with the
+new articles, not with the warehouse; a new version of a stage's code or dictionaries re-processes
+everything that stage has seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+import duckdb
+
+from pipelines.warehouse import insert_rows
+
+
+def pending_article_ids(
+    conn: duckdb.DuckDBPyConnection, stage: str, version: str, candidates_sql: str
+) -> list[str]:
+    """Ids from ``candidates_sql`` (a query returning ``article_id``) not yet processed at ``version``."""
+    rows = conn.execute(
+        f"""
+        SELECT c.article_id
+        FROM ({candidates_sql}) AS c
+        ANTI JOIN (SELECT article_id FROM core.stage_log WHERE stage = ? AND stage_version = ?) AS done
+            USING (article_id)
+        ORDER BY c.article_id
+        """,
+        [stage, version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def mark_processed(
+    conn: duckdb.DuckDBPyConnection,
+    stage: str,
+    version: str,
+    row_counts: dict[str, int],
+    now: datetime,
+) -> None:
+    """Record that each article went through ``stage`` at ``version`` (with how many rows it gave)."""
+    if not row_counts:
+        return
+    ids = list(row_counts)
+    import pyarrow as pa
+
+    conn.register("_accordwatch_done", pa.table({"article_id": ids}))
+    try:
+        conn.execute(
+            "DELETE FROM core.stage_log WHERE stage = ? AND article_id IN (SELECT article_id FROM _accordwatch_done)",
+            [stage],
+        )
+    finally:
+        conn.unregister("_accordwatch_done")
+    insert_rows(
+        conn,
+        "core.stage_log",
+        [
+            {"article_id": a, "stage": stage, "stage_version": version, "n_rows": n, "processed_at": now}
+            for a, n in row_counts.items()
+        ],
+    )
+
+
+def batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

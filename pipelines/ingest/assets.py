@@ -1,0 +1,91 @@
+"""Ingest stage: source files -> raw.articles / raw.source_files / raw.ingest_errors."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.ingest.store import ingest_folder
+from pipelines.keys import RAW_ARTICLES, RAW_INGEST_ERRORS, RAW_SOURCE_FILES
+from pipelines.resources import ArticleSourceResource, WarehouseResource
+from pipelines.warehouse import apply_schema, preview_markdown, table_count, transaction
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            RAW_ARTICLES,
+            description="One row per distinct article text (id = hash of the normalized body), with every "
+            "source file that carried it; an edited file's previous article is kept and marked superseded.",
+            kinds={"duckdb"},
+            group_name="ingest",
+        ),
+        dg.AssetSpec(
+            RAW_SOURCE_FILES,
+            description="Every version of every source file seen, and the article each record became.",
+            kinds={"duckdb"},
+            group_name="ingest",
+        ),
+        dg.AssetSpec(
+            RAW_INGEST_ERRORS,
+            description="Files (or JSONL lines) that could not be ingested, with path, reason and time. "
+            "A failed file is not retried until its content changes.",
+            kinds={"duckdb"},
+            group_name="ingest",
+        ),
+    ],
+    pool="duckdb_writer",
+)
+def raw_ingest(context: dg.AssetExecutionContext, warehouse: WarehouseResource, source: ArticleSourceResource):
+    """Read new and changed files from the source folder (recursively) into the raw layer."""
+    now = utc_now()
+    with warehouse.connect() as conn:
+        with transaction(conn):
+
+            apply_schema(conn)
+            stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now)
+        for error in stats.errors:
+            context.log.warning(f"could not ingest {error.path}: {error.reason}")
+        context.log.info(
+            f"ingest: {stats.files_seen} files seen, {stats.files_read} read, {stats.new_articles} new articles, "
+            f"{len(stats.errors)} errors"
+        )
+        yield dg.MaterializeResult(
+            asset_key=RAW_ARTICLES,
+            metadata={
+                "dagster/row_count": table_count(conn, "raw.articles"),
+                "new_articles": stats.new_articles,
+                "files_seen": stats.files_seen,
+                "files_read": stats.files_read,
+                "files_unchanged": stats.files_unchanged,
+                "superseded_articles": stats.superseded_articles,
+                "source_dir": dg.MetadataValue.path(source.source_dir),
+                "preview": dg.MetadataValue.md(
+                    preview_markdown(
+                        conn,
+                        "SELECT article_id, title, source_format, source_paths, is_superseded "
+                        "FROM raw.articles ORDER BY first_ingested_at DESC",
+                    )
+                ),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key=RAW_SOURCE_FILES,
+            metadata={"dagster/row_count": table_count(conn, "raw.source_files")},
+        )
+        yield dg.MaterializeResult(
+            asset_key=RAW_INGEST_ERRORS,
+            metadata={
+                "dagster/row_count": table_count(conn, "raw.ingest_errors"),
+                "new_errors": len(stats.errors),
+                "preview": dg.MetadataValue.md(
+                    preview_markdown(conn, "SELECT path, reason, detected_at FROM raw.ingest_errors ORDER BY detected_at DESC")
+                ),
+            },
+        )

@@ -1,0 +1,29 @@
+"""Resource settings: environment variables when set, the project's defaults otherwise."""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+
+from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
+from pipelines.resources import ArticleSourceResource, WarehouseResource
+
+DB_ENV = "ACCORDWATCH_DB"
+SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
+MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
+
+
+def _env_or(name: str, default: str) -> str | dg.EnvVar:
+    """An ``EnvVar`` (resolved when a run starts, shown as such in the UI) if the variable is set."""
+    return dg.EnvVar(name) if os.environ.get(name) else default
+
+
+def build_resources() -> dict[str, dg.ConfigurableResource]:
+    return {
+        "warehouse": WarehouseResource(db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH))),
+        "source": ArticleSourceResource(
+            source_dir=_env_or(SOURCE_ENV, str(SAMPLE_DIR)),
+            max_file_bytes=dg.EnvVar.int(MAX_FILE_BYTES_ENV) if os.environ.get(MAX_FILE_BYTES_ENV) else 5_000_000,
+        ),
+    }
