@@ -1,0 +1,261 @@
+"""The accord registry (``warehouse/dictionaries/accords.yaml``) and accord mentions in articles.
+
+The registry says which accords exist, who brokers them, who the fixed counterparty is, when they
+start, and which phrases identify an *unnamed* deal as one of them ("normalize ties with Israel"
+from August 2020 on is the Abraham Accords; the same words about Egypt in 1979 are not).
+Everything is read lazily and cached; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+import yaml
+
+from pipelines.extract.model import ArticleText, Entity, Mention
+from pipelines.paths import DICTIONARIES_DIR
+
+ACCORDS_FILE = "accords.yaml"
+_ENTITY_ID = re.compile(r"^accord:[a-z0-9][a-z0-9-]*$")
+
+
+class RegistryError(ValueError):
+    """The accord registry file is malformed; the message names the entry and field."""
+
+
+@dataclass(frozen=True)
+class Accord:
+    """One accord of the registry."""
+
+    name: str
+    entity_id: str
+    aliases: tuple[str, ...]
+    broker: str | None
+    counterparty: str | None
+    start_date: date | None
+    end_date: date | None
+    triggers: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    trigger_requires_counterparty: bool = False
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def non_joiners(self) -> frozenset[str]:
+        """Countries that can never be claimed as joining: the broker and the counterparty."""
+        return frozenset(c for c in (self.broker, self.counterparty) if c)
+
+    def covers(self, lower: date | None, upper: date | None) -> bool:
+        """Whether an event dated within [lower, upper] can belong to this accord (unknown = yes)."""
+        if self.start_date and upper and upper < self.start_date:
+            return False
+        if self.end_date and lower and lower > self.end_date:
+            return False
+        return True
+
+
+def _country_code(value, where: str) -> str | None:
+    if value is None:
+        return None
+    code = str(value).upper()
+    if code == "PS" or pycountry.countries.get(alpha_2=code) is not None:
+        return code
+    raise RegistryError(f"{where}: {value!r} is not an ISO 3166-1 alpha-2 country code")
+
+
+def _date(value, where: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise RegistryError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _phrases(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RegistryError(f"{where}: expected a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]:
+    """Validate the parsed YAML and build the accords; raises RegistryError with a clear message."""
+    if not isinstance(data, dict) or not isinstance(data.get("accords"), list) or not data["accords"]:
+        raise RegistryError(f"{source}: expected a top-level 'accords:' list")
+    accords: list[Accord] = []
+    names: set[str] = set()
+    ids: set[str] = set()
+    for i, entry in enumerate(data["accords"]):
+        where = f"{source}: accords[{i}]"
+        if not isinstance(entry, dict):
+            raise RegistryError(f"{where}: expected a mapping")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RegistryError(f"{where}: missing 'name'")
+        where = f"{source}: accord {name!r}"
+        entity_id = entry.get("entity_id")
+        if not isinstance(entity_id, str) or not _ENTITY_ID.match(entity_id):
+            raise RegistryError(f"{where}: entity_id {entity_id!r} must look like 'accord:some-slug'")
+        if name.lower() in names:
+            raise RegistryError(f"{where}: duplicate accord name")
+        if entity_id in ids:
+            raise RegistryError(f"{where}: duplicate entity_id {entity_id!r}")
+        names.add(name.lower())
+        ids.add(entity_id)
+        start = _date(entry.get("start_date"), f"{where} start_date")
+        end = _date(entry.get("end_date"), f"{where} end_date")
+        if start and end and end < start:
+            raise RegistryError(f"{where}: end_date {end} is before start_date {start}")
+        aliases = _phrases(entry.get("aliases"), f"{where} aliases")
+        if name not in aliases:
+            aliases = (name, *aliases)
+        parties = tuple(
+            _country_code(p, f"{where} parties") for p in (entry.get("parties") or [])
+        )
+        accords.append(
+            Accord(
+                name=name.strip(),
+                entity_id=entity_id,
+                aliases=aliases,
+                broker=_country_code(entry.get("broker"), f"{where} broker"),
+                counterparty=_country_code(entry.get("counterparty"), f"{where} counterparty"),
+                start_date=start,
+                end_date=end,
+                triggers=_phrases(entry.get("triggers"), f"{where} triggers"),
+                context_aliases=_phrases(entry.get("context_aliases"), f"{where} context_aliases"),
+                parties=tuple(p for p in parties if p),
+                trigger_requires_counterparty=bool(entry.get("trigger_requires_counterparty", False)),
+                keywords=_phrases(entry.get("keywords"), f"{where} keywords"),
+            )
+        )
+    return tuple(accords)
+
+
+def load_registry_file(path: Path) -> tuple[Accord, ...]:
+    """Read and validate one registry file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RegistryError(f"accord registry not found: {path}") from exc
+    return parse_registry(data, str(path))
+
+
+@lru_cache(maxsize=1)
+def load_accord_registry() -> tuple[Accord, ...]:
+    """All accords of ``accords.yaml`` in the dictionaries folder, validated (cached)."""
+    return load_registry_file(DICTIONARIES_DIR / ACCORDS_FILE)
+
+
+def accord_names() -> frozenset[str]:
+    """Canonical accord names (what ``core.claims.accord`` may contain)."""
+    return frozenset(a.name for a in load_accord_registry())
+
+
+def accord_by_name(name: str) -> Accord:
+    for accord in load_accord_registry():
+        if accord.name == name:
+            return accord
+    raise KeyError(name)
+
+
+def accord_entities() -> list[Entity]:
+    """One ``core.entities`` row per accord."""
+    return [Entity(entity_id=a.entity_id, entity_type="accord", name=a.name) for a in load_accord_registry()]
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern | None:
+    """Case-insensitive whole-word regex for phrases; hyphens/dashes and spaces match each other."""
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = re.split(r"[\s\-–—]+", phrase.strip())
+        parts.append(r"[\s\-–—]+".join(re.escape(w) for w in words))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
+    return tuple((a, phrase_pattern(a.aliases)) for a in load_accord_registry())
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
+    out = []
+    for accord in load_accord_registry():
+        # Only determiner phrases are mentions ("the accords", "this club"); bare nouns are not.
+        phrases = [p for p in accord.context_aliases if p.lower().startswith(("the ", "this "))]
+        pattern = phrase_pattern(phrases)
+        if pattern is not None:
+            out.append((accord, pattern))
+    return tuple(out)
+
+
+def _sentence_at(article: ArticleText, offset: int) -> int | None:
+    for sentence in article.sentences:
+        if sentence.start_char <= offset < sentence.end_char:
+            return sentence.sentence_idx
+    return None
+
+
+def _named_mentions(article: ArticleText) -> list[Mention]:
+    mentions = []
+    for accord, pattern in _alias_patterns():
+        for sentence in article.sentences:
+            for m in pattern.finditer(sentence.text):
+                start = sentence.start_char + m.start()
+                mentions.append(
+                    Mention(sentence.sentence_idx, start, start + len(m.group()), m.group(), accord.entity_id, "accord", "alias")
+                )
+    return mentions
+
+
+def article_topic_accords(article: ArticleText, named: list[Mention] | None = None) -> list[str]:
+    """entity_ids of the accords the article names (title or body), most mentioned first."""
+    named = _named_mentions(article) if named is None else named
+    counts: dict[str, int] = {}
+    for mention in named:
+        counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+    if article.title:
+        for accord, pattern in _alias_patterns():
+            if pattern.search(article.title):
+                counts[accord.entity_id] = counts.get(accord.entity_id, 0) + 2
+    return sorted(counts, key=lambda k: -counts[k])
+
+
+def find_accord_mentions(article: ArticleText) -> list[Mention]:
+    """Accord mentions: registry names and aliases anywhere; generic phrases ("the accords") only
+    when the article names exactly one accord that owns the phrase."""
+    named = _named_mentions(article)
+    topics = article_topic_accords(article, named)
+    mentions = list(named)
+    taken = [(m.start_char, m.end_char) for m in named]
+    if len(topics) == 1:
+        for accord, pattern in _context_patterns():
+            if accord.entity_id != topics[0]:
+                continue
+            for sentence in article.sentences:
+                for m in pattern.finditer(sentence.text):
+                    start = sentence.start_char + m.start()
+                    end = start + len(m.group())
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    taken.append((start, end))
+                    mentions.append(Mention(sentence.sentence_idx, start, end, m.group(), accord.entity_id, "accord", "context_alias"))
+    return _drop_overlaps(sorted(mentions, key=lambda m: (m.start_char, -(m.end_char - m.start_char))))
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start_char < kept[-1].end_char:
+            continue
+        kept.append(mention)
+    return kept
