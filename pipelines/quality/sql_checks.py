@@ -1,0 +1,304 @@
+"""Checks Great Expectations cannot express on one table: they need joins or history.
+
+Each :class:`SqlCheck` is a query returning the *offending rows* (zero rows = pass). They run
+alongside the GX suite of the table they guard and are recorded the same way, with
+``expectation_type = "sql:<name>"``. DuckDB string functions count code points, like Python, so
+``substr(body, start_char + 1, end_char - start_char)`` is ``body[start_char:end_char]``.
+
+Also here: the row-count history check (a table must not lose more than a configurable share of
+its rows since the previous validation run, see :func:`row_count_drop_outcome`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+
+from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome
+from pipelines.quality.suites import SuiteSpec, effective_severity
+
+DEFAULT_MAX_ROW_DROP_SHARE = 0.5
+MAX_ROW_DROP_ENV = "ACCORDWATCH_MAX_ROW_DROP_SHARE"
+
+
+@dataclass(frozen=True)
+class SqlCheck:
+    """A named query whose result rows are violations of one rule on one table."""
+
+    name: str
+    asset_key: str
+    description: str
+    sql: str
+    severity: str = "critical"  # GX vocabulary: critical | warning
+
+
+def _slice(alias: str) -> str:
+    return f"substr(a.body, {alias}.start_char + 1, {alias}.end_char - {alias}.start_char)"
+
+
+def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: str | None) -> list[SqlCheck]:
+    """Offsets inside the article body, and (if the table stores the text) slicing back to it."""
+    checks = [
+        SqlCheck(
+            name=f"{name_prefix}_offsets_inside_body",
+            asset_key=asset,
+            description="0 <= start_char <= end_char <= length(core.articles.body)",
+            sql=f"""
+                SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
+                FROM {asset} t JOIN core.articles a USING (article_id)
+                WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body)
+            """,
+        )
+    ]
+    if text_col:
+        checks.append(
+            SqlCheck(
+                name=f"{name_prefix}_text_matches_body",
+                asset_key=asset,
+                description=f"core.articles.body[start_char:end_char] == {text_col}",
+                sql=f"""
+                    SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
+                           {_slice('t')} AS body_slice
+                    FROM {asset} t JOIN core.articles a USING (article_id)
+                    WHERE {_slice('t')} IS DISTINCT FROM t.{text_col}
+                """,
+            )
+        )
+    return checks
+
+
+def _article_exists(asset: str, name_prefix: str, key_cols: str, parent: str = "core.articles") -> SqlCheck:
+    return SqlCheck(
+        name=f"{name_prefix}_article_exists",
+        asset_key=asset,
+        description=f"every article_id exists in {parent}",
+        sql=f"""
+            SELECT {key_cols}, t.article_id FROM {asset} t
+            WHERE t.article_id NOT IN (SELECT article_id FROM {parent})
+        """,
+    )
+
+
+SQL_CHECKS: tuple[SqlCheck, ...] = (
+    # raw
+    SqlCheck(
+        name="superseded_article_points_to_existing_article",
+        asset_key="raw.articles",
+        description="a superseded article names an existing newer article (and only superseded ones do)",
+        sql="""
+            SELECT t.article_id, t.is_superseded, t.superseded_by FROM raw.articles t
+            WHERE (t.is_superseded AND (t.superseded_by IS NULL
+                     OR t.superseded_by NOT IN (SELECT article_id FROM raw.articles)))
+               OR (NOT t.is_superseded AND t.superseded_by IS NOT NULL)
+        """,
+    ),
+    _article_exists("raw.source_files", "source_file", "t.path, t.record_idx", parent="raw.articles"),
+    # core.articles
+    SqlCheck(
+        name="article_n_chars_matches_body",
+        asset_key="core.articles",
+        description="n_chars == length(body)",
+        sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length FROM core.articles t "
+        "WHERE t.n_chars IS DISTINCT FROM length(t.body)",
+    ),
+    _article_exists("core.articles", "core_article_raw", "t.article_id", parent="raw.articles"),
+    # core.sentences
+    _article_exists("core.sentences", "sentence", "t.sentence_idx"),
+    *_offsets_inside_body("core.sentences", "sentence", "t.article_id, t.sentence_idx", "text"),
+    # core.mentions
+    _article_exists("core.mentions", "mention", "t.sentence_idx, t.text"),
+    *_offsets_inside_body("core.mentions", "mention", "t.article_id, t.entity_id", "text"),
+    SqlCheck(
+        name="mention_entity_exists",
+        asset_key="core.mentions",
+        description="every mention's entity_id exists in core.entities",
+        sql="SELECT t.article_id, t.text, t.entity_id FROM core.mentions t "
+        "WHERE t.entity_id NOT IN (SELECT entity_id FROM core.entities)",
+    ),
+    SqlCheck(
+        name="mention_inside_its_sentence",
+        asset_key="core.mentions",
+        description="a mention lies inside the sentence it names",
+        severity="warning",
+        sql="""
+            SELECT t.article_id, t.sentence_idx, t.text, t.start_char, t.end_char,
+                   s.start_char AS sentence_start, s.end_char AS sentence_end
+            FROM core.mentions t LEFT JOIN core.sentences s USING (article_id, sentence_idx)
+            WHERE s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char
+        """,
+    ),
+    # core.dates, core.person_roles
+    *_offsets_inside_body("core.dates", "date", "t.article_id, t.edtf", "text"),
+    SqlCheck(
+        name="person_role_person_exists",
+        asset_key="core.person_roles",
+        description="every person_id exists in core.entities",
+        sql="SELECT t.article_id, t.person_id, t.role FROM core.person_roles t "
+        "WHERE t.person_id NOT IN (SELECT entity_id FROM core.entities)",
+    ),
+    # core.claims
+    _article_exists("core.claims", "claim", "t.claim_id"),
+    SqlCheck(
+        name="claim_sentence_exists",
+        asset_key="core.claims",
+        description="every claim's (article_id, sentence_idx) exists in core.sentences",
+        sql="""
+            SELECT t.claim_id, t.article_id, t.sentence_idx FROM core.claims t
+            LEFT JOIN core.sentences s USING (article_id, sentence_idx)
+            WHERE s.article_id IS NULL
+        """,
+    ),
+    SqlCheck(
+        name="claim_entities_exist",
+        asset_key="core.claims",
+        description="the claim's country ('country:'||country_code) and its speaker (claimed_by_id) exist in core.entities",
+        sql="""
+            SELECT t.claim_id, t.country_code, t.claimed_by_id FROM core.claims t
+            WHERE ('country:' || t.country_code) NOT IN (SELECT entity_id FROM core.entities)
+               OR (t.claimed_by_id IS NOT NULL
+                   AND t.claimed_by_id NOT IN (SELECT entity_id FROM core.entities))
+        """,
+    ),
+    *_offsets_inside_body("core.claims", "claim_evidence", "t.claim_id", "evidence"),
+    SqlCheck(
+        name="claim_event_not_after_publication",
+        asset_key="core.claims",
+        description="an event's earliest date is not after the article's publication day unless is_future",
+        sql="""
+            SELECT t.claim_id, t.date_lower, a.published_at, t.is_future FROM core.claims t
+            JOIN core.articles a USING (article_id)
+            WHERE NOT t.is_future AND a.published_at IS NOT NULL
+              AND t.date_lower > CAST(a.published_at AS DATE)
+        """,
+    ),
+    # core.membership_events
+    SqlCheck(
+        name="event_claims_exist_and_agree",
+        asset_key="core.membership_events",
+        description="every claim_id of an event exists in core.claims with the event's country, accord and status",
+        sql="""
+            WITH links AS (SELECT e.event_id, e.country_code, e.accord, e.status, unnest(e.claim_ids) AS claim_id
+                           FROM core.membership_events e)
+            SELECT l.event_id, l.claim_id, c.country_code AS claim_country, c.accord AS claim_accord,
+                   c.status AS claim_status
+            FROM links l LEFT JOIN core.claims c USING (claim_id)
+            WHERE c.claim_id IS NULL OR c.country_code <> l.country_code
+               OR c.accord <> l.accord OR c.status <> l.status
+        """,
+    ),
+    SqlCheck(
+        name="event_n_claims_matches_claim_ids",
+        asset_key="core.membership_events",
+        description="n_claims == len(claim_ids) and n_claimants == len(claimants) and n_claims >= n_articles",
+        sql="""
+            SELECT t.event_id, t.n_claims, len(t.claim_ids) AS n_claim_ids, t.n_claimants,
+                   len(t.claimants) AS n_claimant_names, t.n_articles
+            FROM core.membership_events t
+            WHERE t.n_claims <> len(t.claim_ids) OR t.n_claimants <> len(t.claimants)
+               OR t.n_articles > t.n_claims
+        """,
+    ),
+    # analytics
+    SqlCheck(
+        name="membership_growth_never_decreases_without_withdrawal",
+        asset_key="analytics.membership_growth",
+        description="members_lower/members_upper never fall from one month to the next for an accord "
+        "that has no 'withdrawn' claim",
+        sql="""
+            WITH g AS (
+                SELECT accord, month, members_lower, members_upper,
+                       lag(members_lower) OVER (PARTITION BY accord ORDER BY month) AS prev_lower,
+                       lag(members_upper) OVER (PARTITION BY accord ORDER BY month) AS prev_upper
+                FROM analytics.membership_growth
+            )
+            SELECT accord, month, prev_lower, members_lower, prev_upper, members_upper FROM g
+            WHERE (members_lower < prev_lower OR members_upper < prev_upper)
+              AND accord NOT IN (SELECT accord FROM core.claims WHERE status = 'withdrawn')
+        """,
+    ),
+)
+
+
+def checks_for(asset_key: str) -> list[SqlCheck]:
+    return [c for c in SQL_CHECKS if c.asset_key == asset_key]
+
+
+def jsonable(value: Any) -> Any:
+    """A value as something json.dumps and Dagster metadata accept (dates as ISO strings)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value  # NaN -> None
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if hasattr(value, "tolist"):  # numpy arrays / scalars
+        return jsonable(value.tolist())
+    if hasattr(value, "isoformat"):  # pandas Timestamp
+        return value.isoformat()
+    return str(value)
+
+
+def run_sql_check(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec, check: SqlCheck) -> ExpectationOutcome:
+    """Run one check; a query error counts as a failure with the error as observed value."""
+    kwargs = {"description": check.description}
+    severity = effective_severity(spec, check.severity)
+    try:
+        count = conn.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
+        relation = conn.sql(f"SELECT * FROM ({check.sql}) LIMIT {SAMPLE_SIZE}")
+        columns = relation.columns
+        sample = [{c: jsonable(v) for c, v in zip(columns, row)} for row in relation.fetchall()]
+    except duckdb.Error as exc:
+        return ExpectationOutcome(f"sql:{check.name}", kwargs, severity, False, observed_value=f"error: {exc}")
+    return ExpectationOutcome(
+        f"sql:{check.name}", kwargs, severity, count == 0,
+        observed_value=count, unexpected_count=count, unexpected_sample=sample,
+    )
+
+
+def max_row_drop_share_from_env() -> float:
+    """The configured share (env ``ACCORDWATCH_MAX_ROW_DROP_SHARE``, default 0.5)."""
+    raw = os.environ.get(MAX_ROW_DROP_ENV)
+    if raw is None:
+        return DEFAULT_MAX_ROW_DROP_SHARE
+    value = float(raw)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{MAX_ROW_DROP_ENV} must be between 0 and 1, got {raw!r}")
+    return value
+
+
+def previous_row_count(conn: duckdb.DuckDBPyConnection, asset_key: str, run_id: str) -> int | None:
+    """The row count recorded for the asset by the latest *other* run (None if never counted)."""
+    row = conn.execute(
+        "SELECT row_count FROM quality.row_counts WHERE asset = ? AND run_id <> ? "
+        "ORDER BY counted_at DESC LIMIT 1",
+        [asset_key, run_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def row_count_drop_outcome(
+    spec: SuiteSpec, previous: int | None, current: int, max_drop_share: float
+) -> ExpectationOutcome:
+    """Fail when the table lost more than ``max_drop_share`` of its rows since the previous run."""
+    allowed_min = None if previous is None else previous * (1.0 - max_drop_share)
+    success = previous is None or current >= allowed_min
+    return ExpectationOutcome(
+        "sql:row_count_not_dropping",
+        {"max_drop_share": max_drop_share, "previous_row_count": previous},
+        effective_severity(spec, "critical"),
+        success,
+        observed_value=current,
+        unexpected_count=0 if success else previous - current,
+        unexpected_sample=[] if success else [{"previous_row_count": previous, "row_count": current}],
+    )
