@@ -128,7 +128,13 @@ CREATE TABLE IF NOT EXISTS core.membership_events (
     first_reported_at   TIMESTAMP,
     last_reported_at    TIMESTAMP,
     has_conflict        BOOLEAN NOT NULL,   -- another status for the same country/accord overlaps in time
-    conflicting_statuses VARCHAR[]
+    conflicting_statuses VARCHAR[],
+    is_future           BOOLEAN,            -- every claim of the event describes an expected, future event
+    date_basis          VARCHAR,            -- intersection (of the claims' windows) or hull (no common day)
+    hull_lower          DATE,               -- the union of the claims' windows (date_lower/upper may be tighter)
+    hull_upper          DATE,
+    article_ids         VARCHAR[],          -- every article that carried one of the claims
+    evidence_sample     VARCHAR             -- the evidence of the most confident claim
 );
 
 -- The accord registry (warehouse/dictionaries/accords.yaml), loaded for SQL joins.

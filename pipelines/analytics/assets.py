@@ -1,0 +1,115 @@
+"""One Dagster asset per analytics view or table macro, generated from warehouse/sql/analytics/*.sql."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipelines.analytics.chart import membership_chart
+from pipelines.resolve.assets import (
+    ACCORDS,
+    ARTICLES,
+    CLAIMS,
+    MEMBERSHIP_EVENTS,
+    RESOLVE_MACROS_SQL,
+    WRITER_POOL,
+    execute_sql_files,
+)
+from pipelines.resources import WarehouseResource
+from pipelines.warehouse import preview_markdown, transaction
+
+# Shared state logic (analytics._joiner_events, analytics._membership_state); every view uses it.
+STATE_MACROS_SQL = "analytics/_membership_state.sql"
+
+
+@dataclass(frozen=True)
+class AnalyticsView:
+    """One object of schema ``analytics``: the SQL file that (re)creates it and how to show its rows."""
+
+    name: str  # analytics.<name>; the SQL file is warehouse/sql/analytics/<name>.sql
+    description: str
+    deps: tuple[dg.AssetKey, ...]
+    rows_query: str  # the rows counted and previewed after creation
+
+    @property
+    def key(self) -> dg.AssetKey:
+        return dg.AssetKey(["analytics", self.name])
+
+    @property
+    def sql_files(self) -> tuple[str, ...]:
+        return (RESOLVE_MACROS_SQL, STATE_MACROS_SQL, f"analytics/{self.name}.sql")
+
+
+VIEWS: tuple[AnalyticsView, ...] = (
+    AnalyticsView(
+        name="membership_timeline",
+        description="Per accord and country, each resolved status with its valid-time interval (valid_from "
+        "lower/upper bounds from the event's dates, valid_to = the next status change) and its sources: "
+        "claimants, article count, an evidence sentence, conflict flag.",
+        deps=(MEMBERSHIP_EVENTS, ACCORDS),
+        rows_query="SELECT accord, country_code, status, valid_from_lower, valid_from_upper, valid_to, claimants, "
+        "n_articles FROM analytics.membership_timeline",
+    ),
+    AnalyticsView(
+        name="members_as_of",
+        description="Table macro analytics.members_as_of(d): the status of every country in every accord on day d "
+        "(valid time), the most advanced status in force with its certainty (certain/possible from the date "
+        "bounds), every status and claimant alongside, the conflict flag, and the accord's counterparty. "
+        "Preview: today.",
+        deps=(MEMBERSHIP_EVENTS, ACCORDS),
+        rows_query="SELECT accord, country_code, status, certainty, certain_status, date_lower, date_upper, statuses, "
+        "claimants, has_conflict FROM analytics.members_as_of(current_date)",
+    ),
+    AnalyticsView(
+        name="known_as_of",
+        description="Table macro analytics.known_as_of(d): members_as_of(d) as a reader knew it that day, resolved "
+        "from only the claims of articles published on or before d. Preview: today.",
+        deps=(MEMBERSHIP_EVENTS, CLAIMS, ARTICLES, ACCORDS),
+        rows_query="SELECT accord, country_code, status, certainty, certain_status, date_lower, date_upper, statuses, "
+        "claimants, has_conflict FROM analytics.known_as_of(current_date)",
+    ),
+    AnalyticsView(
+        name="membership_growth",
+        description="Members per accord per month, from the first event month to the current month: members_lower "
+        "(certainly signed by the month's end) and members_upper (possibly signed or announced by then).",
+        deps=(MEMBERSHIP_EVENTS, ACCORDS),
+        rows_query="SELECT * FROM analytics.membership_growth ORDER BY accord, month DESC",
+    ),
+    AnalyticsView(
+        name="claim_conflicts",
+        description="Country/accord pairs where sources disagree at the same time (e.g. announced vs still "
+        "negotiating), both sides side by side: status, claimant, evidence, article, date windows.",
+        deps=(MEMBERSHIP_EVENTS, CLAIMS, ARTICLES, ACCORDS),
+        rows_query="SELECT accord, country_code, a_status, a_claimed_by, b_status, b_claimed_by, a_evidence, "
+        "b_evidence FROM analytics.claim_conflicts",
+    ),
+)
+
+
+def build_view_asset(view: AnalyticsView) -> dg.AssetsDefinition:
+    """The asset that creates (or replaces) one analytics view or macro, in a transaction."""
+
+    @dg.asset(
+        key=view.key,
+        description=view.description,
+        deps=list(view.deps),
+        kinds={"duckdb"},
+        group_name="analytics",
+        pool=WRITER_POOL,
+    )
+    def _view_asset(warehouse: WarehouseResource) -> dg.MaterializeResult:
+        with warehouse.connect() as conn:
+            with transaction(conn):
+                execute_sql_files(conn, view.sql_files)
+            n_rows = conn.execute(f"SELECT count(*) FROM ({view.rows_query})").fetchone()[0]
+            preview = preview_markdown(conn, view.rows_query, limit=20)
+        return dg.MaterializeResult(
+            metadata={"dagster/row_count": n_rows, "preview": dg.MetadataValue.md(preview)}
+        )
+
+    _view_asset.__doc__ = view.description
+    return _view_asset
+
+
+analytics_assets: list = [*(build_view_asset(view) for view in VIEWS), membership_chart]
