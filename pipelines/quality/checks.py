@@ -1,0 +1,88 @@
+"""Dagster asset checks built from the suite registry: one ``@asset_check`` per suite.
+
+Each check opens the warehouse through the ``warehouse`` resource (read-write: it records its
+results), validates its table with :func:`pipelines.quality.validate.validate_suites`, and returns
+an ``AssetCheckResult`` whose severity follows the suite design in :mod:`pipelines.quality.suites`.
+Checks on the raw/core tables the views are built from are ``blocking``: a failed ERROR check
+stops the downstream assets in the same run.
+
+No ``from __future__ import annotations`` here: Dagster validates the ``context`` annotation at
+definition time and rejects it as a string.
+"""
+
+
+from collections.abc import Iterable
+
+import dagster as dg
+
+from pipelines.quality.outcomes import SuiteOutcome
+from pipelines.quality.report import failure_rows, markdown_table
+from pipelines.quality.suites import ERROR, SUITE_SPECS, SuiteSpec
+
+CHECK_NAME = "quality_suite"
+WAREHOUSE_RESOURCE_KEY = "warehouse"
+
+
+def check_result(outcome: SuiteOutcome) -> dg.AssetCheckResult:
+    """The Dagster form of one suite's outcome (metadata: counts, failures with samples)."""
+    meta = outcome.metadata()
+    metadata: dict[str, dg.MetadataValue] = {
+        "expectations_evaluated": dg.MetadataValue.int(meta["expectations_evaluated"]),
+        "expectations_failed": dg.MetadataValue.int(meta["expectations_failed"]),
+        "errors_failed": dg.MetadataValue.int(meta["errors_failed"]),
+        "warnings_failed": dg.MetadataValue.int(meta["warnings_failed"]),
+        "failures": dg.MetadataValue.json(meta["failures"]),
+        "suite": dg.MetadataValue.text(meta["suite"]),
+        "validation_run_id": dg.MetadataValue.text(meta["run_id"]),
+    }
+    if meta["row_count"] is not None:
+        metadata["row_count"] = dg.MetadataValue.int(meta["row_count"])
+    if meta["skipped"]:
+        metadata["skipped"] = dg.MetadataValue.json(meta["skipped"])
+    if outcome.failures:
+        metadata["failures_table"] = dg.MetadataValue.md(markdown_table(failure_rows([outcome])))
+    severity = dg.AssetCheckSeverity.ERROR if outcome.severity == ERROR else dg.AssetCheckSeverity.WARN
+    return dg.AssetCheckResult(passed=outcome.passed, severity=severity, metadata=metadata)
+
+
+def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetChecksDefinition:
+    description = (
+        f"GX suite expectations/{spec.suite_file.name} plus SQL checks on {spec.table}"
+        f" ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
+    )
+
+    @dg.asset_check(
+        asset=dg.AssetKey(spec.asset_key_path),
+        name=CHECK_NAME,
+        description=description,
+        blocking=spec.blocking,
+        required_resource_keys={WAREHOUSE_RESOURCE_KEY},
+    )
+    def _quality_check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
+        from pipelines.quality.validate import validate_suites
+
+        warehouse = getattr(context.resources, WAREHOUSE_RESOURCE_KEY)
+        with warehouse.connect() as conn:
+            [outcome] = validate_suites(conn, [spec], run_id=context.run_id, max_row_drop_share=max_row_drop_share)
+        if outcome.failures:
+            context.log.warning(f"{spec.asset_key}: {len(outcome.failures)} expectation(s) failed, severity {outcome.severity}")
+        return check_result(outcome)
+
+    return _quality_check
+
+
+def build_quality_checks(
+    asset_keys: Iterable[str | dg.AssetKey] | None = None, *, max_row_drop_share: float | None = None
+) -> list[dg.AssetChecksDefinition]:
+    """One asset check per suite, for the given assets only (default: every suite).
+
+    asset_keys: dotted strings (``"core.claims"``) or AssetKeys; pass the keys that exist in the
+        Definitions so no check targets a missing asset. Keys without a suite are ignored.
+    max_row_drop_share: allowed share of rows lost between runs (default: env / 0.5).
+    """
+    if asset_keys is None:
+        specs = list(SUITE_SPECS)
+    else:
+        wanted = {k.to_user_string().replace("/", ".") if isinstance(k, dg.AssetKey) else k for k in asset_keys}
+        specs = [s for s in SUITE_SPECS if s.asset_key in wanted]
+    return [_build_check(spec, max_row_drop_share) for spec in specs]

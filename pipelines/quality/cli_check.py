@@ -1,0 +1,61 @@
+"""``accordwatch check [--db PATH]``: run every suite against an existing warehouse file.
+
+Prints one summary line per suite and a table of failed expectations, records the results in
+``quality.validation_results`` like a Dagster run would, and returns the exit status:
+0 = no ERROR failure (warnings allowed), 1 = at least one ERROR failure, 2 = the file cannot be used.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+from pipelines.quality.report import failure_rows, text_table
+from pipelines.warehouse import apply_schema
+
+EXIT_OK = 0
+EXIT_ERROR_FAILURES = 1
+EXIT_UNUSABLE = 2
+LOCK_WAIT_SECONDS = 30.0
+
+
+def run_check_command(db_path: str, out: TextIO | None = None) -> int:
+    """Validate all suites against ``db_path``; print a report to ``out`` (stdout); return the exit status."""
+    out = out or sys.stdout
+    path = Path(db_path)
+    if not path.exists():
+        print(f"accordwatch check: no warehouse file at {path}", file=out)
+        return EXIT_UNUSABLE
+    from pipelines.quality.validate import validate_suites
+    from pipelines.resources import WarehouseResource
+
+    warehouse = WarehouseResource(db_path=str(path), lock_wait_seconds=LOCK_WAIT_SECONDS)
+    run_id = f"cli-{uuid.uuid4()}"
+    try:
+        with warehouse.connect() as conn:
+            apply_schema(conn)  # older files may lack the quality history tables
+            outcomes = validate_suites(conn, run_id=run_id)
+    except duckdb.Error as exc:
+        print(f"accordwatch check: cannot use {path}: {exc}", file=out)
+        return EXIT_UNUSABLE
+
+    for suite in outcomes:
+        status = "passed" if suite.passed else f"FAILED ({suite.severity})"
+        skipped = f", {len(suite.skipped)} skipped" if suite.skipped else ""
+        print(
+            f"{suite.spec.asset_key:<32} {status:<16} {len(suite.outcomes) - len(suite.failures)}/"
+            f"{len(suite.outcomes)} expectations met{skipped}",
+            file=out,
+        )
+    rows = failure_rows(outcomes)
+    n_errors = sum(1 for s in outcomes for f in s.failures if f.severity == "ERROR")
+    if rows:
+        print("", file=out)
+        print(text_table(rows), file=out)
+    print(f"\nrun {run_id}: {n_errors} error(s), {len(rows) - n_errors} warning(s); "
+          f"history in quality.validation_results", file=out)
+    return EXIT_ERROR_FAILURES if n_errors else EXIT_OK
