@@ -1,9 +1,5 @@
 """Extract stage: core.sentences -> entities, mentions, person roles, dates and membership claims."""
 
-from __future__ import annotations
-
-
-
 import dagster as dg
 
 from pipelines.extract.loading import extractor_version, load_article_texts
@@ -27,12 +23,10 @@ EXTRACT_STAGE = "extract"
 BATCH_SIZE = 200
 EXTRACTED_TABLES = ("core.mentions", "core.person_roles", "core.dates", "core.claims")
 
-
 def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
     return dg.AssetSpec(
         key, description=description, kinds={"duckdb"}, group_name="extract", deps=[CORE_ARTICLES, CORE_SENTENCES]
     )
-
 
 EXTRACT_SPECS = [
     _spec(CORE_ACCORDS, "The accord registry (warehouse/dictionaries/accords.yaml): broker, counterparty, start date."),
@@ -61,7 +55,6 @@ PREVIEWS = {
     "WHERE entity_type <> 'country' ORDER BY entity_id",
     CORE_ACCORDS: "SELECT * FROM core.accords ORDER BY accord",
 }
-
 
 @dg.multi_asset(specs=EXTRACT_SPECS, pool="duckdb_writer")
 def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
@@ -103,6 +96,4 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             if spec.key == CORE_CLAIMS:
                 metadata["articles_processed_this_run"] = len(pending)
             yield dg.MaterializeResult(asset_key=spec.key, metadata=metadata)
-
-
 

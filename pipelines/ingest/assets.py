@@ -1,7 +1,5 @@
 """Ingest stage: source files -> raw.articles / raw.source_files / raw.ingest_errors."""
 
-from __future__ import annotations
-
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -12,10 +10,8 @@ from pipelines.keys import RAW_ARTICLES, RAW_INGEST_ERRORS, RAW_SOURCE_FILES
 from pipelines.resources import ArticleSourceResource, WarehouseResource
 from pipelines.warehouse import apply_schema, preview_markdown, table_count, transaction
 
-
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
 
 @dg.multi_asset(
     specs=[

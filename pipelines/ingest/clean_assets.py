@@ -1,7 +1,5 @@
 """Clean stage: raw.articles -> core.articles + core.sentences (new articles only)."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.incremental import batched, mark_processed, pending_article_ids
@@ -23,7 +21,6 @@ PER_ARTICLE_CORE_TABLES = (
 )
 BATCH_SIZE = 500
 RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at_meta, language"
-
 
 @dg.multi_asset(
     specs=[

@@ -1,0 +1,174 @@
+"""Ingestion through real Dagster materializations into DuckDB files under tmp_path."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from tests.conftest import SEED_NAME, copy_seed
+from tests.helpers import materialize_ingest, query, row_counts
+
+RAW_AND_CORE = ("raw.articles", "raw.source_files", "raw.ingest_errors", "core.articles", "core.sentences")
+
+BODY = (
+    "Bahrain agreed to normalize relations with Israel, the White House said on Friday.\n\n"
+    "The announcement followed a phone call between the leaders, officials said."
+)
+
+
+def test_seed_article_is_cleaned_as_the_gold_file_says(tmp_path, gold):
+    copy_seed(tmp_path / "src")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, tmp_path / "src")
+    (title, author, publisher, url, published_at, language, body) = query(
+        db, "SELECT title, author, publisher, url, published_at, language, body FROM core.articles"
+    )[0]
+    meta = gold["article"]
+    assert title == meta["title"]
+    assert author == meta["author"]
+    assert publisher == meta["publisher"]
+    assert url == meta["url"]
+    assert published_at == datetime(2025, 11, 7, 5, 8, 38)
+    assert language == meta["language"]
+    # Boilerplate gone: the language switcher, the headline with its caption, the author line.
+    assert "ua en ru" not in body
+    assert "Author:" not in body
+    assert "Getty Images" not in body
+    assert not body.startswith("'First of many'")
+    assert body.startswith("US President Donald Trump announced that Kazakhstan has joined the Abraham Accords.")
+
+    headings = query(db, "SELECT text FROM core.sentences WHERE is_heading ORDER BY sentence_idx")
+    assert [h[0] for h in headings] == ["What Kazakhstan says", "Background on Abraham Accords"]
+    for start, end, text in query(db, "SELECT start_char, end_char, text FROM core.sentences"):
+        assert body[start:end] == text
+    quoted = query(db, "SELECT text FROM core.sentences WHERE in_quote ORDER BY sentence_idx")
+    assert any(q[0].startswith('"Kazakhstan is the first country of my second term') for q in quoted)
+
+
+def test_published_at_falls_back_to_the_url_timestamp(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = copy_seed(tmp_path / "seed")
+    (src / SEED_NAME).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / (SEED_NAME + ".meta.json")).write_text(
+        json.dumps({"url": "https://newsukraine.rbc.ua/news/first-of-many-trump-names-country-that-joined-1762492118.html"})
+    )
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    assert query(db, "SELECT published_at, published_at_source FROM core.articles") == [
+        (datetime(2025, 11, 7, 5, 8, 38), "url-unix-timestamp")
+    ]
+
+
+def _write_one_of_each_format(src):
+    src.mkdir(parents=True, exist_ok=True)
+    (src / "a.txt").write_text("Sudan agreed to normalize ties with Israel, officials said on Friday.\n", encoding="utf-8")
+    (src / "b.md").write_text(
+        "---\ntitle: Morocco and Israel\npublished_at: 2020-12-10T18:00:00Z\nauthor: Jane Roe\n---\n"
+        "# Morocco and Israel\n\nMorocco agreed to establish full diplomatic relations with Israel.\n",
+        encoding="utf-8",
+    )
+    (src / "c.html").write_text(
+        "<html><head><title>Bahrain deal</title><link rel='canonical' href='https://example.com/2020/09/11/bahrain'>"
+        "<meta name='author' content='John Doe'></head><body><article><h1>Bahrain deal</h1>"
+        + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    (src / "d.json").write_text(
+        json.dumps({"title": "UAE deal", "body": "The United Arab Emirates agreed to normalize relations with Israel.",
+                    "published_at": "2020-08-13", "url": "https://example.org/uae"}),
+        encoding="utf-8",
+    )
+    (src / "e.jsonl").write_text(
+        json.dumps({"text": "Kazakhstan will join the Abraham Accords, Trump said."}) + "\n"
+        + json.dumps({"text": "Azerbaijan is expected to join the Abraham Accords, sources say."}) + "\n",
+        encoding="utf-8",
+    )
+    (src / "a.txt.meta.json").write_text(json.dumps({"title": "Sudan deal", "publisher": "Example Wire",
+                                                        "published_at": "2020-10-23T16:00:00Z"}))
+
+
+def test_every_format_and_the_sidecar_are_ingested(tmp_path):
+    src = tmp_path / "src"
+    _write_one_of_each_format(src)
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    assert query(db, "SELECT count(*) FROM raw.ingest_errors") == [(0,)]
+    formats = dict(query(db, "SELECT source_format, count(*) FROM raw.articles GROUP BY 1"))
+    assert formats == {"txt": 1, "md": 1, "html": 1, "json": 1, "jsonl": 2}
+    by_title = {row[0]: row[1:] for row in query(db, "SELECT title, publisher, published_at, author, url FROM core.articles")}
+    assert by_title["Sudan deal"][:2] == ("Example Wire", datetime(2020, 10, 23, 16, 0))
+    assert by_title["Morocco and Israel"][1:3] == (datetime(2020, 12, 10, 18, 0), "Jane Roe")
+    assert by_title["Bahrain deal"][2:] == ("John Doe", "https://example.com/2020/09/11/bahrain")
+    assert by_title["UAE deal"][1] == datetime(2020, 8, 13)
+    html_body = query(db, "SELECT body FROM core.articles WHERE title = 'Bahrain deal'")[0][0]
+    assert "agreed to normalize relations with Israel" in html_body and "<p>" not in html_body
+
+
+def test_bad_files_are_recorded_and_the_good_ones_still_ingested(tmp_path):
+    src = tmp_path / "src"
+    _write_one_of_each_format(src)
+    bad = src / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
+    (bad / "latin1.txt").write_bytes("Caf\xe9 au lait in Rabat, says Mr. M\xfcller.".encode("latin-1"))
+    (bad / "huge.txt").write_text("word " * 2000, encoding="utf-8")
+    (bad / "broken.json").write_text('{"title": "x", "body": ', encoding="utf-8")
+    (bad / "front.md").write_text("---\ntitle: [unclosed\n---\nSome text about Israel.\n", encoding="utf-8")
+    (bad / "scan.pdf").write_bytes(b"%PDF-1.4 fake")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src, max_file_bytes=5_000)
+    errors = {path.rsplit("/", 1)[-1]: reason for path, reason in query(db, "SELECT path, reason FROM raw.ingest_errors")}
+    assert set(errors) == {"empty.txt", "binary.txt", "latin1.txt", "huge.txt", "broken.json", "front.md", "scan.pdf"}
+    assert "empty" in errors["empty.txt"]
+    assert "binary" in errors["binary.txt"]
+    assert "UTF-8" in errors["latin1.txt"]
+    assert "larger" in errors["huge.txt"]
+    assert "JSON" in errors["broken.json"]
+    assert "front matter" in errors["front.md"]
+    assert ".pdf" in errors["scan.pdf"]
+    assert query(db, "SELECT count(*) FROM core.articles") == [(6,)]
+
+    before = row_counts(db, RAW_AND_CORE)
+    materialize_ingest(db, src, max_file_bytes=5_000)
+    assert row_counts(db, RAW_AND_CORE) == before
+
+
+def test_an_edited_file_is_a_new_version_and_the_old_one_is_kept(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "story.txt").write_text("Kazakhstan is in talks to join the Abraham Accords.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    old_id = query(db, "SELECT article_id FROM raw.articles")[0][0]
+    (src / "story.txt").write_text("Kazakhstan has joined the Abraham Accords, Trump said.\n", encoding="utf-8")
+    materialize_ingest(db, src)
+    rows = query(db, "SELECT article_id, is_superseded, superseded_by FROM raw.articles ORDER BY first_ingested_at")
+    assert len(rows) == 2
+    new_id = [r[0] for r in rows if r[0] != old_id][0]
+    assert (old_id, True, new_id) in rows
+    assert query(db, "SELECT article_id FROM core.articles") == [(new_id,)]
+    assert query(db, "SELECT count(*) FROM core.sentences WHERE article_id = ?", [old_id]) == [(0,)]
+
+
+def test_the_same_text_in_two_files_is_one_article_with_both_paths(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("one.txt", "two.txt"):
+        (src / name).write_text("Morocco agreed to normalize relations with Israel.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    paths = query(db, "SELECT source_paths FROM raw.articles")
+    assert len(paths) == 1
+    assert sorted(p.rsplit("/", 1)[-1] for p in paths[0][0]) == ["one.txt", "two.txt"]
+
+
+@pytest.mark.parametrize("missing", ["nowhere"])
+def test_a_missing_source_folder_is_an_error_row_not_a_crash(tmp_path, missing):
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, tmp_path / missing)
+    assert query(db, "SELECT reason FROM raw.ingest_errors") == [("source folder does not exist",)]
