@@ -85,6 +85,11 @@ _READ_ALSO = re.compile(
     r"recommended for you|related coverage|читайте також|читайте также)\b.*$",
     re.I,
 )
+_READ_ALSO_LABEL_ONLY = re.compile(
+    r"^(?:also read|read also|read more|see also|more on this|don'?t miss|must read|читайте також|"
+    r"читайте также)\s*[:：|»›>-]?\s*$",
+    re.I,
+)
 _LABEL_ONLY_OR_COLON = re.compile(
     r"^(?:related|related articles?|related stories|related news|recommended|watch|listen|more|"
     r"tags|topics|keywords|categories|category|filed under|share|share this|share this article)"
@@ -174,11 +179,14 @@ def _byline_author(line: str) -> str | None:
     match = _BY_LINE.match(line)
     if not match:
         return None
-    value = match["value"].strip()
-    first = value.split()[0].casefold().strip(",")
-    if first in _NOT_NAMES:
+    tokens = match["value"].split()
+    if tokens[0].casefold().strip(",") in _NOT_NAMES:
         return None
-    return value
+    # "By JANE ROE and JOHN DOE Associated Press": capitalised names, then the outlet.
+    if tokens[0].isupper():
+        while len(tokens) > 1 and not tokens[-1].isupper():
+            tokens.pop()
+    return " ".join(tokens)
 
 
 def _strip_caption(caption: str) -> str:
@@ -278,6 +286,7 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
     removed: list[str] = []
     kept: list[str | None] = []  # None marks a blank line (paragraph break)
     in_trailer = False
+    link_follows = False
     seen_text = False
 
     for index, line in enumerate(lines):
@@ -294,12 +303,16 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
             reason = _take_headline(line, lines[index + 1 :], found)
         if found.title is not None and title_key is None:
             title_key = _compare_key(found.title)
-        if reason is None and in_trailer and not _is_prose(line):
+        if reason is None and (in_trailer or link_follows) and not _is_prose(line):
             reason = "other-headline"
+        link_follows = False
         if reason is not None:
             removed.append(line)
-            if _furniture_key(line) in _TRAILER_MARKERS or _furniture_key(line).split(":")[0] in _TRAILER_MARKERS:
+            key = _furniture_key(line)
+            if key in _TRAILER_MARKERS or key.split(":")[0] in _TRAILER_MARKERS:
                 in_trailer = True
+            # "Read also" alone on its line: the next line is the linked headline.
+            link_follows = reason == "read-also" and _READ_ALSO_LABEL_ONLY.match(line) is not None
             continue
         in_trailer = False
         seen_text = True

@@ -159,9 +159,10 @@ def sidecar_for(path: Path) -> Path | None:
 def read_source_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read one source file into records; problems become :class:`RecordError` entries.
 
-    Never raises for bad content. A file-level problem gives one error with
-    ``record_idx=None``; a bad JSONL line gives an error for that line while the good
-    lines are still returned.
+    Never raises for bad content. A problem with a single-article file (or with the file
+    as a whole) gives one error with ``record_idx=None``; a bad JSONL line (or JSON array
+    element) gives an error with that line's number while the good ones are still
+    returned.
     """
     path = Path(path)
     result = ReadResult()
@@ -350,8 +351,7 @@ def _read_text(data: bytes, sidecar: dict[str, Any], markdown: bool = False):
     if markdown:
         body = markdown_to_text(body)
     if not body.strip():
-        yield 0, IngestError("no article text")
-        return
+        raise IngestError("no article text")
     yield 0, (body, _merge_meta(front_matter, sidecar))
 
 
@@ -400,10 +400,14 @@ def _read_html(data: bytes, sidecar: dict[str, Any]):
     declared = _HTML_CHARSET.search(data[:4096])
     text = _decode(data, declared.group(1).decode("ascii", "replace") if declared else None)
     body, page_meta = html_to_article(text)
-    if not body.strip():
-        yield 0, IngestError("no article text")
-        return
+    if not _has_prose(body):
+        raise IngestError("no article text")
     yield 0, (body, _merge_meta(page_meta, sidecar))
+
+
+def _has_prose(body: str) -> bool:
+    """At least one paragraph of five words or more (not just leftover menu items)."""
+    return any(len(paragraph.split()) >= 5 for paragraph in body.split("\n\n"))
 
 
 def html_to_article(page: str) -> tuple[str, dict[str, Any]]:
@@ -506,7 +510,10 @@ def _read_json(data: bytes, sidecar: dict[str, Any]):
         return
     if not isinstance(loaded, dict):
         raise IngestError("malformed JSON: expected an article object at the top level")
-    yield 0, _record_from_object(loaded, sidecar, sidecar_wins=True)
+    outcome = _record_from_object(loaded, sidecar, sidecar_wins=True)
+    if isinstance(outcome, IngestError):
+        raise outcome
+    yield 0, outcome
 
 
 def _read_jsonl(data: bytes, sidecar: dict[str, Any]):

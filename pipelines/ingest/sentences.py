@@ -39,7 +39,8 @@ _SENTENCE_OPENERS = frozenset(
 
 _BOUNDARY = re.compile(r"(?:[.!?…]|\.\.\.)+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_TOKEN_BEFORE = re.compile(r"([\w'’.-]+)$")
+_TOKEN_BEFORE = re.compile(r"([\w'’./-]+)$")
+_AGENCY_SLASHES = re.compile(r"^/[A-Za-z-]+/$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _OPENING_PUNCT = "\"'“‘«([{"
 _WORD_CHAR = re.compile(r"\w")
@@ -130,6 +131,8 @@ def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
         return True
     if token in _TITLES_AND_ABBREVIATIONS:
         return False
+    if _AGENCY_SLASHES.match(token):
+        return False  # "WASHINGTON, November 7. /TASS/. Kazakhstan ...": the dateline stays on
     if token in _BEFORE_NUMBER:
         return not first.isdigit()
     if len(token) == 1 and token.isupper():
