@@ -265,7 +265,8 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and line.rstrip(_QUOTE_CHARS + ")").endswith(tuple(_TERMINAL))
+    """A line of running text, as opposed to a linked headline (which has no final stop)."""
+    return line.rstrip(_QUOTE_CHARS + ")").endswith(tuple(_TERMINAL)) or len(line.split()) >= 20
 
 
 # --------------------------------------------------------------------------- main
@@ -308,9 +309,8 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
         link_follows = False
         if reason is not None:
             removed.append(line)
-            key = _furniture_key(line)
-            if key in _TRAILER_MARKERS or key.split(":")[0] in _TRAILER_MARKERS:
-                in_trailer = True
+            if _furniture_key(line) in _TRAILER_MARKERS:
+                in_trailer = True  # "Latest News" alone: other stories' headlines follow
             # "Read also" alone on its line: the next line is the linked headline.
             link_follows = reason == "read-also" and _READ_ALSO_LABEL_ONLY.match(line) is not None
             continue
