@@ -194,13 +194,15 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
     SqlCheck(
         name="event_n_claims_matches_claim_ids",
         asset_key="core.membership_events",
-        description="n_claims == len(claim_ids) and n_claimants == len(claimants) and n_claims >= n_articles",
+        description="n_claims == len(claim_ids), n_claimants == len(claimants), n_articles == len(article_ids) "
+        "(when listed) and n_articles <= n_claims",
         sql="""
             SELECT t.event_id, t.n_claims, len(t.claim_ids) AS n_claim_ids, t.n_claimants,
-                   len(t.claimants) AS n_claimant_names, t.n_articles
+                   len(t.claimants) AS n_claimant_names, t.n_articles, len(t.article_ids) AS n_article_ids
             FROM core.membership_events t
             WHERE t.n_claims <> len(t.claim_ids) OR t.n_claimants <> len(t.claimants)
                OR t.n_articles > t.n_claims
+               OR (t.article_ids IS NOT NULL AND t.n_articles <> len(t.article_ids))
         """,
     ),
     # analytics
