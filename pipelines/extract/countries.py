@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipelines.extract.gazetteer import CountrySurface, iso_codes, load_country_lexicon
+from pipelines.extract.gazetteer import CountrySurface, iso_codes, load_actors, load_country_lexicon
 from pipelines.extract.model import ArticleText, Entity, Mention
 from pipelines.extract.tokens import ArticleDoc, blank_nlp
 
@@ -49,7 +49,9 @@ class _CountryMatcher:
             if len(pattern) == 1:
                 self.single_token[key] = surface
             self.matcher.add(key, [pattern])
-        blockers = [nlp.make_doc(b) for b in (*self.rules.blockers, *self.rules.ambiguous)]
+        # Full names of known people hide the countries inside them ("Israel Katz").
+        person_names = [n for a in load_actors().values() for n in (a.name, *a.aliases) if " " in n]
+        blockers = [nlp.make_doc(b) for b in (*self.rules.blockers, *self.rules.ambiguous, *person_names)]
         self.matcher.add(BLOCK, blockers)
         self.strings = nlp.vocab.strings
 

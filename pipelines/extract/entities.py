@@ -7,6 +7,7 @@ The body is tokenized once (``spacy.blank("en")``) and every finder works on tha
 from __future__ import annotations
 
 from pipelines.extract.countries import all_country_entities, country_entity, find_country_mentions_in_doc
+from pipelines.extract.people import find_people_in_doc
 from pipelines.extract.model import ArticleEntities, ArticleText, Entity, Mention
 from pipelines.extract.tokens import ArticleDoc
 
@@ -30,10 +31,19 @@ def _country_entities_for(mentions: list[Mention]) -> list[Entity]:
     return out
 
 
+def _inside_any(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention overlaps one of the (start, end) character spans."""
+    return any(mention.start_char < end and start < mention.end_char for start, end in spans)
+
+
 def extract_entities(article: ArticleText) -> ArticleEntities:
     """Countries, persons and organizations of ``article``: mentions, entities and person roles."""
     adoc = ArticleDoc.build(article)
-    mentions = find_country_mentions_in_doc(adoc)
-    entities = _country_entities_for(mentions)
+    countries = find_country_mentions_in_doc(adoc)
+    people = find_people_in_doc(adoc, countries)
+    person_spans = [(m.start_char, m.end_char) for m in people.mentions if m.method != "descriptor"]
+    countries = [c for c in countries if not _inside_any(c, person_spans)]
+    mentions = [*countries, *people.mentions]
+    entities = [*_country_entities_for(countries), *people.entities]
     mentions.sort(key=lambda m: (m.start_char, m.end_char, m.entity_type))
-    return ArticleEntities(entities=_dedupe_entities(entities), mentions=mentions, person_roles=[])
+    return ArticleEntities(entities=_dedupe_entities(entities), mentions=mentions, person_roles=people.roles)

@@ -319,7 +319,133 @@ def load_country_lexicon() -> CountryLexicon:
     return CountryLexicon(tuple(by_lower.values()), non_iso, limited, rules)
 
 
+
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass(frozen=True)
+class ActorTerm:
+    """One row of ``actors.csv``: a person held ``role`` for ``country`` from ``start`` to ``end``."""
+
+    person_id: str
+    name: str
+    role: str
+    country: str | None
+    start: date | None
+    end: date | None  # None: still in office (open)
+
+    def valid_on(self, day: date) -> bool:
+        """True when the term covers ``day`` (start inclusive, end exclusive)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    person_id: str
+    name: str
+    aliases: tuple[str, ...]
+    terms: tuple[ActorTerm, ...]
+
+    @property
+    def country(self) -> str | None:
+        """The country of the actor's terms (the most frequent one)."""
+        countries = [t.country for t in self.terms if t.country]
+        return max(set(countries), key=countries.count) if countries else None
+
+
+@dataclass(frozen=True)
+class RoleTitle:
+    surface: str
+    role: str
+    plural: bool
+
+
+@dataclass(frozen=True)
+class RoleDescriptor:
+    surface: str
+    role: str
+    country: str | None
+
+
+def slugify(name: str) -> str:
+    """``Kassym-Jomart Tokayev`` -> ``kassym-jomart-tokayev`` (ASCII, lowercase, dashes)."""
+    folded = ascii_fold(name).lower().replace("'", "").replace("\u2019", "")
+    out = []
+    for ch in folded:
+        out.append(ch if ch.isalnum() else "-")
+    return "-".join(filter(None, "".join(out).split("-")))
+
+
+@lru_cache(maxsize=1)
+def load_actors() -> dict[str, Actor]:
+    """``actors.csv``: people with their roles, countries and validity dates, by person_id."""
+    name = "actors.csv"
+    valid = iso_codes() | {s.code for s in load_non_iso_states()[0]}
+    grouped: dict[str, dict] = {}
+    for row in read_csv(name, ("person_id", "name", "aliases", "role", "country", "from", "to")):
+        line = row["_line"]
+        pid = row["person_id"]
+        if not pid or pid != slugify(pid):
+            raise fail(name, line, f"person_id {pid!r} must be a lowercase slug")
+        if not row["name"] or not row["role"]:
+            raise fail(name, line, "name and role are required")
+        if row["country"] and row["country"] not in valid:
+            raise fail(name, line, f"unknown country code {row['country']!r}")
+        start = parse_iso_date(row["from"], name, line)
+        end = parse_iso_date(row["to"], name, line)
+        if start and end and end <= start:
+            raise fail(name, line, f"'to' {end} is not after 'from' {start}")
+        entry = grouped.setdefault(pid, {"name": row["name"], "aliases": [], "terms": []})
+        if entry["name"] != row["name"]:
+            raise fail(name, line, f"{pid} is named both {entry['name']!r} and {row['name']!r}")
+        for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+            if alias not in entry["aliases"]:
+                entry["aliases"].append(alias)
+        entry["terms"].append(ActorTerm(pid, row["name"], row["role"], row["country"] or None, start, end))
+    actors = {
+        pid: Actor(pid, e["name"], tuple(e["aliases"]), tuple(e["terms"])) for pid, e in grouped.items()
+    }
+    owner: dict[str, str] = {}
+    for actor in actors.values():
+        for surface in (actor.name, *actor.aliases):
+            other = owner.setdefault(surface.lower(), actor.person_id)
+            if other != actor.person_id:
+                raise fail(name, None, f"name or alias {surface!r} belongs to both {other} and {actor.person_id}")
+    return actors
+
+
+@lru_cache(maxsize=1)
+def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...]]:
+    """``role_titles.yaml``: title surfaces (singular/plural) and descriptor phrases."""
+    name = "role_titles.yaml"
+    data = read_yaml(name)
+    if not isinstance(data, dict) or not isinstance(data.get("roles"), list):
+        raise fail(name, None, "expected a mapping with a 'roles' list")
+    titles: list[RoleTitle] = []
+    seen: dict[str, str] = {}
+    for item in data["roles"]:
+        role = item.get("role") if isinstance(item, dict) else None
+        if not role:
+            raise fail(name, None, f"role entry without 'role': {item!r}")
+        for key, plural in (("surfaces", False), ("plural", True)):
+            for surface in _str_list(item.get(key), name, f"{role}.{key}"):
+                if seen.setdefault(surface.lower(), role) != role:
+                    raise fail(name, None, f"title {surface!r} given for {seen[surface.lower()]!r} and {role!r}")
+                titles.append(RoleTitle(surface, role, plural))
+    descriptors = []
+    valid = iso_codes() | {s.code for s in load_non_iso_states()[0]}
+    for item in data.get("descriptors") or []:
+        if not isinstance(item, dict) or not item.get("surface") or not item.get("role"):
+            raise fail(name, None, f"descriptor needs 'surface' and 'role': {item!r}")
+        country = item.get("country")
+        if country and country not in valid:
+            raise fail(name, None, f"descriptor {item['surface']!r}: unknown country {country!r}")
+        descriptors.append(RoleDescriptor(str(item["surface"]), str(item["role"]), country))
+    return tuple(titles), tuple(descriptors)
+
+
 def clear_caches() -> None:
     """Forget every loaded dictionary (for tests that switch ``ACCORDWATCH_DICTIONARIES``)."""
-    for fn in (iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon):
+    for fn in (iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon, load_actors, load_role_titles):
         fn.cache_clear()
