@@ -1,0 +1,170 @@
+"""Who makes a claim: the speaker of reported speech, or the outlet itself ('article').
+
+Per sentence: "X announced that ...", "X said ...", "according to X", "..., X wrote on Truth Social.",
+anonymous sources, pronouns and generic speakers ("he said", "the statement noted") resolved to the
+most recent speaker. Quotations that run over several sentences or paragraphs take the speaker
+named in the sentence that closes them ('..., the US president wrote.') or the one that opens them
+('Trump said: "...').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.extract.claims.status import claim_vocabulary
+from pipelines.extract.model import ArticleText, Mention
+
+ARTICLE = "article"
+ANONYMOUS = "anonymous sources"
+_SPEAKER_TYPES = ("person", "organization", "country")
+_CLAUSE_PUNCT = re.compile(r"[,;:\"“”]")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    entity_id: str | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker
+    speaker_start: int  # sentence-relative span of the attribution phrase (excluded from claims)
+    speaker_end: int
+    content_start: int  # sentence-relative span the speaker vouches for
+    content_end: int
+    rule: str
+
+
+OUTLET = Speaker(ARTICLE, None)
+
+
+def _speaker_mentions(mentions: list[Mention], sentence_start: int, sentence_end: int) -> list[Mention]:
+    return [m for m in mentions if m.entity_type in _SPEAKER_TYPES and sentence_start <= m.start_char < sentence_end]
+
+
+def _best(candidates: list[Mention]) -> Mention | None:
+    """Prefer a person, then an organization, then a country among mentions of one phrase."""
+    for kind in _SPEAKER_TYPES:
+        picked = [m for m in candidates if m.entity_type == kind]
+        if picked:
+            return max(picked, key=lambda m: m.end_char - m.start_char)
+    return None
+
+
+class AttributionResolver:
+    """Walks an article's sentences in order and remembers the last speaker (for pronouns)."""
+
+    def __init__(self, article: ArticleText, mentions: list[Mention], names: dict[str, str]):
+        self.article = article
+        self.mentions = mentions
+        self.names = names
+        self.vocab = claim_vocabulary()
+        self.last_speaker: Speaker | None = None
+        self.last_person: Speaker | None = None
+        self._cache: dict[int, Attribution | None] = {}
+
+    def _speaker_for(self, mention: Mention) -> Speaker:
+        name = self.names.get(mention.entity_id) or mention.text
+        return Speaker(name, mention.entity_id)
+
+    def _phrase_speaker(self, text: str, base: int, start: int, end: int) -> tuple[Speaker, int, int] | None:
+        """The speaker named in text[start:end] (sentence-relative)."""
+        sentence_mentions = [m for m in self.mentions if base + start <= m.start_char and m.end_char <= base + end
+                             and m.entity_type in _SPEAKER_TYPES]
+        if sentence_mentions:
+            # the mention nearest to the verb side of the phrase
+            best = _best(sentence_mentions)
+            return self._speaker_for(best), best.start_char - base, best.end_char - base
+        segment = text[start:end]
+        m = self.vocab.anonymous_speaker.search(segment)
+        if m:
+            return Speaker(ANONYMOUS, None), start + m.start(), start + m.end()
+        m = self.vocab.pronoun_speaker.search(segment)
+        if m:
+            word = m.group().lower()
+            previous = self.last_person if word in ("he", "she", "him", "her") else self.last_speaker
+            if previous is not None:
+                return previous, start + m.start(), start + m.end()
+        return None
+
+    def _in_sentence(self, sentence) -> Attribution | None:
+        text, base = sentence.text, sentence.start_char
+        # "according to X"
+        for m in re.finditer(r"(?<![\w])according\s+to\s+", text, re.I):
+            end = m.end()
+            stop = _CLAUSE_PUNCT.search(text, end)
+            stop_at = stop.start() if stop else len(text.rstrip(".!?"))
+            found = self._phrase_speaker(text, base, end, min(stop_at, end + 60))
+            if found:
+                speaker, _, s_end = found
+                return Attribution(speaker, m.start(), max(s_end, stop_at), 0, len(text), "according_to")
+        verbs = list(self.vocab.reporting_verb.finditer(text))
+        for verb in verbs:
+            before = text[:verb.start()]
+            # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'
+            cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+            rest = text[verb.end():]
+            if cut >= 0 and len(rest.split()) <= 8 and not re.search(r"\bthat\b", rest):
+                found = self._phrase_speaker(text, base, cut + 1, len(text))
+                if found and found[1] >= cut:
+                    return Attribution(found[0], cut, len(text), 0, cut, "trailing_" + verb.group().lower().split()[0])
+            # leading attribution: 'X announced (that) ...' with X right before the verb
+            clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
+            window_start = max(clause_start, verb.start() - 80)
+            found = self._phrase_speaker(text, base, window_start, verb.start())
+            if found:
+                speaker, s_start, s_end = found
+                gap = text[s_end:verb.start()]
+                if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
+                    content_start = verb.end()
+                    that = re.match(r"\s*(?:that\b|:)", text[content_start:])
+                    if that:
+                        content_start += that.end()
+                    return Attribution(speaker, s_start, content_start, content_start, len(text),
+                                       "speaker_" + verb.group().lower().split()[0])
+        return None
+
+    def attribution(self, sentence_idx: int) -> Attribution | None:
+        """The attribution of one sentence (computed once per sentence, in article order)."""
+        if sentence_idx not in self._cache:
+            sentence = self.article.sentences[sentence_idx]
+            found = self._in_sentence(sentence)
+            self._cache[sentence_idx] = found
+            if found is not None and found.speaker.name not in (ARTICLE, ANONYMOUS):
+                self.last_speaker = found.speaker
+                if (found.speaker.entity_id or "").startswith("person:"):
+                    self.last_person = found.speaker
+        return self._cache[sentence_idx]
+
+    def quote_speaker(self, sentence_idx: int) -> Speaker | None:
+        """For a sentence inside a quotation: the speaker named where the quotation closes (looking
+        ahead through the following quoted sentences) or where it opens."""
+        sentences = self.article.sentences
+        i = sentence_idx
+        while i < len(sentences):
+            attribution = self._peek(i)
+            if attribution is not None:
+                return attribution.speaker
+            if i + 1 < len(sentences) and sentences[i + 1].in_quote:
+                i += 1
+                continue
+            break
+        j = sentence_idx - 1
+        while j >= 0:
+            attribution = self._cache.get(j)
+            if attribution is not None and (sentences[j].in_quote or sentences[j].text.rstrip().endswith(":")):
+                return attribution.speaker
+            if not sentences[j].in_quote:
+                break
+            j -= 1
+        return None
+
+    def _peek(self, sentence_idx: int) -> Attribution | None:
+        if sentence_idx in self._cache:
+            return self._cache[sentence_idx]
+        saved = (self.last_speaker, self.last_person)
+        found = self._in_sentence(self.article.sentences[sentence_idx])
+        self.last_speaker, self.last_person = saved
+        return found

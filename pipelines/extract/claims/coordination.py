@@ -1,0 +1,107 @@
+"""Country slots in a sentence and how they group: coordinated lists, subjects, objects, followers.
+
+The extractor masks every country mention (and resolved description) in the sentence text with
+placeholder characters of the same length (``\\x02`` then ``\\x01``...), so trigger patterns can say
+``{C}`` for "a country or a list of countries" while every offset still indexes the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.extract.claims.status import COUNTRY_LIST
+
+_SLOT = "\x02\x01*"
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
+CLAUSE_BREAK = re.compile(
+    r";|:(?!\s*(?:the\s+)?\x02)|\s[—–]\s(?!(?:the\s+)?\x02)"
+    r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because|since|however)(?![\w])"
+    r"|,\s*(?:as|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
+    re.IGNORECASE,
+)
+_OBJECT_INTRO = re.compile(
+    r"(?:(?<![\w])with|(?<![\w])between(?:\s+(?:the\s+)?\x02\x01*\s+and)?|[:(—–]|(?<![\w])including|(?<![\w])namely|(?<![\w])such as)"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: int  # sentence-relative
+    end: int
+    code: str
+    text: str
+    method: str  # 'mention' or 'coref'
+
+
+def mask(text: str, slots: list[Slot]) -> str:
+    chars = list(text)
+    for slot in slots:
+        chars[slot.start] = "\x02"
+        for i in range(slot.start + 1, slot.end):
+            chars[i] = "\x01"
+    return "".join(chars)
+
+
+def clause_bounds(masked: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """The clause around [start, end): from the last clause break before it to the next one after."""
+    hi = len(masked) if hi is None else hi
+    clause_start, clause_end = lo, hi
+    for m in CLAUSE_BREAK.finditer(masked, lo, hi):
+        if m.end() <= start:
+            clause_start = m.end()
+        elif m.start() >= end:
+            clause_end = m.start()
+            break
+    return clause_start, clause_end
+
+
+def slots_in(slots: list[Slot], start: int, end: int) -> list[Slot]:
+    return [s for s in slots if s.start >= start and s.end <= end]
+
+
+def group_around(slots: list[Slot], anchor: Slot, masked: str) -> list[Slot]:
+    """The coordinated list ("A, B, and C", "(A, B)") that contains ``anchor``."""
+    ordered = sorted(slots, key=lambda s: s.start)
+    i = ordered.index(anchor)
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.fullmatch(masked[ordered[lo - 1].end:ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_GAP.fullmatch(masked[ordered[hi].end:ordered[hi + 1].start]):
+        hi += 1
+    return ordered[lo:hi + 1]
+
+
+def _after_with(masked: str, slot: Slot) -> bool:
+    return bool(re.search(r"(?<![\w])(?:with|between|and)\s+(?:the\s+)?$", masked[max(0, slot.start - 12):slot.start], re.I)) \
+        and bool(re.search(r"(?<![\w])(?:with|between)(?![\w])", masked[max(0, slot.start - 40):slot.start], re.I))
+
+
+def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int) -> list[Slot]:
+    """The countries right before the trigger in its clause (not objects of "with"/"between")."""
+    before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start and not _after_with(masked, s)]
+    if not before:
+        return []
+    nearest = max(before, key=lambda s: s.end)
+    return [s for s in group_around(before, nearest, masked)]
+
+
+def object_group(slots: list[Slot], masked: str, trigger_end: int, clause_end: int) -> list[Slot]:
+    """Countries after the trigger introduced by "with", "between", a colon, dash or parenthesis."""
+    after = sorted((s for s in slots if s.start >= trigger_end and s.end <= clause_end), key=lambda s: s.start)
+    for slot in after:
+        gap = masked[trigger_end:slot.start]
+        if len(gap) <= 80 and _OBJECT_INTRO.search(gap):
+            return group_around(after, slot, masked)
+    return []
+
+
+def followers(slots: list[Slot], masked: str, start: int, end: int) -> list[Slot]:
+    """Countries introduced by "followed by" / "joined by" in masked[start:end]."""
+    m = _FOLLOWERS.search(masked, start, end)
+    if not m:
+        return []
+    return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]

@@ -1,0 +1,75 @@
+"""Definite descriptions that refer back to a named country ("the Gulf state", "the country's
+accession"), resolved to the most recent fitting country mention (``coreference.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from pipelines.paths import DICTIONARIES_DIR
+
+COREFERENCE_FILE = "coreference.yaml"
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    pattern: re.Pattern
+    countries: frozenset[str]  # empty = any country
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> tuple[Descriptor, ...]:
+    path = DICTIONARIES_DIR / COREFERENCE_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for i, entry in enumerate(data.get("descriptors") or []):
+        phrases = entry.get("phrases")
+        if not phrases or not all(isinstance(p, str) for p in phrases):
+            raise ValueError(f"{path}: descriptors[{i}] needs a list of phrases")
+        parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+        # "the country" but not "the country's foreign ministry's" list-mates like "the country to": still fine;
+        # plural forms never match because of the trailing word boundary.
+        out.append(Descriptor(re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w-])(?!\s+of\b)", re.I),
+                              frozenset(str(c).upper() for c in entry.get("countries") or [])))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class CorefSlot:
+    start: int  # offsets relative to the sentence text
+    end: int
+    text: str
+    code: str
+
+
+def resolve_descriptors(
+    sentence_text: str,
+    sentence_start: int,
+    previous_countries: list[tuple[int, str]],
+    skip: frozenset[str],
+    taken: list[tuple[int, int]],
+) -> list[CorefSlot]:
+    """Descriptors in one sentence resolved against earlier country mentions.
+
+    ``previous_countries``: (body offset, code) of every country mention before and inside the
+    sentence, in text order. ``skip``: codes that never act as antecedents (broker, counterparty).
+    ``taken``: sentence-relative spans already covered by named mentions.
+    """
+    out = []
+    for descriptor in descriptors():
+        for m in descriptor.pattern.finditer(sentence_text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            position = sentence_start + m.start()
+            for offset, code in reversed(previous_countries):
+                if offset >= position or code in skip:
+                    continue
+                if descriptor.countries and code not in descriptor.countries:
+                    continue
+                out.append(CorefSlot(m.start(), m.end(), m.group(), code))
+                taken.append((m.start(), m.end()))
+                break
+    return out

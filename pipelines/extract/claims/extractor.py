@@ -1,0 +1,297 @@
+"""Membership claims: which country joined / signed / negotiates / declined / left which accord,
+according to whom, and when.
+
+Sentence by sentence: find the speaker (attribution), mask the countries (named mentions and
+resolved descriptions), match the status triggers of ``claim_triggers.yaml``, bind each trigger to
+its countries (subject list, {C} slot, "with"/colon objects, "followed by" followers), decide the
+accord (named, unnamed deal via the registry, or the article's current accord), apply negation /
+hedges / futures, date the event, and drop the accord's broker and counterparty. Precision first:
+a trigger without a country, or without an accord, yields nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
+from pipelines.extract.claims import dating
+from pipelines.extract.claims.attribution import OUTLET, AttributionResolver, Speaker
+from pipelines.extract.claims.coordination import (
+    Slot,
+    clause_bounds,
+    followers,
+    mask,
+    object_group,
+    subject_group,
+)
+from pipelines.extract.claims.coreference import resolve_descriptors
+from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord
+from pipelines.extract.claims.status import STATUS_CAUTION, Trigger, claim_vocabulary, ordinal_value
+from pipelines.extract.dates import extract_dates, reference_date
+from pipelines.extract.model import ArticleEntities, ArticleText, Claim, DateMention, Mention, SentenceText
+
+_PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
+
+
+@dataclass
+class _Hit:
+    trigger: Trigger
+    start: int
+    end: int
+    ordinal: int | None
+
+
+def _country_code(entity_id: str) -> str:
+    return entity_id.split(":", 1)[1]
+
+
+def _triggers_in(masked: str, lo: int, hi: int) -> list[_Hit]:
+    """Trigger matches inside [lo, hi), longest first where they overlap."""
+    hits = []
+    for trigger in claim_vocabulary().triggers:
+        for m in trigger.pattern.finditer(masked, lo, hi):
+            ordinal = ordinal_value(m.groupdict().get("ORD"))
+            hits.append(_Hit(trigger, m.start(), m.end(), ordinal))
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if any(hit.start < k.end and k.start < hit.end for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, question: bool) -> tuple[str | None, bool, str]:
+    """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note)."""
+    vocab = claim_vocabulary()
+    status = hit.trigger.status
+    trigger_text = masked[hit.start:hit.end].lower()
+    noun = hit.trigger.noun
+    cue_zone = window + (" " + right if noun else "")
+    negated = bool(vocab.negation.search(window))
+    if status in ("announced", "signed"):
+        if negated:
+            return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
+        if vocab.hedge.search(cue_zone) or question:
+            return "candidate", False, "hedged"
+        futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
+        if futurish and vocab.condition.search(right):
+            return "declined", False, "conditional"
+        if status == "signed" and futurish:
+            return "announced", True, "future_signing"
+        return status, futurish, ""
+    if status in ("negotiating", "candidate") and negated:
+        return None, False, "negated"
+    if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")):
+        return "candidate", False, "double_negation"  # "did not rule out joining"
+    return status, False, ""
+
+
+class _ArticleClaims:
+    def __init__(self, article: ArticleText, entities: ArticleEntities):
+        self.article = article
+        self.reference = reference_date(article)
+        self.dates = entities.dates or extract_dates(article)
+        names = {e.entity_id: e.name for e in entities.entities}
+        self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"), key=lambda m: m.start_char)
+        accord_mentions = [m for m in entities.mentions if m.entity_type == "accord"] or find_accord_mentions(article)
+        self.accord_mentions = [m for m in accord_mentions if m.method != "context_alias"]
+        self.resolver = AttributionResolver(article, entities.mentions, names)
+        topics = article_topic_accords(article)
+        self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else None
+        self.claims: list[Claim] = []
+        self.last_range_upper: date | None = None
+        self.last_heading_idx = -1
+
+    # --- per sentence --------------------------------------------------------------------------
+
+    def _speaker(self, sentence: SentenceText) -> tuple[Speaker, tuple[int, int], tuple[int, int], str]:
+        """(speaker, excluded span, content span, rule) for one sentence."""
+        attribution = self.resolver.attribution(sentence.sentence_idx)
+        full = (0, len(sentence.text))
+        if sentence.in_quote:
+            quoted = self.resolver.quote_speaker(sentence.sentence_idx)
+            if attribution is not None and attribution.rule.startswith("trailing"):
+                return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
+                    (attribution.content_start, attribution.content_end), "quote"
+            if quoted is not None:
+                return quoted, (0, 0), full, "quote"
+        if attribution is None:
+            return OUTLET, (0, 0), full, "outlet"
+        return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
+            (attribution.content_start, attribution.content_end), attribution.rule
+
+    def _slots(self, sentence: SentenceText, excluded: tuple[int, int]) -> list[Slot]:
+        base = sentence.start_char
+        slots, taken = [], []
+        for m in self.countries:
+            if sentence.start_char <= m.start_char and m.end_char <= sentence.end_char:
+                slot = Slot(m.start_char - base, m.end_char - base, _country_code(m.entity_id), m.text, "mention")
+                taken.append((slot.start, slot.end))
+                if not (excluded[0] <= slot.start < excluded[1]):
+                    slots.append(slot)
+        previous = [(m.start_char, _country_code(m.entity_id)) for m in self.countries if m.start_char < sentence.end_char]
+        skip = self.topic.non_joiners if self.topic else frozenset()
+        for coref in resolve_descriptors(sentence.text, base, previous, skip, taken):
+            if not (excluded[0] <= coref.start < excluded[1]):
+                slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
+        return sorted(slots, key=lambda s: s.start)
+
+    def _named_accord(self, sentence: SentenceText, position: int) -> Accord | None:
+        """The accord named in the sentence nearest the trigger (after it preferred)."""
+        named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx]
+        if not named:
+            return None
+        absolute = sentence.start_char + position
+
+        def distance(m: Mention) -> int:
+            return (m.start_char - absolute) if m.start_char >= absolute else (absolute - m.end_char) * 2
+        return accords_by_id().get(min(named, key=distance).entity_id)
+
+    def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
+                  excluded: tuple[int, int]) -> dating.ClaimDate:
+        in_sentence = [d for d in self.dates if d.sentence_idx == sentence.sentence_idx]
+        base = sentence.start_char
+        nearest = dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) \
+            if in_sentence else None
+        if nearest is not None:
+            return dating.ClaimDate.of(nearest)
+        lowered = trigger_text.lower()
+        if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
+            return dating.recent(self.reference)
+        return dating.before(self.reference)
+
+    def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate) -> tuple[Accord | None, str]:
+        named = self._named_accord(sentence, hit.start)
+        if named is not None:
+            return named, "named"
+        lower, upper = when.lower, when.upper
+        if lower is None and upper is None and self.reference:
+            lower = upper = self.reference
+        unnamed = unnamed_deal_accord(sentence.text, codes, code, lower, upper)
+        if unnamed is not None:
+            return unnamed, "registry"
+        if context_alias_span(sentence.text, self.topic):
+            return self.topic, "context"
+        return None, ""
+
+    def _emit(self, sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, ordinal):
+        self.claims.append(
+            Claim(
+                sentence_idx=sentence.sentence_idx,
+                country_code=slot.code,
+                accord=accord.name,
+                status=status,
+                claimed_by=speaker.name,
+                claimed_by_id=speaker.entity_id,
+                date_edtf=when.edtf,
+                date_lower=when.lower,
+                date_upper=when.upper,
+                date_precision=when.precision,
+                evidence=sentence.text,
+                start_char=sentence.start_char,
+                end_char=sentence.end_char,
+                rule=rule,
+                confidence=round(confidence, 3),
+                is_future=is_future,
+                ordinal=ordinal,
+            )
+        )
+
+    def sentence(self, sentence: SentenceText) -> None:
+        if sentence.is_heading:
+            self.last_heading_idx = sentence.sentence_idx
+            self.last_range_upper = None
+            self._update_topic(sentence)
+            return
+        speaker, excluded, content, speaker_rule = self._speaker(sentence)
+        slots = self._slots(sentence, excluded)
+        masked = mask(sentence.text, slots)
+        codes = {_country_code(m.entity_id) for m in self.countries if m.sentence_idx == sentence.sentence_idx}
+        question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
+        for hit in _triggers_in(masked, content[0], content[1]) if slots else []:
+            clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
+            if "C" in hit.trigger.pattern.groupindex:
+                m = hit.trigger.pattern.match(masked, hit.start)
+                group = [s for s in slots if m and s.start >= m.start("C") and s.end <= m.end("C")]
+                binding = "slot"
+            else:
+                group = subject_group(slots, masked, hit.start, clause_start)
+                binding = "subject"
+            window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
+            window = masked[window_start:hit.start]
+            right = masked[hit.end:min(clause_end, hit.end + 40)]
+            status, is_future, note = _status_after_modality(hit, masked, window, right, question)
+            if status is None:
+                continue
+            for candidates, how in ((group, binding), (None, "object")):
+                if candidates is None:
+                    candidates = object_group(slots, masked, hit.end, clause_end)
+                chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, speaker, excluded,
+                                                codes, f"{how}|{speaker_rule}|{note}".rstrip("|"))
+                if chosen:
+                    self._followers(sentence, hit, slots, masked, chosen, speaker, codes, clause_end)
+                    break
+        self._update_topic(sentence)
+        for d in self.dates:
+            if d.sentence_idx == sentence.sentence_idx and d.precision == "range" and d.upper:
+                self.last_range_upper = d.upper
+
+    def _claims_for_group(self, sentence, hit, group, status, is_future, speaker, excluded, codes, rule_tail):
+        """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted."""
+        emitted = []
+        for slot in group:
+            when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded)
+            accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when)
+            if accord is None or slot.code in accord.non_joiners:
+                continue
+            confidence = hit.trigger.confidence * (0.85 if slot.method == "coref" else 1.0) \
+                * {"named": 1.0, "registry": 0.9, "context": 0.9}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
+            rule = f"{status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
+            self._emit(sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, hit.ordinal)
+            emitted.append((slot, accord, when))
+        return emitted
+
+    def _followers(self, sentence, hit, slots, masked, leads, speaker, codes, clause_end):
+        """'X was the first to sign ..., followed by A, B and C': the followers share the status."""
+        lead_slot, accord, lead_date = leads[0]
+        last = self.claims[-1]
+        for slot in followers(slots, masked, hit.end, len(masked)):
+            if slot.code in accord.non_joiners or any(slot is l[0] for l in leads):
+                continue
+            when = dating.follower(lead_date, self.last_range_upper, self.reference) \
+                if lead_date.precision != "open" else lead_date
+            rule = f"{last.status}:followed_by|{last.rule.split('|', 1)[1]}"
+            self._emit(sentence, slot, accord, last.status, speaker, when, hit, rule, last.confidence * 0.9,
+                       last.is_future, None)
+
+    def _update_topic(self, sentence: SentenceText) -> None:
+        named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx]
+        if named:
+            self.topic = accords_by_id().get(named[-1].entity_id, self.topic)
+            return
+        claimed = [c for c in self.claims if c.sentence_idx == sentence.sentence_idx]
+        if claimed:
+            for accord in accords_by_id().values():
+                if accord.name == claimed[-1].accord:
+                    self.topic = accord
+
+
+def _deduplicate(claims: list[Claim]) -> list[Claim]:
+    """One claim per (sentence, country, accord, speaker): the least committal status wins."""
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (claim.sentence_idx, claim.country_code, claim.accord, claim.claimed_by)
+        current = best.get(key)
+        if current is None or (STATUS_CAUTION[claim.status], -claim.confidence) < (STATUS_CAUTION[current.status], -current.confidence):
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: (c.sentence_idx, c.start_char, c.country_code))
+
+
+def extract_claims(article: ArticleText, entities: ArticleEntities) -> list[Claim]:
+    """All membership claims of one article (pure; needs the entity stage's mentions)."""
+    state = _ArticleClaims(article, entities)
+    for sentence in article.sentences:
+        state.sentence(sentence)
+    return _deduplicate(state.claims)

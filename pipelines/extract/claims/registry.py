@@ -1,0 +1,63 @@
+"""Which accord a claim is about: named in the sentence, an unnamed deal the registry recognises
+(counterparty present, parties, date window), or a generic phrase ("the accords", "the deal") that
+refers to the accord the article is currently about."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from pipelines.extract.accords import Accord, load_accord_registry, phrase_pattern
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
+    return tuple((a, phrase_pattern(a.triggers)) for a in load_accord_registry() if a.triggers)
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> dict[str, re.Pattern]:
+    return {a.entity_id: phrase_pattern(a.context_aliases) for a in load_accord_registry() if a.context_aliases}
+
+
+@lru_cache(maxsize=1)
+def accords_by_id() -> dict[str, Accord]:
+    return {a.entity_id: a for a in load_accord_registry()}
+
+
+def unnamed_deal_accord(
+    text: str, codes_in_sentence: set[str], country: str, lower: date | None, upper: date | None
+) -> Accord | None:
+    """The accord an unnamed deal in ``text`` belongs to for ``country``, or None.
+
+    A trigger counts only when the accord's counterparty is named in the sentence (if required).
+    An accord that lists ``country`` among its original parties wins (Egypt 1979 is not the
+    Abraham Accords); otherwise the event must fall inside the accord's date window.
+    """
+    matching = [
+        a for a, pattern in _trigger_patterns()
+        if pattern.search(text) and (not a.trigger_requires_counterparty or a.counterparty in codes_in_sentence)
+    ]
+    for accord in matching:
+        if country in accord.parties:
+            return accord
+    for accord in matching:
+        if not accord.parties and accord.covers(lower, upper):
+            return accord
+    return None
+
+
+def has_unnamed_deal(text: str) -> bool:
+    return any(pattern.search(text) for _, pattern in _trigger_patterns())
+
+
+def context_alias_span(text: str, topic: Accord | None) -> tuple[int, int] | None:
+    """Where ``text`` refers to the topic accord with a generic phrase, if it does."""
+    if topic is None:
+        return None
+    pattern = _context_patterns().get(topic.entity_id)
+    if pattern is None:
+        return None
+    m = pattern.search(text)
+    return (m.start(), m.end()) if m else None

@@ -1,0 +1,119 @@
+"""The claim vocabulary (``claim_triggers.yaml``): status trigger patterns, modality cues,
+reporting verbs and speaker words, validated and compiled once (cached)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from pipelines.extract.model import CLAIM_STATUSES
+from pipelines.paths import DICTIONARIES_DIR
+
+TRIGGERS_FILE = "claim_triggers.yaml"
+
+# A country slot in the masked sentence: \x02 starts a country, \x01 continues it.
+COUNTRY_SLOT = "\x02\x01*"
+_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|or)\s+)(?:the\s+)?"
+COUNTRY_LIST = rf"{COUNTRY_SLOT}(?:{_LIST_SEPARATOR}{COUNTRY_SLOT})*"
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "latest": None, "last": None,
+}
+_ORDINAL = r"(?P<ORD>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+
+# Less committal statuses win when several triggers bind the same country in one sentence.
+STATUS_CAUTION = {"declined": 0, "withdrawn": 1, "negotiating": 2, "candidate": 3, "announced": 4, "signed": 5}
+
+
+class VocabularyError(ValueError):
+    """claim_triggers.yaml is malformed."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    status: str
+    pattern: re.Pattern
+    source: str  # the pattern as written in the data file (used as the rule name)
+    confidence: float
+    noun: bool  # a noun-phrase trigger: cues right after it count too
+
+
+@dataclass(frozen=True)
+class ClaimVocabulary:
+    triggers: tuple[Trigger, ...]
+    negation: re.Pattern
+    refusal: re.Pattern
+    hedge: re.Pattern
+    future: re.Pattern
+    condition: re.Pattern
+    reporting_verb: re.Pattern
+    anonymous_speaker: re.Pattern
+    pronoun_speaker: re.Pattern
+
+
+def words_pattern(words, where: str) -> re.Pattern:
+    """Whole-word, case-insensitive alternation of phrases (spaces match any whitespace)."""
+    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise VocabularyError(f"{TRIGGERS_FILE}: {where} must be a non-empty list of strings")
+    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True)]
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w’])", re.IGNORECASE)
+
+
+def compile_trigger(source: str) -> re.Pattern:
+    """Compile one trigger: {C} -> a country list, {ORD} -> an ordinal, spaces -> whitespace."""
+    regex = source.replace("{C}", f"(?P<C>{COUNTRY_LIST})").replace("{ORD}", _ORDINAL)
+    regex = re.sub(r"(?<!\\) ", r"\\s+", regex)
+    return re.compile(r"(?<![\w])" + regex + r"(?![\w])", re.IGNORECASE)
+
+
+def parse_vocabulary(data: dict) -> ClaimVocabulary:
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), dict):
+        raise VocabularyError(f"{TRIGGERS_FILE}: expected a 'triggers:' mapping of status -> patterns")
+    triggers = []
+    for status, spec in data["triggers"].items():
+        if status not in CLAIM_STATUSES:
+            raise VocabularyError(f"{TRIGGERS_FILE}: unknown status {status!r} (allowed: {', '.join(CLAIM_STATUSES)})")
+        confidence = float(spec.get("confidence", 0.5))
+        if not 0 < confidence <= 1:
+            raise VocabularyError(f"{TRIGGERS_FILE}: {status}.confidence must be in (0, 1]")
+        for entry in spec.get("patterns") or []:
+            source, noun = (entry, False) if isinstance(entry, str) else (entry.get("p"), bool(entry.get("noun")))
+            if not isinstance(source, str) or not source.strip():
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: empty pattern")
+            try:
+                pattern = compile_trigger(source)
+            except re.error as exc:
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
+            triggers.append(Trigger(status, pattern, source, confidence, noun))
+    modality = data.get("modality") or {}
+    return ClaimVocabulary(
+        triggers=tuple(triggers),
+        negation=words_pattern(modality.get("negation"), "modality.negation"),
+        refusal=words_pattern(modality.get("refusal"), "modality.refusal"),
+        hedge=words_pattern(modality.get("hedge"), "modality.hedge"),
+        future=words_pattern(modality.get("future"), "modality.future"),
+        condition=words_pattern(modality.get("condition"), "modality.condition"),
+        reporting_verb=words_pattern(data.get("reporting_verbs"), "reporting_verbs"),
+        anonymous_speaker=words_pattern(data.get("anonymous_speakers"), "anonymous_speakers"),
+        pronoun_speaker=words_pattern(data.get("pronoun_speakers"), "pronoun_speakers"),
+    )
+
+
+@lru_cache(maxsize=1)
+def claim_vocabulary() -> ClaimVocabulary:
+    """The compiled vocabulary from the dictionaries folder (cached)."""
+    path = DICTIONARIES_DIR / TRIGGERS_FILE
+    return parse_vocabulary(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def ordinal_value(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.lower()
+    if text in ORDINALS:
+        return ORDINALS[text]
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else None

@@ -1,0 +1,302 @@
+"""Date expressions in article sentences, normalized to EDTF with lower/upper bounds.
+
+Handles explicit dates ("November 6, 2025", "6 November 2025", "2025-11-06"), month-days without a
+year (the most recent such day not after publication, or the next one when the sentence is in the
+future tense), months ("December 2020"), years ("in 2020"), ranges ("2020–2021", "2020-21",
+"between 2020 and 2021", "in 2020 and 2021"), weekdays ("on Thursday"), relative words ("today",
+"last month", "earlier this week") and wire datelines ("WASHINGTON (AP) —", "MOSCOW, November 7. /TASS/.").
+Anything that needs the publication date is left open (edtf "..", no bounds) when there is none.
+Vocabulary lives in ``date_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import yaml
+
+from pipelines.extract.model import ArticleText, DateMention, SentenceText
+from pipelines.paths import DICTIONARIES_DIR
+
+DATE_WORDS_FILE = "date_words.yaml"
+OPEN_EDTF = ".."
+
+
+@dataclass(frozen=True)
+class DateWords:
+    months: dict[str, int]  # lowercased spelling -> month number
+    weekdays: dict[str, int]  # lowercased spelling -> 0 (Monday) .. 6
+    relative: dict[str, dict]
+    future_cues: tuple[str, ...]
+    wire_agencies: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    """The validated contents of ``date_words.yaml`` (cached)."""
+    path = DICTIONARIES_DIR / DATE_WORDS_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    months = {str(w).lower(): int(n) for n, words in data["months"].items() for w in words}
+    weekdays = {str(w).lower(): int(n) for n, words in data["weekdays"].items() for w in words}
+    if sorted(set(months.values())) != list(range(1, 13)):
+        raise ValueError(f"{path}: months must cover 1..12")
+    if sorted(set(weekdays.values())) != list(range(7)):
+        raise ValueError(f"{path}: weekdays must cover 0..6")
+    relative = {}
+    for phrase, spec in data["relative"].items():
+        if spec.get("unit") not in ("day", "week", "month", "year") or not isinstance(spec.get("offset"), int):
+            raise ValueError(f"{path}: relative {phrase!r} needs unit day/week/month/year and an integer offset")
+        relative[phrase.lower()] = spec
+    return DateWords(months, weekdays, relative, tuple(data["future_cues"]), tuple(data["wire_agencies"]))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    iso: re.Pattern
+    month_day_year: re.Pattern
+    day_month_year: re.Pattern
+    month_year: re.Pattern
+    month_day: re.Pattern
+    day_month: re.Pattern
+    year_range: re.Pattern
+    year_pair: re.Pattern
+    year: re.Pattern
+    weekday: re.Pattern
+    relative: re.Pattern
+    wire_dateline: re.Pattern
+    future: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words = date_words()
+    mon = rf"(?P<mon>{_alternation(words.months)})\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>1[89]\d\d|20\d\d)"
+    b = r"(?<![\w])"
+    e = r"(?![\w])"
+    return _Patterns(
+        iso=re.compile(rf"{b}(?P<year>\d{{4}})-(?P<mon>\d{{2}})-(?P<day>\d{{2}}){e}"),
+        month_day_year=re.compile(rf"{b}{mon}\s+{day},?\s+{year}{e}", re.I),
+        day_month_year=re.compile(rf"{b}{day}\s+(?:of\s+)?{mon},?\s+{year}{e}", re.I),
+        month_year=re.compile(rf"{b}{mon},?\s+(?:of\s+)?{year}{e}", re.I),
+        month_day=re.compile(rf"{b}{mon}\s+{day}(?![\w]|,?\s*\d)", re.I),
+        day_month=re.compile(rf"{b}{day}\s+(?:of\s+)?{mon}{e}", re.I),
+        year_range=re.compile(
+            r"(?<![\w$,.])(?:(?:between|from)\s+)?(?P<y1>1[89]\d\d|20\d\d)"
+            r"(?:\s*[–—-]\s*|\s+(?:to|and|through|until)\s+)(?P<y2>1[89]\d\d|20\d\d|\d\d)(?![\w%,.]\d|[\w%])",
+            re.I,
+        ),
+        year_pair=re.compile(r"(?<![\w])in\s+(?P<y1>1[89]\d\d|20\d\d)\s+and\s+(?P<y2>1[89]\d\d|20\d\d)(?![\w])", re.I),
+        year=re.compile(r"(?<![\w$£€.,])(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)"),
+        weekday=re.compile(rf"{b}(?:(?P<mod>on|last|this|next|past)\s+)?(?P<wd>{_alternation(words.weekdays)}){e}", re.I),
+        relative=re.compile(rf"{b}(?P<rel>{_alternation(words.relative)}){e}", re.I),
+        wire_dateline=re.compile(
+            rf"^(?P<place>[A-Z][A-Z .'\-]+?)(?:,\s*[A-Za-z .]+)?\s*\((?P<agency>{_alternation(words.wire_agencies)})\)\s*[—–-]"
+        ),
+        future=re.compile(rf"{b}(?:{_alternation(words.future_cues)}){e}", re.I),
+    )
+
+
+# --- bounds -------------------------------------------------------------------------------------
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _day(d: date) -> tuple[str, date, date, str]:
+    return d.isoformat(), d, d, "day"
+
+
+def _month(y: int, m: int) -> tuple[str, date, date, str]:
+    return f"{y:04d}-{m:02d}", date(y, m, 1), _month_end(y, m), "month"
+
+
+def _year(y: int) -> tuple[str, date, date, str]:
+    return f"{y:04d}", date(y, 1, 1), date(y, 12, 31), "year"
+
+
+def _range(lower: date, upper: date, lower_txt: str | None = None, upper_txt: str | None = None):
+    return f"{lower_txt or lower.isoformat()}/{upper_txt or upper.isoformat()}", lower, upper, "range"
+
+
+OPEN = (OPEN_EDTF, None, None, "open")
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, ref: date, future: bool) -> date | None:
+    """The most recent (month, day) not after ``ref``; the next one on or after it when ``future``."""
+    for year in ((ref.year, ref.year + 1) if future else (ref.year, ref.year - 1)):
+        candidate = _safe_date(year, month, day)
+        if candidate is None:
+            continue
+        if (future and candidate >= ref) or (not future and candidate <= ref):
+            return candidate
+    return None
+
+
+def _shift_month(y: int, m: int, offset: int) -> tuple[int, int]:
+    index = y * 12 + (m - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def resolve_relative(spec: dict, ref: date | None):
+    """Bounds of a relative expression ("last month") against the reference date."""
+    if ref is None:
+        return OPEN
+    unit, offset, so_far = spec["unit"], spec["offset"], spec.get("so_far", False)
+    if unit == "day":
+        return _day(ref + timedelta(days=offset))
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
+        return _range(monday, min(ref, monday + timedelta(days=6)) if so_far else monday + timedelta(days=6))
+    if unit == "month":
+        y, m = _shift_month(ref.year, ref.month, offset)
+        if so_far:
+            return _range(date(y, m, 1), ref)
+        return _month(y, m)
+    y = ref.year + offset
+    if so_far:
+        return _range(date(y, 1, 1), ref)
+    return _year(y)
+
+
+def resolve_weekday(weekday: int, modifier: str | None, ref: date | None, future: bool):
+    """A weekday: the most recent one on or before ``ref`` (strictly before for "last"), the next
+    one on or after it for "next" or a future-tense sentence."""
+    if ref is None:
+        return OPEN
+    modifier = (modifier or "").lower()
+    if modifier == "next" or (future and modifier != "last"):
+        delta = (weekday - ref.weekday()) % 7
+        if modifier == "next" and delta == 0:
+            delta = 7
+        return _day(ref + timedelta(days=delta))
+    delta = (ref.weekday() - weekday) % 7
+    if modifier == "last" and delta == 0:
+        delta = 7
+    return _day(ref - timedelta(days=delta))
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+
+def _is_future(sentence_text: str) -> bool:
+    return bool(_patterns().future.search(sentence_text))
+
+
+def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: bool) -> list[DateMention]:
+    p = _patterns()
+    words = date_words()
+    text = sentence.text
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, tuple]] = []
+    future = _is_future(text)
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    def add(s: int, e: int, bounds) -> None:
+        if bounds is None or not free(s, e):
+            return
+        taken.append((s, e))
+        found.append((s, e, bounds))
+
+    if paragraph_start:
+        m = p.wire_dateline.match(text)
+        if m:
+            add(m.start(), m.end(), _day(ref) if ref else OPEN)
+    for m in p.iso.finditer(text):
+        d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+        add(m.start(), m.end(), _day(d) if d else None)
+    for pattern in (p.month_day_year, p.day_month_year):
+        for m in pattern.finditer(text):
+            d = _safe_date(int(m["year"]), words.months[m["mon"].lower()], int(m["day"]))
+            add(m.start(), m.end(), _day(d) if d else None)
+    for m in p.month_year.finditer(text):
+        add(m.start(), m.end(), _month(int(m["year"]), words.months[m["mon"].lower()]))
+    for pattern in (p.month_day, p.day_month):
+        for m in pattern.finditer(text):
+            month, day = words.months[m["mon"].lower()], int(m["day"])
+            if m["mon"].lower() in ("may", "mar", "sat", "sun") and m["mon"][0].islower():
+                continue  # "may 5" is more likely a modal verb than a month
+            if not 1 <= day <= 31:
+                continue
+            if ref is None:
+                add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
+                continue
+            d = _infer_year(month, day, ref, future)
+            add(m.start(), m.end(), _day(d) if d else None)
+    for m in p.year_pair.finditer(text):
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        if y1 < y2:
+            add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
+    for m in p.year_range.finditer(text):
+        y1 = int(m["y1"])
+        y2_txt = m["y2"]
+        y2 = int(y2_txt) if len(y2_txt) == 4 else (y1 // 100) * 100 + int(y2_txt)
+        if y1 < y2 <= y1 + 50:
+            add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
+    for m in p.year.finditer(text):
+        add(m.start(), m.end(), _year(int(m["year"])))
+    for m in p.relative.finditer(text):
+        add(m.start(), m.end(), resolve_relative(words.relative[m["rel"].lower()], ref))
+    for m in p.weekday.finditer(text):
+        wd_text = m["wd"]
+        if len(wd_text) <= 4 and not wd_text[0].isupper():
+            continue  # "sun", "wed", "sat" in lower case are words
+        start = m.start() if m["mod"] else m.start("wd")
+        add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref, future))
+
+    out = []
+    for s, e, (edtf, lower, upper, precision) in sorted(found):
+        out.append(
+            DateMention(
+                sentence_idx=sentence.sentence_idx,
+                start_char=sentence.start_char + s,
+                end_char=sentence.start_char + e,
+                text=text[s:e],
+                edtf=edtf,
+                lower=lower,
+                upper=upper,
+                precision=precision,
+            )
+        )
+    return out
+
+
+def reference_date(article: ArticleText) -> date | None:
+    """The date relative expressions are resolved against: the publication day, or None."""
+    return article.published_at.date() if article.published_at else None
+
+
+def extract_dates(article: ArticleText) -> list[DateMention]:
+    """Every date expression of every sentence, resolved against ``article.published_at``."""
+    ref = reference_date(article)
+    out: list[DateMention] = []
+    previous_paragraph = None
+    for sentence in article.sentences:
+        paragraph_start = sentence.paragraph_idx != previous_paragraph
+        previous_paragraph = sentence.paragraph_idx
+        out.extend(_sentence_dates(sentence, ref, paragraph_start))
+    return out
+
+
+def sentence_is_future(text: str) -> bool:
+    """Whether a sentence uses a future cue from ``date_words.yaml`` (shared with the claim stage)."""
+    return _is_future(text)
