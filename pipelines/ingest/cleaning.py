@@ -99,14 +99,14 @@ _LABEL_ONLY_OR_COLON = re.compile(
 # Whole lines that are site navigation or furniture (compared casefolded, without the
 # final punctuation).
 _FURNITURE = frozenset(
-    """latest news|top stories|most read|most popular|trending|trending now|popular|editor's picks|
+    item.strip()
+    for item in """latest news|top stories|most read|most popular|trending|trending now|popular|editor's picks|
     editors' picks|breaking news|news feed|all news|more news|more stories|latest|advertisement|ad|
     sponsored|sponsored content|share|share this|share this article|tweet|print|email|comments|
     subscribe|sign up|newsletter|follow us|home|menu|search|skip to content|skip to main content|
     continue reading|back to top|loading|listen to this article|copy link|copied|show more|
-    read the full article|photo gallery|video|news|world|politics|opinion|live""".replace("\n", "").split("|")
+    read the full article|photo gallery|video|news|world|politics|opinion|live""".split("|")
 )
-_FURNITURE = frozenset(item.strip() for item in _FURNITURE)
 # After one of these, the lines that follow are other stories' headlines.
 _TRAILER_MARKERS = frozenset(
     "latest news|top stories|most read|most popular|trending|trending now|more news|more stories|"
@@ -295,7 +295,11 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
             kept.append(None)
             continue
         looking_for_headline = found.title is None and not seen_text and not title_given
-        reason = _title_repeat(line, title_key, found) if title_key is not None else None
+        reason = None
+        if (in_trailer or link_follows) and not _is_prose(line):
+            reason = "other-headline"  # a linked headline, not this article's
+        if reason is None and title_key is not None:
+            reason = _title_repeat(line, title_key, found)
         if reason is None and looking_for_headline:
             reason = _take_headline(line, lines[index + 1 :], found, glued_only=True)
         if reason is None:
@@ -304,8 +308,6 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
             reason = _take_headline(line, lines[index + 1 :], found)
         if found.title is not None and title_key is None:
             title_key = _compare_key(found.title)
-        if reason is None and (in_trailer or link_follows) and not _is_prose(line):
-            reason = "other-headline"
         link_follows = False
         if reason is not None:
             removed.append(line)

@@ -219,7 +219,8 @@ _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _decode(data: bytes, declared_charset: str | None = None) -> str:
-    """Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, or a declared charset."""
+    """Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, or else the charset an HTML
+    page declares. Raises IngestError for binary content, bad encoding or blank text."""
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -228,17 +229,18 @@ def _decode(data: bytes, declared_charset: str | None = None) -> str:
     else:
         if b"\x00" in data:
             raise IngestError("binary content")
-        text = None
-        if declared_charset and _codec_name(declared_charset) not in (None, "utf-8"):
-            try:
-                text = data.decode(_codec_name(declared_charset))
-            except UnicodeDecodeError:
-                text = None
-        if text is None:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
+        # UTF-8 first even when another charset is declared: bytes that are valid UTF-8
+        # are almost never meant as a legacy charset, while wrong declarations are common.
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            codec = _codec_name(declared_charset) if declared_charset else None
+            if codec is None or codec == "utf-8":
                 raise IngestError("not valid UTF-8") from exc
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc2:
+                raise IngestError(f"not valid {declared_charset} (declared charset)") from exc2
     if "\x00" in text:
         raise IngestError("binary content")
     if not text.strip():

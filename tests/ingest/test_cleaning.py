@@ -198,3 +198,14 @@ def test_heading_rules():
 def test_curly_apostrophes_inside_words_are_straightened_and_quotes_kept():
     cleaned = clean_body("Kazakhstan’s accession is “final,” it said.\n\nThe country’s statement followed.", title="x")
     assert cleaned.body == "Kazakhstan's accession is “final,” it said.\n\nThe country's statement followed."
+
+
+def test_read_also_link_before_the_text_is_not_taken_for_the_headline():
+    raw = (
+        "ua en ru\n\nЧитайте також\nЗеленський прокоментував угоду\n\n"
+        "Казахстан приєднався до Угод Авраама, заявив Трамп. Церемонія відбудеться пізніше."
+    )
+    cleaned = clean_body(raw)
+    assert cleaned.title is None
+    assert cleaned.body == "Казахстан приєднався до Угод Авраама, заявив Трамп. Церемонія відбудеться пізніше."
+    assert cleaned.removed_lines == ["ua en ru", "Читайте також", "Зеленський прокоментував угоду"]

@@ -151,6 +151,16 @@ def test_htm_with_declared_charset(tmp_path):
     assert "met at the café on Tuesday" in record.body_raw
 
 
+def test_utf8_page_that_declares_a_legacy_charset_is_read_as_utf8(tmp_path):
+    page = (
+        '<html><head><meta charset="iso-8859-1"></head><body><article><p>Kazakhstan’s accession to the '
+        "Abraham Accords was confirmed by the presidential press service on Friday in Astana.</p></article>"
+        "</body></html>"
+    ).encode("utf-8")
+    record = only_record(write(tmp_path / "page.html", page))
+    assert "Kazakhstan’s accession" in record.body_raw
+
+
 def test_sidecar_wins_over_html_page_metadata(tmp_path):
     page = (FIXTURES / "gulf-uae-2020.html").read_text(encoding="utf-8")
     source = write(tmp_path / "uae.html", page)
