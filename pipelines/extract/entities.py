@@ -7,6 +7,7 @@ The body is tokenized once (``spacy.blank("en")``) and every finder works on tha
 from __future__ import annotations
 
 from pipelines.extract.countries import all_country_entities, country_entity, find_country_mentions_in_doc
+from pipelines.extract.organizations import find_organizations_in_doc
 from pipelines.extract.people import find_people_in_doc
 from pipelines.extract.model import ArticleEntities, ArticleText, Entity, Mention
 from pipelines.extract.tokens import ArticleDoc
@@ -43,7 +44,8 @@ def extract_entities(article: ArticleText) -> ArticleEntities:
     people = find_people_in_doc(adoc, countries)
     person_spans = [(m.start_char, m.end_char) for m in people.mentions if m.method != "descriptor"]
     countries = [c for c in countries if not _inside_any(c, person_spans)]
-    mentions = [*countries, *people.mentions]
-    entities = [*_country_entities_for(countries), *people.entities]
+    orgs = find_organizations_in_doc(adoc, countries, people.mentions, people.roles)
+    mentions = [*countries, *people.mentions, *orgs.mentions]
+    entities = [*_country_entities_for(countries), *people.entities, *orgs.entities]
     mentions.sort(key=lambda m: (m.start_char, m.end_char, m.entity_type))
     return ArticleEntities(entities=_dedupe_entities(entities), mentions=mentions, person_roles=people.roles)

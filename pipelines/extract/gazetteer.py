@@ -447,5 +447,69 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
 
 def clear_caches() -> None:
     """Forget every loaded dictionary (for tests that switch ``ACCORDWATCH_DICTIONARIES``)."""
-    for fn in (iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon, load_actors, load_role_titles):
+    for fn in (
+        iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon,
+        load_actors, load_role_titles, load_organizations,
+    ):
         fn.cache_clear()
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+@dataclass(frozen=True)
+class Organization:
+    org_id: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GovernmentRules:
+    heads: tuple[str, ...]
+    context_heads: tuple[str, ...]
+    heads_before_of: tuple[str, ...]
+    aliases: dict[str, tuple[str, ...]]  # country code -> surfaces naming its government
+
+
+@lru_cache(maxsize=1)
+def load_organizations() -> tuple[tuple[Organization, ...], GovernmentRules]:
+    """``organizations.yaml``: named organizations and the government head phrases."""
+    name = "organizations.yaml"
+    data = read_yaml(name)
+    if not isinstance(data, dict) or not isinstance(data.get("organizations"), list):
+        raise fail(name, None, "expected a mapping with an 'organizations' list")
+    valid = iso_codes() | {s.code for s in load_non_iso_states()[0]}
+    orgs = []
+    owner: dict[str, str] = {}
+    for item in data["organizations"]:
+        if not isinstance(item, dict) or not item.get("id") or not item.get("name") or not item.get("kind"):
+            raise fail(name, None, f"organization needs id, name and kind: {item!r}")
+        org_id = str(item["id"])
+        if org_id != slugify(org_id) or org_id.startswith("government-"):
+            raise fail(name, None, f"id {org_id!r} must be a slug not starting with 'government-'")
+        country = item.get("country")
+        if country is not None and country not in valid:
+            raise fail(name, None, f"{org_id}: unknown country {country!r}")
+        aliases = _str_list(item.get("aliases"), name, f"{org_id}.aliases") or (str(item["name"]),)
+        for alias in aliases:
+            if owner.setdefault(alias.lower(), org_id) != org_id:
+                raise fail(name, None, f"alias {alias!r} belongs to both {owner[alias.lower()]} and {org_id}")
+        orgs.append(Organization(org_id, str(item["name"]), str(item["kind"]), country, aliases))
+    gov = data.get("governments") or {}
+    gov_aliases = {}
+    for code, surfaces in (gov.get("aliases") or {}).items():
+        if code not in valid:
+            raise fail(name, None, f"governments.aliases: unknown country {code!r}")
+        gov_aliases[str(code)] = _str_list(surfaces, name, f"governments.aliases.{code}")
+    rules = GovernmentRules(
+        heads=_str_list(gov.get("heads"), name, "governments.heads"),
+        context_heads=_str_list(gov.get("context_heads"), name, "governments.context_heads"),
+        heads_before_of=_str_list(gov.get("heads_before_of"), name, "governments.heads_before_of"),
+        aliases=gov_aliases,
+    )
+    if not rules.heads:
+        raise fail(name, None, "governments.heads must not be empty")
+    return tuple(orgs), rules
