@@ -300,3 +300,20 @@ def test_sidecar_that_is_not_an_object(tmp_path):
 
 def test_normalize_for_hash():
     assert normalize_for_hash("  Cafe\u0301\u00a0 au\tlait \r\n\r\n\r\n\r\nNext  ") == "Café au lait\n\nNext"
+
+
+def test_json_array_gives_one_record_per_element(tmp_path):
+    source = write(
+        tmp_path / "many.json",
+        json.dumps([{"text": "First article text."}, {"title": "no body"}, {"article": "Third article text."}]),
+    )
+    result = read_source_file(source)
+    assert [(r.record_idx, r.body_raw) for r in result.records] == [(1, "First article text."), (3, "Third article text.")]
+    assert [(e.record_idx, e.reason.split(" (")[0]) for e in result.errors] == [(2, "no article text")]
+
+
+def test_jsonl_line_that_is_not_utf8_is_that_line's_error(tmp_path):
+    content = b'{"body": "Good line."}\n{"body": "Caf\xe9"}\n'
+    result = read_source_file(write(tmp_path / "mixed.jsonl", content))
+    assert [r.body_raw for r in result.records] == ["Good line."]
+    assert [(e.record_idx, e.reason) for e in result.errors] == [(2, "not valid UTF-8")]
