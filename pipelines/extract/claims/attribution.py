@@ -106,10 +106,15 @@ class AttributionResolver:
             # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'
             cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
             rest = text[verb.end():]
-            if cut >= 0 and len(rest.split()) <= 8 and not re.search(r"\bthat\b", rest):
-                found = self._phrase_speaker(text, base, cut + 1, len(text))
-                if found and found[1] >= cut:
-                    return Attribution(found[0], cut, len(text), 0, cut, "trailing_" + verb.group().lower().split()[0])
+            comma = rest.find(",")
+            tail = rest if comma < 0 else rest[:comma]
+            if cut >= 0 and len(tail.split()) <= 6 and not re.search(r"\bthat\b", tail):
+                end = len(text) if comma < 0 else verb.end() + comma
+                found = self._phrase_speaker(text, base, cut + 1, verb.start())
+                if found is None:
+                    found = self._phrase_speaker(text, base, verb.end(), end)
+                if found and len(text[cut + 1:verb.start()].split()) <= 8:
+                    return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
             # leading attribution: 'X announced (that) ...' with X right before the verb
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
             window_start = max(clause_start, verb.start() - 80)

@@ -75,18 +75,24 @@ def group_around(slots: list[Slot], anchor: Slot, masked: str) -> list[Slot]:
     return ordered[lo:hi + 1]
 
 
+_WITH_BEFORE = re.compile(r"(?<![\w])(?:with|between|between\s+(?:the\s+)?\x02\x01*\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _after_with(masked: str, slot: Slot) -> bool:
-    return bool(re.search(r"(?<![\w])(?:with|between|and)\s+(?:the\s+)?$", masked[max(0, slot.start - 12):slot.start], re.I)) \
-        and bool(re.search(r"(?<![\w])(?:with|between)(?![\w])", masked[max(0, slot.start - 40):slot.start], re.I))
+    """The slot is the object of "with" / "between" (a partner, not the subject)."""
+    return bool(_WITH_BEFORE.search(masked[max(0, slot.start - 60):slot.start]))
 
 
 def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int) -> list[Slot]:
     """The countries right before the trigger in its clause (not objects of "with"/"between")."""
-    before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start and not _after_with(masked, s)]
-    if not before:
-        return []
-    nearest = max(before, key=lambda s: s.end)
-    return [s for s in group_around(before, nearest, masked)]
+    before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
+    while before:
+        nearest = max(before, key=lambda s: s.end)
+        group = group_around(before, nearest, masked)
+        if not _after_with(masked, group[0]):
+            return group
+        before = [s for s in before if s not in group]
+    return []
 
 
 def object_group(slots: list[Slot], masked: str, trigger_end: int, clause_end: int) -> list[Slot]:

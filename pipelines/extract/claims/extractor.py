@@ -210,7 +210,9 @@ class _ArticleClaims:
         masked = mask(sentence.text, slots)
         codes = {_country_code(m.entity_id) for m in self.countries if m.sentence_idx == sentence.sentence_idx}
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
-        for hit in _triggers_in(masked, content[0], content[1]) if slots else []:
+        hits = [h for h in _triggers_in(masked, content[0], content[1]) if slots]
+        hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
+        for hit in hits:
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if "C" in hit.trigger.pattern.groupindex:
                 m = hit.trigger.pattern.match(masked, hit.start)

@@ -1,0 +1,39 @@
+"""Print claim precision and recall per status and overall over the labelled test articles.
+
+    .venv/bin/python bench/eval_claims.py [-v]     (-v lists every false, missed and must-not claim)
+"""
+
+from __future__ import annotations
+
+import sys
+
+from pipelines.extract.claims.evaluation import Score, load_labelled_articles, score_article
+from pipelines.extract.model import CLAIM_STATUSES
+from pipelines.extract.pipeline import analyze_article
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:5.2f}"
+
+
+def main(argv: list[str]) -> int:
+    score = Score()
+    articles = load_labelled_articles()
+    for labelled in articles:
+        score_article(labelled, analyze_article(labelled.article).claims, score)
+    print(f"{len(articles)} labelled articles")
+    print(f"{'status':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6}")
+    for status in CLAIM_STATUSES:
+        print(f"{status:<12} {score.tp[status]:>4} {score.fp[status]:>4} {score.fn[status]:>4} "
+              f"{_fmt(score.precision(status)):>6} {_fmt(score.recall(status)):>6}")
+    print(f"{'overall':<12} {sum(score.tp.values()):>4} {sum(score.fp.values()):>4} {sum(score.fn.values()):>4} "
+          f"{_fmt(score.precision()):>6} {_fmt(score.recall()):>6}")
+    must_not = [e for e in score.errors if "MUST-NOT" in e]
+    print(f"must-not violations: {len(must_not)}")
+    if "-v" in argv:
+        print("\n".join(score.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,99 @@
+"""Score claim extraction against labelled articles (``tests/fixtures/articles/NAME.txt`` with
+``NAME.labels.json``).
+
+Labels: ``published_at`` (ISO or null), ``title``, ``claims`` [{country, accord, status (a status or
+a list of accepted ones), claimed_by ("*" = any speaker)}] and ``must_not`` [country code, or
+"CODE:Accord"] that no claim may name. A predicted claim is unique per (country, accord, status,
+claimed_by); it is a true positive when a label accepts it, a false positive otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pipelines.extract.model import ArticleText, Claim
+from pipelines.extract.text_article import article_from_text
+from pipelines.paths import REPO_ROOT
+
+LABELLED_DIR = REPO_ROOT / "tests" / "fixtures" / "articles"
+
+
+@dataclass
+class LabelledArticle:
+    name: str
+    article: ArticleText
+    claims: list[dict]
+    must_not: list[str]
+
+
+def load_labelled_articles(folder: Path = LABELLED_DIR) -> list[LabelledArticle]:
+    out = []
+    for labels_path in sorted(folder.glob("*.labels.json")):
+        name = labels_path.name[: -len(".labels.json")]
+        labels = json.loads(labels_path.read_text(encoding="utf-8"))
+        body = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        published = datetime.fromisoformat(labels["published_at"]) if labels.get("published_at") else None
+        article = article_from_text(body, article_id=name, published_at=published, title=labels.get("title"))
+        out.append(LabelledArticle(name, article, labels.get("claims", []), labels.get("must_not", [])))
+    return out
+
+
+def _accepts(label: dict, claim: Claim) -> bool:
+    statuses = label["status"] if isinstance(label["status"], list) else [label["status"]]
+    return (
+        label["country"] == claim.country_code
+        and label["accord"] == claim.accord
+        and claim.status in statuses
+        and label.get("claimed_by", "*") in ("*", claim.claimed_by)
+    )
+
+
+def violates_must_not(entry: str, claim: Claim) -> bool:
+    code, _, accord = entry.partition(":")
+    return claim.country_code == code and (not accord or claim.accord == accord)
+
+
+@dataclass
+class Score:
+    tp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fn: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    errors: list[str] = field(default_factory=list)
+
+    def precision(self, status: str | None = None) -> float | None:
+        tp = sum(self.tp.values()) if status is None else self.tp[status]
+        fp = sum(self.fp.values()) if status is None else self.fp[status]
+        return tp / (tp + fp) if tp + fp else None
+
+    def recall(self, status: str | None = None) -> float | None:
+        tp = sum(self.tp.values()) if status is None else self.tp[status]
+        fn = sum(self.fn.values()) if status is None else self.fn[status]
+        return tp / (tp + fn) if tp + fn else None
+
+
+def score_article(labelled: LabelledArticle, claims: list[Claim], score: Score) -> None:
+    """Add one article's true/false positives and misses to ``score``."""
+    unique: dict[tuple, Claim] = {}
+    for claim in claims:
+        unique.setdefault((claim.country_code, claim.accord, claim.status, claim.claimed_by), claim)
+    matched_labels: set[int] = set()
+    for key, claim in unique.items():
+        hits = [i for i, label in enumerate(labelled.claims) if _accepts(label, claim)]
+        if hits:
+            score.tp[claim.status] += 1
+            matched_labels.update(hits)
+        else:
+            score.fp[claim.status] += 1
+            score.errors.append(f"{labelled.name}: FALSE {key} <- {claim.evidence!r} [{claim.rule}]")
+        for entry in labelled.must_not:
+            if violates_must_not(entry, claim):
+                score.errors.append(f"{labelled.name}: MUST-NOT {entry} claimed: {key}")
+    for i, label in enumerate(labelled.claims):
+        if i not in matched_labels:
+            status = label["status"][0] if isinstance(label["status"], list) else label["status"]
+            score.fn[status] += 1
+            score.errors.append(f"{labelled.name}: MISSED {label}")
