@@ -312,7 +312,7 @@ def test_json_array_gives_one_record_per_element(tmp_path):
     assert [(e.record_idx, e.reason.split(" (")[0]) for e in result.errors] == [(2, "no article text")]
 
 
-def test_jsonl_line_that_is_not_utf8_is_that_line's_error(tmp_path):
+def test_jsonl_line_that_is_not_utf8_is_an_error_for_that_line(tmp_path):
     content = b'{"body": "Good line."}\n{"body": "Caf\xe9"}\n'
     result = read_source_file(write(tmp_path / "mixed.jsonl", content))
     assert [r.body_raw for r in result.records] == ["Good line."]
