@@ -42,7 +42,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _TOKEN_BEFORE = re.compile(r"([\w'’./-]+)$")
 _AGENCY_SLASHES = re.compile(r"^/[A-Za-z-]+/$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-_OPENING_PUNCT = "\"'“‘«([{"
 _WORD_CHAR = re.compile(r"\w")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([\w'’-]+)")
 
