@@ -21,9 +21,9 @@ from pipelines.extract.model import SentenceText
 # Words that are abbreviations when followed by a period and never end a sentence there.
 _TITLES_AND_ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Mx Dr Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Sgt Capt Cmdr Adm Maj Amb
-    Pres Hon Rev Fr Sr Jr St Mt Ft Rd Ave Blvd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun vs v cf ca approx Dept Univ Gov't Govt Atty
-    Supt Insp Det Cpl Pvt Brig Messrs Mme Mlle Dir Sec Min Amb Fig Vol Art Ch Para""".split()
+    Pres Hon Rev Fr St Mt Ft Rd Ave Blvd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    vs v cf ca approx Dept Univ Gov't Govt Atty
+    Supt Insp Det Cpl Pvt Brig Messrs Mme Mlle Dir""".split()
 )
 # Abbreviations that are abbreviations only before a number ("No. 1", "Art. 5").
 _BEFORE_NUMBER = frozenset("No Nos no nos Art art Vol vol pp p Fig fig Sec sec Ch ch Para para".split())
