@@ -30,5 +30,5 @@ defs = dg.Definitions.merge(
         executor=dg.in_process_executor,
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
     ),
-    automation_definitions(),
+    automation_definitions(ALL_ASSETS),
 )

@@ -1,0 +1,105 @@
+"""The analysts' read-only copy of the warehouse, published at the end of every full run.
+
+DuckDB lets one process write a file and refuses every other process meanwhile, so analysts query
+``x.read.duckdb`` (``pipelines.paths.read_only_snapshot_path``) instead of ``x.duckdb``. Publishing
+happens while this process still holds the write lock (no other writer can slip in): CHECKPOINT
+folds the WAL into the main file, the file is copied to ``x.read.duckdb.tmp``, the copy is opened
+once to prove it is a readable database, and ``os.replace`` swaps it in. The swap is atomic: a
+reader sees the old snapshot or the new one, never half of one, and a reader that already had the
+old snapshot open keeps reading the old file until it reconnects. A crash at any point leaves the
+previous snapshot in place (at worst a stale ``.tmp`` that the next publish overwrites).
+"""
+
+
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines.paths import read_only_snapshot_path
+from pipelines.resources import WarehouseResource
+
+SNAPSHOT_KEY = dg.AssetKey(["publish", "read_snapshot"])
+WRITER_POOL = "duckdb_writer"
+# The in-process executor starts the ready step with the highest priority first: the snapshot,
+# ready together with the checks of the last assets, waits until every check has written its results.
+LAST_STEP_PRIORITY = "-1000"
+
+
+@dataclass(frozen=True)
+class PublishedSnapshot:
+    path: Path
+    size_bytes: int
+    tables: int
+
+
+def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path) -> PublishedSnapshot:
+    """Copy the warehouse behind ``conn`` (an open read-write connection) onto its snapshot path."""
+    target = read_only_snapshot_path(db_path)
+    staging = target.with_name(target.name + ".tmp")
+    conn.execute("CHECKPOINT")
+    with open(db_path, "rb") as source, open(staging, "wb") as copy:
+        shutil.copyfileobj(source, copy, length=1 << 22)
+        copy.flush()
+        os.fsync(copy.fileno())
+    with duckdb.connect(str(staging), read_only=True) as check:
+        tables = check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]
+    os.replace(staging, target)
+    _fsync_directory(target.parent)
+    return PublishedSnapshot(target, target.stat().st_size, tables)
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sink_keys(assets: Sequence[dg.AssetsDefinition]) -> list[dg.AssetKey]:
+    """The asset keys nothing else in ``assets`` depends on (the ends of the graph)."""
+    keys: set[dg.AssetKey] = set()
+    upstream: set[dg.AssetKey] = set()
+    for asset in assets:
+        for spec in asset.specs:
+            keys.add(spec.key)
+            upstream.update(dep.asset_key for dep in spec.deps)
+    return sorted(keys - upstream, key=lambda k: k.to_user_string())
+
+
+def build_snapshot_asset(upstream: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
+    """The ``publish/read_snapshot`` asset, downstream of ``upstream`` (the ends of the graph)."""
+
+    @dg.asset(
+        key=SNAPSHOT_KEY,
+        deps=list(upstream),
+        group_name="publish",
+        kinds={"duckdb"},
+        pool=WRITER_POOL,
+        op_tags={"dagster/priority": LAST_STEP_PRIORITY},
+        description="Read-only copy of the warehouse (x.read.duckdb next to x.duckdb) that analysts and "
+        "`accordwatch sql` open while runs write the warehouse; replaced atomically at the end of every "
+        "run that materializes the whole graph.",
+    )
+    def read_snapshot(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+        with warehouse.connect() as conn:
+            published = publish_snapshot(conn, warehouse.db_path)
+        context.log.info(f"published read-only snapshot {published.path} ({published.size_bytes} bytes)")
+        return dg.MaterializeResult(
+            metadata={
+                "snapshot_path": dg.MetadataValue.path(str(published.path)),
+                "size_bytes": published.size_bytes,
+                "tables": published.tables,
+            }
+        )
+
+    return read_snapshot

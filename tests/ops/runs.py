@@ -1,0 +1,49 @@
+"""Full in-process runs of the code location (the same job `accordwatch run` executes)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SECOND_ARTICLE = FIXTURES / "bahrain-2020-wire.txt"
+
+
+def run_config_for(db_path: Path, source_dir: Path | None = None) -> dict:
+    resources: dict = {"warehouse": {"config": {"db_path": str(db_path)}}}
+    if source_dir is not None:
+        resources["source"] = {"config": {"source_dir": str(source_dir)}}
+    return {"resources": resources}
+
+
+def run_job(job_name: str, run_config: dict, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    """Execute a job of ``pipelines.definitions`` in this process (ephemeral instance unless given)."""
+    from pipelines.definitions import defs
+
+    job = defs.resolve_job_def(job_name)
+    if instance is not None:
+        return job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    with dg.DagsterInstance.ephemeral() as ephemeral:
+        return job.execute_in_process(run_config=run_config, instance=ephemeral, raise_on_error=False)
+
+
+def materialize_all(db_path: Path, source_dir: Path) -> dg.ExecuteInProcessResult:
+    return run_job("materialize_all", run_config_for(db_path, source_dir))
+
+
+def materialization_metadata(result: dg.ExecuteInProcessResult, key: list[str]) -> dict:
+    """The metadata values of the one materialization of ``key`` in ``result``."""
+    events = [
+        e
+        for e in result.all_events
+        if e.event_type_value == "ASSET_MATERIALIZATION" and e.asset_key == dg.AssetKey(key)
+    ]
+    assert len(events) == 1, f"{key}: {len(events)} materializations"
+    meta = events[0].event_specific_data.materialization.metadata
+    return {k: getattr(v, "value", v) for k, v in meta.items()}
+
+
+def add_second_article(folder: Path) -> Path:
+    return Path(shutil.copy(SECOND_ARTICLE, folder / SECOND_ARTICLE.name))
