@@ -30,15 +30,21 @@ run: setup
 test: setup
 	$(BIN)/pytest -q
 
+# The UI and the daemon (inbox sensor, daily schedule) with the committed instance settings:
+# one run at a time, one DuckDB writer at a time. Drop articles into data/inbox/ to ingest them.
 dev: setup
-	mkdir -p .dagster_home
-	DAGSTER_HOME=$(CURDIR)/.dagster_home ACCORDWATCH_DB=$(CURDIR)/$(DB) $(BIN)/dagster dev -w workspace.yaml
+	mkdir -p data/inbox
+	DAGSTER_HOME=$(CURDIR)/dagster_home ACCORDWATCH_DB=$(CURDIR)/$(DB) $(BIN)/dagster dev -w workspace.yaml
 
 sql: setup
 	$(BIN)/accordwatch sql --db $(DB)
 
 check: setup
 	$(BIN)/accordwatch check --db $(DB)
+
+# PNGs of the asset graph and of a run with its checks, from a live UI (needs Debian's chromium).
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py --out docs
 
 clean:
 	rm -rf .venv $(TOOLS) .pytest_cache
