@@ -152,7 +152,7 @@ class AttributionResolver:
             attribution = self._peek(i)
             if attribution is not None:
                 return attribution.speaker
-            if i + 1 < len(sentences) and sentences[i + 1].in_quote:
+            if i + 1 < len(sentences) and (sentences[i + 1].in_quote or any(q in sentences[i + 1].text for q in '"”')):
                 i += 1
                 continue
             break

@@ -1,0 +1,126 @@
+"""Claim rules on short sentences written for each phenomenon of COVERAGE.md."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tests.extract.claims_testkit import claims_of, keys
+
+AA = "Abraham Accords"
+
+
+def test_negation_without_refusal_is_no_claim():
+    assert claims_of("Oman has not joined the Abraham Accords.") == []
+
+
+def test_refusal_conditioned_on_a_palestinian_state_is_declined():
+    claims = claims_of("Saudi Arabia will not normalize relations with Israel until a Palestinian state is established.")
+    assert keys(claims) == {("SA", AA, "declined", "article")}
+
+
+def test_conditional_promise_is_a_refusal():
+    claims = claims_of("Saudi Arabia will normalize ties with Israel only if a Palestinian state is created.")
+    assert keys(claims) == {("SA", AA, "declined", "article")}
+
+
+def test_hedged_join_is_candidate_and_unnamed_groups_are_nothing():
+    claims = claims_of("Azerbaijan could join the Abraham Accords soon, and many more countries are trying to join.")
+    assert keys(claims) == {("AZ", AA, "candidate", "article")}
+
+
+def test_promised_signing_ceremony_is_not_signed():
+    claims = claims_of("Kazakhstan will sign the Abraham Accords at an upcoming ceremony at the White House.")
+    assert {c.status for c in claims} == {"announced"}
+    assert all(c.is_future for c in claims)
+
+
+def test_past_signing_ceremony_is_signed():
+    claims = claims_of("Morocco signed the Abraham Accords at a ceremony in Rabat on December 22, 2020.")
+    (claim,) = claims
+    assert (claim.country_code, claim.status, claim.date_edtf) == ("MA", "signed", "2020-12-22")
+
+
+def test_counterparty_and_broker_are_never_joiners():
+    claims = claims_of("Israel and the United States signed the Abraham Accords with Bahrain in 2020.")
+    assert {c.country_code for c in claims} == {"BH"}
+
+
+def test_colon_list_after_an_unnamed_group():
+    claims = claims_of("Four countries had already joined the Abraham Accords: the UAE, Bahrain, Sudan and Morocco.")
+    assert {c.country_code for c in claims} == {"AE", "BH", "SD", "MA"}
+
+
+def test_followed_by_list_shares_status_and_is_bounded_by_publication_without_a_period():
+    claims = claims_of("The UAE was the first to sign the Abraham Accords in 2020, followed by Bahrain and Morocco.",
+                       published=datetime(2023, 5, 1))
+    by_code = {c.country_code: c for c in claims}
+    assert by_code["AE"].ordinal == 1 and by_code["AE"].date_edtf == "2020"
+    assert (by_code["MA"].date_lower, by_code["MA"].date_upper) == (date(2020, 1, 1), date(2023, 5, 1))
+
+
+def test_ordinal_of_a_normalization_in_2020_without_the_accords_name():
+    claims = claims_of("Sudan became the fifth Arab country to normalize ties with Israel on Friday.",
+                       published=datetime(2020, 10, 24))
+    (claim,) = claims
+    assert (claim.country_code, claim.accord, claim.status, claim.ordinal) == ("SD", AA, "announced", 5)
+    assert claim.date_edtf == "2020-10-23"
+
+
+def test_peace_treaties_before_2020_are_not_the_abraham_accords():
+    claims = claims_of("Jordan signed a peace treaty with Israel in 1994, and Egypt made peace with Israel in 1979.",
+                       published=datetime(2020, 9, 1))
+    assert AA not in {c.accord for c in claims}
+    assert ("JO", "Israel-Jordan Peace Treaty", "signed", "article") in keys(claims)
+
+
+def test_normalization_with_israel_before_the_accords_existed_is_not_assigned():
+    claims = claims_of("Bahrain agreed to normalize relations with Israel.", published=datetime(2019, 3, 1))
+    assert claims == []
+
+
+def test_paris_climate_accord_is_never_the_abraham_accords():
+    claims = claims_of("Morocco joined the Paris climate accord, and the Abraham Accords were not discussed.")
+    assert keys(claims) == {("MA", "Paris Agreement", "announced", "article")}
+
+
+def test_coreference_to_the_gulf_kingdom():
+    text = "Bahrain's king spoke with Netanyahu on Friday.\nThe Gulf kingdom has joined the Abraham Accords, officials said."
+    claims = claims_of(text)
+    assert keys(claims) == {("BH", AA, "announced", "anonymous sources")}
+
+
+def test_quote_over_two_paragraphs_takes_the_speaker_after_it():
+    text = ('"Kazakhstan has joined the Abraham Accords.\n\n'
+            '"It is a great day for peace," Donald Trump wrote on Truth Social.')
+    assert keys(claims_of(text)) == {("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_according_to_and_leading_speaker():
+    text = "According to Donald Trump, Kazakhstan has joined the Abraham Accords."
+    assert keys(claims_of(text)) == {("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_countries_merely_present_are_not_claimed():
+    text = "Trump met with the leaders of Uzbekistan and Kyrgyzstan at the White House, where Kazakhstan joined the Abraham Accords."
+    assert {c.country_code for c in claims_of(text)} == {"KZ"}
+
+
+def test_withdrawal_from_another_accord():
+    claims = claims_of("The United States withdrew from the Paris Agreement in 2020.")
+    assert keys(claims) == {("US", "Paris Agreement", "withdrawn", "article")}
+
+
+def test_negotiating_and_undated_claims_are_news_of_the_day():
+    (claim,) = claims_of("Mauritania is in talks to join the Abraham Accords, according to sources.")
+    assert (claim.status, claim.claimed_by) == ("negotiating", "anonymous sources")
+    assert (claim.date_lower, claim.date_upper) == (date(2025, 11, 6), date(2025, 11, 7))
+
+
+def test_undated_without_publication_date_stays_open():
+    (claim,) = claims_of("Kazakhstan has joined the Abraham Accords.", published=None)
+    assert (claim.date_edtf, claim.date_lower, claim.date_upper, claim.date_precision) == ("..", None, None, "open")
+
+
+def test_somaliland_keeps_its_own_id():
+    claims = claims_of("Somaliland will join the Abraham Accords, its president said.")
+    assert {c.country_code for c in claims} == {"XS"}

@@ -1,0 +1,79 @@
+"""Date extraction: EDTF strings, bounds and precision, checked against the edtf library."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from edtf import parse_edtf, struct_time_to_date
+
+from pipelines.extract.dates import extract_dates
+from pipelines.extract.text_article import article_from_text
+from tests.extract.claims_testkit import seed_article
+
+PUBLISHED = datetime(2025, 11, 7, 5, 8)  # a Friday
+
+
+def dates_of(text: str, published: datetime | None = PUBLISHED) -> dict[str, tuple]:
+    article = article_from_text(text, published_at=published)
+    out = {}
+    for d in extract_dates(article):
+        assert article.body[d.start_char:d.end_char] == d.text
+        out[d.text] = (d.edtf, d.lower, d.upper, d.precision)
+    return out
+
+
+def test_seed_dates():
+    found = {d.text: d for d in extract_dates(seed_article())}
+    assert (found["2020–2021"].edtf, found["2020–2021"].precision) == ("2020/2021", "range")
+    assert (found["2020"].edtf, found["2020"].precision) == ("2020", "year")
+    assert found["November 6"].edtf == "2025-11-06"
+    assert (found["today"].lower, found["today"].upper) == (date(2025, 11, 7), date(2025, 11, 7))
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("They met on Thursday.", "on Thursday", ("2025-11-06", date(2025, 11, 6), date(2025, 11, 6), "day")),
+        ("They meet again on Monday, officials will say.", "on Monday", ("2025-11-10", date(2025, 11, 10), date(2025, 11, 10), "day")),
+        ("It was signed last month.", "last month", ("2025-10", date(2025, 10, 1), date(2025, 10, 31), "month")),
+        ("Talks began earlier this week.", "earlier this week", ("2025-11-03/2025-11-07", date(2025, 11, 3), date(2025, 11, 7), "range")),
+        ("It happened yesterday.", "yesterday", ("2025-11-06", date(2025, 11, 6), date(2025, 11, 6), "day")),
+        ("They signed it on December 20.", "December 20", ("2024-12-20", date(2024, 12, 20), date(2024, 12, 20), "day")),
+        ("They will sign it on December 20.", "December 20", ("2025-12-20", date(2025, 12, 20), date(2025, 12, 20), "day")),
+        ("Signed in 2020 and 2021.", "in 2020 and 2021", ("2020/2021", date(2020, 1, 1), date(2021, 12, 31), "range")),
+        ("Over 2020-21 four states joined.", "2020-21", ("2020/2021", date(2020, 1, 1), date(2021, 12, 31), "range")),
+        ("It was signed on Sept. 15, 2020.", "Sept. 15, 2020", ("2020-09-15", date(2020, 9, 15), date(2020, 9, 15), "day")),
+        ("It was signed on 22 December 2020.", "22 December 2020", ("2020-12-22", date(2020, 12, 22), date(2020, 12, 22), "day")),
+        ("Announced in December 2020.", "December 2020", ("2020-12", date(2020, 12, 1), date(2020, 12, 31), "month")),
+    ],
+)
+def test_expressions_against_a_publication_date(text, span, expected):
+    assert dates_of(text)[span] == expected
+
+
+def test_relative_words_stay_open_without_a_publication_date():
+    found = dates_of("On Thursday they met; today they sign; on November 6 they talked.", published=None)
+    assert found["On Thursday"] == ("..", None, None, "open")
+    assert found["today"] == ("..", None, None, "open")
+    assert found["November 6"][0] == "XXXX-11-06" and found["November 6"][1:] == (None, None, "open")
+
+
+def test_datelines():
+    found = dates_of("WASHINGTON (AP) — The deal was announced.")
+    assert found["WASHINGTON (AP) —"] == ("2025-11-07", date(2025, 11, 7), date(2025, 11, 7), "day")
+    found = dates_of("MOSCOW, November 7. /TASS/. The ministry said so.")
+    assert found["November 7"][0] == "2025-11-07"
+
+
+def test_numbers_that_are_not_years():
+    assert dates_of("The ministry employs 1,999 people and 2050 is far.") == {"2050": ("2050", date(2050, 1, 1), date(2050, 12, 31), "year")}
+    assert "may 5" not in {k.lower() for k in dates_of("He may 5 times say no.")}
+
+
+def test_bounds_agree_with_the_edtf_library():
+    text = "In 2020–2021, on Sept. 15, 2020, in December 2020, last week and earlier this month."
+    for edtf, lower, upper, _ in dates_of(text).values():
+        parsed = parse_edtf(edtf)
+        assert struct_time_to_date(parsed.lower_strict()) == lower
+        assert struct_time_to_date(parsed.upper_strict()) == upper
