@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import pytest
-
 from tests.conftest import SEED_NAME, copy_seed
 from tests.helpers import materialize_ingest, query, row_counts
 
@@ -167,8 +165,22 @@ def test_the_same_text_in_two_files_is_one_article_with_both_paths(tmp_path):
     assert sorted(p.rsplit("/", 1)[-1] for p in paths[0][0]) == ["one.txt", "two.txt"]
 
 
-@pytest.mark.parametrize("missing", ["nowhere"])
-def test_a_missing_source_folder_is_an_error_row_not_a_crash(tmp_path, missing):
+def test_a_missing_source_folder_is_an_error_row_not_a_crash(tmp_path):
     db = tmp_path / "w.duckdb"
-    materialize_ingest(db, tmp_path / missing)
+    materialize_ingest(db, tmp_path / "nowhere")
     assert query(db, "SELECT reason FROM raw.ingest_errors") == [("source folder does not exist",)]
+
+
+def test_a_posted_line_gives_the_date_when_nothing_else_does(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "story.txt").write_text(
+        "Sudan joins Israel normalization deal\n\nPosted: Oct 23, 2020 12:40 PM\n\n"
+        "Sudan agreed to normalize relations with Israel on Friday, the White House said.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    assert query(db, "SELECT published_at, published_at_source FROM core.articles") == [
+        (datetime(2020, 10, 23, 12, 40), "page")
+    ]

@@ -20,7 +20,7 @@ PER_ARTICLE_CORE_TABLES = (
     "core.stage_log",
 )
 BATCH_SIZE = 500
-RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at_meta, language"
+RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at_meta, language, metadata_json"
 
 @dg.multi_asset(
     specs=[

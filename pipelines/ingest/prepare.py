@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
@@ -29,7 +30,8 @@ def prepare_article(raw: dict, now: datetime) -> PreparedArticle:
     guessed from the text.
     """
     cleaned = clean_body(raw["body_raw"], raw.get("title"))
-    published_at, published_source = resolve_published_at(raw.get("published_at_meta"), None, raw.get("url"))
+    page_date = json.loads(raw.get("metadata_json") or "{}").get("published_at_page") or cleaned.posted_text
+    published_at, published_source = resolve_published_at(raw.get("published_at_meta"), page_date, raw.get("url"))
     sentences = split_sentences(cleaned.body, cleaned.heading_spans)
     language = raw.get("language") or detect_language(cleaned.body)
     article = {
