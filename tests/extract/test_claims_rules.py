@@ -124,3 +124,16 @@ def test_undated_without_publication_date_stays_open():
 def test_somaliland_keeps_its_own_id():
     claims = claims_of("Somaliland will join the Abraham Accords, its president said.")
     assert {c.country_code for c in claims} == {"XS"}
+
+
+def test_hedge_before_the_subject_governs_the_clause():
+    assert keys(claims_of("Trump hopes Saudi Arabia will join the Abraham Accords.")) == {("SA", AA, "candidate", "article")}
+
+
+def test_denied_reports_is_declined_and_plural_nouns_are_not_reporting_verbs():
+    assert keys(claims_of("Saudi Arabia denied reports that it was close to joining the Abraham Accords.")) == {
+        ("SA", AA, "declined", "article")}
+
+
+def test_it_after_a_country_speaker_is_that_country():
+    assert keys(claims_of("Qatar has said it would not normalize ties with Israel.")) == {("QA", AA, "declined", "Qatar")}

@@ -11,6 +11,7 @@ a trigger without a country, or without an accord, yields nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,8 +63,12 @@ def _triggers_in(masked: str, lo: int, hi: int) -> list[_Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, question: bool) -> tuple[str | None, bool, str]:
-    """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note)."""
+def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, question: bool,
+                           governing: str = "") -> tuple[str | None, bool, str]:
+    """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
+
+    ``window``: text between the subject and the trigger; ``governing``: the clause before the
+    subject (a hedge there governs the whole clause: "Trump hopes X will join")."""
     vocab = claim_vocabulary()
     status = hit.trigger.status
     trigger_text = masked[hit.start:hit.end].lower()
@@ -73,7 +78,7 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
     if status in ("announced", "signed"):
         if negated:
             return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
-        if vocab.hedge.search(cue_zone) or question:
+        if vocab.hedge.search(cue_zone) or vocab.hedge.search(governing) or question:
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
         if futurish and vocab.condition.search(right):
@@ -94,6 +99,7 @@ class _ArticleClaims:
         self.reference = reference_date(article)
         self.dates = entities.dates or extract_dates(article)
         names = {e.entity_id: e.name for e in entities.entities}
+        self.entities = {e.entity_id: e for e in entities.entities}
         self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"), key=lambda m: m.start_char)
         accord_mentions = [m for m in entities.mentions if m.entity_type == "accord"] or find_accord_mentions(article)
         self.accord_mentions = [m for m in accord_mentions if m.method != "context_alias"]
@@ -122,7 +128,7 @@ class _ArticleClaims:
         return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
             (attribution.content_start, attribution.content_end), attribution.rule
 
-    def _slots(self, sentence: SentenceText, excluded: tuple[int, int]) -> list[Slot]:
+    def _slots(self, sentence: SentenceText, excluded: tuple[int, int], speaker_country: str | None = None) -> list[Slot]:
         base = sentence.start_char
         slots, taken = [], []
         for m in self.countries:
@@ -136,7 +142,23 @@ class _ArticleClaims:
         for coref in resolve_descriptors(sentence.text, base, previous, skip, taken):
             if not (excluded[0] <= coref.start < excluded[1]):
                 slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
+        if speaker_country and excluded[1] > excluded[0]:
+            # "Qatar said it would not ...": 'it' right after the attribution is the speaking country
+            m = re.match(r"\s*(it|its)(?![\w’'])", sentence.text[excluded[1]:])
+            if m and not any(s.start < excluded[1] + m.end() and excluded[1] + m.start(1) < s.end for s in slots):
+                start = excluded[1] + m.start(1)
+                slots.append(Slot(start, start + len(m.group(1)), speaker_country, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
+
+    def _speaker_country(self, speaker: Speaker) -> str | None:
+        """The country a speaker stands for: a country itself or its government."""
+        entity_id = speaker.entity_id or ""
+        if entity_id.startswith("country:"):
+            return _country_code(entity_id)
+        entity = self.entities.get(entity_id)
+        if entity is not None and entity.entity_type == "organization" and (entity.kind or "").startswith("government"):
+            return entity.country_iso2
+        return None
 
     def _named_accord(self, sentence: SentenceText, position: int) -> Accord | None:
         """The accord named in the sentence nearest the trigger (after it preferred)."""
@@ -206,7 +228,7 @@ class _ArticleClaims:
             self._update_topic(sentence)
             return
         speaker, excluded, content, speaker_rule = self._speaker(sentence)
-        slots = self._slots(sentence, excluded)
+        slots = self._slots(sentence, excluded, self._speaker_country(speaker))
         masked = mask(sentence.text, slots)
         codes = {_country_code(m.entity_id) for m in self.countries if m.sentence_idx == sentence.sentence_idx}
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
@@ -223,8 +245,9 @@ class _ArticleClaims:
                 binding = "subject"
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
+            governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             right = masked[hit.end:min(clause_end, hit.end + 40)]
-            status, is_future, note = _status_after_modality(hit, masked, window, right, question)
+            status, is_future, note = _status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue
             for candidates, how in ((group, binding), (None, "object")):
