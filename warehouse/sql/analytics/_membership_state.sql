@@ -28,7 +28,9 @@ WHERE e.country_code IS DISTINCT FROM acc.broker_iso2
 --     'possible' otherwise; certain_status = the most advanced status that is certain on d;
 --   * statuses, claimants, n_articles, event_ids cover every event started by d (ended ones too);
 --     has_conflict = an event in force is flagged in the resolution;
---   * each accord's counterparty (core.accords) is listed with status 'counterparty' from its start_date.
+--   * each accord's counterparty (core.accords) is listed with status 'counterparty' from its start_date,
+--     for the accords that have at least one joiner row on that day (registry entries nobody wrote
+--     about stay out).
 CREATE OR REPLACE MACRO analytics._membership_state(as_of_days, knowledge_cutoff) AS TABLE
 WITH days AS (
     SELECT DISTINCT CAST(unnest(as_of_days) AS DATE) AS as_of
@@ -109,6 +111,7 @@ counterparties AS (
       ON acc.counterparty_iso2 IS NOT NULL
      AND coalesce(acc.start_date, '-infinity'::DATE) <= d.as_of
      AND coalesce(acc.end_date, 'infinity'::DATE) >= d.as_of
+    WHERE EXISTS (SELECT 1 FROM members m WHERE m.as_of = d.as_of AND m.accord = acc.accord)
 )
 SELECT * FROM members
 UNION ALL BY NAME
