@@ -41,14 +41,25 @@ def _severity_value(severity: Any) -> str:
     return getattr(severity, "value", severity) or "critical"
 
 
-def _gx_sample(result: Mapping[str, Any]) -> list[Any]:
-    """Offending values, each with the key columns of its row when GX returned them."""
+def _gx_sample(result: Mapping[str, Any], checked_columns: set[str]) -> list[Any]:
+    """Offending values, each with the key columns of its row when GX returned them.
+
+    GX adds the checked column itself to the row keys; it is dropped there (it is the value).
+    """
     values = result.get("partial_unexpected_list") or []
     rows = result.get("partial_unexpected_index_list") or []
     values = [jsonable(v) for v in values[:SAMPLE_SIZE]]
     if rows and len(rows) >= len(values) and all(isinstance(r, Mapping) for r in rows):
-        return [{"value": v, "row": jsonable(dict(r))} for v, r in zip(values, rows)]
+        return [
+            {"value": v, "row": jsonable({k: x for k, x in r.items() if k not in checked_columns})}
+            for v, r in zip(values, rows)
+        ]
     return values
+
+
+def _checked_columns(kwargs: Mapping[str, Any]) -> set[str]:
+    cols = {kwargs[k] for k in ("column", "column_A", "column_B") if isinstance(kwargs.get(k), str)}
+    return cols | set(kwargs.get("column_list") or [])
 
 
 def _gx_exception_message(result: Any) -> str | None:
@@ -80,7 +91,7 @@ def _gx_outcome(spec: SuiteSpec, result: Any) -> ExpectationOutcome:
         bool(result.success),
         observed_value=jsonable(res.get("observed_value")),
         unexpected_count=res.get("unexpected_count"),
-        unexpected_sample=[] if result.success else _gx_sample(res),
+        unexpected_sample=[] if result.success else _gx_sample(res, _checked_columns(kwargs)),
     )
 
 
