@@ -3,7 +3,7 @@
 --
 -- Effective date window of one claim (the event's date, not the article's):
 --   lower = date_lower; if missing: the article's publication day for a future event, else the
---           accord's start_date (never later than the upper bound), else open (NULL).
+--           accord's start_date (either never later than the upper bound), else open (NULL).
 --   upper = date_upper, but an event that is not is_future is not later than its report, so it is
 --           capped at the article's publication day; if missing: that publication day (open when the
 --           article has no date, or the event is in the future).
@@ -85,15 +85,17 @@ upper_bounded AS (
                WHEN date_upper IS NULL THEN published_day
                WHEN date_lower IS NULL OR date_lower <= published_day THEN least(date_upper, published_day)
                ELSE date_upper
-           END AS eff_upper
+           END AS eff_upper,
+           CASE WHEN is_future THEN published_day ELSE accord_start END AS fallback_lower
     FROM known_claims
 ),
 bounded AS (
     SELECT *,
            coalesce(
                date_lower,
-               CASE WHEN is_future THEN published_day
-                    ELSE least(accord_start, coalesce(eff_upper, accord_start)) END,
+               -- never above the upper bound, whatever the source dates say
+               CASE WHEN fallback_lower IS NOT NULL
+                    THEN least(fallback_lower, coalesce(eff_upper, 'infinity'::DATE)) END,
                '-infinity'::DATE) AS lo,
            coalesce(eff_upper, 'infinity'::DATE) AS hi
     FROM upper_bounded
