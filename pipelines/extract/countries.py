@@ -16,22 +16,23 @@ Surfaces come from pycountry plus the data files read by :mod:`gazetteer`. A spa
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from pipelines.extract.gazetteer import CountrySurface, iso_codes, load_actors, load_country_lexicon
 from pipelines.extract.model import ArticleText, Entity, Mention
-from pipelines.extract.tokens import ArticleDoc, blank_nlp
+from pipelines.extract.tokens import ArticleDoc, SharedMatcher, blank_nlp
 
 BLOCK = "__block__"
 HYPHENS = ("-", "\u2013", "\u2014")
+HYPHEN_CHAR = re.compile(r"[-\u2013\u2014]")
 
 
 class _CountryMatcher:
     """The compiled matcher plus lookups, built once per process."""
 
     def __init__(self) -> None:
-        from spacy.matcher import PhraseMatcher
-
         nlp = blank_nlp()
         lexicon = load_country_lexicon()
         self.rules = lexicon.rules
@@ -39,7 +40,7 @@ class _CountryMatcher:
         self.pattern_caps: dict[str, tuple[bool, ...]] = {}
         self.single_token: dict[str, CountrySurface] = {}
         self.codes_by_lower: dict[str, str] = {}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = SharedMatcher("country")
         for surface in lexicon.surfaces:
             key = surface.surface.lower()
             pattern = nlp.make_doc(surface.surface)
@@ -53,13 +54,12 @@ class _CountryMatcher:
         person_names = [n for a in load_actors().values() for n in (a.name, *a.aliases) if " " in n]
         blockers = [nlp.make_doc(b) for b in (*self.rules.blockers, *self.rules.ambiguous, *person_names)]
         self.matcher.add(BLOCK, blockers)
-        self.strings = nlp.vocab.strings
 
     # ------------------------------------------------------------------ matching
 
     def find(self, adoc: ArticleDoc) -> list[Mention]:
         doc = adoc.doc
-        candidates = [(self.strings[mid], s, e) for mid, s, e in self.matcher(doc)]
+        candidates = self.matcher(adoc)
         candidates.sort(key=lambda c: (-(c[2] - c[1]), c[1]))
         taken = bytearray(len(doc))
         chosen = []
@@ -76,14 +76,14 @@ class _CountryMatcher:
 
     def _mention(self, adoc: ArticleDoc, key: str, start: int, end: int) -> Mention | None:
         surface = self.by_key[key]
-        span = adoc.doc[start:end]
         if not self._accept(adoc, surface, key, start, end):
             return None
+        start_char, end_char = adoc.starts[start], adoc.ends[end - 1]
         return Mention(
-            sentence_idx=adoc.sentence_of_char(span.start_char),
-            start_char=span.start_char,
-            end_char=span.end_char,
-            text=span.text,
+            sentence_idx=adoc.sentence_of_char(start_char),
+            start_char=start_char,
+            end_char=end_char,
+            text=adoc.article.body[start_char:end_char],
             entity_id=f"country:{surface.code}",
             entity_type="country",
             method=surface.method,
@@ -93,35 +93,46 @@ class _CountryMatcher:
     def _hyphen_compounds(self, adoc: ArticleDoc, taken: bytearray) -> list[Mention]:
         """Countries inside tokens the tokenizer kept whole, e.g. "U.S.-brokered", "U.S.-Israel"."""
         out = []
-        for token in adoc.doc:
-            if taken[token.i] or not any(h in token.text for h in HYPHENS):
+        body = adoc.article.body
+        seen: set[int] = set()
+        for match in HYPHEN_CHAR.finditer(body):
+            i = bisect_right(adoc.starts, match.start()) - 1
+            if i < 0 or i in seen or taken[i] or adoc.ends[i] <= match.start():
                 continue
-            text = token.text
-            for h in HYPHENS[1:]:
-                text = text.replace(h, "-")
-            offset = 0
-            for part in text.split("-"):
-                surface = self.single_token.get(part.lower())
-                if surface and surface.method != "metonymy" and self._case_ok(surface, part, (True,)):
-                    start = token.idx + offset
-                    out.append(
-                        Mention(
-                            sentence_idx=adoc.sentence_of_char(start),
-                            start_char=start,
-                            end_char=start + len(part),
-                            text=adoc.article.body[start : start + len(part)],
-                            entity_id=f"country:{surface.code}",
-                            entity_type="country",
-                            method=surface.method,
-                        )
+            seen.add(i)
+            if len(adoc.text(i)) > 1:
+                out.extend(self._compound_parts(adoc, adoc.doc[i]))
+        return out
+
+    def _compound_parts(self, adoc: ArticleDoc, token) -> list[Mention]:
+        """Country surfaces among the hyphen-separated parts of one token."""
+        out = []
+        text = token.text
+        for h in HYPHENS[1:]:
+            text = text.replace(h, "-")
+        offset = 0
+        for part in text.split("-"):
+            surface = self.single_token.get(part.lower())
+            if surface and surface.method != "metonymy" and self._case_ok(surface, part, (True,)):
+                start = token.idx + offset
+                out.append(
+                    Mention(
+                        sentence_idx=adoc.sentence_of_char(start),
+                        start_char=start,
+                        end_char=start + len(part),
+                        text=adoc.article.body[start : start + len(part)],
+                        entity_id=f"country:{surface.code}",
+                        entity_type="country",
+                        method=surface.method,
                     )
-                offset += len(part) + 1
+                )
+            offset += len(part) + 1
         return out
 
     # ------------------------------------------------------------------ rules
 
     @staticmethod
-    def _case_ok(surface: CountrySurface, text: str, caps: tuple[bool, ...], words=None) -> bool:
+    def _case_ok(surface: CountrySurface, text: str, caps: tuple[bool, ...], words: list[str] | None = None) -> bool:
         if surface.case == "exact":
             return text == surface.surface
         words = words if words is not None else [text]
@@ -130,24 +141,24 @@ class _CountryMatcher:
         return all(w[:1].isupper() for w, cap in zip(words, caps) if cap)
 
     def _accept(self, adoc: ArticleDoc, surface: CountrySurface, key: str, start: int, end: int) -> bool:
-        doc = adoc.doc
         rules = self.rules
-        span = doc[start:end]
-        words = [t.text for t in span]
-        if not self._case_ok(surface, span.text, self.pattern_caps[key], words):
+        words = [adoc.text(i) for i in range(start, end)]
+        if not self._case_ok(surface, adoc.span_text(start, end), self.pattern_caps[key], words):
             return False
-        prev = doc[start - 1] if start > 0 and not adoc.is_sentence_start(start) else None
-        nxt = doc[end] if end < len(doc) else None
-        caps_text = adoc.in_caps_text(start)
+        n = len(adoc)
+        prev = adoc.text(start - 1) if start > 0 and not adoc.is_sentence_start(start) else None
+        nxt = adoc.text(end) if end < n else None
+        risky = surface.surface in rules.caps_ambiguous or surface.surface in rules.name_risk
+        caps_text = risky and adoc.in_caps_text(start)
 
         if caps_text and surface.surface in rules.caps_ambiguous:
-            before_ok = prev is not None and prev.text in rules.caps_preceding
-            after_ok = nxt is not None and nxt.text in rules.caps_following
+            before_ok = prev is not None and prev in rules.caps_preceding
+            after_ok = nxt is not None and nxt in rules.caps_following
             if not (before_ok or after_ok):
                 return False
 
         if surface.surface in rules.name_risk and not caps_text:
-            if self._glued_to_name(doc, start, end, adoc):
+            if self._glued_to_name(adoc, start, end):
                 return False
 
         cues = rules.needs_support.get(surface.surface)
@@ -158,40 +169,35 @@ class _CountryMatcher:
             return self._capital_stands_for_country(adoc, surface, start, end, prev, nxt)
         return True
 
-    def _glued_to_name(self, doc, start: int, end: int, adoc: ArticleDoc) -> bool:
+    def _glued_to_name(self, adoc: ArticleDoc, start: int, end: int) -> bool:
         """True when a capitalized non-country word stands right before or after the span."""
         ok = self.rules.name_risk_neighbours_ok
 
-        def name_like(token) -> bool:
-            return (
-                token.is_alpha
-                and token.text[:1].isupper()
-                and token.text not in ok
-                and token.text.lower() not in self.codes_by_lower
-            )
+        def name_like(text: str) -> bool:
+            return text.isalpha() and text[:1].isupper() and text not in ok and text.lower() not in self.codes_by_lower
 
-        if start > 0 and doc[start - 1].whitespace_ and name_like(doc[start - 1]):
-            # A sentence-initial function word ("Neighbouring Jordan") is listed as ok.
+        # A sentence-initial function word ("Neighbouring Jordan") is listed as ok.
+        if start > 0 and adoc.space_after(start - 1) and name_like(adoc.text(start - 1)):
             return True
-        if end < len(doc) and doc[end - 1].whitespace_ and name_like(doc[end]):
+        if end < len(adoc) and adoc.space_after(end - 1) and name_like(adoc.text(end)):
             return True
         return False
 
     def _capital_stands_for_country(self, adoc, surface, start, end, prev, nxt) -> bool:
         rules = self.rules
-        doc = adoc.doc
-        if prev is not None and prev.text.lower() in rules.place_prepositions:
+        n = len(adoc)
+        if prev is not None and prev.lower() in rules.place_prepositions:
             return False
         if nxt is not None:
             following = nxt
-            if nxt.text in HYPHENS and end + 1 < len(doc):
-                following = doc[end + 1]
-            if following.text.lower() in rules.place_followers:
+            if nxt in HYPHENS and end + 1 < n:
+                following = adoc.text(end + 1)
+            if following.lower() in rules.place_followers:
                 return False
-            if nxt.text in (",", "(") and prev is None and doc[start].text.isupper():
+            if nxt in (",", "(") and prev is None and adoc.text(start).isupper():
                 return False  # dateline: "WASHINGTON, November 7." / "WASHINGTON (AP) —"
-            if nxt.text == "," and end + 1 < len(doc):
-                after = doc[end + 1].text
+            if nxt == "," and end + 1 < n:
+                after = adoc.text(end + 1)
                 if after in ("D.C.", "DC") or self.codes_by_lower.get(after.lower()) == surface.code:
                     return False  # "Washington, D.C.", "Rabat, Morocco": the city
         return True
@@ -238,12 +244,14 @@ def all_country_entities() -> list[Entity]:
     return list(_country_entities())
 
 
+@lru_cache(maxsize=1)
+def _country_entities_by_id() -> dict[str, Entity]:
+    return {e.entity_id: e for e in _country_entities()}
+
+
 def country_entity(code: str) -> Entity | None:
     """The entity for one country code (ISO or non-ISO id), or None if unknown."""
-    for entity in _country_entities():
-        if entity.entity_id == f"country:{code}":
-            return entity
-    return None
+    return _country_entities_by_id().get(f"country:{code}")
 
 
 def country_name(code: str) -> str | None:

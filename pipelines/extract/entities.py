@@ -32,6 +32,17 @@ def _country_entities_for(mentions: list[Mention]) -> list[Entity]:
     return out
 
 
+def prepare_matchers() -> None:
+    """Load the dictionaries and compile all matchers (idempotent; done on first use)."""
+    from pipelines.extract.countries import _matcher
+    from pipelines.extract.organizations import _org_matcher
+    from pipelines.extract.people import _people_matcher
+
+    _matcher()
+    _people_matcher()
+    _org_matcher()
+
+
 def _inside_any(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     """True when the mention overlaps one of the (start, end) character spans."""
     return any(mention.start_char < end and start < mention.end_char for start, end in spans)
@@ -39,6 +50,7 @@ def _inside_any(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 
 def extract_entities(article: ArticleText) -> ArticleEntities:
     """Countries, persons and organizations of ``article``: mentions, entities and person roles."""
+    prepare_matchers()  # every stage's patterns are in the shared matcher before it runs
     adoc = ArticleDoc.build(article)
     countries = find_country_mentions_in_doc(adoc)
     people = find_people_in_doc(adoc, countries)

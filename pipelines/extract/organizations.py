@@ -13,16 +13,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.extract.countries import country_name
 from pipelines.extract.gazetteer import Organization, load_organizations
 from pipelines.extract.model import Entity, Mention, PersonRole
-from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, blank_nlp
+from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, SharedMatcher, blank_nlp
 
 CONTEXT_SENTENCES = 2  # how many sentences back a countryless head may look
 CONTEXT_ROLE = "President"
+
 
 
 @dataclass
@@ -48,13 +50,10 @@ def organization_entity(org: Organization) -> Entity:
 
 class _OrgMatcher:
     def __init__(self) -> None:
-        from spacy.matcher import PhraseMatcher
-
         nlp = blank_nlp()
         orgs, self.rules = load_organizations()
         self.orgs = {o.org_id: o for o in orgs}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.strings = nlp.vocab.strings
+        self.matcher = SharedMatcher("org")
         self.alias_info: dict[str, tuple[str, str, tuple[bool, ...]]] = {}
         self.single_exact: dict[str, str] = {}
         for org in orgs:
@@ -75,23 +74,23 @@ class _OrgMatcher:
 
     def find(self, adoc: ArticleDoc, countries: list[Mention], persons: list[Mention], roles: list[PersonRole]) -> Organizations:
         doc = adoc.doc
-        tok_start = {t.idx: t.i for t in doc}
-        tok_end = {t.idx + len(t.text): t.i + 1 for t in doc}
         country_end = {}
         country_start = {}
         for m in countries:
-            s, e = tok_start.get(m.start_char), tok_end.get(m.end_char)
-            if s is not None and e is not None:
+            tokens = adoc.token_span(m.start_char, m.end_char)
+            if tokens is not None:
+                s, e = tokens
                 country_end[e] = (s, m.entity_id.split(":", 1)[1])
                 country_start[s] = (e, m.entity_id.split(":", 1)[1])
         person_end = {}
         for m in persons:
-            s, e = tok_start.get(m.start_char), tok_end.get(m.end_char)
-            if s is not None and e is not None and m.method != "descriptor":
+            tokens = adoc.token_span(m.start_char, m.end_char)
+            if tokens is not None and m.method != "descriptor":
+                s, e = tokens
                 person_end[e] = (s, m.entity_id)
         person_country = {r.person_id: r.country_iso2 for r in roles if r.country_iso2}
 
-        matches = [(self.strings[mid], s, e) for mid, s, e in self.matcher(doc)]
+        matches = self.matcher(adoc)
         matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken: set[int] = set()
         found: list[tuple[int, int, Entity, str]] = []
@@ -111,7 +110,7 @@ class _OrgMatcher:
             if hit is not None:
                 taken.update(range(hit[0], hit[1]))
                 found.append(hit)
-        found.extend(self._inside_tokens(doc, taken))
+        found.extend(self._inside_tokens(adoc, taken))
 
         mentions, entities = [], {}
         for s, e, entity, method, *chars in sorted(found, key=lambda h: h[0]):
@@ -141,12 +140,19 @@ class _OrgMatcher:
         org = self.orgs[org_id]
         return (s, e, organization_entity(org), "name" if alias == org.name else "alias")
 
-    def _inside_tokens(self, doc, taken):
+    def _inside_tokens(self, adoc: ArticleDoc, taken):
         """Acronyms glued to punctuation in one token, as in the dateline "/TASS/."."""
         out = []
-        for t in doc:
-            if t.i in taken or "/" not in t.text:
+        body = adoc.article.body
+        seen: set[int] = set()
+        pos = body.find("/")
+        while pos != -1:
+            i = bisect_right(adoc.starts, pos) - 1
+            pos = body.find("/", pos + 1)
+            if i < 0 or i in seen or i in taken:
                 continue
+            seen.add(i)
+            t = adoc.doc[i]
             for part in t.text.split("/"):
                 part = part.strip(".,;:()")
                 org_id = self.single_exact.get(part)

@@ -23,13 +23,14 @@ An optional trained spaCy pipeline adds PERSON entities when the environment var
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from pipelines.extract.gazetteer import Actor, load_actors, load_role_titles, slugify
 from pipelines.extract.model import Entity, Mention, PersonRole
-from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, blank_nlp
+from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, SharedMatcher, blank_nlp
 
 PERSON_NER_ENV = "ACCORDWATCH_PERSON_NER"
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da", "ben", "abu", "ould"})
@@ -65,13 +66,10 @@ class _PeopleMatcher:
     """Compiled title, descriptor and actor-name matchers, built once per process."""
 
     def __init__(self) -> None:
-        from spacy.matcher import PhraseMatcher
-
         nlp = blank_nlp()
         titles, descriptors = load_role_titles()
         self.actors: dict[str, Actor] = load_actors()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.strings = nlp.vocab.strings
+        self.matcher = SharedMatcher("people")
         self.titles = {}
         self.descriptors = {}
         self.actor_surfaces: dict[str, tuple[str, str, tuple[bool, ...], bool]] = {}
@@ -99,7 +97,7 @@ class _PeopleMatcher:
         doc = adoc.doc
         day = adoc.article.published_at.date() if adoc.article.published_at else None
         state = _ArticleState(adoc, countries, self.actors, day)
-        raw = [(self.strings[mid], s, e) for mid, s, e in self.matcher(doc)]
+        raw = self.matcher(adoc)
         actor_hits, title_hits, desc_hits = self._select(raw)
 
         for key, s, e in actor_hits:
@@ -235,15 +233,12 @@ class _ArticleState:
         self.names: dict[str, str] = {}
         self.roles: list[PersonRole] = []
         self._taken: dict[int, PersonHit] = {}
-        start_tok, end_tok = {}, {}
-        for t in self.doc:
-            start_tok[t.idx] = t.i
-            end_tok[t.idx + len(t.text)] = t.i + 1
         self.country_by_end: dict[int, tuple[int, str]] = {}
         self.country_by_start: dict[int, tuple[int, str]] = {}
         for m in countries:
-            s, e = start_tok.get(m.start_char), end_tok.get(m.end_char)
-            if s is not None and e is not None:
+            tokens = adoc.token_span(m.start_char, m.end_char)
+            if tokens is not None:
+                s, e = tokens
                 code = m.entity_id.split(":", 1)[1]
                 self.country_by_end[e] = (s, code)
                 self.country_by_start[s] = (e, code)
@@ -420,10 +415,16 @@ class _ArticleState:
                     owner = surnames.setdefault(last, hit.person_id)
                     if owner != hit.person_id:
                         surnames[last] = ""  # two people share the surname: ambiguous
-        for t in self.doc:
-            pid = surnames.get(t.text)
-            if pid and t.i not in self._taken:
-                self.add_hit(PersonHit(t.i, t.i + 1, pid, self.names[pid], "alias"))
+        surnames = {k: v for k, v in surnames.items() if v}
+        if not surnames:
+            return
+        pattern = _surname_pattern(tuple(sorted(surnames)))
+        for match in pattern.finditer(self.adoc.article.body):
+            tokens = self.adoc.token_span(match.start(), match.end())
+            if tokens is None or tokens[1] - tokens[0] != 1 or tokens[0] in self._taken:
+                continue
+            pid = surnames[match.group()]
+            self.add_hit(PersonHit(tokens[0], tokens[1], pid, self.names[pid], "alias"))
 
     def add_ner_persons(self) -> None:
         nlp = _person_ner()
@@ -478,6 +479,11 @@ class _ArticleState:
             name = actor.name if actor else self.names.get(hit.person_id, hit.name)
             entities[pid] = Entity(pid, "person", name, country_iso2=country)
         return People(mentions, sorted(self.roles, key=lambda r: r.start_char), list(entities.values()))
+
+
+@lru_cache(maxsize=256)
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b")
 
 
 @lru_cache(maxsize=1)
