@@ -63,7 +63,7 @@ def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetC
 
         warehouse = getattr(context.resources, WAREHOUSE_RESOURCE_KEY)
         with warehouse.connect() as conn:
-            [outcome] = validate_suites(conn, [spec], run_id=context.run_id, max_row_drop_share=max_row_drop_share)
+            [outcome] = validate_suites(conn, [spec], run_id=context.op_execution_context.run_id, max_row_drop_share=max_row_drop_share)
         if outcome.failures:
             context.log.warning(f"{spec.asset_key}: {len(outcome.failures)} expectation(s) failed, severity {outcome.severity}")
         return check_result(outcome)
