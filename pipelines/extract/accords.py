@@ -198,13 +198,6 @@ def _context_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
     return tuple(out)
 
 
-def _sentence_at(article: ArticleText, offset: int) -> int | None:
-    for sentence in article.sentences:
-        if sentence.start_char <= offset < sentence.end_char:
-            return sentence.sentence_idx
-    return None
-
-
 def _named_mentions(article: ArticleText) -> list[Mention]:
     mentions = []
     for accord, pattern in _alias_patterns():

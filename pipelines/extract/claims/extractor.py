@@ -30,7 +30,7 @@ from pipelines.extract.claims.coreference import resolve_descriptors
 from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord
 from pipelines.extract.claims.status import STATUS_CAUTION, Trigger, claim_vocabulary, ordinal_value
 from pipelines.extract.dates import extract_dates, reference_date
-from pipelines.extract.model import ArticleEntities, ArticleText, Claim, DateMention, Mention, SentenceText
+from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
 
 _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
 
