@@ -12,8 +12,8 @@ from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR, read_only_snapshot_path
 from pipelines.settings import DB_ENV, SOURCE_ENV
 
 MEMBERSHIP_QUERY = (
-    "SELECT accord, country_code, status, certainty, claimants "
-    "FROM members_as_of(current_date) ORDER BY accord, status, country_code"
+    "SELECT accord, country_code, status, certainty, date_lower, date_upper, statuses, claimants, has_conflict "
+    "FROM analytics.members_as_of(current_date) ORDER BY accord, status, country_code"
 )
 
 
