@@ -60,9 +60,11 @@ def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetC
     )
     def _quality_check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         from pipelines.quality.validate import validate_suites
+        from pipelines.warehouse import apply_schema
 
         warehouse = getattr(context.resources, WAREHOUSE_RESOURCE_KEY)
         with warehouse.connect() as conn:
+            apply_schema(conn)  # idempotent; the check may run first on a fresh file
             [outcome] = validate_suites(conn, [spec], run_id=context.op_execution_context.run_id, max_row_drop_share=max_row_drop_share)
         if outcome.failures:
             context.log.warning(f"{spec.asset_key}: {len(outcome.failures)} expectation(s) failed, severity {outcome.severity}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -23,22 +24,30 @@ EXIT_UNUSABLE = 2
 LOCK_WAIT_SECONDS = 30.0
 
 
-def run_check_command(db_path: str, out: TextIO | None = None) -> int:
-    """Validate all suites against ``db_path``; print a report to ``out`` (stdout); return the exit status."""
+def run_check_command(db_path: str, out: TextIO | None = None, asset_keys: Sequence[str] | None = None) -> int:
+    """Validate all suites (or those of ``asset_keys``, dotted) against ``db_path``; print a report to
+    ``out`` (stdout); return the exit status."""
     out = out or sys.stdout
     path = Path(db_path)
     if not path.exists():
         print(f"accordwatch check: no warehouse file at {path}", file=out)
         return EXIT_UNUSABLE
+    from pipelines.quality.suites import SUITE_SPECS, spec_for
     from pipelines.quality.validate import validate_suites
     from pipelines.resources import WarehouseResource
+
+    try:
+        specs = list(SUITE_SPECS) if asset_keys is None else [spec_for(k) for k in asset_keys]
+    except KeyError as exc:
+        print(f"accordwatch check: {exc.args[0]}", file=out)
+        return EXIT_UNUSABLE
 
     warehouse = WarehouseResource(db_path=str(path), lock_wait_seconds=LOCK_WAIT_SECONDS)
     run_id = f"cli-{uuid.uuid4()}"
     try:
         with warehouse.connect() as conn:
             apply_schema(conn)  # older files may lack the quality history tables
-            outcomes = validate_suites(conn, run_id=run_id)
+            outcomes = validate_suites(conn, specs, run_id=run_id)
     except duckdb.Error as exc:
         print(f"accordwatch check: cannot use {path}: {exc}", file=out)
         return EXIT_UNUSABLE

@@ -23,7 +23,7 @@ SENTENCES = (
     "Kazakhstan has joined the Abraham Accords, Donald Trump said on November 6.",
     "The United Arab Emirates signed the accords in 2020.",
 )
-ARTICLE_ID = hashlib.sha256(BODY.encode()).hexdigest()
+ARTICLE_ID = hashlib.sha256(BODY.encode()).hexdigest()[:32]  # the project's article id form
 PUBLISHED_AT = datetime(2025, 11, 7, 5, 8, 38)
 NOW = datetime(2025, 11, 8, 12, 0, 0)
 VERSION = "test-1"

@@ -9,9 +9,13 @@ import duckdb
 from pipelines.quality.cli_check import EXIT_ERROR_FAILURES, EXIT_OK, EXIT_UNUSABLE, run_check_command
 
 
-def _run(db_path) -> tuple[int, str]:
+# The full command runs every suite (see test_seed_warehouse.py); these tests limit it to two to stay fast.
+SUITES = ["core.articles", "core.claims"]
+
+
+def _run(db_path, asset_keys=SUITES) -> tuple[int, str]:
     out = io.StringIO()
-    status = run_check_command(str(db_path), out=out)
+    status = run_check_command(str(db_path), out=out, asset_keys=asset_keys)
     return status, out.getvalue()
 
 
@@ -36,6 +40,12 @@ def test_error_failure_exits_non_zero_and_names_the_value(valid_db, gx_imported)
     lines = [ln for ln in text.splitlines() if ln.startswith("core.claims") and "ERROR" in ln]
     assert any("expect_column_values_to_be_in_set" in ln and "country_code" in ln and "KAZ" in ln for ln in lines)
     assert any(ln.split()[:2] == ["core.claims", "FAILED"] for ln in text.splitlines())
+
+
+def test_unknown_suite_is_unusable(valid_db):
+    status, text = _run(valid_db, ["core.nothing"])
+    assert status == EXIT_UNUSABLE
+    assert "core.nothing" in text
 
 
 def test_missing_file_is_unusable(tmp_path):
