@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dagster as dg
 import duckdb
+import pytest
+from conftest import ARTICLE_ID, BODY
 
 from pipelines.quality.checks import CHECK_NAME, build_quality_checks
 from pipelines.quality.suites import SUITE_SPECS
@@ -31,23 +33,46 @@ def test_checks_can_be_limited_to_existing_assets():
     assert keys == ["analytics/membership_growth", "core/claims"]
 
 
-def _graph(bad_code: str | None):
-    @dg.asset(key=CLAIMS, required_resource_keys={"warehouse"})
-    def claims(context):
-        if bad_code:
-            with context.resources.warehouse.connect() as conn:
-                conn.execute("UPDATE core.claims SET country_code = ? WHERE claim_id = 'claim-kz'", [bad_code])
+CORRUPTIONS = {
+    # asset: (statements that corrupt its table, failing expectation, offending value in the failure)
+    "raw.articles": (["ALTER TABLE raw.articles RENAME TO articles_x",
+                      "CREATE TABLE raw.articles AS SELECT * FROM raw.articles_x UNION ALL SELECT * FROM raw.articles_x"],
+                     "expect_column_values_to_be_unique", ARTICLE_ID),
+    "core.articles": (["UPDATE core.articles SET n_chars = 999"], "sql:article_n_chars_matches_body", 999),
+    "core.sentences": ([f"UPDATE core.sentences SET end_char = {len(BODY) + 7} WHERE sentence_idx = 1"],
+                       "sql:sentence_offsets_inside_body", len(BODY) + 7),
+    "core.entities": (["UPDATE core.entities SET iso2 = 'KAZ' WHERE entity_id = 'country:KZ'"],
+                      "expect_column_values_to_be_in_set", "KAZ"),
+    "core.mentions": (["UPDATE core.mentions SET entity_id = 'country:ZZZ' WHERE text = 'Kazakhstan'"],
+                      "sql:mention_entity_exists", "country:ZZZ"),
+    "core.claims": (["UPDATE core.claims SET country_code = 'KAZ' WHERE claim_id = 'claim-kz'"],
+                    "expect_column_values_to_be_in_set", "KAZ"),
+    "core.membership_events": (["UPDATE core.membership_events SET claim_ids = ['claim-missing'] "
+                                "WHERE event_id = 'event-ae'"], "sql:event_claims_exist_and_agree", "claim-missing"),
+}
 
-    @dg.asset(key=TIMELINE, deps=[CLAIMS])
+
+def _graph(asset_key: str, statements: list[str]):
+    """A stand-in producer of ``asset_key`` that runs ``statements``, and a view downstream of it."""
+    key = dg.AssetKey(asset_key.split("."))
+
+    @dg.asset(key=key, required_resource_keys={"warehouse"})
+    def producer(context):
+        with context.resources.warehouse.connect() as conn:
+            for statement in statements:
+                conn.execute(statement)
+
+    @dg.asset(key=TIMELINE, deps=[key])
     def timeline():
         return None
 
-    return [claims, timeline, *build_quality_checks(["core.claims"])]
+    return [producer, timeline, *build_quality_checks([asset_key])]
 
 
-def _materialize(db_path, bad_code):
+def _materialize(db_path, asset_key: str, statements: list[str]):
     return dg.materialize(
-        _graph(bad_code), resources={"warehouse": WarehouseResource(db_path=str(db_path))}, raise_on_error=False
+        _graph(asset_key, statements), resources={"warehouse": WarehouseResource(db_path=str(db_path))},
+        raise_on_error=False,
     )
 
 
@@ -55,25 +80,37 @@ def _materialized(result) -> set[dg.AssetKey]:
     return {e.asset_key for e in result.get_asset_materialization_events()}
 
 
-def test_failed_blocking_check_stops_the_downstream_view(valid_db, gx_imported):
-    result = _materialize(valid_db, "KAZ")
+@pytest.mark.parametrize("asset_key", sorted(CORRUPTIONS))
+def test_failed_blocking_check_stops_the_downstream_view(valid_db, gx_imported, asset_key):
+    statements, expectation, offending = CORRUPTIONS[asset_key]
+    result = _materialize(valid_db, asset_key, statements)
     [evaluation] = result.get_asset_check_evaluations()
-    assert evaluation.asset_key == CLAIMS and not evaluation.passed
+    assert evaluation.asset_key == dg.AssetKey(asset_key.split(".")) and not evaluation.passed
     assert evaluation.severity == dg.AssetCheckSeverity.ERROR
-    failures = evaluation.metadata["failures"].value
-    in_set = [f for f in failures if f["expectation"] == "expect_column_values_to_be_in_set"
-              and f["column"] == "country_code"]
-    assert in_set[0]["unexpected_sample"] == [{"value": "KAZ", "row": {"claim_id": "claim-kz"}}]
+    failures = [f for f in evaluation.metadata["failures"].value if f["expectation"] == expectation]
+    assert failures and failures[0]["severity"] == "ERROR"
+    assert offending in _sample_values(failures[0]["unexpected_sample"])
     assert evaluation.metadata["expectations_failed"].value >= 1
     assert evaluation.metadata["expectations_evaluated"].value > evaluation.metadata["expectations_failed"].value
-    assert _materialized(result) == {CLAIMS}  # the view was not built
+    assert _materialized(result) == {dg.AssetKey(asset_key.split("."))}  # the view was not built
     with duckdb.connect(str(valid_db), read_only=True) as conn:
         run_ids = conn.execute("SELECT DISTINCT run_id FROM quality.validation_results").fetchall()
     assert run_ids == [(result.run_id,)]
 
 
+def _sample_values(sample: list) -> list:
+    """Every scalar in a failure sample (GX {'value', 'row'} entries or SQL row dicts)."""
+    values = []
+    for entry in sample:
+        if isinstance(entry, dict):
+            values += [v for v in entry.values() if not isinstance(v, dict)]
+        else:
+            values.append(entry)
+    return values
+
+
 def test_passing_blocking_check_lets_the_view_build(valid_db, gx_imported):
-    result = _materialize(valid_db, None)
+    result = _materialize(valid_db, "core.claims", [])
     [evaluation] = result.get_asset_check_evaluations()
     assert evaluation.passed
     assert _materialized(result) == {CLAIMS, TIMELINE}
