@@ -5,7 +5,7 @@ import dagster as dg
 from pipelines.incremental import batched, mark_processed, pending_article_ids
 from pipelines.ingest.assets import utc_now
 from pipelines.ingest.prepare import CLEAN_STAGE, CLEAN_VERSION, prepare_article, sentence_rows
-from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, RAW_ARTICLES
+from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import delete_for_articles, insert_rows, preview_markdown, table_count, transaction
 
@@ -37,6 +37,15 @@ RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at
             CORE_SENTENCES,
             description="Sentences of each cleaned body with paragraph index, character offsets "
             "(body[start_char:end_char] == text), heading and quotation flags.",
+            kinds={"duckdb"},
+            group_name="ingest",
+            deps=[RAW_ARTICLES],
+        ),
+        dg.AssetSpec(
+            CORE_STAGE_LOG,
+            description="Bookkeeping of incremental processing: which article each per-article stage has "
+            "processed, with which stage version and how many rows it gave. Cleared for an article when it "
+            "is re-cleaned, so every later stage re-processes it.",
             kinds={"duckdb"},
             group_name="ingest",
             deps=[RAW_ARTICLES],
@@ -102,6 +111,19 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                         conn,
                         "SELECT article_id, sentence_idx, paragraph_idx, is_heading, in_quote, text "
                         "FROM core.sentences ORDER BY article_id, sentence_idx",
+                    )
+                ),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key=CORE_STAGE_LOG,
+            metadata={
+                "dagster/row_count": table_count(conn, "core.stage_log"),
+                "preview": dg.MetadataValue.md(
+                    preview_markdown(
+                        conn,
+                        "SELECT stage, stage_version, count(*) AS articles, sum(n_rows) AS rows "
+                        "FROM core.stage_log GROUP BY ALL ORDER BY stage",
                     )
                 ),
             },

@@ -1,0 +1,66 @@
+"""The code location loads as the UI loads it, and `accordwatch run` works on a folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+from tests.conftest import copy_seed
+from tests.helpers import query
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_definitions_load_and_follow_the_conventions():
+    from pipelines.definitions import defs
+
+    dg.Definitions.validate_loadable(defs)
+    graph = defs.resolve_asset_graph()
+    keys = {key for key in graph.get_all_asset_keys()}
+    for expected in (
+        ["raw", "articles"],
+        ["raw", "ingest_errors"],
+        ["core", "articles"],
+        ["core", "sentences"],
+        ["core", "entities"],
+        ["core", "mentions"],
+        ["core", "claims"],
+        ["core", "membership_events"],
+        ["analytics", "membership_timeline"],
+    ):
+        assert dg.AssetKey(expected) in keys
+    for key in keys:
+        node = graph.get(key)
+        assert node.description, f"{key} has no description"
+        assert node.group_name in {"ingest", "extract", "resolve", "quality", "analytics", "publish"}, key
+        assert len(key.path) == 2 and key.path[0] in {"raw", "core", "analytics", "quality", "publish"}, key
+
+
+def test_dagster_cli_validates_the_workspace():
+    env = {**os.environ, "DAGSTER_HOME": ""}
+    env.pop("DAGSTER_HOME")
+    completed = subprocess.run(
+        [str(Path(sys.executable).with_name("dagster")), "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=REPO, capture_output=True, text=True, timeout=240, env=env,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_accordwatch_run_on_a_temp_folder(tmp_path):
+    copy_seed(tmp_path / "articles")
+    db = tmp_path / "out" / "w.duckdb"
+    completed = subprocess.run(
+        [str(Path(sys.executable).with_name("accordwatch")), "run", "--source", str(tmp_path / "articles"),
+         "--db", str(db), "--show"],
+        capture_output=True, text=True, timeout=400,
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    out = completed.stdout
+    assert "[done] raw_ingest" in out and "[done] core_extraction" in out
+    assert "accordwatch run succeeded" in out
+    assert query(db, "SELECT count(*) FROM core.articles") == [(1,)]
+    assert "KZ" in out  # the membership view is printed at the end
