@@ -445,15 +445,6 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
     return tuple(titles), tuple(descriptors)
 
 
-def clear_caches() -> None:
-    """Forget every loaded dictionary (for tests that switch ``ACCORDWATCH_DICTIONARIES``)."""
-    for fn in (
-        iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon,
-        load_actors, load_role_titles, load_organizations,
-    ):
-        fn.cache_clear()
-
-
 # --------------------------------------------------------------------------- organizations
 
 
@@ -513,3 +504,15 @@ def load_organizations() -> tuple[tuple[Organization, ...], GovernmentRules]:
     if not rules.heads:
         raise fail(name, None, "governments.heads must not be empty")
     return tuple(orgs), rules
+
+
+def clear_caches() -> None:
+    """Forget every loaded dictionary (for tests that switch ``ACCORDWATCH_DICTIONARIES``).
+
+    The compiled matchers of the stages are process-wide and are not rebuilt by this.
+    """
+    for fn in (
+        iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon,
+        load_actors, load_role_titles, load_organizations,
+    ):
+        fn.cache_clear()
