@@ -30,7 +30,17 @@ def run_job(job_name: str, run_config: dict, instance: dg.DagsterInstance | None
 
 
 def materialize_all(db_path: Path, source_dir: Path) -> dg.ExecuteInProcessResult:
+    """The ``materialize_all`` job (every asset, every check, the snapshot), as the inbox sensor runs it."""
     return run_job("materialize_all", run_config_for(db_path, source_dir))
+
+
+def materialize_assets(db_path: Path, source_dir: Path) -> dg.ExecuteInProcessResult:
+    """Every asset of the code location (snapshot included) without the quality checks: what a run writes
+    to the warehouse tables, at a fraction of the cost of validating it."""
+    from pipelines.definitions import defs
+    from tests.helpers import resources_for
+
+    return dg.materialize(list(defs.assets), resources=resources_for(db_path, source_dir), raise_on_error=False)
 
 
 def materialization_metadata(result: dg.ExecuteInProcessResult, key: list[str]) -> dict:

@@ -1,0 +1,112 @@
+"""The read-only snapshot: readers keep working while runs replace it, and see new rows afterwards."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from pipelines.automation.snapshot import publish_snapshot
+from pipelines.cli import main as accordwatch, run_pipeline
+from pipelines.paths import read_only_snapshot_path
+from tests.conftest import copy_seed
+from tests.helpers import materialize_ingest
+from tests.ops.runs import add_second_article
+
+# A reader in another process (as an analyst's shell would be): opens the snapshot, answers a query,
+# then waits for a line on stdin and answers again on the same connection.
+HOLDING_READER = """
+import sys, duckdb
+conn = duckdb.connect(sys.argv[1], read_only=True)
+query = sys.argv[2]
+print(conn.execute(query).fetchone()[0], flush=True)
+sys.stdin.readline()
+print(conn.execute(query).fetchone()[0], flush=True)
+"""
+
+
+def hold_reader(snapshot: Path, query: str) -> tuple[subprocess.Popen, str]:
+    reader = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_READER, str(snapshot), query],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    return reader, reader.stdout.readline().strip()
+
+
+def release_reader(reader: subprocess.Popen) -> str:
+    out, err = reader.communicate("go\n", timeout=60)
+    assert reader.returncode == 0, err
+    return out.strip()
+
+
+def count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_publish_swaps_atomically_under_an_open_reader(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as conn:
+        conn.execute("CREATE TABLE t AS SELECT range AS i FROM range(1000)")
+        publish_snapshot(conn, db)
+    snapshot = read_only_snapshot_path(db)
+    assert snapshot == tmp_path / "w.read.duckdb"
+    reader, before = hold_reader(snapshot, "SELECT count(*) FROM t")
+    with duckdb.connect(str(db)) as conn:
+        conn.execute("INSERT INTO t SELECT range FROM range(5)")  # still in the WAL: CHECKPOINT must fold it in
+        published = publish_snapshot(conn, db)
+    assert (before, release_reader(reader)) == ("1000", "1000")  # the open reader keeps its consistent view
+    assert count(snapshot, "SELECT count(*) FROM t") == 1005
+    assert published.tables == 1 and not Path(str(snapshot) + ".tmp").exists()
+
+
+def test_a_reader_holds_the_snapshot_open_while_a_run_completes(tmp_path, seed_warehouse):
+    # Start from the seed warehouse of the session (one full run of the seed folder), copied.
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(seed_warehouse, db)
+    with duckdb.connect(str(db)) as conn:
+        publish_snapshot(conn, db)
+    snapshot = read_only_snapshot_path(db)
+    assert count(snapshot, "SELECT count(*) FROM core.articles") == 1
+
+    source = tmp_path / "articles"
+    copy_seed(source)
+    add_second_article(source)
+    reader, before = hold_reader(snapshot, "SELECT count(*) FROM core.articles")
+    try:
+        assert run_pipeline(str(source), str(db), quiet=True)  # the `accordwatch run` path, checks included
+    finally:
+        after_on_old_connection = release_reader(reader)
+    assert (before, after_on_old_connection) == ("1", "1")
+    assert count(snapshot, "SELECT count(*) FROM core.articles") == 2
+    assert count(snapshot, "SELECT count(*) FROM core.claims") == count(db, "SELECT count(*) FROM core.claims")
+    assert count(snapshot, "SELECT count(*) FROM quality.validation_results") == count(
+        db, "SELECT count(*) FROM quality.validation_results"
+    )  # published after the last check wrote its results
+
+
+def test_accordwatch_sql_answers_while_a_writer_holds_the_warehouse(tmp_path, capsys):
+    db = tmp_path / "warehouse.duckdb"
+    source = tmp_path / "articles"
+    copy_seed(source)
+    materialize_ingest(db, source)
+    with duckdb.connect(str(db)) as conn:
+        publish_snapshot(conn, db)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+         "c.execute('BEGIN'); c.execute('DELETE FROM raw.articles'); print('writing', flush=True); sys.stdin.readline()",
+         str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "writing"
+        capsys.readouterr()
+        assert accordwatch(["sql", "--db", str(db), "SELECT count(*) AS n_articles FROM raw.articles"]) == 0
+        shown = capsys.readouterr().out
+        assert "n_articles" in shown and re.search(r"│\s+1\s+│", shown), shown
+    finally:
+        writer.communicate("done\n", timeout=30)
