@@ -28,7 +28,7 @@ def _h(expr: str, salt: str, modulo: int) -> str:
     return f"CAST(hash({expr}, '{salt}') % {modulo} AS BIGINT)"
 
 
-def build_claims_warehouse(db: Path, n_claims: int, n_articles: int) -> dict:
+def build_claims_warehouse(db: Path, n_claims: int, n_articles: int, memory_limit: str = "4GB") -> dict:
     """Create a warehouse at ``db`` with ``n_articles`` articles and ``n_claims`` claims; resolve them."""
     import duckdb
     import pyarrow as pa
@@ -40,7 +40,7 @@ def build_claims_warehouse(db: Path, n_claims: int, n_articles: int) -> dict:
         old.unlink()
     accords = [r["accord"] for r in accord_rows()]
     timings = {}
-    with duckdb.connect(str(db)) as conn:
+    with duckdb.connect(str(db), config={"memory_limit": memory_limit}) as conn:
         apply_schema(conn)
         conn.register("_accords", pa.Table.from_pylist(accord_rows()))
         conn.execute("INSERT INTO core.accords SELECT * FROM _accords")
