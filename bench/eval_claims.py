@@ -1,4 +1,6 @@
-"""Print claim precision and recall per status and overall over the labelled test articles.
+"""Print claim precision and recall per status and overall, separately for the two labelled sets:
+``tests/fixtures/articles`` (written alongside the rules) and ``tests/fixtures/heldout`` (written
+before running the extractor, raw pages read through the ingest path).
 
     .venv/bin/python bench/eval_claims.py [-v]     (-v lists every false, missed and must-not claim)
 """
@@ -7,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from pipelines.extract.claims.evaluation import Score, load_labelled_articles, score_article
+from pipelines.extract.claims.evaluation import Score, load_heldout_articles, load_labelled_articles, score_article
 from pipelines.extract.model import CLAIM_STATUSES
 from pipelines.extract.pipeline import analyze_article
 
@@ -16,12 +18,11 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:5.2f}"
 
 
-def main(argv: list[str]) -> int:
+def report(title: str, articles, verbose: bool) -> Score:
     score = Score()
-    articles = load_labelled_articles()
     for labelled in articles:
         score_article(labelled, analyze_article(labelled.article).claims, score)
-    print(f"{len(articles)} labelled articles")
+    print(f"== {title}: {len(articles)} labelled articles")
     print(f"{'status':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6}")
     for status in CLAIM_STATUSES:
         print(f"{status:<12} {score.tp[status]:>4} {score.fp[status]:>4} {score.fn[status]:>4} "
@@ -30,8 +31,16 @@ def main(argv: list[str]) -> int:
           f"{_fmt(score.precision()):>6} {_fmt(score.recall()):>6}")
     must_not = [e for e in score.errors if "MUST-NOT" in e]
     print(f"must-not violations: {len(must_not)}")
-    if "-v" in argv:
+    if verbose:
         print("\n".join(score.errors))
+    print()
+    return score
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    report("rule-author set (tests/fixtures/articles)", load_labelled_articles(), verbose)
+    report("held-out set (tests/fixtures/heldout, ingest path)", load_heldout_articles(), verbose)
     return 0
 
 
