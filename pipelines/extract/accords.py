@@ -22,6 +22,9 @@ from pipelines.paths import DICTIONARIES_DIR
 
 ACCORDS_FILE = "accords.yaml"
 _ENTITY_ID = re.compile(r"^accord:[a-z0-9][a-z0-9-]*$")
+# Ids the project gives states without an ISO code (Kosovo XK, Somaliland XS): allowed where a
+# registry field lists joiners, never for a broker or counterparty.
+_USER_ASSIGNED = re.compile(r"X[A-Z]")
 
 
 class RegistryError(ValueError):
@@ -44,6 +47,7 @@ class Accord:
     parties: tuple[str, ...] = ()
     trigger_requires_counterparty: bool = False
     keywords: tuple[str, ...] = ()
+    not_unnamed_parties: tuple[str, ...] = ()  # normalized with the counterparty, but outside this accord
 
     @property
     def non_joiners(self) -> frozenset[str]:
@@ -59,13 +63,13 @@ class Accord:
         return True
 
 
-def _country_code(value, where: str) -> str | None:
+def _country_code(value, where: str, user_assigned: bool = False) -> str | None:
     if value is None:
         return None
     code = str(value).upper()
-    if code == "PS" or pycountry.countries.get(alpha_2=code) is not None:
+    if code == "PS" or (user_assigned and _USER_ASSIGNED.fullmatch(code)) or pycountry.countries.get(alpha_2=code) is not None:
         return code
-    raise RegistryError(f"{where}: {value!r} is not an ISO 3166-1 alpha-2 country code")
+    raise RegistryError(f"{where}: {value!r} is not an ISO 3166-1 alpha-2 country code (or a user-assigned id)")
 
 
 def _date(value, where: str) -> date | None:
@@ -119,6 +123,11 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
         parties = tuple(
             _country_code(p, f"{where} parties") for p in (entry.get("parties") or [])
         )
+        not_unnamed = tuple(
+            _country_code(p, f"{where} not_unnamed_parties", user_assigned=True) for p in (entry.get("not_unnamed_parties") or [])
+        )
+        if not_unnamed and not entry.get("triggers") and not entry.get("context_aliases"):
+            raise RegistryError(f"{where}: not_unnamed_parties only makes sense with triggers or context_aliases")
         accords.append(
             Accord(
                 name=name.strip(),
@@ -133,6 +142,7 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
                 parties=tuple(p for p in parties if p),
                 trigger_requires_counterparty=bool(entry.get("trigger_requires_counterparty", False)),
                 keywords=_phrases(entry.get("keywords"), f"{where} keywords"),
+                not_unnamed_parties=tuple(p for p in not_unnamed if p),
             )
         )
     return tuple(accords)

@@ -25,7 +25,7 @@ _OBJECT_INTRO = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently|(?<=,\s)following)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,14 @@ def _after_with(masked: str, slot: Slot) -> bool:
     return bool(_WITH_BEFORE.search(masked[max(0, slot.start - 60):slot.start]))
 
 
+# "Finland, which joined ..." / "Oman, which sent its ambassador, was ...": the clause opens with a
+# relative pronoun right after a country (list): that list is the clause's subject.
+_RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who)$", re.IGNORECASE)
+
+
 def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int) -> list[Slot]:
-    """The countries right before the trigger in its clause (not objects of "with"/"between")."""
+    """The countries right before the trigger in its clause (not objects of "with"/"between"), or
+    the antecedent of a relative clause the trigger's clause opens with."""
     before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
     while before:
         nearest = max(before, key=lambda s: s.end)
@@ -92,6 +98,11 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
         if not _after_with(masked, group[0]):
             return group
         before = [s for s in before if s not in group]
+    m = _RELATIVE_ANTECEDENT.search(masked, 0, clause_start)
+    if m:
+        antecedent = [s for s in slots if s.start == m.start()]
+        if antecedent and not _after_with(masked, antecedent[0]):
+            return group_around([s for s in slots if s.end <= m.start() + len(antecedent[0].text)], antecedent[0], masked)
     return []
 
 

@@ -34,6 +34,35 @@ from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention
 
 _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
 
+# A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
+# possibly after a short time adverbial, stands for the speaking country.
+_SPEAKER_PRONOUN = re.compile(
+    r"\s*(?:(?:on|in|last|this|earlier|later|previously|again|also|repeatedly|publicly|\w+day|week|month|year|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|\d{1,4})\s+){0,3}?"
+    r"(?:that\s+)?(it|its|they|their)(?![\w’'])",
+    re.IGNORECASE,
+)
+# Verbal triggers that can leave their object (the accord) unsaid: "Morocco and Sudan joined later",
+# "Will Oman be next?", "China applied to join in 2021".
+_ELLIPTIC_TRIGGER = re.compile(
+    r"(?:join|joined|joining|joins|sign|signed|follow|suit|next|accede|acceded|negotiating|talks|negotiations|"
+    r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?)$",
+    re.IGNORECASE,
+)
+# What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
+_ADVERBIAL = (
+    r"(?:later|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
+    r"once \w+|at (?:the )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}|"
+    r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
+    r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
+    r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
+    r"with (?:the )?[A-Z\x02][\w.'’\x01-]*)"
+)
+_ELIDED_OBJECT = re.compile(rf"(?:[\s,]*{_ADVERBIAL})*[\s\"”'’]*(?:[.!?;,:—–]|$)")
+# A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
+# claim is about that, not about the article's accord, unless it is a registry name.
+_NAMED_OBJECT = re.compile(r"\s*(?:to |into |in |of )?(?:the )?[A-Z][A-Za-z+&.-]*")
+_RECENT_SENTENCES = 2
 
 @dataclass
 class _Hit:
@@ -103,9 +132,12 @@ class _ArticleClaims:
         self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"), key=lambda m: m.start_char)
         accord_mentions = [m for m in entities.mentions if m.entity_type == "accord"] or find_accord_mentions(article)
         self.accord_mentions = [m for m in accord_mentions if m.method != "context_alias"]
+        self.generic_mentions = [m for m in accord_mentions if m.method == "context_alias"]
+        self.accord_referenced = {m.sentence_idx for m in accord_mentions}  # named or generic phrase
         self.resolver = AttributionResolver(article, entities.mentions, names)
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else None
+        self.single_topic: Accord | None = self.topic if len(topics) == 1 else None
         self.claims: list[Claim] = []
         self.last_range_upper: date | None = None
         self.last_heading_idx = -1
@@ -144,10 +176,9 @@ class _ArticleClaims:
                 slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
         if speaker_country and excluded[1] > excluded[0]:
             # "Qatar said it would not ...": 'it' right after the attribution is the speaking country
-            m = re.match(r"\s*(it|its)(?![\w’'])", sentence.text[excluded[1]:])
-            if m and not any(s.start < excluded[1] + m.end() and excluded[1] + m.start(1) < s.end for s in slots):
-                start = excluded[1] + m.start(1)
-                slots.append(Slot(start, start + len(m.group(1)), speaker_country, m.group(1), "coref"))
+            m = _SPEAKER_PRONOUN.match(sentence.text, excluded[1])
+            if m and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
+                slots.append(Slot(m.start(1), m.end(1), speaker_country, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
 
     def _speaker_country(self, speaker: Speaker) -> str | None:
@@ -184,19 +215,56 @@ class _ArticleClaims:
             return dating.recent(self.reference)
         return dating.before(self.reference)
 
-    def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate) -> tuple[Accord | None, str]:
+    def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate,
+                    masked: str = "", clause_end: int | None = None) -> tuple[Accord | None, str]:
         named = self._named_accord(sentence, hit.start)
         if named is not None:
             return named, "named"
+        if self._names_other_object(sentence, hit):
+            return None, ""  # "Indonesia's accession to the OECD": about something the registry does not hold
         lower, upper = when.lower, when.upper
         if lower is None and upper is None and self.reference:
             lower = upper = self.reference
         unnamed = unnamed_deal_accord(sentence.text, codes, code, lower, upper)
-        if unnamed is not None:
+        if unnamed is not None and code not in unnamed.not_unnamed_parties:
             return unnamed, "registry"
-        if context_alias_span(sentence.text, self.topic):
+        if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties:
             return self.topic, "context"
+        elided = self._elided_accord(sentence, hit, masked, clause_end)
+        if elided is not None and code not in elided.not_unnamed_parties:
+            return elided, "ellipsis"
         return None, ""
+
+    def _names_other_object(self, sentence: SentenceText, hit: _Hit) -> bool:
+        """The trigger is followed by a capitalized name (not a country, not a registry accord)."""
+        m = _NAMED_OBJECT.match(sentence.text, hit.end)
+        if not m or not m.group().strip():
+            return False
+        start = sentence.start_char + m.start()
+        last_word = m.group().split()[-1]
+        if last_word.lower() in ("the", "to", "into", "in", "of") or not last_word[:1].isupper():
+            return False
+        covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
+        named = [x for x in self.accord_mentions if x.sentence_idx == sentence.sentence_idx and x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
+        return not covered and not named
+
+    def _elided_accord(self, sentence: SentenceText, hit: _Hit, masked: str, clause_end: int | None) -> Accord | None:
+        """The accord a verbal trigger with an unsaid object refers to ("Morocco and Sudan joined
+        later"): the topic accord when one was referred to in the last sentences; for the weaker
+        statuses (candidate, negotiating, declined) also when the article is about one accord only."""
+        if hit.trigger.noun or self.topic is None or not masked:
+            return None
+        if not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
+            return None
+        end = len(masked) if clause_end is None else clause_end
+        if not _ELIDED_OBJECT.match(masked[:end], hit.end):
+            return None
+        recent = any(sentence.sentence_idx - k in self.accord_referenced for k in range(0, _RECENT_SENTENCES + 1))
+        if recent:
+            return self.topic
+        if hit.trigger.status in ("candidate", "negotiating", "declined") and self.single_topic is not None:
+            return self.single_topic
+        return None
 
     def _emit(self, sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, ordinal):
         self.claims.append(
@@ -234,6 +302,8 @@ class _ArticleClaims:
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
         hits = [h for h in _triggers_in(masked, content[0], content[1]) if slots]
         hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
+        hits = _drop_object_nouns(hits, masked, content)
+        speaker_country = self._speaker_country(speaker)
         for hit in hits:
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if "C" in hit.trigger.pattern.groupindex:
@@ -254,25 +324,34 @@ class _ArticleClaims:
                 if candidates is None:
                     candidates = object_group(slots, masked, hit.end, clause_end)
                 chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, speaker, excluded,
-                                                codes, f"{how}|{speaker_rule}|{note}".rstrip("|"))
+                                                codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
                 if chosen:
                     self._followers(sentence, hit, slots, masked, chosen, speaker, codes, clause_end)
                     break
+            else:
+                if status == "declined" and speaker_country and not group:
+                    # "there will be no relations with Israel unless ...", said by a country: its own refusal
+                    own = [Slot(excluded[0], excluded[1], speaker_country, speaker.name, "speaker")]
+                    self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
+                                           f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
         self._update_topic(sentence)
+        if any(c.sentence_idx == sentence.sentence_idx for c in self.claims):
+            self.accord_referenced.add(sentence.sentence_idx)
         for d in self.dates:
             if d.sentence_idx == sentence.sentence_idx and d.precision == "range" and d.upper:
                 self.last_range_upper = d.upper
 
-    def _claims_for_group(self, sentence, hit, group, status, is_future, speaker, excluded, codes, rule_tail):
+    def _claims_for_group(self, sentence, hit, group, status, is_future, speaker, excluded, codes, rule_tail,
+                          masked="", clause_end=None):
         """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted."""
         emitted = []
         for slot in group:
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded)
-            accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when)
+            accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end)
             if accord is None or slot.code in accord.non_joiners:
                 continue
-            confidence = hit.trigger.confidence * (0.85 if slot.method == "coref" else 1.0) \
-                * {"named": 1.0, "registry": 0.9, "context": 0.9}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
+            confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker") else 1.0) \
+                * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
             rule = f"{status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
             self._emit(sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, hit.ordinal)
             emitted.append((slot, accord, when))
@@ -292,15 +371,36 @@ class _ArticleClaims:
                        last.is_future, None)
 
     def _update_topic(self, sentence: SentenceText) -> None:
+        """The accord the article is about from here on: the last one named; else the one a generic
+        phrase in the sentence refers to; else the accord of the sentence's claims - but a claim that
+        a fixed bilateral treaty took by its parties ("Egypt made peace with Israel in 1979") is a
+        background remark and does not move the topic away from an accord already under discussion."""
         named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx]
         if named:
             self.topic = accords_by_id().get(named[-1].entity_id, self.topic)
             return
+        generic = [m for m in self.generic_mentions if m.sentence_idx == sentence.sentence_idx]
+        if generic:
+            self.topic = accords_by_id().get(generic[-1].entity_id, self.topic)
+            return
         claimed = [c for c in self.claims if c.sentence_idx == sentence.sentence_idx]
         if claimed:
             for accord in accords_by_id().values():
-                if accord.name == claimed[-1].accord:
+                if accord.name == claimed[-1].accord and (self.topic is None or not accord.parties):
                     self.topic = accord
+
+
+def _drop_object_nouns(hits: list[_Hit], masked: str, content: tuple[int, int]) -> list[_Hit]:
+    """A noun trigger that follows a verb trigger in the same clause is that verb's object
+    ("signed ... a joint declaration", "agreed to a peace deal"), not a claim of its own."""
+    kept = []
+    for hit in hits:
+        if hit.trigger.noun:
+            clause_start, _ = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
+            if any(not other.trigger.noun and clause_start <= other.start and other.end <= hit.start for other in hits):
+                continue
+        kept.append(hit)
+    return kept
 
 
 def _deduplicate(claims: list[Claim]) -> list[Claim]:
