@@ -169,6 +169,9 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         name="claim_event_not_after_publication",
         asset_key="core.claims",
         description="an event's earliest date is not after the article's publication day unless is_future",
+        # A warning, not an error: one article with a wrong published_at (a date parsed from an old URL,
+        # a syndicated copy) would otherwise halt every view; the row is recorded and shown, not blocking.
+        severity="warning",
         sql="""
             SELECT t.claim_id, t.date_lower, a.published_at, t.is_future FROM core.claims t
             JOIN core.articles a USING (article_id)

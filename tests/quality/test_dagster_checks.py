@@ -114,3 +114,16 @@ def test_passing_blocking_check_lets_the_view_build(valid_db, gx_imported):
     [evaluation] = result.get_asset_check_evaluations()
     assert evaluation.passed
     assert _materialized(result) == {CLAIMS, TIMELINE}
+
+
+def test_claim_dated_after_publication_warns_and_lets_the_view_build(valid_db, gx_imported):
+    # published 2025-11-07, the claim's event put in December: a wrong date somewhere, not a broken table
+    result = _materialize(valid_db, "core.claims", [
+        "UPDATE core.claims SET date_lower = DATE '2025-12-01', date_upper = DATE '2025-12-31', "
+        "date_edtf = '2025-12' WHERE claim_id = 'claim-kz'"])
+    [evaluation] = result.get_asset_check_evaluations()
+    assert not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.WARN
+    [failure] = evaluation.metadata["failures"].value
+    assert failure["expectation"] == "sql:claim_event_not_after_publication"
+    assert failure["unexpected_sample"][0]["claim_id"] == "claim-kz"
+    assert _materialized(result) == {CLAIMS, TIMELINE}

@@ -120,12 +120,17 @@ def test_claim_evidence_offsets_not_slicing_back_to_the_evidence_fail(conn):
     assert row["body_slice"] == SENTENCES[1][1:]
 
 
-def test_claim_dated_after_publication_fails_unless_future(conn):
+def test_claim_dated_after_publication_warns_unless_future(conn):
     conn.execute("UPDATE core.claims SET date_lower = DATE '2025-12-01', date_upper = DATE '2025-12-31', "
                  "date_edtf = '2025-12' WHERE claim_id = 'claim-kz'")
-    failure = failed(validate_one(conn, "core.claims", record=False), "sql:claim_event_not_after_publication")
+    outcome = validate_one(conn, "core.claims", record=False)
+    failure = failed(outcome, "sql:claim_event_not_after_publication")
     assert failure.unexpected_sample[0]["claim_id"] == "claim-kz"
     assert failure.unexpected_sample[0]["date_lower"] == "2025-12-01"
+    # a wrong published_at is recorded, not blocking: the only failure is a warning
+    assert failure.severity == WARN
+    assert [f.expectation_type for f in outcome.failures] == ["sql:claim_event_not_after_publication"]
+    assert not outcome.has_error and outcome.severity == WARN
     conn.execute("UPDATE core.claims SET is_future = TRUE WHERE claim_id = 'claim-kz'")
     assert validate_one(conn, "core.claims", record=False).passed
 
