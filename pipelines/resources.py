@@ -55,3 +55,9 @@ class ArticleSourceResource(dg.ConfigurableResource):
 
     source_dir: str = str(SAMPLE_DIR)
     max_file_bytes: int = 5_000_000
+
+
+class ComputeResource(dg.ConfigurableResource):
+    """How many processes the text stages use (env ``ACCORDWATCH_WORKERS``; 0 = one per core)."""
+
+    workers: int = 0

@@ -7,11 +7,12 @@ import os
 import dagster as dg
 
 from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
-from pipelines.resources import ArticleSourceResource, WarehouseResource
+from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
 
 DB_ENV = "ACCORDWATCH_DB"
 SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
 MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
+WORKERS_ENV = "ACCORDWATCH_WORKERS"
 
 
 def _env_or(name: str, default: str) -> str | dg.EnvVar:
@@ -26,4 +27,5 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
             source_dir=_env_or(SOURCE_ENV, str(SAMPLE_DIR)),
             max_file_bytes=dg.EnvVar.int(MAX_FILE_BYTES_ENV) if os.environ.get(MAX_FILE_BYTES_ENV) else 5_000_000,
         ),
+        "compute": ComputeResource(workers=dg.EnvVar.int(WORKERS_ENV) if os.environ.get(WORKERS_ENV) else 0),
     }

@@ -7,13 +7,14 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.resources import ArticleSourceResource, WarehouseResource
+from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
 
 
 def resources_for(db_path: Path, source_dir: Path, max_file_bytes: int = 5_000_000) -> dict:
     return {
         "warehouse": WarehouseResource(db_path=str(db_path)),
         "source": ArticleSourceResource(source_dir=str(source_dir), max_file_bytes=max_file_bytes),
+        "compute": ComputeResource(workers=1),
     }
 
 

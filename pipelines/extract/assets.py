@@ -16,11 +16,12 @@ from pipelines.keys import (
     CORE_PERSON_ROLES,
     CORE_SENTENCES,
 )
-from pipelines.resources import WarehouseResource
+from pipelines.parallel import article_mapper
+from pipelines.resources import ComputeResource, WarehouseResource
 from pipelines.warehouse import delete_for_articles, insert_rows, preview_markdown, table_count, transaction
 
 EXTRACT_STAGE = "extract"
-BATCH_SIZE = 200
+BATCH_SIZE = 1000
 EXTRACTED_TABLES = ("core.mentions", "core.person_roles", "core.dates", "core.claims")
 
 def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
@@ -57,13 +58,13 @@ PREVIEWS = {
 }
 
 @dg.multi_asset(specs=EXTRACT_SPECS, pool="duckdb_writer")
-def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource, compute: ComputeResource):
     """Run entity, date and claim extraction over relevant articles not yet extracted with this version."""
     from pipelines.extract.pipeline import analyze_article
 
     now = utc_now()
     version = extractor_version()
-    with warehouse.connect() as conn:
+    with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             conn.execute("DELETE FROM core.accords")
             insert_rows(conn, "core.accords", accord_rows())
@@ -76,8 +77,8 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
                 counts: dict[str, int] = {}
                 batch_rows: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}
                 entities = []
-                for article in load_article_texts(conn, batch):
-                    analysis = analyze_article(article)
+                articles = load_article_texts(conn, batch)
+                for article, analysis in zip(articles, mapper.map(analyze_article, articles)):
                     rows = analysis_rows(article.article_id, analysis, version)
                     for table in EXTRACTED_TABLES:
                         batch_rows[table].extend(rows[table])

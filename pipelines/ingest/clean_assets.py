@@ -6,7 +6,8 @@ from pipelines.incremental import batched, mark_processed, pending_article_ids
 from pipelines.ingest.assets import utc_now
 from pipelines.ingest.prepare import CLEAN_STAGE, CLEAN_VERSION, prepare_article, sentence_rows
 from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
-from pipelines.resources import WarehouseResource
+from pipelines.parallel import article_mapper
+from pipelines.resources import ComputeResource, WarehouseResource
 from pipelines.warehouse import delete_for_articles, insert_rows, preview_markdown, table_count, transaction
 
 # Every core table keyed by article: purged when an article is superseded, rewritten when re-processed.
@@ -19,7 +20,7 @@ PER_ARTICLE_CORE_TABLES = (
     "core.articles",
     "core.stage_log",
 )
-BATCH_SIZE = 500
+BATCH_SIZE = 2000
 RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at_meta, language, metadata_json"
 
 @dg.multi_asset(
@@ -53,10 +54,10 @@ RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at
     ],
     pool="duckdb_writer",
 )
-def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, compute: ComputeResource):
     """Clean new raw articles, split them into sentences, and drop superseded versions from core."""
     now = utc_now()
-    with warehouse.connect() as conn:
+    with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             superseded = [
                 r[0]
@@ -76,8 +77,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 ).fetchall()
                 names = [c.strip() for c in RAW_COLUMNS.split(",")]
                 articles, sentences, counts = [], [], {}
-                for values in raw_rows:
-                    prepared = prepare_article(dict(zip(names, values)), now)
+                for prepared in mapper.map(prepare_article, [dict(zip(names, v)) for v in raw_rows], now):
                     articles.append(prepared.article)
                     rows = sentence_rows(prepared.article["article_id"], prepared.sentences)
                     sentences.extend(rows)

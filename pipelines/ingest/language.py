@@ -12,7 +12,7 @@ import re
 MIN_LETTERS = 20
 MIN_PROBABILITY = 0.5
 # Enough text to decide; classifying a whole long article only costs time.
-MAX_CHARS = 5000
+MAX_CHARS = 1500
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 

@@ -1,18 +1,21 @@
-"""Store what a source folder holds into the raw layer, incrementally.
+"""Store what a source folder holds into the raw layer, incrementally and in batches.
 
 A file already stored with the same content is skipped (by size and mtime first, then by hash);
 a file that failed before is not retried until its content changes; an edited file becomes a new
-article version and the article it used to carry is marked superseded, never deleted.
+article version and the article it used to carry is marked superseded, never deleted. Files are
+read and written a batch at a time, with a few set-based statements per batch.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipelines.ingest.readers import (
     RecordError,
@@ -23,6 +26,8 @@ from pipelines.ingest.readers import (
     read_source_file,
 )
 from pipelines.warehouse import insert_rows
+
+FILES_PER_BATCH = 500
 
 
 @dataclass
@@ -42,6 +47,13 @@ class _StoredFile:
     file_sha256: str
     size_bytes: int | None
     mtime_ns: int | None
+
+
+@dataclass(frozen=True)
+class _ReadFile:
+    path: str
+    mtime_ns: int
+    records: list[SourceRecord]
 
 
 def _current_files(conn: duckdb.DuckDBPyConnection) -> dict[str, _StoredFile]:
@@ -77,67 +89,110 @@ def _article_row(record: SourceRecord, article_id: str, now: datetime) -> dict:
     }
 
 
-def _store_records(
-    conn: duckdb.DuckDBPyConnection, path: str, records: list[SourceRecord], stats: IngestStats, now: datetime
-) -> None:
-    previous_ids = [
-        row[0]
-        for row in conn.execute(
-            "SELECT article_id FROM raw.source_files WHERE path = ? AND is_current", [path]
-        ).fetchall()
-    ]
-    conn.execute("UPDATE raw.source_files SET is_current = FALSE WHERE path = ? AND is_current", [path])
+class _Scratch:
+    """A temporary one-column table of keys to join against (set-based updates)."""
 
-    new_ids: list[str] = []
-    file_rows = []
-    for record in records:
-        article_id = article_id_for(record.body_raw)
-        new_ids.append(article_id)
-        exists = conn.execute(
-            "SELECT list_contains(source_paths, ?) FROM raw.articles WHERE article_id = ?", [path, article_id]
-        ).fetchone()
-        if exists is None:
-            insert_rows(conn, "raw.articles", [_article_row(record, article_id, now)])
-            stats.new_articles += 1
-        else:
+    def __init__(self, conn: duckdb.DuckDBPyConnection, name: str, column: str, values: Iterable[str]):
+        self.conn, self.name = conn, name
+        conn.register(name, pa.table({column: list(values)}))
+
+    def __enter__(self) -> str:
+        return self.name
+
+    def __exit__(self, *exc) -> None:
+        self.conn.unregister(self.name)
+
+
+def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats: IngestStats, now: datetime) -> None:
+    paths = [f.path for f in files]
+    with _Scratch(conn, "_batch_paths", "path", paths) as batch_paths:
+        previous = conn.execute(
+            f"SELECT path, article_id FROM raw.source_files WHERE is_current AND path IN (SELECT path FROM {batch_paths})"
+        ).fetchall()
+        conn.execute(f"UPDATE raw.source_files SET is_current = FALSE WHERE is_current AND path IN (SELECT path FROM {batch_paths})")
+
+    records = [(f, r, article_id_for(r.body_raw)) for f in files for r in f.records]
+    ids = {article_id for _, _, article_id in records}
+    with _Scratch(conn, "_batch_ids", "article_id", ids) as batch_ids:
+        existing = {
+            row[0]: list(row[1])
+            for row in conn.execute(
+                f"SELECT article_id, source_paths FROM raw.articles WHERE article_id IN (SELECT article_id FROM {batch_ids})"
+            ).fetchall()
+        }
+
+    new_articles: dict[str, dict] = {}
+    revived: dict[str, list[str]] = {}
+    file_rows: dict[tuple, dict] = {}
+    for read_file, record, article_id in records:
+        if article_id in existing:
             stats.duplicate_records += 1
-            # The same text again (another file, or an edit reverted): it is current once more.
-            conn.execute(
-                "UPDATE raw.articles SET is_superseded = FALSE, superseded_by = NULL, superseded_at = NULL, "
-                "source_paths = CASE WHEN list_contains(source_paths, ?) THEN source_paths "
-                "ELSE list_append(source_paths, ?) END WHERE article_id = ?",
-                [path, path, article_id],
-            )
-        file_rows.append(
-            {
-                "path": path,
-                "file_sha256": record.file_sha256,
-                "record_idx": record.record_idx,
-                "article_id": article_id,
-                "size_bytes": record.size_bytes,
-                "mtime_ns": None,
-                "ingested_at": now,
-                "is_current": True,
-            }
+            known_paths = revived.setdefault(article_id, existing[article_id])
+            if record.path not in known_paths:
+                known_paths.append(record.path)
+        elif article_id in new_articles:
+            stats.duplicate_records += 1
+            if record.path not in new_articles[article_id]["source_paths"]:
+                new_articles[article_id]["source_paths"].append(record.path)
+        else:
+            new_articles[article_id] = _article_row(record, article_id, now)
+        file_rows[(record.path, record.file_sha256, record.record_idx)] = {
+            "path": record.path,
+            "file_sha256": record.file_sha256,
+            "record_idx": record.record_idx,
+            "article_id": article_id,
+            "size_bytes": record.size_bytes,
+            "mtime_ns": read_file.mtime_ns,
+            "ingested_at": now,
+            "is_current": True,
+        }
+    insert_rows(conn, "raw.articles", list(new_articles.values()))
+    stats.new_articles += len(new_articles)
+    # The same text again (another file, or an edit reverted): it is current once more.
+    for article_id, source_paths in revived.items():
+        conn.execute(
+            "UPDATE raw.articles SET is_superseded = FALSE, superseded_by = NULL, superseded_at = NULL, "
+            "source_paths = ? WHERE article_id = ?",
+            [source_paths, article_id],
         )
     # A file re-read with content seen before (edited, then reverted) replaces its old rows.
-    for row in file_rows:
+    keys = pa.table(
+        {
+            "path": [k[0] for k in file_rows],
+            "file_sha256": [k[1] for k in file_rows],
+            "record_idx": pa.array([k[2] for k in file_rows], pa.int32()),
+        }
+    )
+    conn.register("_batch_keys", keys)
+    try:
         conn.execute(
-            "DELETE FROM raw.source_files WHERE path = ? AND file_sha256 = ? AND record_idx = ?",
-            [row["path"], row["file_sha256"], row["record_idx"]],
+            "DELETE FROM raw.source_files WHERE (path, file_sha256, record_idx) IN "
+            "(SELECT (path, file_sha256, record_idx) FROM _batch_keys)"
         )
-    insert_rows(conn, "raw.source_files", file_rows)
+    finally:
+        conn.unregister("_batch_keys")
+    insert_rows(conn, "raw.source_files", list(file_rows.values()))
 
-    successor = new_ids[0] if new_ids else None
-    for old_id in set(previous_ids) - set(new_ids):
-        still_carried = conn.execute(
-            "SELECT count(*) FROM raw.source_files WHERE article_id = ? AND is_current", [old_id]
-        ).fetchone()[0]
-        if not still_carried:
+    successor_by_path: dict[str, str] = {}
+    for _, record, article_id in records:
+        successor_by_path.setdefault(record.path, article_id)
+    orphaned = {(path, old) for path, old in previous if old not in ids}
+    if orphaned:
+        with _Scratch(conn, "_batch_old", "article_id", {old for _, old in orphaned}) as old_ids:
+            still_carried = {
+                row[0]
+                for row in conn.execute(
+                    f"SELECT DISTINCT article_id FROM raw.source_files WHERE is_current "
+                    f"AND article_id IN (SELECT article_id FROM {old_ids})"
+                ).fetchall()
+            }
+        for path, old_id in sorted(orphaned):
+            if old_id in still_carried:
+                continue
             conn.execute(
                 "UPDATE raw.articles SET is_superseded = TRUE, superseded_by = ?, superseded_at = ? "
-                "WHERE article_id = ?",
-                [successor, now, old_id],
+                "WHERE article_id = ? AND NOT is_superseded",
+                [successor_by_path.get(path), now, old_id],
             )
             stats.superseded_articles += 1
 
@@ -159,16 +214,10 @@ def _record_errors(conn: duckdb.DuckDBPyConnection, errors: list[RecordError], n
     )
 
 
-def ingest_folder(
-    conn: duckdb.DuckDBPyConnection, source_dir: Path, max_file_bytes: int, now: datetime
-) -> IngestStats:
-    """Ingest new and changed files under ``source_dir`` (the caller owns the transaction)."""
-    stats = IngestStats()
-    if not source_dir.is_dir():
-        error = RecordError(str(source_dir), None, None, "source folder does not exist")
-        stats.errors.append(error)
-        _record_errors(conn, [error], now)
-        return stats
+def _changed_files(
+    conn: duckdb.DuckDBPyConnection, source_dir: Path, stats: IngestStats
+) -> Iterator[tuple[Path, str, str, int]]:
+    """(file, resolved path, sha256, mtime_ns) of every file whose content is new or changed."""
     stored = _current_files(conn)
     failed = _failed_before(conn)
     for file_path in list_source_files(source_dir):
@@ -189,26 +238,32 @@ def ingest_folder(
         if (path, sha) in failed:
             stats.files_skipped_failed_before += 1
             continue
+        yield file_path, path, sha, stat.st_mtime_ns
+
+
+def ingest_folder(
+    conn: duckdb.DuckDBPyConnection, source_dir: Path, max_file_bytes: int, now: datetime
+) -> IngestStats:
+    """Ingest new and changed files under ``source_dir`` (the caller owns the transaction)."""
+    stats = IngestStats()
+    if not source_dir.is_dir():
+        error = RecordError(str(source_dir), None, None, "source folder does not exist")
+        stats.errors.append(error)
+        _record_errors(conn, [error], now)
+        return stats
+    batch: list[_ReadFile] = []
+    for file_path, path, sha, mtime_ns in _changed_files(conn, source_dir, stats):
         stats.files_read += 1
         result = read_source_file(file_path, max_bytes=max_file_bytes)
-        errors = [
-            RecordError(path, e.record_idx, e.file_sha256 or sha, e.reason) for e in result.errors
-        ]
+        errors = [RecordError(path, e.record_idx, e.file_sha256 or sha, e.reason) for e in result.errors]
         if errors:
             stats.errors.extend(errors)
             _record_errors(conn, errors, now)
         if result.records:
-            records = [_with_path(r, path) for r in result.records]
-            _store_records(conn, path, records, stats, now)
-            conn.execute(
-                "UPDATE raw.source_files SET mtime_ns = ? WHERE path = ? AND is_current", [stat.st_mtime_ns, path]
-            )
+            batch.append(_ReadFile(path, mtime_ns, [replace(r, path=path) for r in result.records]))
+        if len(batch) >= FILES_PER_BATCH:
+            _store_batch(conn, batch, stats, now)
+            batch = []
+    if batch:
+        _store_batch(conn, batch, stats, now)
     return stats
-
-
-def _with_path(record: SourceRecord, path: str) -> SourceRecord:
-    if record.path == path:
-        return record
-    from dataclasses import replace
-
-    return replace(record, path=path)
