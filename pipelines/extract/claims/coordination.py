@@ -88,14 +88,17 @@ def _after_with(masked: str, slot: Slot) -> bool:
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who)$", re.IGNORECASE)
 
 
-def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int) -> list[Slot]:
+def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int,
+                  skip: frozenset[str] = frozenset()) -> list[Slot]:
     """The countries right before the trigger in its clause (not objects of "with"/"between"), or
-    the antecedent of a relative clause the trigger's clause opens with."""
+    the antecedent of a relative clause the trigger's clause opens with. A group made only of
+    ``skip`` countries (the accord's broker/counterparty: "Saudi Arabia has informed the US that
+    ...") is passed over for the one before it."""
     before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
     while before:
         nearest = max(before, key=lambda s: s.end)
         group = group_around(before, nearest, masked)
-        if not _after_with(masked, group[0]):
+        if not _after_with(masked, group[0]) and not all(s.code in skip for s in group):
             return group
         before = [s for s in before if s not in group]
     m = _RELATIVE_ANTECEDENT.search(masked, 0, clause_start)

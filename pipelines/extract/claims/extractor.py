@@ -58,11 +58,24 @@ _ADVERBIAL = (
     r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
     r"with (?:the )?[A-Z\x02][\w.'’\x01-]*)"
 )
-_ELIDED_OBJECT = re.compile(rf"(?:[\s,]*{_ADVERBIAL})*[\s\"”'’]*(?:[.!?;,:—–]|$)")
+_ELIDED_OBJECT = re.compile(
+    rf"(?:[\s,\"“”'‘’]*{_ADVERBIAL})*[\s\"“”'‘’]*"
+    r"(?:[.!?;,:—–]|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as)(?![\w]))"
+)
 # A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
 # claim is about that, not about the article's accord, unless it is a registry name.
-_NAMED_OBJECT = re.compile(r"\s*(?:to |into |in |of )?(?:the )?[A-Z][A-Za-z+&.-]*")
+_NAMED_OBJECT = re.compile(r"\s*(?:to |into |of )?(?:the )?[A-Z][A-Za-z+&.-]*")
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 _RECENT_SENTENCES = 2
+# A document right after a verb trigger: its own object, so a generic accord phrase elsewhere in the
+# sentence is not what was signed.
+_OWN_OBJECT = re.compile(
+    r"\s+(?:a |an |the |its |their |several |two |three |four |new |separate )?(?:[a-z-]+ ){0,3}?"
+    r"(?:agreements?|deals?|memorand(?:um|a)|contracts?|documents?|orders?|letters?|treat(?:y|ies)|accords?|pacts?)(?![\w])"
+)
 
 @dataclass
 class _Hit:
@@ -137,7 +150,7 @@ class _ArticleClaims:
         self.resolver = AttributionResolver(article, entities.mentions, names)
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else None
-        self.single_topic: Accord | None = self.topic if len(topics) == 1 else None
+        self.named_accords = len(topics)
         self.claims: list[Claim] = []
         self.last_range_upper: date | None = None
         self.last_heading_idx = -1
@@ -216,7 +229,7 @@ class _ArticleClaims:
         return dating.before(self.reference)
 
     def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate,
-                    masked: str = "", clause_end: int | None = None) -> tuple[Accord | None, str]:
+                    masked: str = "", clause_end: int | None = None, status: str = "") -> tuple[Accord | None, str]:
         named = self._named_accord(sentence, hit.start)
         if named is not None:
             return named, "named"
@@ -228,9 +241,10 @@ class _ArticleClaims:
         unnamed = unnamed_deal_accord(sentence.text, codes, code, lower, upper)
         if unnamed is not None and code not in unnamed.not_unnamed_parties:
             return unnamed, "registry"
-        if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties:
+        if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties \
+                and not self._has_own_object(sentence, hit):
             return self.topic, "context"
-        elided = self._elided_accord(sentence, hit, masked, clause_end)
+        elided = self._elided_accord(sentence, hit, masked, clause_end, status)
         if elided is not None and code not in elided.not_unnamed_parties:
             return elided, "ellipsis"
         return None, ""
@@ -242,17 +256,26 @@ class _ArticleClaims:
             return False
         start = sentence.start_char + m.start()
         last_word = m.group().split()[-1]
-        if last_word.lower() in ("the", "to", "into", "in", "of") or not last_word[:1].isupper():
+        if last_word.lower() in ("the", "to", "into", "of") or not last_word[:1].isupper():
+            return False
+        if last_word.lower().rstrip(".") in _CALENDAR_WORDS:
             return False
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
         named = [x for x in self.accord_mentions if x.sentence_idx == sentence.sentence_idx and x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
         return not covered and not named
 
-    def _elided_accord(self, sentence: SentenceText, hit: _Hit, masked: str, clause_end: int | None) -> Accord | None:
+    def _has_own_object(self, sentence: SentenceText, hit: _Hit) -> bool:
+        """The verb is followed by its own document ("signed trade and security agreements"), which is
+        not the generic accord phrase found elsewhere in the sentence."""
+        m = _OWN_OBJECT.match(sentence.text, hit.end)
+        return bool(m) and context_alias_span(m.group(), self.topic) is None
+
+    def _elided_accord(self, sentence: SentenceText, hit: _Hit, masked: str, clause_end: int | None,
+                       status: str) -> Accord | None:
         """The accord a verbal trigger with an unsaid object refers to ("Morocco and Sudan joined
         later"): the topic accord when one was referred to in the last sentences; for the weaker
-        statuses (candidate, negotiating, declined) also when the article is about one accord only."""
-        if hit.trigger.noun or self.topic is None or not masked:
+        statuses (candidate, negotiating, declined) also when the article names no other accord."""
+        if self.topic is None or not masked:
             return None
         if not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
             return None
@@ -262,8 +285,8 @@ class _ArticleClaims:
         recent = any(sentence.sentence_idx - k in self.accord_referenced for k in range(0, _RECENT_SENTENCES + 1))
         if recent:
             return self.topic
-        if hit.trigger.status in ("candidate", "negotiating", "declined") and self.single_topic is not None:
-            return self.single_topic
+        if status in ("candidate", "negotiating", "declined") and self.named_accords <= 1:
+            return self.topic
         return None
 
     def _emit(self, sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, ordinal):
@@ -311,7 +334,8 @@ class _ArticleClaims:
                 group = [s for s in slots if m and s.start >= m.start("C") and s.end <= m.end("C")]
                 binding = "slot"
             else:
-                group = subject_group(slots, masked, hit.start, clause_start)
+                group = subject_group(slots, masked, hit.start, clause_start,
+                                      self.topic.non_joiners if self.topic else frozenset())
                 binding = "subject"
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
@@ -347,7 +371,7 @@ class _ArticleClaims:
         emitted = []
         for slot in group:
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded)
-            accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end)
+            accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
             confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker") else 1.0) \

@@ -33,7 +33,9 @@ def unnamed_deal_accord(
 
     A trigger counts only when the accord's counterparty is named in the sentence (if required).
     An accord that lists ``country`` among its original parties wins (Egypt 1979 is not the
-    Abraham Accords); otherwise the event must fall inside the accord's date window.
+    Abraham Accords); a country that is a party of such a treaty with the same counterparty never
+    gets a later accord from an unnamed deal; otherwise the event must fall inside the accord's
+    date window.
     """
     matching = [
         a for a, pattern in _trigger_patterns()
@@ -42,6 +44,8 @@ def unnamed_deal_accord(
     for accord in matching:
         if country in accord.parties:
             return accord
+    if any(country in a.parties and a.counterparty == m.counterparty for a in accords_by_id().values() for m in matching):
+        return None  # Egypt's or Jordan's unnamed deal with Israel is their own treaty, never a later accord
     for accord in matching:
         if not accord.parties and accord.covers(lower, upper):
             return accord
