@@ -85,27 +85,30 @@ def _after_with(masked: str, slot: Slot) -> bool:
 
 # "Finland, which joined ..." / "Oman, which sent its ambassador, was ...": the clause opens with a
 # relative pronoun right after a country (list): that list is the clause's subject.
-_RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who)$", re.IGNORECASE)
+_THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
+_RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who|whose)$", re.IGNORECASE)
 
 
 def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int,
                   skip: frozenset[str] = frozenset()) -> list[Slot]:
-    """The countries right before the trigger in its clause (not objects of "with"/"between"), or
-    the antecedent of a relative clause the trigger's clause opens with. A group made only of
-    ``skip`` countries (the accord's broker/counterparty: "Saudi Arabia has informed the US that
-    ...") is passed over for the one before it."""
-    before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
-    while before:
-        nearest = max(before, key=lambda s: s.end)
-        group = group_around(before, nearest, masked)
-        if not _after_with(masked, group[0]) and not all(s.code in skip for s in group):
-            return group
-        before = [s for s in before if s not in group]
+    """The antecedent when the trigger's clause opens with a relative pronoun ("Finland, which joined
+    ...", "Oman, which sent its envoy, was named ..."); else the countries right before the trigger
+    in its clause (not objects of "with"/"between"). A group made only of
+    ``skip`` countries (broker/counterparty) that is the addressee of a "that" clause ("Saudi Arabia
+    has informed the US that there will be no ...") is passed over for the one before it."""
     m = _RELATIVE_ANTECEDENT.search(masked, 0, clause_start)
     if m:
         antecedent = [s for s in slots if s.start == m.start()]
         if antecedent and not _after_with(masked, antecedent[0]):
             return group_around([s for s in slots if s.end <= m.start() + len(antecedent[0].text)], antecedent[0], masked)
+    before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
+    while before:
+        nearest = max(before, key=lambda s: s.end)
+        group = group_around(before, nearest, masked)
+        addressee = all(s.code in skip for s in group) and _THAT.search(masked, group[-1].end, trigger_start)
+        if not _after_with(masked, group[0]) and not addressee:
+            return group
+        before = [s for s in before if s not in group]
     return []
 
 

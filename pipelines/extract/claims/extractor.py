@@ -70,6 +70,8 @@ _CALENDAR_WORDS = frozenset(
     "august september october november december".split()
 )
 _RECENT_SENTENCES = 2
+# Where a coordinated clause with its own dates starts ("..., and Israel did recognize it on December 26").
+_NEXT_COORDINATE = re.compile(r"[,;]\s*(?:and|but|while|as|after|before|when|whereas)(?![\w])|;", re.IGNORECASE)
 # A document right after a verb trigger: its own object, so a generic accord phrase elsewhere in the
 # sentence is not what was signed.
 _OWN_OBJECT = re.compile(
@@ -216,11 +218,15 @@ class _ArticleClaims:
         return accords_by_id().get(min(named, key=distance).entity_id)
 
     def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
-                  excluded: tuple[int, int]) -> dating.ClaimDate:
+                  excluded: tuple[int, int], after: tuple[int, int] | None = None) -> dating.ClaimDate:
+        """The event date: a date right after the trigger in its clause ("Jordan made peace with Israel
+        in 1994", not the 1979 of the clause before), else the date nearest the country."""
         in_sentence = [d for d in self.dates if d.sentence_idx == sentence.sentence_idx]
         base = sentence.start_char
-        nearest = dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) \
-            if in_sentence else None
+        following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
+                     and not (base + excluded[0] <= d.start_char < base + excluded[1])]
+        nearest = min(following, key=lambda d: d.start_char) if following else \
+            dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) if in_sentence else None
         if nearest is not None:
             return dating.ClaimDate.of(nearest)
         lowered = trigger_text.lower()
@@ -335,7 +341,7 @@ class _ArticleClaims:
                 binding = "slot"
             else:
                 group = subject_group(slots, masked, hit.start, clause_start,
-                                      self.topic.non_joiners if self.topic else frozenset())
+                                      self.topic.non_joiners if self.topic else _all_non_joiners())
                 binding = "subject"
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
@@ -370,7 +376,11 @@ class _ArticleClaims:
         """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted."""
         emitted = []
         for slot in group:
-            when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded)
+            after = None
+            if clause_end is not None:
+                coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
+                after = (hit.end, coordinated.start() if coordinated else clause_end)
+            when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
@@ -412,6 +422,11 @@ class _ArticleClaims:
             for accord in accords_by_id().values():
                 if accord.name == claimed[-1].accord and (self.topic is None or not accord.parties):
                     self.topic = accord
+
+
+def _all_non_joiners() -> frozenset[str]:
+    """Before the article has an accord: every registry broker and counterparty."""
+    return frozenset(c for a in accords_by_id().values() for c in a.non_joiners)
 
 
 def _drop_object_nouns(hits: list[_Hit], masked: str, content: tuple[int, int]) -> list[_Hit]:
