@@ -51,7 +51,10 @@ def _inside_any(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 def extract_entities(article: ArticleText) -> ArticleEntities:
     """Countries, persons and organizations of ``article``: mentions, entities and person roles."""
     prepare_matchers()  # every stage's patterns are in the shared matcher before it runs
-    adoc = ArticleDoc.build(article)
+    from pipelines.extract.people import _person_ner
+
+    # A trained NER model reads the whole body: then every sentence is tokenized.
+    adoc = ArticleDoc.build(article, full=_person_ner() is not None)
     countries = find_country_mentions_in_doc(adoc)
     people = find_people_in_doc(adoc, countries)
     person_spans = [(m.start_char, m.end_char) for m in people.mentions if m.method != "descriptor"]

@@ -51,6 +51,8 @@ class PersonHit:
     person_id: str
     name: str
     method: str
+    start_char: int = -1  # filled from the tokens by add_hit unless given (a hit in a blanked sentence)
+    end_char: int = -1
 
 
 @dataclass
@@ -248,6 +250,8 @@ class _ArticleState:
     def add_hit(self, hit: PersonHit) -> None:
         if any(i in self._taken for i in range(hit.start, hit.end)):
             return
+        if hit.start_char < 0:
+            hit.start_char, hit.end_char = self.adoc.starts[hit.start], self.adoc.ends[hit.end - 1]
         self.hits.append(hit)
         self.names.setdefault(hit.person_id, hit.name)
         for i in range(hit.start, hit.end):
@@ -382,9 +386,11 @@ class _ArticleState:
     # ------------------------------------------------------------------ roles
 
     def add_role(self, person_id: str, role: str, country: str | None, s: int, e: int, source: str) -> None:
+        self.add_role_chars(person_id, role, country, self.adoc.starts[s], self.adoc.ends[e - 1], source)
+
+    def add_role_chars(self, person_id: str, role: str, country: str | None, start: int, end: int, source: str) -> None:
         pid = person_id if person_id.startswith("person:") else "person:" + person_id
-        span = self.doc[s:e]
-        row = PersonRole(pid, role, country, self.adoc.sentence_of_char(span.start_char), span.start_char, span.end_char, source)
+        row = PersonRole(pid, role, country, self.adoc.sentence_of_char(start), start, end, source)
         if not any(r.person_id == pid and r.role == role and r.country_iso2 == country and r.source == source for r in self.roles):
             self.roles.append(row)
 
@@ -419,12 +425,24 @@ class _ArticleState:
         if not surnames:
             return
         pattern = _surname_pattern(tuple(sorted(surnames)))
-        for match in pattern.finditer(self.adoc.article.body):
-            tokens = self.adoc.token_span(match.start(), match.end())
-            if tokens is None or tokens[1] - tokens[0] != 1 or tokens[0] in self._taken:
-                continue
+        body = self.adoc.article.body
+        for match in pattern.finditer(body):
             pid = surnames[match.group()]
+            tokens = self.adoc.token_span(match.start(), match.end())
+            if tokens is None:
+                # Sentences without any cue are not tokenized (blanked): a surname there is a hit
+                # when it stands alone as spaCy would split it (apostrophe or hyphen after it is fine).
+                if self.adoc.in_blanked_text(match.start()) and self._word_alone(body, match.start(), match.end()):
+                    self.add_hit(PersonHit(-1, -1, pid, self.names[pid], "alias", match.start(), match.end()))
+                continue
+            if tokens[1] - tokens[0] != 1 or tokens[0] in self._taken:
+                continue
             self.add_hit(PersonHit(tokens[0], tokens[1], pid, self.names[pid], "alias"))
+
+    @staticmethod
+    def _word_alone(body: str, start: int, end: int) -> bool:
+        before = body[start - 1] if start > 0 else " "
+        return not (before.isalnum() or before in "'\u2019-.") and not (end < len(body) and body[end].isalnum())
 
     def add_ner_persons(self) -> None:
         nlp = _person_ner()
@@ -441,7 +459,7 @@ class _ArticleState:
     def result(self) -> People:
         if self.day is not None:
             first: dict[str, PersonHit] = {}
-            for hit in sorted(self.hits, key=lambda h: h.start):
+            for hit in sorted(self.hits, key=lambda h: h.start_char):
                 first.setdefault(hit.person_id, hit)
             for slug, hit in first.items():
                 pid = "person:" + slug
@@ -452,16 +470,16 @@ class _ArticleState:
                     continue  # the article states the role itself: the dictionary is only a fallback
                 for term in actor.terms:
                     if term.valid_on(self.day):
-                        self.add_role(pid, term.role, term.country, hit.start, hit.end, "dictionary")
+                        self.add_role_chars(pid, term.role, term.country, hit.start_char, hit.end_char, "dictionary")
         mentions = []
-        for hit in sorted(self.hits, key=lambda h: h.start):
-            span = self.doc[hit.start : hit.end]
+        body = self.adoc.article.body
+        for hit in sorted(self.hits, key=lambda h: h.start_char):
             mentions.append(
                 Mention(
-                    sentence_idx=self.adoc.sentence_of_char(span.start_char),
-                    start_char=span.start_char,
-                    end_char=span.end_char,
-                    text=span.text,
+                    sentence_idx=self.adoc.sentence_of_char(hit.start_char),
+                    start_char=hit.start_char,
+                    end_char=hit.end_char,
+                    text=body[hit.start_char : hit.end_char],
                     entity_id="person:" + hit.person_id,
                     entity_type="person",
                     method=hit.method,

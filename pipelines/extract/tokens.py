@@ -1,8 +1,15 @@
 """Tokenize an article once and answer the questions every entity rule asks of tokens.
 
 The tokenizer is ``spacy.blank("en")`` (no model, deterministic), built once per process.
-:class:`ArticleDoc` wraps the spaCy ``Doc`` of the whole cleaned body with the token ->
+:class:`ArticleDoc` wraps the spaCy ``Doc`` of the cleaned body with the token ->
 sentence mapping and an "is this sentence written in capitals" test (headlines).
+
+Prefilter: every pattern a stage adds to the shared matcher is also a *cue*. One Aho-Corasick
+pass over the lower-cased body (punctuation turned into spaces, so cues only hit whole words)
+finds the sentences holding a cue; the other sentences are blanked with inert filler of the
+same length before tokenizing. Character offsets stay those of the body, the tokens of the kept
+sentences are exactly those of the full body, and the tokenizer never spends time on prose
+that no rule could match (most sentences of ordinary news).
 """
 
 from __future__ import annotations
@@ -28,6 +35,94 @@ def blank_nlp():
     return spacy.blank("en")
 
 
+_ASCII_WORD_BYTES = bytes((b if chr(b).isalnum() else 32) if b < 128 else b for b in range(256))
+_EXTRA_PUNCT = "\u2018\u2019\u201c\u201d\u2010\u2011\u2012\u2013\u2014\u00a0\u2026\u00ab\u00bb"
+_WORD_CHARS = {i: " " for i in range(128) if not chr(i).isalnum()} | {ord(c): " " for c in _EXTRA_PUNCT}
+_cues: set[str] = set()
+_cue_state: dict[str, object] = {}
+
+
+def words_only(lower: str) -> str:
+    """``lower`` with ASCII punctuation, whitespace and quotes/dashes turned into spaces (same length)."""
+    if lower.isascii():
+        return lower.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
+    return lower.translate(_WORD_CHARS)
+
+
+def register_cues(texts) -> None:
+    """Add pattern texts to the prefilter (the automaton is rebuilt on next use)."""
+    for text in texts:
+        key = " ".join(words_only(text.lower()).split())
+        if key:
+            _cues.add(" " + key + " ")
+    _cue_state.pop("automaton", None)
+
+
+def _cue_automaton():
+    automaton = _cue_state.get("automaton")
+    if automaton is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for cue in _cues:
+            automaton.add_word(cue, len(cue))
+        automaton.make_automaton()
+        _cue_state["automaton"] = automaton
+    return automaton
+
+
+def cue_sentences(article: ArticleText) -> list[bool] | None:
+    """For each sentence of ``article``: does it hold a cue? None when every sentence must be kept."""
+    sentences = article.sentences
+    if not sentences or not _cues:
+        return None
+    lower = article.body.lower()
+    if len(lower) != len(article.body):
+        return None  # a rare case change that alters length: offsets would drift
+    text = " " + words_only(lower) + " "
+    starts = [s.start_char for s in sentences]
+    keep = [False] * len(sentences)
+    n = len(sentences)
+    for end, length in _cue_automaton().iter(text):
+        # the hit covers text[end - length + 1 : end + 1]; body offsets are one less (leading space)
+        first = bisect_right(starts, end - length + 1) - 1
+        last = bisect_right(starts, end - 2) - 1
+        for pos in range(max(first, 0), min(last, n - 1) + 1):
+            keep[pos] = True
+    return keep
+
+
+FILLER_WORD = 63  # letters per filler word: few tokens, and every filler word is in the tokenizer's cache
+
+
+@lru_cache(maxsize=4096)
+def _filler(length: int) -> str:
+    """Inert text of ``length`` characters: lower-case pseudo-words joined by single spaces.
+
+    Not spaces: spaCy's tokenizer is slow on whitespace runs. Long words of one letter make few
+    tokens, all cached after the first article, and no rule reads them as a name, title or country.
+    """
+    k, rest = divmod(length - 1, FILLER_WORD + 1)
+    return ("x" * FILLER_WORD + " ") * k + "x" * (rest + 1)
+
+
+def masked_body(article: ArticleText, keep: list[bool]) -> str:
+    """The body with every sentence not kept replaced by filler of the same length (offsets unchanged)."""
+    body = article.body
+    parts, cursor = [], 0
+    for sentence, kept in zip(article.sentences, keep):
+        if kept:
+            continue
+        start, end = max(sentence.start_char, cursor), sentence.end_char
+        if end <= start or (start > 0 and not body[start - 1].isspace()) or (end < len(body) and not body[end].isspace()):
+            continue  # only sentences set off by whitespace: the filler must not glue onto a kept token
+        parts.append(body[cursor:start])
+        parts.append(_filler(end - start))
+        cursor = end
+    parts.append(body[cursor:])
+    return "".join(parts)
+
+
 @dataclass
 class ArticleDoc:
     """One tokenized article: the spaCy Doc plus sentence lookups."""
@@ -39,19 +134,32 @@ class ArticleDoc:
     ends: list[int]  # character offset where each token ends
     _caps: dict[int, bool] = field(default_factory=dict)
     _matches: list[tuple[str, int, int]] | None = None
+    _blanked: list[bool] | None = None  # per sentence: kept (True) or blanked; None: all tokenized
 
     @classmethod
-    def build(cls, article: ArticleText) -> "ArticleDoc":
+    def build(cls, article: ArticleText, full: bool = False) -> "ArticleDoc":
+        """Tokenize ``article``: only the sentences holding a cue unless ``full``."""
         from spacy.attrs import IDX, LENGTH
 
-        doc = blank_nlp().make_doc(article.body)
+        text = article.body
+        keep = None if full else cue_sentences(article)
+        if keep is not None and not all(keep):
+            text = masked_body(article, keep)
+        doc = blank_nlp().make_doc(text)
         sentence_starts = [s.start_char for s in article.sentences]
         if len(doc):
             arr = doc.to_array([IDX, LENGTH])  # C-level, no Token objects
             idx, ends = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
         else:
             idx, ends = [], []
-        return cls(article, doc, sentence_starts, idx, ends)
+        return cls(article, doc, sentence_starts, idx, ends, _blanked=keep if text is not article.body else None)
+
+    def in_blanked_text(self, char: int) -> bool:
+        """True when ``char`` lies in a sentence that was blanked (not tokenized) by the prefilter."""
+        if self._blanked is None:
+            return False
+        pos = self.sentence_position(char)
+        return pos >= 0 and not self._blanked[pos] and char < self.article.sentences[pos].end_char
 
     def all_matches(self) -> list[tuple[str, int, int]]:
         """Every shared-matcher match in this article (computed once)."""
@@ -148,6 +256,7 @@ class SharedMatcher:
 
     def add(self, key: str, patterns: list) -> None:
         _shared_phrase_matcher().add(self.prefix + key, patterns)
+        register_cues(p.text for p in patterns)
 
     def __call__(self, adoc: "ArticleDoc") -> list[tuple[str, int, int]]:
         cut = len(self.prefix)

@@ -48,3 +48,17 @@ def test_reference_country_entities_have_unique_ids():
     entities = all_country_entities()
     assert len({e.entity_id for e in entities}) == len(entities)
     assert all(e.entity_type == "country" for e in entities)
+
+
+def test_prefilter_blanking_gives_the_same_entities_as_tokenizing_everything():
+    """Sentences without any dictionary cue are blanked before tokenizing: nothing may change."""
+    from pipelines.extract import tokens
+
+    article = seed_article()
+    keep = tokens.cue_sentences(article)
+    assert keep is not None and not all(keep)  # the seed has sentences with no cue at all
+    masked = tokens.ArticleDoc.build(article)
+    full = tokens.ArticleDoc.build(article, full=True)
+    assert len(masked) < len(full)
+    kept_tokens = {(s, e) for s, e in zip(full.starts, full.ends) if keep[full.sentence_position(s)]}
+    assert kept_tokens <= set(zip(masked.starts, masked.ends))

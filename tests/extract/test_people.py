@@ -112,3 +112,15 @@ def test_all_caps_headline_only_knows_dictionary_people():
     result, persons = people("US PRESIDENT TRUMP SAYS KAZAKHSTAN JOINS ACCORDS", "2025-11-07T00:00:00")
     assert [m.entity_id for m in persons] == ["person:donald-trump"]
     assert ("person:donald-trump", "President", "US", "text") in roles(result)
+
+
+def test_short_form_in_a_sentence_without_any_dictionary_cue():
+    # The second sentence names no country, title or known person: the prefilter does not
+    # tokenize it, yet the surname of the minister named earlier is still his mention.
+    text = "Kazakh Foreign Minister Yerlan Karin spoke on Monday. Later that day Karin added more."
+    result, persons = people(text)
+    karin = [m for m in persons if m.text == "Karin"]
+    assert len(karin) == 1
+    assert karin[0].entity_id == "person:yerlan-karin"
+    assert text[karin[0].start_char : karin[0].end_char] == "Karin"
+    assert karin[0].start_char == text.index("Karin added")
