@@ -40,6 +40,8 @@ class _CountryMatcher:
         self.pattern_caps: dict[str, tuple[bool, ...]] = {}
         self.single_token: dict[str, CountrySurface] = {}
         self.codes_by_lower: dict[str, str] = {}
+        # Surfaces that need nothing but the case test (no caps, name-risk, support or capital rule).
+        self.plain: set[str] = set()
         self.matcher = SharedMatcher("country")
         for surface in lexicon.surfaces:
             key = surface.surface.lower()
@@ -49,6 +51,13 @@ class _CountryMatcher:
             self.codes_by_lower[key] = surface.code
             if len(pattern) == 1:
                 self.single_token[key] = surface
+            if (
+                surface.surface not in self.rules.caps_ambiguous
+                and surface.surface not in self.rules.name_risk
+                and surface.surface not in self.rules.needs_support
+                and surface.metonymy_kind != "capital"
+            ):
+                self.plain.add(key)
             self.matcher.add(key, [pattern])
         # Full names of known people hide the countries inside them ("Israel Katz").
         person_names = [n for a in load_actors().values() for n in (a.name, *a.aliases) if " " in n]
@@ -142,6 +151,11 @@ class _CountryMatcher:
 
     def _accept(self, adoc: ArticleDoc, surface: CountrySurface, key: str, start: int, end: int) -> bool:
         rules = self.rules
+        if end - start == 1 and key in self.plain:  # the common case: one word, only the case rule
+            text = adoc.text(start)
+            if surface.case == "exact":
+                return text == surface.surface
+            return not self.pattern_caps[key][0] or text[:1].isupper()
         words = [adoc.text(i) for i in range(start, end)]
         if not self._case_ok(surface, adoc.span_text(start, end), self.pattern_caps[key], words):
             return False

@@ -23,7 +23,6 @@ An optional trained spaCy pipeline adds PERSON entities when the environment var
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -424,20 +423,23 @@ class _ArticleState:
         surnames = {k: v for k, v in surnames.items() if v}
         if not surnames:
             return
-        pattern = _surname_pattern(tuple(sorted(surnames)))
         body = self.adoc.article.body
-        for match in pattern.finditer(body):
-            pid = surnames[match.group()]
-            tokens = self.adoc.token_span(match.start(), match.end())
-            if tokens is None:
-                # Sentences without any cue are not tokenized (blanked): a surname there is a hit
-                # when it stands alone as spaCy would split it (apostrophe or hyphen after it is fine).
-                if self.adoc.in_blanked_text(match.start()) and self._word_alone(body, match.start(), match.end()):
-                    self.add_hit(PersonHit(-1, -1, pid, self.names[pid], "alias", match.start(), match.end()))
-                continue
-            if tokens[1] - tokens[0] != 1 or tokens[0] in self._taken:
-                continue
-            self.add_hit(PersonHit(tokens[0], tokens[1], pid, self.names[pid], "alias"))
+        for surname, pid in surnames.items():
+            for start, end in _word_occurrences(body, surname):
+                self._add_short_form(body, pid, start, end)
+
+    def _add_short_form(self, body: str, pid: str, start: int, end: int) -> None:
+        """One surname occurrence -> a hit, unless it is inside another mention."""
+        tokens = self.adoc.token_span(start, end)
+        if tokens is None:
+            # Sentences without any cue are not tokenized (blanked): a surname there is a hit
+            # when it stands alone as spaCy would split it (apostrophe or hyphen after it is fine).
+            if self.adoc.in_blanked_text(start) and self._word_alone(body, start, end):
+                self.add_hit(PersonHit(-1, -1, pid, self.names[pid], "alias", start, end))
+            return
+        if tokens[1] - tokens[0] != 1 or tokens[0] in self._taken:
+            return
+        self.add_hit(PersonHit(tokens[0], tokens[1], pid, self.names[pid], "alias"))
 
     @staticmethod
     def _word_alone(body: str, start: int, end: int) -> bool:
@@ -499,9 +501,17 @@ class _ArticleState:
         return People(mentions, sorted(self.roles, key=lambda r: r.start_char), list(entities.values()))
 
 
-@lru_cache(maxsize=256)
-def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b")
+def _word_occurrences(body: str, word: str):
+    """(start, end) of every occurrence of ``word`` not glued to a letter, digit or underscore."""
+    n = len(word)
+    pos = body.find(word)
+    while pos != -1:
+        end = pos + n
+        before_ok = pos == 0 or not (body[pos - 1].isalnum() or body[pos - 1] == "_")
+        after_ok = end >= len(body) or not (body[end].isalnum() or body[end] == "_")
+        if before_ok and after_ok:
+            yield pos, end
+        pos = body.find(word, pos + 1)
 
 
 @lru_cache(maxsize=1)

@@ -133,7 +133,7 @@ class ArticleDoc:
     starts: list[int]  # character offset where each token starts
     ends: list[int]  # character offset where each token ends
     _caps: dict[int, bool] = field(default_factory=dict)
-    _matches: list[tuple[str, int, int]] | None = None
+    _matches: dict[str, list[tuple[str, int, int]]] | None = None
     _blanked: list[bool] | None = None  # per sentence: kept (True) or blanked; None: all tokenized
 
     @classmethod
@@ -161,11 +161,15 @@ class ArticleDoc:
         pos = self.sentence_position(char)
         return pos >= 0 and not self._blanked[pos] and char < self.article.sentences[pos].end_char
 
-    def all_matches(self) -> list[tuple[str, int, int]]:
-        """Every shared-matcher match in this article (computed once)."""
+    def all_matches(self) -> dict[str, list[tuple[str, int, int]]]:
+        """Every shared-matcher match in this article, by namespace: ``(key, start, end)`` (computed once)."""
         if self._matches is None:
-            strings = blank_nlp().vocab.strings
-            self._matches = [(strings[mid], s, e) for mid, s, e in _shared_phrase_matcher()(self.doc)]
+            names = _match_names()
+            by_space: dict[str, list[tuple[str, int, int]]] = {}
+            for mid, s, e in _shared_phrase_matcher()(self.doc):
+                space, key = names.get(mid) or _match_name(mid)
+                by_space.setdefault(space, []).append((key, s, e))
+            self._matches = by_space
         return self._matches
 
     def __len__(self) -> int:
@@ -243,6 +247,18 @@ def _shared_phrase_matcher():
     return PhraseMatcher(blank_nlp().vocab, attr="LOWER")
 
 
+@lru_cache(maxsize=1)
+def _match_names() -> dict[int, tuple[str, str]]:
+    """Match id -> (namespace, key): the string lookup and split done once per id, not per match."""
+    return {}
+
+
+def _match_name(match_id: int) -> tuple[str, str]:
+    namespace, _, key = blank_nlp().vocab.strings[match_id].partition("|")
+    _match_names()[match_id] = (namespace, key)
+    return namespace, key
+
+
 class SharedMatcher:
     """A stage's namespace in the shared PhraseMatcher.
 
@@ -252,6 +268,7 @@ class SharedMatcher:
     """
 
     def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
         self.prefix = namespace + "|"
 
     def add(self, key: str, patterns: list) -> None:
@@ -259,5 +276,4 @@ class SharedMatcher:
         register_cues(p.text for p in patterns)
 
     def __call__(self, adoc: "ArticleDoc") -> list[tuple[str, int, int]]:
-        cut = len(self.prefix)
-        return [(k[cut:], s, e) for k, s, e in adoc.all_matches() if k.startswith(self.prefix)]
+        return list(adoc.all_matches().get(self.namespace, ()))
