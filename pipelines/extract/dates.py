@@ -200,6 +200,18 @@ def _is_future(sentence_text: str) -> bool:
     return bool(_patterns().future.search(sentence_text))
 
 
+# "said on Tuesday", "announced Friday", "was signed on Monday": the date belongs to a past verb.
+_PAST_VERB_BEFORE = re.compile(r"(?<![\w])(?:said|announced|told|wrote|confirmed|stated|declared|added|noted|reported|"
+                               r"met|signed|agreed|joined|denied|rejected)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _future_at(text: str, start: int, sentence_future: bool) -> bool:
+    """Whether an inferred date at ``start`` lies ahead: the sentence speaks of the future, unless
+    a past verb governs the date itself ("..., the ministry said on Tuesday, days after X said it
+    would join ..." is last Tuesday)."""
+    return sentence_future and not _PAST_VERB_BEFORE.search(text[:start])
+
+
 def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: bool) -> list[DateMention]:
     p = _patterns()
     words = date_words()
@@ -240,7 +252,7 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
             if ref is None:
                 add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
                 continue
-            d = _infer_year(month, day, ref, future)
+            d = _infer_year(month, day, ref, _future_at(text, m.start(), future))
             add(m.start(), m.end(), _day(d) if d else None)
     for m in p.year_pair.finditer(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
@@ -261,7 +273,7 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
         if len(wd_text) <= 4 and not wd_text[0].isupper():
             continue  # "sun", "wed", "sat" in lower case are words
         start = m.start() if m["mod"] else m.start("wd")
-        add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref, future))
+        add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref, _future_at(text, start, future)))
 
     out = []
     for s, e, (edtf, lower, upper, precision) in sorted(found):

@@ -127,3 +127,10 @@ def test_date_after_the_trigger_wins_over_an_earlier_clause():
                        datetime(2020, 8, 14))
     jordan = [c for c in claims if c.country_code == "JO"]
     assert jordan and jordan[0].date_lower == date(1994, 1, 1) and jordan[0].date_upper == date(1994, 12, 31)
+
+
+def test_subordinate_clause_is_not_the_sentence_attribution():
+    claims = claims_of("Oman has no plans to join the Abraham Accords, officials in Muscat said on Monday, "
+                       "a week after Kazakhstan announced it would enter the accords.", datetime(2025, 11, 12))
+    oman = [c for c in claims if c.country_code == "OM"]
+    assert oman and oman[0].status == "declined" and oman[0].claimed_by != "Kazakhstan"

@@ -77,3 +77,19 @@ def test_bounds_agree_with_the_edtf_library():
         parsed = parse_edtf(edtf)
         assert struct_time_to_date(parsed.lower_strict()) == lower
         assert struct_time_to_date(parsed.upper_strict()) == upper
+
+
+def test_weekday_after_a_past_reporting_verb_is_past_even_in_a_future_sentence():
+    # Wednesday 2025-11-12; "plans to" / "would" elsewhere make the sentence future-tense, but the
+    # ministry spoke on the Tuesday before publication.
+    text = "Oman has no plans to join, the ministry said on Tuesday, after Qatar said it would wait."
+    article = article_from_text(text, published_at=datetime(2025, 11, 12, 9, 0))
+    (tuesday,) = [d for d in extract_dates(article) if "Tuesday" in d.text]
+    assert tuesday.lower == tuesday.upper == date(2025, 11, 11)
+
+
+def test_weekday_in_a_future_sentence_without_a_past_verb_stays_ahead():
+    text = "The signing ceremony will take place on Tuesday."
+    article = article_from_text(text, published_at=datetime(2025, 11, 12, 9, 0))
+    (tuesday,) = [d for d in extract_dates(article) if "Tuesday" in d.text]
+    assert tuesday.lower == date(2025, 11, 18)

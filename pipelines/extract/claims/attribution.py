@@ -19,6 +19,9 @@ ARTICLE = "article"
 ANONYMOUS = "anonymous sources"
 _SPEAKER_TYPES = ("person", "organization", "country")
 _CLAUSE_PUNCT = re.compile(r"[,;:\"“”]")
+# "..., days after Kazakhstan announced it would enter the accords.": a subordinate clause, not the
+# sentence's attribution.
+_SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|until|although|though|if|once)(?![\w])", re.I)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ class AttributionResolver:
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
                     found = self._phrase_speaker(text, base, verb.end(), end)
-                if found and len(text[cut + 1:verb.start()].split()) <= 8:
+                if found and len(text[cut + 1:verb.start()].split()) <= 8 \
+                        and not _SUBORDINATE.search(text, cut + 1, verb.start()):
                     return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
             # leading attribution: 'X announced (that) ...' with X right before the verb
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
