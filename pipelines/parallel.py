@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
@@ -43,11 +44,17 @@ class ArticleMapper:
             context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         chunksize = max(1, len(items) // (self.workers * 4))
-        return self._pool.map(fn, items, *[[e] * len(items) for e in extra], chunksize=chunksize)
+        try:
+            return iter(list(self._pool.map(fn, items, *[[e] * len(items) for e in extra], chunksize=chunksize)))
+        except BrokenProcessPool:
+            # Workers could not start here (e.g. a __main__ read from stdin): same results, one process.
+            self.close()
+            self.workers = 1
+            return (fn(item, *extra) for item in items)
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 
