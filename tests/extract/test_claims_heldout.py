@@ -1,8 +1,10 @@
 """The held-out articles (tests/fixtures/heldout): raw pages of other outlets and years, labelled
 before the extractor was run on them and read through the real ingest path (clean + split).
 
-Floors measured on 2026-11-27 after the generalization fixes: precision 1.00, recall 0.91 (89 of 98
-required claims); the recall floor leaves a margin for entity-stage changes, not for new errors."""
+Measured on 2026-11-27: the first 28 pages (the fixes were made on them) precision 1.00, recall
+0.91; six more pages written after the fixes, before running them: precision 1.00, recall 0.43
+before and 0.70 after the last general fixes; all 34 together precision 1.00, recall 0.87 (105 of
+121 required claims). The recall floor leaves a margin for entity-stage changes, not for new errors."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import pytest
 from pipelines.extract.claims.evaluation import Score, load_heldout_articles, score_article
 from pipelines.extract.pipeline import analyze_article
 
-RECALL_FLOOR = 0.85
+RECALL_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")

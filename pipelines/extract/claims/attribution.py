@@ -126,6 +126,8 @@ class AttributionResolver:
             if found:
                 speaker, s_start, s_end = found
                 gap = text[s_end:verb.start()]
+                if _SUBORDINATE.search(text, clause_start, s_start):
+                    continue  # "..., days after Kazakhstan announced it would ...": not the sentence's speaker
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
                     content_start = verb.end()
                     that = re.match(r"\s*(?:that\b|:)", text[content_start:])
