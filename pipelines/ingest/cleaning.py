@@ -10,6 +10,9 @@ The noise rules below cover the page furniture listed in COVERAGE.md ("Noise aro
 text"): language switchers, the headline repeated with a photo caption, author/posted/
 source/photo lines, read-also links, section-navigation lines ("Latest News"), share
 buttons and social handles. Each rule matches a whole line, never part of a sentence.
+The vocabulary of those rules (labels, phrases, outlet names, patterns) is data:
+``warehouse/dictionaries/boilerplate.yaml``, validated by :mod:`pipelines.ingest.boilerplate`
+and compiled once into line rules on first use (:func:`_rules`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from pipelines.ingest.boilerplate import boilerplate
 from pipelines.ingest.published_date import parse_published_at
 
 
@@ -34,99 +39,101 @@ class CleanedBody:
 
 # --------------------------------------------------------------------------- line rules
 
-# ISO 639-1 codes plus the country-style codes sites use in language menus ("ua", "cn").
-_LANGUAGE_CODES = frozenset(
-    "ar az be bg bs ca cs cy da de el en es et eu fa fi fr ga he hi hr hu hy id is it ja ka "
-    "kk ko ky lt lv mk mn ms nl no pl pt ro ru sk sl sq sr sv tg tk tr uk ur uz vi zh "
-    "ua cn jp gr kz ge by".split()
-)
-_LANGUAGE_NAMES = frozenset(
-    "english русский русская українська українською українська мова العربية عربي deutsch "
-    "français español türkçe italiano polski қазақша oʻzbekcha o'zbekcha uzbek kazakh "
-    "russian ukrainian arabic hebrew עברית 中文 日本語 français".split()
-)
 _SWITCHER_SEPARATORS = re.compile(r"[\s|/·•,]+")
-
 _LABEL_SEP = r"\s*[:：|]\s*"
-_AUTHOR_LINE = re.compile(
-    rf"^(?:authors?|written by|reporter|correspondent|text|story by|byline){_LABEL_SEP}(?P<value>.+)$", re.I
-)
-_BY_LINE = re.compile(
-    r"^by\s+(?P<value>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|al|bin|el|la|le))*"
-    r"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)*)"
-    r"(?:\s*[,|—–-]\s*(?P<org>[A-Z][\w .&'’-]*))?$",
-    re.I,
-)
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december the this that then now far".split()
-)
-_POSTED_LINE = re.compile(
-    rf"^(?P<label>posted|published|updated|last updated|modified|date|created)(?:\s+on)?{_LABEL_SEP}?(?P<value>.*\d.*)$",
-    re.I,
-)
-_PHOTO_LINE = re.compile(
-    rf"^[(\[]?(?:photo|photos|photograph|image|picture|pic|illustration|video|caption|file photo|"
-    rf"photo credit|photo illustration)(?:\s+by)?{_LABEL_SEP}(?P<value>.+?)[)\]]?$",
-    re.I,
-)
-_PHOTO_BY_LINE = re.compile(r"^[(\[]?(?:photo|photograph|image)\s+by\s+(?P<value>.+?)[)\]]?$", re.I)
-_CREDIT_LINE = re.compile(rf"^(?:source|credit|credits|courtesy){_LABEL_SEP}(?P<value>.+)$", re.I)
-# A caption line ends with an agency photo credit: "... (AP Photo/Evan Vucci)", "REUTERS/Name".
-_CAPTION_CREDIT_END = re.compile(
-    r"(?:\((?:[^()]*\b(?:AP Photo|Getty Images|AFP|EPA|Shutterstock|Anadolu|File photo|Photo(?: by|:)))[^()]*\)"
-    r"|\b(?:REUTERS|Reuters|AFP|AP|EPA)/[A-Z][\w.'’ -]+(?:/File(?: Photo)?)?)\s*$"
-)
-_CAPTION_IN_LINE = re.compile(
-    r"^(?P<head>.+?)\s+[(\[]?(?:photo|photograph|image|picture)(?:\s+by|\s*[:：])\s*(?P<caption>.+)$", re.I
-)
-_READ_ALSO = re.compile(
-    r"^(?:also read|read also|read more|see also|more on this|you may also like|don'?t miss|must read|"
-    r"recommended for you|related coverage|читайте також|читайте также)\b.*$",
-    re.I,
-)
-_READ_ALSO_LABEL_ONLY = re.compile(
-    r"^(?:also read|read also|read more|see also|more on this|don'?t miss|must read|читайте також|"
-    r"читайте также)\s*[:：|»›>-]?\s*$",
-    re.I,
-)
-_LABEL_ONLY_OR_COLON = re.compile(
-    r"^(?:related|related articles?|related stories|related news|recommended|watch|listen|more|"
-    r"tags|topics|keywords|categories|category|filed under|share|share this|share this article)"
-    r"\s*(?:[:：|]\s*.*)?$",
-    re.I,
-)
-# Whole lines that are site navigation or furniture (compared casefolded, without the
-# final punctuation).
-_FURNITURE = frozenset(
-    item.strip()
-    for item in """latest news|top stories|most read|most popular|trending|trending now|popular|editor's picks|
-    editors' picks|breaking news|news feed|all news|more news|more stories|latest|advertisement|ad|
-    sponsored|sponsored content|share|share this|share this article|tweet|print|email|comments|
-    subscribe|sign up|newsletter|follow us|home|menu|search|skip to content|skip to main content|
-    continue reading|back to top|loading|listen to this article|copy link|copied|show more|
-    read the full article|photo gallery|video|news|world|politics|opinion|live""".split("|")
-)
-# After one of these, the lines that follow are other stories' headlines.
-_TRAILER_MARKERS = frozenset(
-    "latest news|top stories|most read|most popular|trending|trending now|more news|more stories|"
-    "related|related articles|related stories|related news|recommended|you may also like|all news".split("|")
-)
-_CALL_TO_ACTION = re.compile(
-    r"^(?:subscribe|sign up|follow us|join us|click here|download (?:our|the) app|get the latest)\b.{0,120}$", re.I
-)
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s).{0,200}$|^.{0,200}\ball rights reserved\.?$", re.I)
-_SOCIAL_NETWORKS = frozenset(
-    "facebook twitter x telegram whatsapp linkedin email e-mail reddit viber instagram youtube "
-    "tiktok threads vk messenger pinterest print copy link share".split()
-)
-_SOCIAL_FOLLOW = re.compile(
-    r"^(?:follow|join|subscribe to)\b.{0,60}\b(?:on|via|at)\s+(?:twitter|x|telegram|facebook|instagram|"
-    r"youtube|whatsapp|tiktok|linkedin|threads|viber)\b.{0,40}$",
-    re.I,
-)
 _HANDLES_ONLY = re.compile(r"^(?:[@#][\w.]{1,40}[\s,|·•]*)+$")
-_REPORTING_CREDIT = re.compile(r"^\(?(?:reporting|additional reporting|writing|editing) by\b.{0,200}$", re.I)
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation of plain phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({" ".join(p.split()) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The line rules, compiled from ``boilerplate.yaml`` (see :func:`_rules`)."""
+
+    language_codes: frozenset[str]
+    language_names: frozenset[str]
+    author_line: re.Pattern
+    by_line: re.Pattern
+    not_names: frozenset[str]
+    posted_line: re.Pattern
+    updated_labels: frozenset[str]
+    photo_line: re.Pattern
+    photo_by_line: re.Pattern
+    credit_line: re.Pattern
+    caption_credit_end: re.Pattern
+    caption_in_line: re.Pattern
+    title_caption: re.Pattern
+    read_also: re.Pattern
+    read_also_label_only: re.Pattern
+    label_only_or_colon: re.Pattern
+    furniture: frozenset[str]
+    trailer_markers: frozenset[str]
+    call_to_action: re.Pattern
+    social_networks: frozenset[str]
+    social_follow: re.Pattern
+    reporting_credit: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """Compile the noise vocabulary of ``boilerplate.yaml`` into line rules (once, cached)."""
+    data = boilerplate()
+    ph = data.phrases
+    particles = _alternation(data.words["name_particles"])
+    caption_words = _alternation(ph["glued_caption_markers"])
+    return _Rules(
+        language_codes=data.word_set("language_codes"),
+        language_names=data.word_set("language_names"),
+        author_line=re.compile(rf"^(?:{_alternation(ph['author_labels'])}){_LABEL_SEP}(?P<value>.+)$", re.I),
+        by_line=re.compile(
+            rf"^by\s+(?P<value>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{particles}))*"
+            r"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)*)"
+            r"(?:\s*[,|—–-]\s*(?P<org>[A-Z][\w .&'’-]*))?$",
+            re.I,
+        ),
+        not_names=data.word_set("byline_not_names"),
+        posted_line=re.compile(
+            rf"^(?P<label>{_alternation(ph['posted_labels'] + ph['updated_labels'])})(?:\s+on)?{_LABEL_SEP}?"
+            r"(?P<value>.*\d.*)$",
+            re.I,
+        ),
+        updated_labels=data.phrase_set("updated_labels"),
+        photo_line=re.compile(
+            rf"^[(\[]?(?:{_alternation(ph['photo_labels'])})(?:\s+by)?{_LABEL_SEP}(?P<value>.+?)[)\]]?$", re.I
+        ),
+        photo_by_line=re.compile(rf"^[(\[]?(?:{caption_words})\s+by\s+(?P<value>.+?)[)\]]?$", re.I),
+        credit_line=re.compile(rf"^(?:{_alternation(ph['credit_labels'])}){_LABEL_SEP}(?P<value>.+)$", re.I),
+        # A caption line ends with an agency photo credit: "... (AP Photo/Evan Vucci)", "REUTERS/Name".
+        caption_credit_end=re.compile(
+            rf"(?:\((?:[^()]*\b(?:{_alternation(ph['photo_credit_words'])}))[^()]*\)"
+            rf"|\b(?:{_alternation(data.words['wire_photo_agencies'])})/[A-Z][\w.'’ -]+(?:/File(?: Photo)?)?)\s*$"
+        ),
+        caption_in_line=re.compile(
+            rf"^(?P<head>.+?)\s+[(\[]?(?:{caption_words})(?:\s+by|\s*[:：])\s*(?P<caption>.+)$", re.I
+        ),
+        title_caption=re.compile(
+            rf"^[-–—|:]?\s*[(\[]?(?:{_alternation(ph['caption_markers'])})(?:\s+by|\s*[:：])\s*(?P<c>.+)$", re.I
+        ),
+        read_also=re.compile(rf"^(?:{_alternation(ph['link_prefixes'])})\b.*$", re.I),
+        read_also_label_only=re.compile(rf"^(?:{_alternation(ph['link_labels_alone'])})\s*[:：|»›>-]?\s*$", re.I),
+        label_only_or_colon=re.compile(rf"^(?:{_alternation(ph['section_labels'])})\s*(?:[:：|]\s*.*)?$", re.I),
+        furniture=data.phrase_set("whole_lines"),
+        trailer_markers=data.phrase_set("trailer_markers"),
+        call_to_action=re.compile(rf"^(?:{_alternation(ph['call_to_action_prefixes'])})\b.{{0,120}}$", re.I),
+        social_networks=data.word_set("social_networks"),
+        social_follow=re.compile(
+            rf"^(?:{_alternation(ph['follow_verbs'])})\b.{{0,60}}\b(?:on|via|at)\s+"
+            rf"(?:{_alternation(data.words['follow_networks'])})\b.{{0,40}}$",
+            re.I,
+        ),
+        reporting_credit=re.compile(rf"^\(?(?:{_alternation(ph['reporting_credit_prefixes'])})\b.{{0,200}}$", re.I),
+    )
+
 
 _TERMINAL = ".!?…"
 _HEADING_BAD_END = ".!?…,;:—–-"
@@ -162,25 +169,26 @@ def _furniture_key(line: str) -> str:
 def _is_language_switcher(line: str) -> bool:
     if len(line) > 80:
         return False
+    rules = _rules()
     tokens = [t for t in _SWITCHER_SEPARATORS.split(line.casefold()) if t]
     if len(tokens) < 2:
         return False
-    return all(t in _LANGUAGE_CODES or t in _LANGUAGE_NAMES for t in tokens)
+    return all(t in rules.language_codes or t in rules.language_names for t in tokens)
 
 
 def _is_social_buttons(line: str) -> bool:
     tokens = [t for t in re.split(r"[\s|/·•,]+", line.casefold()) if t]
-    return len(tokens) >= 2 and all(t in _SOCIAL_NETWORKS for t in tokens)
+    return len(tokens) >= 2 and all(t in _rules().social_networks for t in tokens)
 
 
 def _byline_author(line: str) -> str | None:
     if len(line) > 100 or line.endswith("."):
         return None
-    match = _BY_LINE.match(line)
+    match = _rules().by_line.match(line)
     if not match:
         return None
     tokens = match["value"].split()
-    if tokens[0].casefold().strip(",") in _NOT_NAMES:
+    if tokens[0].casefold().strip(",") in _rules().not_names:
         return None
     # "By JANE ROE and JOHN DOE Associated Press": capitalised names, then the outlet.
     if tokens[0].isupper():
@@ -207,9 +215,10 @@ class _Found:
 
 def _classify_line(line: str, found: _Found) -> str | None:
     """Return why a line is boilerplate (and record what it tells), or None for text."""
+    rules = _rules()
     if _is_language_switcher(line):
         return "language-switcher"
-    match = _AUTHOR_LINE.match(line)
+    match = rules.author_line.match(line)
     if match and len(line) <= 120:
         found.author = found.author or match["value"].strip()
         return "author"
@@ -217,9 +226,9 @@ def _classify_line(line: str, found: _Found) -> str | None:
     if author:
         found.author = found.author or author
         return "byline"
-    match = _POSTED_LINE.match(line)
+    match = rules.posted_line.match(line)
     if match and len(line) <= 100 and parse_published_at(match["value"]) is not None:
-        if match["label"].lower() in ("updated", "last updated", "modified"):
+        if " ".join(match["label"].casefold().split()) in rules.updated_labels:
             found.updated = found.updated or match["value"].strip()
         else:
             found.posted = found.posted or match["value"].strip()
@@ -227,28 +236,28 @@ def _classify_line(line: str, found: _Found) -> str | None:
     if len(line) <= 60 and parse_published_at(line) is not None:
         found.posted = found.posted or line
         return "date-line"
-    match = _PHOTO_LINE.match(line) or _PHOTO_BY_LINE.match(line)
+    match = rules.photo_line.match(line) or rules.photo_by_line.match(line)
     if match and len(line) <= 300:
         found.caption = found.caption or _strip_caption(match["value"])
         return "photo-caption"
-    if _CREDIT_LINE.match(line) and len(line) <= 200:
+    if rules.credit_line.match(line) and len(line) <= 200:
         return "credit"
-    if len(line) <= 300 and _CAPTION_CREDIT_END.search(line) and not _DATELINE_START.match(line):
+    if len(line) <= 300 and rules.caption_credit_end.search(line) and not _DATELINE_START.match(line):
         found.caption = found.caption or line
         return "photo-caption"
-    if _READ_ALSO.match(line) and len(line) <= 300:
+    if rules.read_also.match(line) and len(line) <= 300:
         return "read-also"
-    if len(line) <= 200 and _LABEL_ONLY_OR_COLON.match(line):
+    if len(line) <= 200 and rules.label_only_or_colon.match(line):
         return "section-label"
-    if _furniture_key(line) in _FURNITURE:
+    if _furniture_key(line) in rules.furniture:
         return "navigation"
-    if _CALL_TO_ACTION.match(line) or _SOCIAL_FOLLOW.match(line):
+    if rules.call_to_action.match(line) or rules.social_follow.match(line):
         return "call-to-action"
     if _COPYRIGHT.match(line):
         return "copyright"
     if _HANDLES_ONLY.match(line) or _is_social_buttons(line):
         return "social"
-    if _REPORTING_CREDIT.match(line):
+    if rules.reporting_credit.match(line):
         return "credit"
     return None
 
@@ -311,10 +320,10 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
         link_follows = False
         if reason is not None:
             removed.append(line)
-            if _furniture_key(line) in _TRAILER_MARKERS:
+            if _furniture_key(line) in _rules().trailer_markers:
                 in_trailer = True  # "Latest News" alone: other stories' headlines follow
             # "Read also" alone on its line: the next line is the linked headline.
-            link_follows = reason == "read-also" and _READ_ALSO_LABEL_ONLY.match(line) is not None
+            link_follows = reason == "read-also" and _rules().read_also_label_only.match(line) is not None
             continue
         in_trailer = False
         seen_text = True
@@ -340,11 +349,7 @@ def _title_repeat(line: str, title_key: str, found: _Found) -> str | None:
         return "headline"
     if key.startswith(title_key) and len(key) > len(title_key):
         rest = line[_prefix_length(line, title_key) :].strip()
-        caption = re.match(
-            r"^[-–—|:]?\s*[(\[]?(?:photo|photograph|image|picture|illustration|video)(?:\s+by|\s*[:：])\s*(?P<c>.+)$",
-            rest,
-            re.I,
-        )
+        caption = _rules().title_caption.match(rest)
         if caption:
             found.caption = found.caption or _strip_caption(caption["c"])
             return "headline-with-caption"
@@ -372,8 +377,8 @@ def _take_headline(line: str, following: list[str], found: _Found, glued_only: b
     """
     if not any(other for other in following):
         return None
-    glued = _CAPTION_IN_LINE.match(line)
-    if glued and _looks_like_headline(glued["head"]) and not _PHOTO_LINE.match(line):
+    glued = _rules().caption_in_line.match(line)
+    if glued and _looks_like_headline(glued["head"]) and not _rules().photo_line.match(line):
         found.title = glued["head"].strip()
         found.caption = found.caption or _strip_caption(glued["caption"])
         return "headline-with-caption"
