@@ -83,6 +83,7 @@ class Boilerplate:
     phrases: dict[str, tuple[str, ...]]
     line_patterns: tuple[LinePattern, ...]
     date_line_patterns: tuple[re.Pattern, ...]
+    digest: str  # first 12 hex digits of the SHA-256 of the file's bytes
 
     def word_set(self, section: str) -> frozenset[str]:
         """The words of ``section``, casefolded."""
@@ -103,18 +104,19 @@ def boilerplate() -> Boilerplate:
     return load_boilerplate(boilerplate_path())
 
 
-@lru_cache(maxsize=1)
 def boilerplate_digest() -> str:
-    """First 12 hex digits of the SHA-256 of the data file: changes whenever the file does."""
-    return hashlib.sha256(boilerplate_path().read_bytes()).hexdigest()[:12]
+    """Hash of the loaded data file (the same bytes the rules were built from): it changes
+    whenever the file does, so a version stamp built on it re-cleans every article."""
+    return boilerplate().digest
 
 
 def load_boilerplate(path: Path) -> Boilerplate:
     """Read and validate a boilerplate file; raise :class:`BoilerplateError` on any defect."""
+    raw = path.read_bytes()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise BoilerplateError(f"{path}: not valid YAML: {exc}") from exc
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise BoilerplateError(f"{path}: not valid UTF-8 YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise BoilerplateError(f"{path}: expected a mapping of sections, got {type(data).__name__}")
     unknown = sorted(set(data) - set(KNOWN_SECTIONS))
@@ -130,7 +132,7 @@ def load_boilerplate(path: Path) -> Boilerplate:
         _compile(path, "date_line_patterns", i, entry)
         for i, entry in enumerate(_strings(path, "date_line_patterns", data["date_line_patterns"], single_word=False))
     )
-    return Boilerplate(words, phrases, line_patterns, date_patterns)
+    return Boilerplate(words, phrases, line_patterns, date_patterns, hashlib.sha256(raw).hexdigest()[:12])
 
 
 def _list(path: Path, section: str, data: dict) -> list:

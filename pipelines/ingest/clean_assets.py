@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines.incremental import batched, mark_processed, pending_article_ids
 from pipelines.ingest.assets import utc_now
-from pipelines.ingest.prepare import CLEAN_STAGE, CLEAN_VERSION, prepare_article, sentence_rows
+from pipelines.ingest.prepare import CLEAN_STAGE, clean_version, prepare_article, sentence_rows
 from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
 from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
@@ -68,7 +68,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             ]
             delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, superseded)
             pending = pending_article_ids(
-                conn, CLEAN_STAGE, CLEAN_VERSION, "SELECT article_id FROM raw.articles WHERE NOT is_superseded"
+                conn, CLEAN_STAGE, clean_version(), "SELECT article_id FROM raw.articles WHERE NOT is_superseded"
             )
             for batch in batched(pending, BATCH_SIZE):
                 delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, batch)
@@ -84,7 +84,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                     counts[prepared.article["article_id"]] = len(rows)
                 insert_rows(conn, "core.articles", articles)
                 insert_rows(conn, "core.sentences", sentences)
-                mark_processed(conn, CLEAN_STAGE, CLEAN_VERSION, counts, now)
+                mark_processed(conn, CLEAN_STAGE, clean_version(), counts, now)
         context.log.info(f"clean: {len(pending)} articles processed, {len(superseded)} superseded removed")
         yield dg.MaterializeResult(
             asset_key=CORE_ARTICLES,

@@ -8,13 +8,19 @@ from datetime import datetime
 
 from pipelines.extract.model import SentenceText
 from pipelines.extract.relevance import is_relevant_text
+from pipelines.ingest.boilerplate import boilerplate_digest
 from pipelines.ingest.cleaning import clean_body
 from pipelines.ingest.language import detect_language
 from pipelines.ingest.published_date import resolve_published_at
 from pipelines.ingest.sentences import split_sentences
 
 CLEAN_STAGE = "clean"
-CLEAN_VERSION = "clean-1"
+CLEAN_CODE_VERSION = "clean-1"
+
+
+def clean_version() -> str:
+    """Code version plus a hash of ``boilerplate.yaml``: editing the noise list re-cleans every article."""
+    return f"{CLEAN_CODE_VERSION}+{boilerplate_digest()}"
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,11 @@ def prepare_article(raw: dict, now: datetime) -> PreparedArticle:
         "body": cleaned.body,
         "n_chars": len(cleaned.body),
         "is_relevant": is_relevant_text(cleaned.body) or is_relevant_text(raw.get("title") or ""),
-        "extractor_version": CLEAN_VERSION,
+        "extractor_version": clean_version(),
         "processed_at": now,
     }
     return PreparedArticle(article, sentences)
 
 
 def sentence_rows(article_id: str, sentences: list[SentenceText]) -> list[dict]:
-    return [{"article_id": article_id, **asdict(s), "extractor_version": CLEAN_VERSION} for s in sentences]
+    return [{"article_id": article_id, **asdict(s), "extractor_version": clean_version()} for s in sentences]

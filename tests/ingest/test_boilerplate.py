@@ -98,3 +98,12 @@ def test_line_pattern_needs_reason_and_known_groups(tmp_path):
     data["line_patterns"] = [{"reason": "ad", "pattern": "ad: (?P<text>.+)"}]
     with pytest.raises(BoilerplateError, match=r"unknown named group\(s\) \['text'\]"):
         load_boilerplate(write(tmp_path, data))
+
+
+def test_digest_follows_the_file_contents(tmp_path):
+    data = real_data()
+    first = load_boilerplate(write(tmp_path, data)).digest
+    assert load_boilerplate(write(tmp_path, data)).digest == first
+    data["whole_lines"] = data["whole_lines"] + ["most shared"]
+    assert load_boilerplate(write(tmp_path, data)).digest != first
+    assert re.fullmatch(r"[0-9a-f]{12}", first)
