@@ -10,8 +10,12 @@ Surfaces come from pycountry plus the data files read by :mod:`gazetteer`. A spa
 - ALL-CAPS text: surfaces listed as caps-ambiguous ("US") need a supporting neighbour word;
 - name risk: "Jordan", "Chad", "Washington" glued to another capitalized word are a person's name;
 - support: "Georgia" counts only when the article has a Caucasus cue (else it is the US state);
-- metonymy: a capital after a place preposition ("landed in Rabat") or in a dateline is the city,
-  not the country; seats of government ("the White House", "the Kremlin") always stand for it.
+- metonymy: a capital after a place preposition ("landed in Rabat"), before a place word
+  ("Beijing-based", "Beijing's mayor"), recognized "as the capital", or opening a sentence as a
+  dateline ("RIYADH:", "Riyadh:", "RIYADH (Reuters) -", "ABU DHABI, Nov 7 (WAM) --") is the city,
+  not the country; seats of government ("the White House", "the Kremlin") always stand for it;
+- context-resolved surfaces ("Congo", "Dominican"): a country only when the article names exactly
+  one of their candidate countries by another surface, and none of their rivals.
 """
 
 from __future__ import annotations
@@ -20,11 +24,14 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from pipelines.extract.gazetteer import CountrySurface, iso_codes, load_actors, load_country_lexicon
+from pipelines.extract.gazetteer import CountrySurface, iso_codes, load_actors, load_country_lexicon, load_role_titles
 from pipelines.extract.model import ArticleText, Entity, Mention
-from pipelines.extract.tokens import ArticleDoc, SharedMatcher, blank_nlp
+from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, SharedMatcher, blank_nlp
 
 BLOCK = "__block__"
+RESOLVE = "?"  # key prefix of context-resolved surfaces
+DATELINE_AFTER_CAPS = frozenset({",", "(", "-", "--", "\u2013", "\u2014", ":"})
+CAPITAL_LOOKAHEAD = 5  # tokens after "as" in which "capital" makes the city a place
 HYPHENS = ("-", "\u2013", "\u2014")
 HYPHEN_CHAR = re.compile(r"[-\u2013\u2014]")
 
@@ -59,10 +66,16 @@ class _CountryMatcher:
             ):
                 self.plain.add(key)
             self.matcher.add(key, [pattern])
+        for surface in self.rules.context_resolved:
+            self.matcher.add(RESOLVE + surface.lower(), [nlp.make_doc(surface)])
+        self.resolved_spec = {RESOLVE + k.lower(): v for k, v in self.rules.context_resolved.items()}
         # Full names of known people hide the countries inside them ("Israel Katz").
         person_names = [n for a in load_actors().values() for n in (a.name, *a.aliases) if " " in n]
         blockers = [nlp.make_doc(b) for b in (*self.rules.blockers, *self.rules.ambiguous, *person_names)]
         self.matcher.add(BLOCK, blockers)
+        # A role title after "Jordan"/"Chad" ("Jordan Foreign Minister ...") is not a surname.
+        title_words = {t.surface.split()[0] for t in load_role_titles()[0] if t.surface[:1].isupper()}
+        self.neighbours_ok = self.rules.name_risk_neighbours_ok | title_words
 
     # ------------------------------------------------------------------ matching
 
@@ -71,17 +84,43 @@ class _CountryMatcher:
         candidates = self.matcher(adoc)
         candidates.sort(key=lambda c: (-(c[2] - c[1]), c[1]))
         taken = bytearray(len(doc))
-        chosen = []
+        chosen, pending = [], []
         for key, start, end in candidates:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if key != BLOCK:
+            if key[0] == RESOLVE:
+                pending.append((key, start, end))
+            elif key != BLOCK:
                 chosen.append((key, start, end))
+        if pending:
+            chosen.extend(self._resolve_by_article(adoc, pending, chosen))
         mentions = [m for key, s, e in chosen if (m := self._mention(adoc, key, s, e))]
         mentions.extend(self._hyphen_compounds(adoc, taken))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
+
+    def _resolve_by_article(self, adoc: ArticleDoc, pending, chosen) -> list[tuple[str, int, int]]:
+        """Context-resolved surfaces ("Congo") -> the one candidate the article names otherwise, else none.
+
+        Returned keys are ``"<key>=<code>"`` entries added to ``by_key`` on first use.
+        """
+        named = {self.by_key[key].code for key, _, _ in chosen}
+        out = []
+        for key, start, end in pending:
+            candidates, rivals = self.resolved_spec[key]
+            hits = [c for c in candidates if c in named]
+            if len(hits) != 1 or any(r in named for r in rivals):
+                continue
+            resolved_key = f"{key}={hits[0]}"
+            if resolved_key not in self.by_key:
+                surface = key[len(RESOLVE):]
+                original = next(k for k in self.rules.context_resolved if k.lower() == surface)
+                method = "demonym" if original[:1].isupper() and original.endswith(("ese", "an", "ans")) else "name"
+                self.by_key[resolved_key] = CountrySurface(original, hits[0], method, "title")
+                self.pattern_caps[resolved_key] = (True,) * len(original.split())
+            out.append((resolved_key, start, end))
+        return out
 
     def _mention(self, adoc: ArticleDoc, key: str, start: int, end: int) -> Mention | None:
         surface = self.by_key[key]
@@ -185,7 +224,7 @@ class _CountryMatcher:
 
     def _glued_to_name(self, adoc: ArticleDoc, start: int, end: int) -> bool:
         """True when a capitalized non-country word stands right before or after the span."""
-        ok = self.rules.name_risk_neighbours_ok
+        ok = self.neighbours_ok
 
         def name_like(text: str) -> bool:
             return text.isalpha() and text[:1].isupper() and text not in ok and text.lower() not in self.codes_by_lower
@@ -208,13 +247,31 @@ class _CountryMatcher:
                 following = adoc.text(end + 1)
             if following.lower() in rules.place_followers:
                 return False
-            if nxt in (",", "(") and prev is None and adoc.text(start).isupper():
-                return False  # dateline: "WASHINGTON, November 7." / "WASHINGTON (AP) —"
+            if prev is None and self._dateline(adoc, start, end, nxt):
+                return False
+            if nxt in POSSESSIVES and end + 1 < n and adoc.text(end + 1).lower() in rules.place_after_possessive:
+                return False  # "Beijing's mayor", "Jerusalem's holy sites"
+            if nxt.lower() == "as" and any(
+                adoc.text(i).lower() == "capital" for i in range(end + 1, min(end + 1 + CAPITAL_LOOKAHEAD, n))
+            ):
+                return False  # "recognized Jerusalem as Israel's capital": the city itself
             if nxt == "," and end + 1 < n:
                 after = adoc.text(end + 1)
                 if after in ("D.C.", "DC") or self.codes_by_lower.get(after.lower()) == surface.code:
                     return False  # "Washington, D.C.", "Rabat, Morocco": the city
         return True
+
+    @staticmethod
+    def _dateline(adoc: ArticleDoc, start: int, end: int, nxt: str) -> bool:
+        """A city opening its sentence as a dateline: "RIYADH:", "Riyadh:", "WASHINGTON (AP) —",
+        "ABU DHABI, Nov 7 (WAM) --", "Riyadh (Reuters) -"."""
+        if nxt == ":":
+            return True
+        words = [adoc.text(i) for i in range(start, end)]
+        if all(w.isupper() for w in words) and nxt in DATELINE_AFTER_CAPS:
+            return True
+        # title case: "Riyadh (Reuters) -": an agency in brackets
+        return nxt == "(" and end + 2 < len(adoc) and adoc.text(end + 1)[:1].isupper() and adoc.text(end + 2) == ")"
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -134,6 +134,9 @@ class CountryRules:
     name_risk_neighbours_ok: frozenset[str]
     needs_support: dict[str, tuple[str, ...]]
     display_names: dict[str, str]
+    # Ambiguous surfaces resolved by the article: surface -> (candidate codes, rival codes).
+    context_resolved: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    place_after_possessive: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,17 @@ def load_country_rules() -> CountryRules:
     def low(key: str) -> frozenset[str]:
         return frozenset(s.lower() for s in _str_list(data.get(key), name, key))
 
+    resolved = data.get("context_resolved") or {}
+    if not isinstance(resolved, dict):
+        raise fail(name, None, "'context_resolved' must map a surface to {candidates: [...], rivals: [...]}")
+    context_resolved = {}
+    for surface, spec in resolved.items():
+        if not isinstance(spec, dict) or not spec.get("candidates"):
+            raise fail(name, None, f"context_resolved.{surface}: needs a non-empty 'candidates' list")
+        candidates = _str_list(spec.get("candidates"), name, f"context_resolved.{surface}.candidates")
+        rivals = _str_list(spec.get("rivals"), name, f"context_resolved.{surface}.rivals")
+        context_resolved[str(surface)] = (candidates, rivals)
+
     return CountryRules(
         blockers=_str_list(data.get("blockers"), name, "blockers"),
         ambiguous=_str_list(data.get("ambiguous"), name, "ambiguous"),
@@ -194,6 +208,8 @@ def load_country_rules() -> CountryRules:
         ),
         needs_support={str(k): _str_list(v, name, f"needs_support.{k}") for k, v in support.items()},
         display_names={str(k): str(v) for k, v in display.items()},
+        context_resolved=context_resolved,
+        place_after_possessive=low("place_after_possessive"),
     )
 
 
@@ -255,7 +271,11 @@ def load_country_lexicon() -> CountryLexicon:
     rules = load_country_rules()
     non_iso, limited = load_non_iso_states()
     valid = iso_codes() | {s.code for s in non_iso}
-    excluded = {s.lower() for s in rules.ambiguous}
+    excluded = {s.lower() for s in (*rules.ambiguous, *rules.context_resolved)}
+    for surface, (candidates, rivals) in rules.context_resolved.items():
+        for code in (*candidates, *rivals):
+            if code not in valid:
+                raise fail("country_rules.yaml", None, f"context_resolved.{surface}: unknown code {code!r}")
     surfaces: list[CountrySurface] = _pycountry_names(excluded)
 
     name = "country_aliases.csv"
@@ -298,6 +318,11 @@ def load_country_lexicon() -> CountryLexicon:
     for state in non_iso:
         surfaces.extend(CountrySurface(a, state.code, "name", "title") for a in state.aliases)
         surfaces.extend(CountrySurface(d, state.code, "demonym", "title") for d in state.demonyms)
+
+    clash = [s.surface for s in surfaces if s.surface.lower() in excluded]
+    if clash:
+        raise fail("country_rules.yaml", None, f"{sorted(set(clash))} are listed as ambiguous or context_resolved "
+                   "but also as a plain surface in another dictionary: remove one")
 
     for code in rules.display_names:
         if code not in valid:

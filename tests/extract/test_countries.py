@@ -160,3 +160,84 @@ def test_bad_dictionary_is_rejected_with_a_clear_error(tmp_path, monkeypatch):
 def test_every_iso_country_has_a_demonym_row():
     rows = gazetteer.read_csv("demonyms.csv", ("code", "demonyms"))
     assert {r["code"] for r in rows} == gazetteer.iso_codes()
+
+
+def test_parts_and_territories_around_jerusalem_are_not_israel():
+    assert codes("Families were evicted from homes in East Jerusalem last year.") == []
+    assert codes("Clashes broke out near the Old City; East Jerusalem residents protested.") == []
+    assert codes("Aid reached the Gaza Strip while raids continued across the West Bank.") == []
+    assert codes("Tourists flocked to West Jerusalem cafes.") == []
+
+
+def test_jerusalem_is_israel_only_as_metonymy():
+    found = mentions("Jerusalem has rejected the proposal outright.")
+    assert [(m.text, m.entity_id, m.is_metonymy) for m in found] == [("Jerusalem", "country:IL", True)]
+    assert codes("The summit was held in Jerusalem in March.") == []
+    assert codes("Several states moved their embassies to Jerusalem.") == []
+    assert codes("Washington recognised Jerusalem as the capital of Israel.") == ["US", "IL"]
+    assert codes("Jerusalem's holy sites stayed closed during the festival.") == []
+
+
+def test_datelines_at_the_start_are_places():
+    assert codes("MANAMA: Bahrain's cabinet met on Monday.") == ["BH"]
+    assert codes("Manama: Bahrain's cabinet met on Monday.") == ["BH"]
+    assert codes("RABAT (Reuters) - Morocco said talks went well.") == ["MA"]
+    assert codes("Rabat (AFP) - Morocco said talks went well.") == ["MA"]
+    assert codes("ABU DHABI, March 3 (WAM) -- The UAE signed a trade pact.") == ["AE"]
+    assert codes("CAIRO \u2014 Egypt hosted the talks.") == ["EG"]
+    # not a dateline: the capital speaks, mid-text or as a sentence subject
+    assert codes("Officials met. Cairo, however, said it had doubts.") == ["EG"]
+
+
+def test_congo_alone_needs_the_article_to_settle_which_congo():
+    assert codes("The Congolese army fought rebels. Congo said it would talk.") == []
+    assert codes("Talks on the Democratic Republic of Congo ended. Congo's foreign minister spoke; Congolese troops left.") == [
+        "CD", "CD", "CD"
+    ]
+    assert codes("Brazzaville hosted the summit, where Congo signed the deal.") == ["CG", "CG"]
+    # both Congos named: "Congo" stays unresolved
+    assert codes("DR Congo and the Republic of Congo met; Congo then left.") == ["CD", "CG"]
+
+
+def test_korea_alone_is_never_a_country():
+    assert codes("Korea and Korean firms were named.") == []
+    assert codes("The Republic of Korea and North Korea.") == ["KR", "KP"]
+    assert codes("South Korean and North Korean envoys met; the Koreas talked.") == ["KR", "KP"]
+
+
+def test_jordan_valley_and_river_are_not_jordan():
+    assert codes("Settlements in the Jordan Valley and water from the Jordan River.") == []
+    assert codes("Farmers along the River Jordan complained.") == []
+
+
+def test_dominican_is_the_dominican_republic_only_when_the_article_says_so():
+    assert codes("Dominican officials welcomed the move.") == []
+    assert codes("The Dominican Republic voted; Dominican diplomats cheered.") == ["DO", "DO"]
+    assert codes("Dominica voted yes, and Dominican officials cheered.") == ["DM"]
+    assert codes("Santo Domingo signed, Dominican diplomats said.") == ["DO", "DO"]
+
+
+def test_georgia_without_caucasus_cue_is_the_us_state():
+    assert codes("Georgia certified its election results, officials in Atlanta said.") == []
+    assert codes("Georgia, bordering Armenia, signed.") == ["GE", "AM"]
+
+
+def test_chad_and_jordan_as_first_names_or_before_titles():
+    assert codes("Chad Daniels and Jordan Hale wrote the report.") == []
+    assert codes("Jordan Foreign Minister Ayman Safadi and Chad President Mahamat Deby spoke.") == ["JO", "TD"]
+    assert codes("Chad, Niger and Jordan abstained.") == ["TD", "NE", "JO"]
+
+
+def test_context_resolved_surface_also_listed_elsewhere_is_rejected(tmp_path, monkeypatch):
+    folder = tmp_path / "dicts"
+    shutil.copytree(gazetteer.dictionaries_dir(), folder)
+    with (folder / "country_aliases.csv").open("a", encoding="utf-8") as fh:
+        fh.write("CD,Congo,title,\n")
+    monkeypatch.setenv("ACCORDWATCH_DICTIONARIES", str(folder))
+    gazetteer.clear_caches()
+    try:
+        with pytest.raises(gazetteer.DictionaryError, match="Congo.*ambiguous or context_resolved"):
+            gazetteer.load_country_lexicon()
+    finally:
+        monkeypatch.delenv("ACCORDWATCH_DICTIONARIES")
+        gazetteer.clear_caches()
