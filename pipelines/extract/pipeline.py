@@ -12,7 +12,7 @@ from pipelines.extract.claims import extract_claims
 from pipelines.extract.dates import extract_dates
 from pipelines.extract.model import ArticleEntities, ArticleText, Claim
 
-__all__ = ["ArticleAnalysis", "analyze_article", "extract_claims"]
+__all__ = ["ArticleAnalysis", "analyze_article", "complete_analysis", "extract_claims"]
 
 
 @dataclass
@@ -25,7 +25,12 @@ def analyze_article(article: ArticleText) -> ArticleAnalysis:
     """Entities (countries, people, organizations), accord mentions, dates, then claims."""
     from pipelines.extract.entities import extract_entities  # the entity stage builds spaCy lazily
 
-    entities = extract_entities(article)
+    return complete_analysis(article, extract_entities(article))
+
+
+def complete_analysis(article: ArticleText, entities: ArticleEntities) -> ArticleAnalysis:
+    """Everything after the entity stage: accord mentions, dates and claims, added to ``entities``
+    (which this mutates and returns inside the analysis)."""
     accords = find_accord_mentions(article)
     if accords:
         mentioned = {m.entity_id for m in accords}

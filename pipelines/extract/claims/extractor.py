@@ -12,6 +12,8 @@ a trigger without a country, or without an accord, yields nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +30,7 @@ from pipelines.extract.claims.coordination import (
 )
 from pipelines.extract.claims.coreference import resolve_descriptors
 from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord
-from pipelines.extract.claims.status import STATUS_CAUTION, Trigger, claim_vocabulary, ordinal_value
+from pipelines.extract.claims.status import STATUS_CAUTION, Trigger, claim_vocabulary, ordinal_value, trigger_gate
 from pipelines.extract.dates import extract_dates, reference_date
 from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
 
@@ -91,10 +93,17 @@ def _country_code(entity_id: str) -> str:
     return entity_id.split(":", 1)[1]
 
 
-def _triggers_in(masked: str, lo: int, hi: int) -> list[_Hit]:
-    """Trigger matches inside [lo, hi), longest first where they overlap."""
+def _candidate_triggers(text: str) -> list[Trigger]:
+    """The triggers that may match in ``text`` (its words pass the trigger gate), in vocabulary order."""
+    triggers = claim_vocabulary().triggers
+    return [triggers[i] for i in trigger_gate().candidates(text)]
+
+
+def _triggers_in(masked: str, lo: int, hi: int, triggers: list[Trigger] | None = None) -> list[_Hit]:
+    """Trigger matches inside [lo, hi), longest first where they overlap (``triggers``: only these,
+    in vocabulary order; default all)."""
     hits = []
-    for trigger in claim_vocabulary().triggers:
+    for trigger in claim_vocabulary().triggers if triggers is None else triggers:
         for m in trigger.pattern.finditer(masked, lo, hi):
             ordinal = ordinal_value(m.groupdict().get("ORD"))
             hits.append(_Hit(trigger, m.start(), m.end(), ordinal))
@@ -145,6 +154,14 @@ class _ArticleClaims:
         names = {e.entity_id: e.name for e in entities.entities}
         self.entities = {e.entity_id: e for e in entities.entities}
         self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"), key=lambda m: m.start_char)
+        self._country_starts = [m.start_char for m in self.countries]
+        self._country_codes = [_country_code(m.entity_id) for m in self.countries]
+        self._codes_by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m, code in zip(self.countries, self._country_codes):
+            self._codes_by_sentence[m.sentence_idx].add(code)
+        self._dates_by_sentence: dict[int, list] = defaultdict(list)
+        for d in self.dates:
+            self._dates_by_sentence[d.sentence_idx].append(d)
         accord_mentions = [m for m in entities.mentions if m.entity_type == "accord"] or find_accord_mentions(article)
         self.accord_mentions = [m for m in accord_mentions if m.method != "context_alias"]
         self.generic_mentions = [m for m in accord_mentions if m.method == "context_alias"]
@@ -156,11 +173,22 @@ class _ArticleClaims:
         self.claims: list[Claim] = []
         self.last_range_upper: date | None = None
         self.last_heading_idx = -1
+        self._attributed_upto = 0  # sentences before this index have had their attribution read
+
+    def _catch_up_attribution(self, sentence_idx: int) -> None:
+        """Read the attribution of the skipped body sentences before ``sentence_idx``, in article
+        order, so the resolver's memory of the last speaker is what a full pass would leave."""
+        sentences = self.article.sentences
+        for k in range(self._attributed_upto, sentence_idx):
+            if not sentences[k].is_heading:
+                self.resolver.attribution(k)
+        self._attributed_upto = max(self._attributed_upto, sentence_idx + 1)
 
     # --- per sentence --------------------------------------------------------------------------
 
     def _speaker(self, sentence: SentenceText) -> tuple[Speaker, tuple[int, int], tuple[int, int], str]:
         """(speaker, excluded span, content span, rule) for one sentence."""
+        self._catch_up_attribution(sentence.sentence_idx)
         attribution = self.resolver.attribution(sentence.sentence_idx)
         full = (0, len(sentence.text))
         if sentence.in_quote:
@@ -178,13 +206,17 @@ class _ArticleClaims:
     def _slots(self, sentence: SentenceText, excluded: tuple[int, int], speaker_country: str | None = None) -> list[Slot]:
         base = sentence.start_char
         slots, taken = [], []
-        for m in self.countries:
-            if sentence.start_char <= m.start_char and m.end_char <= sentence.end_char:
-                slot = Slot(m.start_char - base, m.end_char - base, _country_code(m.entity_id), m.text, "mention")
+        first = bisect_left(self._country_starts, sentence.start_char)
+        last = bisect_right(self._country_starts, sentence.end_char)
+        for i in range(first, last):
+            m = self.countries[i]
+            if m.end_char <= sentence.end_char:
+                slot = Slot(m.start_char - base, m.end_char - base, self._country_codes[i], m.text, "mention")
                 taken.append((slot.start, slot.end))
                 if not (excluded[0] <= slot.start < excluded[1]):
                     slots.append(slot)
-        previous = [(m.start_char, _country_code(m.entity_id)) for m in self.countries if m.start_char < sentence.end_char]
+        before_end = bisect_left(self._country_starts, sentence.end_char)
+        previous = list(zip(self._country_starts[:before_end], self._country_codes[:before_end]))
         skip = self.topic.non_joiners if self.topic else frozenset()
         for coref in resolve_descriptors(sentence.text, base, previous, skip, taken):
             if not (excluded[0] <= coref.start < excluded[1]):
@@ -221,7 +253,7 @@ class _ArticleClaims:
                   excluded: tuple[int, int], after: tuple[int, int] | None = None) -> dating.ClaimDate:
         """The event date: a date right after the trigger in its clause ("Jordan made peace with Israel
         in 1994", not the 1979 of the clause before), else the date nearest the country."""
-        in_sentence = [d for d in self.dates if d.sentence_idx == sentence.sentence_idx]
+        in_sentence = self._dates_by_sentence.get(sentence.sentence_idx, [])
         base = sentence.start_char
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
                      and not (base + excluded[0] <= d.start_char < base + excluded[1])]
@@ -324,12 +356,26 @@ class _ArticleClaims:
             self.last_range_upper = None
             self._update_topic(sentence)
             return
+        triggers = _candidate_triggers(sentence.text)
+        if triggers:  # a sentence without any trigger's words cannot make a claim
+            self._claims_in(sentence, triggers)
+        self._update_topic(sentence)
+        if any(c.sentence_idx == sentence.sentence_idx for c in self.claims):
+            self.accord_referenced.add(sentence.sentence_idx)
+        for d in self._dates_by_sentence.get(sentence.sentence_idx, ()):
+            if d.precision == "range" and d.upper:
+                self.last_range_upper = d.upper
+
+    def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
+        """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule = self._speaker(sentence)
         slots = self._slots(sentence, excluded, self._speaker_country(speaker))
+        if not slots:
+            return  # a trigger binds countries: none here
         masked = mask(sentence.text, slots)
-        codes = {_country_code(m.entity_id) for m in self.countries if m.sentence_idx == sentence.sentence_idx}
+        codes = self._codes_by_sentence.get(sentence.sentence_idx, set())
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
-        hits = [h for h in _triggers_in(masked, content[0], content[1]) if slots]
+        hits = _triggers_in(masked, content[0], content[1], triggers)
         hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
         hits = _drop_object_nouns(hits, masked, content)
         speaker_country = self._speaker_country(speaker)
@@ -364,12 +410,6 @@ class _ArticleClaims:
                     own = [Slot(excluded[0], excluded[1], speaker_country, speaker.name, "speaker")]
                     self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
                                            f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
-        self._update_topic(sentence)
-        if any(c.sentence_idx == sentence.sentence_idx for c in self.claims):
-            self.accord_referenced.add(sentence.sentence_idx)
-        for d in self.dates:
-            if d.sentence_idx == sentence.sentence_idx and d.precision == "range" and d.upper:
-                self.last_range_upper = d.upper
 
     def _claims_for_group(self, sentence, hit, group, status, is_future, speaker, excluded, codes, rule_tail,
                           masked="", clause_end=None):

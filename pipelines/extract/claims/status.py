@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import yaml
 
+from pipelines.extract.literal_gate import KeywordGate
 from pipelines.extract.model import CLAIM_STATUSES
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -107,6 +108,13 @@ def claim_vocabulary() -> ClaimVocabulary:
     """The compiled vocabulary from the dictionaries folder (cached)."""
     path = DICTIONARIES_DIR / TRIGGERS_FILE
     return parse_vocabulary(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def trigger_gate() -> KeywordGate:
+    """Which triggers of :func:`claim_vocabulary` may match a sentence: the words each trigger
+    pattern cannot match without (read off the pattern), in one Aho-Corasick automaton."""
+    return KeywordGate.for_patterns([t.pattern for t in claim_vocabulary().triggers])
 
 
 def ordinal_value(text: str | None) -> int | None:

@@ -1,0 +1,144 @@
+"""Keyword gates: skip a regular expression on text that cannot match it.
+
+Many patterns of the claim, date and accord stages can only match where a certain word occurs
+("signing ceremony" needs "ceremony"; "(?:will|would) (?:join|sign)" needs "join" or "sign").
+:func:`required_literals` reads that off the pattern itself (``re``'s own parser), so the data
+files stay the only place the vocabulary is written. A :class:`KeywordGate` holds the required
+words of many patterns in one Aho-Corasick automaton and tells, in one linear pass over a text,
+which patterns may match there; the exact regexes then run only for those.
+
+Soundness: a pattern that matches a text under ``re.IGNORECASE`` contains one of its required
+literals, and :func:`fold` maps the text so the literal occurs in the folded text too (the four
+non-ASCII characters ``re`` treats as case variants of ASCII letters are mapped first). A pattern
+whose requirement cannot be read (nothing but classes, optional parts, ...) always runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import ahocorasick
+
+try:  # Python 3.11+
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# Characters re.IGNORECASE matches with an ASCII letter whose str.lower() is not that letter
+# (dotted/dotless i, long s, Kelvin sign).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) + ((_sre.POSSESSIVE_REPEAT,) if hasattr(_sre, "POSSESSIVE_REPEAT") else ())
+_GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GROUP") else ())
+
+
+def fold(text: str) -> str:
+    """Lowercase ``text`` the way the gates compare it (same length for all but exotic input)."""
+    return text.translate(_FOLD).lower()
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirements: longer shortest word, then fewer words."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    key_a = (min(map(len, a)), -len(a))
+    key_b = (min(map(len, b)), -len(b))
+    return b if key_b > key_a else a
+
+
+def _sequence(items) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def close_run() -> None:
+        nonlocal best
+        if run:
+            best = _better(best, frozenset({fold("".join(run))}))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        best = _better(best, _element(op, av))
+    close_run()
+    return best
+
+
+def _element(op, av) -> frozenset[str] | None:
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            required = _sequence(branch)
+            if required is None:
+                return None
+            out |= required
+        return frozenset(out)
+    if op in _GROUPS:
+        return _sequence(av[-1])
+    if op in _REPEATS:
+        low, _high, item = av
+        return _sequence(item) if low >= 1 else None
+    return None  # classes, any-char, anchors, lookarounds, back-references: no literal is consumed
+
+
+def required_literals(pattern: re.Pattern | str) -> frozenset[str] | None:
+    """Folded words one of which every match of ``pattern`` contains, or None when unknown.
+
+    The empty string never counts as a requirement (a pattern that can match it gives None)."""
+    source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, 0)
+    if isinstance(source, bytes):
+        return None
+    required = _sequence(_sre_parse.parse(source, flags & ~re.UNICODE))
+    if required is None or any(not word for word in required):
+        return None
+    return required
+
+
+class KeywordGate:
+    """Which of many patterns may match a text: one Aho-Corasick pass over the folded text.
+
+    ``requirements[i]`` is pattern i's required words (None: always a candidate)."""
+
+    def __init__(self, requirements: Sequence[Iterable[str] | None]):
+        self.size = len(requirements)
+        self.always = 0
+        masks: dict[str, int] = {}
+        for i, words in enumerate(requirements):
+            if words is None:
+                self.always |= 1 << i
+                continue
+            for word in words:
+                word = fold(word)
+                if not word:
+                    self.always |= 1 << i
+                    continue
+                masks[word] = masks.get(word, 0) | (1 << i)
+        self._automaton = None
+        if masks:
+            automaton = ahocorasick.Automaton()
+            for word, mask in masks.items():
+                automaton.add_word(word, mask)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    @classmethod
+    def for_patterns(cls, patterns: Sequence[re.Pattern]) -> "KeywordGate":
+        return cls([required_literals(p) for p in patterns])
+
+    def mask(self, text: str, folded: bool = False) -> int:
+        """Bit i set when pattern i may match ``text`` (``folded``: the text is already folded)."""
+        found = self.always
+        if self._automaton is not None and text:
+            for _end, mask in self._automaton.iter(text if folded else fold(text)):
+                found |= mask
+        return found
+
+    def candidates(self, text: str, folded: bool = False) -> list[int]:
+        """Indexes of the patterns that may match ``text``, in order."""
+        found = self.mask(text, folded)
+        return [i for i in range(self.size) if found >> i & 1]
