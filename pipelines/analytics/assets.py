@@ -56,7 +56,8 @@ VIEWS: tuple[AnalyticsView, ...] = (
         description="Table macro analytics.members_as_of(d): the status of every country in every accord on day d "
         "(valid time), the most advanced status in force with its certainty (certain/possible from the date "
         "bounds), every status and claimant alongside, the conflict flag, and the accord's counterparty. "
-        "Preview: today.",
+        "Stores each pair's state as day intervals (analytics.membership_state_intervals) so a day is a "
+        "lookup. Preview: today.",
         deps=(MEMBERSHIP_EVENTS, ACCORDS),
         rows_query="SELECT accord, country_code, status, certainty, certain_status, date_lower, date_upper, statuses, "
         "claimants, has_conflict FROM analytics.members_as_of(current_date)",
@@ -72,7 +73,8 @@ VIEWS: tuple[AnalyticsView, ...] = (
     AnalyticsView(
         name="membership_growth",
         description="Members per accord per month, from the first event month to the current month: members_lower "
-        "(certainly signed by the month's end) and members_upper (possibly signed or announced by then).",
+        "(certainly signed by the month's end) and members_upper (possibly signed or announced by then). "
+        "Stored in analytics.membership_growth_months; the view extends it to the current month.",
         deps=(MEMBERSHIP_EVENTS, ACCORDS),
         rows_query="SELECT * FROM analytics.membership_growth ORDER BY accord, month DESC",
     ),
