@@ -67,7 +67,7 @@ class LinePattern:
     """A whole-line noise pattern and the reason recorded when it removes a line.
 
     A named group ``caption`` makes the matched text the article's photo caption (when none
-    was found before); a named group ``date`` feeds the page date.
+    was found before).
     """
 
     reason: str
@@ -189,7 +189,7 @@ def _line_pattern(path: Path, index: int, entry) -> LinePattern:
     if not isinstance(text, str) or not text.strip():
         raise BoilerplateError(f"{where}: empty pattern")
     pattern = _compile(path, "line_patterns", index, text)
-    unknown_groups = set(pattern.groupindex) - {"caption", "date"}
+    unknown_groups = set(pattern.groupindex) - {"caption"}
     if unknown_groups:
-        raise BoilerplateError(f"{where}: unknown named group(s) {sorted(unknown_groups)}; allowed: caption, date")
+        raise BoilerplateError(f"{where}: unknown named group(s) {sorted(unknown_groups)}; allowed: caption")
     return LinePattern(reason, pattern)

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipelines.ingest.boilerplate import boilerplate
+from pipelines.ingest.boilerplate import LinePattern, boilerplate
 from pipelines.ingest.published_date import parse_published_at
 
 
@@ -77,6 +77,10 @@ class _Rules:
     social_networks: frozenset[str]
     social_follow: re.Pattern
     reporting_credit: re.Pattern
+    mastheads: frozenset[str]
+    social_button_prefix: re.Pattern
+    line_patterns: tuple[LinePattern, ...]
+    date_line_patterns: tuple[re.Pattern, ...]
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +102,7 @@ def _rules() -> _Rules:
         ),
         not_names=data.word_set("byline_not_names"),
         posted_line=re.compile(
-            rf"^(?P<label>{_alternation(ph['posted_labels'] + ph['updated_labels'])})(?:\s+on)?{_LABEL_SEP}?"
+            rf"^(?P<label>{_alternation(ph['posted_labels'] + ph['updated_labels'])})(?:\s+on)?(?:{_LABEL_SEP}|\s+)"
             r"(?P<value>.*\d.*)$",
             re.I,
         ),
@@ -110,7 +114,7 @@ def _rules() -> _Rules:
         credit_line=re.compile(rf"^(?:{_alternation(ph['credit_labels'])}){_LABEL_SEP}(?P<value>.+)$", re.I),
         # A caption line ends with an agency photo credit: "... (AP Photo/Evan Vucci)", "REUTERS/Name".
         caption_credit_end=re.compile(
-            rf"(?:\((?:[^()]*\b(?:{_alternation(ph['photo_credit_words'])}))[^()]*\)"
+            rf"(?:[(\[](?:[^()\[\]]*\b(?:{_alternation(ph['photo_credit_words'])}))[^()\[\]]*[)\]]"
             rf"|\b(?:{_alternation(data.words['wire_photo_agencies'])})/[A-Z][\w.'’ -]+(?:/File(?: Photo)?)?)\s*$"
         ),
         caption_in_line=re.compile(
@@ -132,6 +136,10 @@ def _rules() -> _Rules:
             re.I,
         ),
         reporting_credit=re.compile(rf"^\(?(?:{_alternation(ph['reporting_credit_prefixes'])})\b.{{0,200}}$", re.I),
+        mastheads=frozenset(_masthead_key(m) for m in ph["mastheads"]),
+        social_button_prefix=re.compile(rf"\b(?:{_alternation(ph['social_button_prefixes'])})\s+", re.I),
+        line_patterns=data.line_patterns,
+        date_line_patterns=data.date_line_patterns,
     )
 
 
@@ -177,8 +185,68 @@ def _is_language_switcher(line: str) -> bool:
 
 
 def _is_social_buttons(line: str) -> bool:
+    """A row of share buttons: "Facebook Twitter Telegram", "Share on Facebook | Share on X"."""
+    line = _rules().social_button_prefix.sub(" ", line)
     tokens = [t for t in re.split(r"[\s|/·•,]+", line.casefold()) if t]
     return len(tokens) >= 2 and all(t in _rules().social_networks for t in tokens)
+
+
+def _masthead_key(line: str) -> str:
+    """An outlet name compared without case, a leading "The" or final punctuation."""
+    key = " ".join(line.casefold().strip(" .:|").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+# How pages write a date next to other things; each gives the part to parse as the date.
+_TRAILING_UPDATED_AGO = re.compile(r"^(?P<date>.*?\d.*?)\s+updated(?:\s+\d{1,2}\s+\w+)?\s+ago$", re.I)
+_TIME_FIRST_12H = re.compile(
+    r"^(?P<time>\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)\s*,\s+(?P<date>.+\d{4})$",
+    re.I,
+)
+_BRACKETED_TIME = re.compile(r"^(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})\s*[\[(](?P<time>\d{1,2}:\d{2})[\])]$")
+_SECTION_AFTER_DATE = re.compile(r"^(?P<date>.+\d{4})\s+[-–—|]\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?$")
+_UNKNOWN_ZONE = re.compile(r"^(?P<date>.+\d{4})\s*,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+[A-Z]{2,5}$")
+_POSTED_BY = re.compile(r"^(?P<date>.+\d)\s+by\s+(?P<name>[\w.@'’-]+(?:\s+[\w.'’-]+){0,2})$", re.I)
+_DATE_SEGMENTS = re.compile(r"\s+[●•·|]\s+")
+
+
+def _date_value(text: str) -> str | None:
+    """The part of ``text`` that parses as a page date, or None.
+
+    Besides what :func:`parse_published_at` reads, accepts a date with page furniture around
+    it: "... 7:53 PM UTC Updated 4 hours ago", AP's time-first "1:44 PM EDT, November 6, 2025",
+    "10.11.2025 [17:25]", Axios' "Jun 14, 2022 - World", "Jakarta ● Thu, October 16, 2025",
+    and a time in a zone the parser does not know ("13:00 JST": only the day is kept).
+    """
+    text = text.strip()
+    if parse_published_at(text) is not None:
+        return text
+    candidates: list[str] = []
+    match = _TRAILING_UPDATED_AGO.match(text)
+    if match:
+        text = match["date"]
+        candidates.append(text)
+    match = _TIME_FIRST_12H.match(text)
+    if match:
+        candidates.append(f"{match['date']} {match['time']}")
+    match = _BRACKETED_TIME.match(text)
+    if match:
+        candidates.append(f"{match['date']} {match['time']}")
+    match = _SECTION_AFTER_DATE.match(text)
+    if match:
+        candidates.append(match["date"])
+    match = _UNKNOWN_ZONE.match(text)
+    if match:
+        candidates.append(match["date"])
+    segments = _DATE_SEGMENTS.split(text)
+    if len(segments) == 2:
+        for date_part, other in (segments, segments[::-1]):
+            if len(other.split()) <= 3 and not re.search(r"\d", other):
+                candidates.append(date_part)
+    for candidate in candidates:
+        if parse_published_at(candidate) is not None:
+            return candidate
+    return None
 
 
 def _byline_author(line: str) -> str | None:
@@ -187,7 +255,12 @@ def _byline_author(line: str) -> str | None:
     match = _rules().by_line.match(line)
     if not match:
         return None
-    tokens = match["value"].split()
+    value = match["value"]
+    # "By Jane Roe, BBC News": the outlet after the comma is not a second author.
+    parts = [p.strip() for p in value.split(",")]
+    while len(parts) > 1 and _masthead_key(parts[-1]) in _rules().mastheads:
+        parts.pop()
+    tokens = ", ".join(parts).split()
     if tokens[0].casefold().strip(",") in _rules().not_names:
         return None
     # "By JANE ROE and JOHN DOE Associated Press": capitalised names, then the outlet.
@@ -227,15 +300,33 @@ def _classify_line(line: str, found: _Found) -> str | None:
         found.author = found.author or author
         return "byline"
     match = rules.posted_line.match(line)
-    if match and len(line) <= 100 and parse_published_at(match["value"]) is not None:
-        if " ".join(match["label"].casefold().split()) in rules.updated_labels:
-            found.updated = found.updated or match["value"].strip()
-        else:
-            found.posted = found.posted or match["value"].strip()
-        return "posted"
-    if len(line) <= 60 and parse_published_at(line) is not None:
-        found.posted = found.posted or line
+    if match and len(line) <= 100:
+        value = match["value"].strip()
+        by = _POSTED_BY.match(value)  # "Posted on March 3, 2024 by desertanalyst"
+        date = _date_value(value) or (by and _date_value(by["date"]))
+        if date:
+            if by and not _date_value(value):
+                found.author = found.author or by["name"]
+            if " ".join(match["label"].casefold().split()) in rules.updated_labels:
+                found.updated = found.updated or date
+            else:
+                found.posted = found.posted or date
+            return "posted"
+    if len(line) <= 80:
+        date = _date_value(line)
+        if date:
+            found.posted = found.posted or date
+            return "date-line"
+    if len(line) <= 120 and any(p.fullmatch(line) for p in rules.date_line_patterns):
         return "date-line"
+    for rule in rules.line_patterns:
+        match = rule.pattern.fullmatch(line)
+        if match:
+            if match.groupdict().get("caption"):
+                found.caption = found.caption or match["caption"].strip()
+            return rule.reason
+    if len(line) <= 60 and _masthead_key(line) in rules.mastheads:
+        return "masthead"
     match = rules.photo_line.match(line) or rules.photo_by_line.match(line)
     if match and len(line) <= 300:
         found.caption = found.caption or _strip_caption(match["value"])
@@ -273,6 +364,41 @@ def _looks_like_headline(line: str) -> bool:
     return True
 
 
+_NAME_LINK_WORDS = frozenset("of the and for de da al el bin van von".split())
+
+
+def _is_header_byline(lines: list[str], index: int) -> bool:
+    """An author or outlet name on its own line right above or below the page's date line,
+    before the article text: "Barak Ravid" / "Jun 14, 2022 - World", "Deutsche Welle" /
+    "06/23/2022". Only short capitalised names (1-5 words, no digits, no final punctuation)."""
+    line = lines[index]
+    words = line.split()
+    if not 1 <= len(words) <= 5 or len(line) > 50 or re.search(r"\d", line):
+        return False
+    if line[-1] in _HEADING_BAD_END or line[0] in _QUOTE_CHARS:
+        return False
+    if not all(w[0].isupper() or w.casefold() in _NAME_LINK_WORDS for w in words) or not words[0][0].isupper():
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines) and lines[i]]
+    return any(_classify_line(n, _Found()) in ("posted", "date-line") for n in neighbours)
+
+
+def _is_link_question(line: str) -> bool:
+    """A single short question with nothing after it: a linked headline ("Who are the RSF?")."""
+    words = line.split()
+    if not line.endswith("?") or len(words) > 14:
+        return False
+    return re.search(r"[.!?…]\s", line[:-1]) is None
+
+
+def _only_links_follow(following: list[str]) -> bool:
+    """Every later non-empty line is a linked headline or page furniture (the page's end)."""
+    return all(
+        not line or not _is_prose(line) or _is_link_question(line) or _classify_line(line, _Found()) is not None
+        for line in following
+    )
+
+
 def _is_prose(line: str) -> bool:
     """A line of running text, as opposed to a linked headline (which has no final stop)."""
     return line.rstrip(_QUOTE_CHARS + ")").endswith(tuple(_TERMINAL)) or len(line.split()) >= 20
@@ -307,6 +433,8 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
         reason = None
         if (in_trailer or link_follows) and not _is_prose(line):
             reason = "other-headline"  # a linked headline, not this article's
+        if reason is None and in_trailer and _is_link_question(line) and _only_links_follow(lines[index + 1 :]):
+            reason = "other-headline"  # "Why is there fighting in Sudan?" under "More on this story"
         if reason is None and title_key is not None:
             reason = _title_repeat(line, title_key, found)
         if reason is None and looking_for_headline:
@@ -315,6 +443,8 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
             reason = _classify_line(line, found)
         if reason is None and looking_for_headline:
             reason = _take_headline(line, lines[index + 1 :], found)
+        if reason is None and not seen_text and found.title is not None and _is_header_byline(lines, index):
+            reason = "header-byline"
         if found.title is not None and title_key is None:
             title_key = _compare_key(found.title)
         link_follows = False
