@@ -58,9 +58,10 @@ class SuiteOutcome:
 
     spec: SuiteSpec
     run_id: str
-    row_count: int | None
+    row_count: int | None  # rows in the whole table
     outcomes: list[ExpectationOutcome] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # expectations that could not be evaluated
+    scope: Any = None  # the pipelines.quality.scope.RowScope GX read (None if the table was unreadable)
 
     @property
     def failures(self) -> list[ExpectationOutcome]:
@@ -91,4 +92,5 @@ class SuiteOutcome:
             "warnings_failed": sum(1 for o in self.failures if o.severity == WARN),
             "failures": [o.as_failure() for o in self.failures],
             "skipped": list(self.skipped),
+            "row_scope": None if self.scope is None else self.scope.metadata(),
         }

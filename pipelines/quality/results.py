@@ -1,4 +1,5 @@
-"""Keeping the validation history in DuckDB: ``quality.validation_results`` and ``quality.row_counts``.
+"""Keeping the validation history in DuckDB: ``quality.validation_results``, ``quality.row_counts``
+and ``quality.validation_scopes``.
 
 One row per expectation (GX or SQL) per suite per run, so "when did this start failing" is
 
@@ -40,11 +41,13 @@ def utc_now() -> datetime:
 def record_outcomes(
     conn: duckdb.DuckDBPyConnection, suite_outcomes: Iterable[SuiteOutcome], validated_at: datetime | None = None
 ) -> int:
-    """Append one ``quality.validation_results`` row per expectation and one ``quality.row_counts``
-    row per suite (when the table could be counted). Returns the number of result rows written."""
+    """Append one ``quality.validation_results`` row per expectation, one ``quality.row_counts``
+    row per suite (when the table could be counted) and one ``quality.validation_scopes`` row per
+    suite (which rows GX read). Returns the number of result rows written."""
     validated_at = validated_at or utc_now()
     result_rows = []
     count_rows = []
+    scope_rows = []
     for suite in suite_outcomes:
         for o in suite.outcomes:
             result_rows.append(
@@ -64,6 +67,11 @@ def record_outcomes(
             )
         if suite.row_count is not None:
             count_rows.append((suite.run_id, suite.spec.asset_key, suite.row_count, validated_at))
+        if suite.scope is not None:
+            sc = suite.scope
+            scope_rows.append((suite.run_id, suite.spec.asset_key, sc.mode, sc.basis, sc.since, sc.high_water,
+                               sc.rows_in_table, sc.rows_in_scope, sc.rows_validated, sc.max_rows,
+                               suite.has_error, validated_at))
     if result_rows:
         conn.executemany(
             "INSERT INTO quality.validation_results (run_id, asset, suite, expectation_type, kwargs_json, "
@@ -74,5 +82,12 @@ def record_outcomes(
     if count_rows:
         conn.executemany(
             "INSERT INTO quality.row_counts (run_id, asset, row_count, counted_at) VALUES (?, ?, ?, ?)", count_rows
+        )
+    if scope_rows:
+        conn.executemany(
+            "INSERT INTO quality.validation_scopes (run_id, asset, scope_mode, basis, since, high_water, "
+            "rows_in_table, rows_in_scope, rows_validated, max_rows, has_error, validated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            scope_rows,
         )
     return len(result_rows)

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome
-from pipelines.quality.suites import SuiteSpec, effective_severity
+from pipelines.quality.suites import SuiteSpec, effective_severity, load_suite_dict
 
 DEFAULT_MAX_ROW_DROP_SHARE = 0.5
 MAX_ROW_DROP_ENV = "ACCORDWATCH_MAX_ROW_DROP_SHARE"
@@ -35,6 +35,7 @@ class SqlCheck:
     description: str
     sql: str
     severity: str = "critical"  # GX vocabulary: critical | warning
+    columns: tuple[str, ...] = ()  # the columns the rule is about (reported like a GX column_list)
 
 
 def _slice(alias: str) -> str:
@@ -229,7 +230,68 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
 )
 
 
+def _unique_column_sets(spec: SuiteSpec) -> list[tuple[str, ...]]:
+    """The column sets the suite file expects to be unique (single or compound)."""
+    sets = []
+    for exp in load_suite_dict(spec)["expectations"]:
+        kwargs = exp["kwargs"]
+        if exp["type"] == "expect_column_values_to_be_unique":
+            sets.append((kwargs["column"],))
+        elif exp["type"] == "expect_compound_columns_to_be_unique":
+            sets.append(tuple(kwargs["column_list"]))
+    return sets
+
+
+def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
+    """SQL mirrors, over the whole table, of what a run's changed rows cannot decide.
+
+    - ``unique_<columns>``: one per uniqueness expectation of the suite file (a new row may
+      duplicate an old one, which a batch of the new rows alone never shows);
+    - ``not_null_keys``: no NULL in those key columns nor in the columns the changed-rows scope
+      is selected by (a row with a NULL ``article_id`` is in no run's scope).
+
+    Views are skipped: their GX batch is always the whole view.
+    """
+    if spec.asset_key.startswith("analytics."):
+        return []
+    from pipelines.quality.scope import CHANGE_RULES
+
+    key_sets = _unique_column_sets(spec)
+    checks = [
+        SqlCheck(
+            name="unique_" + "_".join(cols),
+            asset_key=spec.asset_key,
+            description=f"({', '.join(cols)}) unique over the whole table (rows with a NULL in them ignored, as GX does)",
+            columns=cols,
+            sql=f"""
+                SELECT {', '.join(f't.{c}' for c in cols)}, count(*) AS n_rows FROM {spec.table} t
+                WHERE {' AND '.join(f't.{c} IS NOT NULL' for c in cols)}
+                GROUP BY ALL HAVING count(*) > 1
+            """,
+        )
+        for cols in key_sets
+    ]
+    rule = CHANGE_RULES.get(spec.asset_key)
+    not_null = list(dict.fromkeys([c for cols in key_sets for c in cols] + list(rule.scope_columns if rule else ())))
+    if not_null:
+        shown = list(dict.fromkeys(not_null + list(spec.key_columns)))
+        checks.append(
+            SqlCheck(
+                name="not_null_keys",
+                asset_key=spec.asset_key,
+                description=f"no NULL in ({', '.join(not_null)}) over the whole table",
+                columns=tuple(not_null),
+                sql=f"""
+                    SELECT {', '.join(f't.{c}' for c in shown)} FROM {spec.table} t
+                    WHERE {' OR '.join(f't.{c} IS NULL' for c in not_null)}
+                """,
+            )
+        )
+    return checks
+
+
 def checks_for(asset_key: str) -> list[SqlCheck]:
+    """The hand-written SQL checks of one table (see :func:`whole_table_key_checks` for the rest)."""
     return [c for c in SQL_CHECKS if c.asset_key == asset_key]
 
 
@@ -254,15 +316,22 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+_COUNT_COLUMN = "_accordwatch_n_offending"
+
+
 def run_sql_check(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec, check: SqlCheck) -> ExpectationOutcome:
     """Run one check; a query error counts as a failure with the error as observed value."""
-    kwargs = {"description": check.description}
+    kwargs: dict[str, Any] = {"description": check.description}
+    if check.columns:
+        kwargs["column_list"] = list(check.columns)
     severity = effective_severity(spec, check.severity)
     try:
-        count = conn.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
-        relation = conn.sql(f"SELECT * FROM ({check.sql}) LIMIT {SAMPLE_SIZE}")
+        # one pass over the data: the offending rows are few, the window counts them all
+        relation = conn.sql(f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({check.sql}) LIMIT {SAMPLE_SIZE}")
         columns = relation.columns
-        sample = [{c: jsonable(v) for c, v in zip(columns, row)} for row in relation.fetchall()]
+        rows = relation.fetchall()
+        count = rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
+        sample = [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN} for row in rows]
     except duckdb.Error as exc:
         return ExpectationOutcome(f"sql:{check.name}", kwargs, severity, False, observed_value=f"error: {exc}")
     return ExpectationOutcome(

@@ -8,3 +8,21 @@ CREATE TABLE IF NOT EXISTS quality.row_counts (
     row_count  BIGINT NOT NULL,
     counted_at TIMESTAMP NOT NULL
 );
+
+-- Which rows each validation read into Great Expectations (pipelines/quality/scope.py). The next
+-- run's checks read only the rows changed after high_water of the latest validation without an
+-- ERROR failure, so the cost of a run's checks follows what the run changed.
+CREATE TABLE IF NOT EXISTS quality.validation_scopes (
+    run_id         VARCHAR NOT NULL,
+    asset          VARCHAR NOT NULL,     -- e.g. core.claims
+    scope_mode     VARCHAR NOT NULL,     -- full (audit) or changed (a pipeline run)
+    basis          VARCHAR NOT NULL,     -- whole_table, changed_since, whole_table_no_previous_validation, ...
+    since          TIMESTAMP,            -- rows changed after this time (changed_since only)
+    high_water     TIMESTAMP,            -- newest change time in the table when it was read
+    rows_in_table  BIGINT,
+    rows_in_scope  BIGINT NOT NULL,
+    rows_validated BIGINT NOT NULL,      -- rows handed to GX (at most max_rows)
+    max_rows       BIGINT,               -- the cap; NULL = none
+    has_error      BOOLEAN NOT NULL,     -- the suite had an ERROR failure (its high_water is not used)
+    validated_at   TIMESTAMP NOT NULL
+);

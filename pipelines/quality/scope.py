@@ -1,0 +1,220 @@
+"""Which rows of a table go through Great Expectations: the rows a run changed, or the whole table.
+
+Validating through GX means copying rows into pandas, which costs time and memory in proportion
+to the rows copied. The pipeline is incremental (``core.stage_log``), so a run's checks read only
+what could have changed since the table was last validated, and never more than a cap:
+
+- ``changed`` scope (the Dagster checks): the rows changed after ``since``. ``since`` is the
+  *high-water mark* recorded by the latest validation of the same table that had no ERROR
+  failure (so a failing run's rows are validated again next time), and no later than the start of
+  the current run (so a run that started before another run's check still sees its own rows).
+  With no such validation yet, the scope is the whole table. What "changed" means per table is in
+  :data:`CHANGE_RULES`: the article rows (``core.*``) of articles with a ``core.stage_log`` entry
+  newer than ``since`` (every stage rewrites an article's rows when it logs it), the raw rows
+  ingested/superseded/detected after it, the entities those articles' mentions, roles and claims
+  refer to. Tables with no change time (``core.membership_events``, rebuilt in full each run, and
+  the analytics views) are always read whole.
+- ``full`` scope (``accordwatch check``, the audit): the whole table.
+
+In both scopes at most ``max_rows`` rows are read (the first rows of the scope in storage order;
+``None`` = no cap). The Dagster checks take the cap from ``ACCORDWATCH_GX_MAX_ROWS`` (default
+:data:`DEFAULT_GX_MAX_ROWS`, ``0`` = no cap). :class:`RowScope` records exactly what was read: the
+mode, ``since``, the high-water mark, the rows in the table, in the scope and validated, and
+whether the cap cut the scope. It goes into the check's metadata and ``quality.validation_scopes``.
+
+Checks that the changed rows alone cannot decide are not left to GX: the uniqueness expectations of
+every suite are also evaluated in SQL over the whole table (see
+:func:`pipelines.quality.sql_checks.whole_table_key_checks`), as are referential integrity and
+offsets slicing back to the body (:data:`pipelines.quality.sql_checks.SQL_CHECKS`). DuckDB computes
+them in well under a second on millions of rows, so they stay whole-table while GX stays bounded.
+A row-local rule (a value set, a range, a null) is judged on the changed rows: every stage writes
+only the rows of the articles it logs, so a bad value a stage writes is in its run's scope. A row
+corrupted later by hand is found by ``accordwatch check``, which reads whole tables.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from pipelines.quality.suites import SuiteSpec
+
+FULL = "full"
+CHANGED = "changed"
+SCOPE_MODES = (FULL, CHANGED)
+DEFAULT_GX_MAX_ROWS = 50_000
+GX_MAX_ROWS_ENV = "ACCORDWATCH_GX_MAX_ROWS"
+
+
+@dataclass(frozen=True)
+class ChangeRule:
+    """How to find the rows of one table that changed after a point in time.
+
+    high_water_sql: one value, the newest change time of the table's rows (NULL when empty).
+    changed_filter: a predicate on the table aliased ``t`` with one ``$since`` parameter.
+    scope_columns: columns the filter selects by; a row with a NULL there is in no changed scope,
+        so they are checked for NULLs over the whole table in SQL.
+    """
+
+    high_water_sql: str
+    changed_filter: str
+    scope_columns: tuple[str, ...]
+
+
+_ARTICLES_LOGGED_SINCE = "SELECT article_id FROM core.stage_log WHERE processed_at > $since"
+_STAGE_LOG_HIGH_WATER = "SELECT max(processed_at) FROM core.stage_log"
+_PER_ARTICLE = ChangeRule(_STAGE_LOG_HIGH_WATER, f"t.article_id IN ({_ARTICLES_LOGGED_SINCE})", ("article_id",))
+
+CHANGE_RULES: dict[str, ChangeRule] = {
+    "raw.articles": ChangeRule(
+        "SELECT max(greatest(first_ingested_at, superseded_at)) FROM raw.articles",
+        "greatest(t.first_ingested_at, t.superseded_at) > $since",
+        ("first_ingested_at",),
+    ),
+    "raw.source_files": ChangeRule("SELECT max(ingested_at) FROM raw.source_files", "t.ingested_at > $since", ("ingested_at",)),
+    "raw.ingest_errors": ChangeRule("SELECT max(detected_at) FROM raw.ingest_errors", "t.detected_at > $since", ("detected_at",)),
+    "core.articles": _PER_ARTICLE,
+    "core.sentences": _PER_ARTICLE,
+    "core.stage_log": ChangeRule(_STAGE_LOG_HIGH_WATER, "t.processed_at > $since", ("processed_at",)),
+    "core.mentions": _PER_ARTICLE,
+    "core.person_roles": _PER_ARTICLE,
+    "core.dates": _PER_ARTICLE,
+    "core.claims": _PER_ARTICLE,
+    "core.entities": ChangeRule(
+        _STAGE_LOG_HIGH_WATER,
+        f"""t.entity_id IN (
+            SELECT entity_id FROM core.mentions WHERE article_id IN ({_ARTICLES_LOGGED_SINCE})
+            UNION ALL SELECT person_id FROM core.person_roles WHERE article_id IN ({_ARTICLES_LOGGED_SINCE})
+            UNION ALL SELECT claimed_by_id FROM core.claims WHERE article_id IN ({_ARTICLES_LOGGED_SINCE})
+            UNION ALL SELECT 'country:' || country_code FROM core.claims
+                      WHERE article_id IN ({_ARTICLES_LOGGED_SINCE}))""",
+        ("entity_id",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RowScope:
+    """Exactly which rows of a table one validation read into pandas.
+
+    mode: ``full`` or ``changed`` (what was asked for).
+    basis: ``whole_table``; ``changed_since`` (rows changed after ``since``); or
+        ``whole_table_no_previous_validation`` / ``whole_table_no_change_time`` when a changed
+        scope had to read the whole table.
+    since: the change time the scope starts after (``changed_since`` only).
+    high_water: the newest change time in the table when it was read (recorded for the next run).
+    rows_in_table, rows_in_scope, rows_validated: counts (``rows_in_table`` None if unknown).
+    max_rows: the cap (None = none); truncated: the cap cut the scope.
+    """
+
+    mode: str
+    basis: str
+    since: datetime | None
+    high_water: datetime | None
+    rows_in_table: int | None
+    rows_in_scope: int
+    rows_validated: int
+    max_rows: int | None
+
+    @property
+    def truncated(self) -> bool:
+        return self.rows_validated < self.rows_in_scope
+
+    def metadata(self) -> dict[str, Any]:
+        """Plain JSON-able description for the check metadata."""
+        out = asdict(self)
+        out["since"] = None if self.since is None else self.since.isoformat()
+        out["high_water"] = None if self.high_water is None else self.high_water.isoformat()
+        out["truncated"] = self.truncated
+        return out
+
+
+def gx_max_rows_from_env() -> int | None:
+    """The per-table cap of the Dagster checks (``ACCORDWATCH_GX_MAX_ROWS``; ``0`` = no cap)."""
+    raw = os.environ.get(GX_MAX_ROWS_ENV)
+    if raw is None or raw.strip() == "":
+        return DEFAULT_GX_MAX_ROWS
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{GX_MAX_ROWS_ENV} must be a whole number of rows, got {raw!r}") from None
+    if value < 0:
+        raise ValueError(f"{GX_MAX_ROWS_ENV} must be >= 0 (0 = no cap), got {raw!r}")
+    return value or None
+
+
+def previous_high_water(conn: duckdb.DuckDBPyConnection, asset_key: str, run_id: str) -> datetime | None:
+    """The high-water mark of the latest validation of ``asset_key`` by another run that had no
+    ERROR failure (None if there is none)."""
+    row = conn.execute(
+        "SELECT high_water FROM quality.validation_scopes WHERE asset = ? AND run_id <> ? AND NOT has_error "
+        "AND high_water IS NOT NULL ORDER BY validated_at DESC LIMIT 1",
+        [asset_key, run_id],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def _high_water(conn: duckdb.DuckDBPyConnection, rule: ChangeRule | None) -> datetime | None:
+    return None if rule is None else conn.execute(rule.high_water_sql).fetchone()[0]
+
+
+def _fetch(conn: duckdb.DuckDBPyConnection, sql: str, params: dict, max_rows: int | None) -> Any:
+    limit = "" if max_rows is None else f" LIMIT {int(max_rows) + 1}"  # one more row tells "truncated"
+    return conn.execute(sql + limit, params or None).df()
+
+
+def read_scope(
+    conn: duckdb.DuckDBPyConnection,
+    spec: SuiteSpec,
+    *,
+    mode: str = FULL,
+    run_id: str = "",
+    max_rows: int | None = None,
+    run_started_at: datetime | None = None,
+) -> tuple[RowScope, Any]:
+    """The rows of ``spec.table`` to validate (a pandas DataFrame) and the :class:`RowScope` saying which.
+
+    Raises duckdb.Error when the table cannot be read (the caller reports it as a failure).
+    """
+    if mode not in SCOPE_MODES:
+        raise ValueError(f"scope mode must be one of {SCOPE_MODES}, got {mode!r}")
+    rule = CHANGE_RULES.get(spec.asset_key)
+    high_water = _high_water(conn, rule)
+    since = None
+    basis = "whole_table"
+    if mode == CHANGED:
+        since = previous_high_water(conn, spec.asset_key, run_id) if rule is not None else None
+        if since is not None and run_started_at is not None:
+            since = min(since, run_started_at)
+        if rule is None:
+            basis = "whole_table_no_change_time"
+        elif since is None:
+            basis = "whole_table_no_previous_validation"
+        else:
+            basis = "changed_since"
+    if basis == "changed_since":
+        predicate = rule.changed_filter
+        df = _fetch(conn, f"SELECT * FROM {spec.table} t WHERE {predicate}", {"since": since}, max_rows)
+    else:
+        df = _fetch(conn, f"SELECT * FROM {spec.table} t", {}, max_rows)
+    truncated = max_rows is not None and len(df) > max_rows
+    if truncated:
+        df = df.iloc[:max_rows]
+    if basis == "changed_since":
+        in_scope = (
+            conn.execute(f"SELECT count(*) FROM {spec.table} t WHERE {rule.changed_filter}", {"since": since})
+            .fetchone()[0] if truncated else len(df)
+        )
+        in_table = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
+    else:
+        in_scope = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0] if truncated else len(df)
+        in_table = in_scope
+    scope = RowScope(
+        mode=mode, basis=basis, since=since, high_water=high_water, rows_in_table=int(in_table),
+        rows_in_scope=int(in_scope), rows_validated=len(df), max_rows=max_rows,
+    )
+    return scope, df

@@ -1,0 +1,219 @@
+"""Row scope: a pipeline run's checks read the rows it changed (capped), the audit reads everything,
+and whatever the changed rows cannot decide (duplicate keys across runs, NULL keys) is checked in
+SQL over the whole table.
+
+The "second run" is simulated the way the stages write: a second article, copied from the first
+under a new id, with its ``core.stage_log`` entry (and raw ingest time) later than the first
+validation, so only its rows have changed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+from conftest import ARTICLE_ID, NOW, failed, strip_constraints, validate_one
+
+from pipelines.quality.scope import (
+    CHANGED,
+    DEFAULT_GX_MAX_ROWS,
+    FULL,
+    GX_MAX_ROWS_ENV,
+    gx_max_rows_from_env,
+)
+from pipelines.quality.suites import ERROR, spec_for
+from pipelines.quality.validate import validate_suites
+
+NEW_ID = "f" * 32
+LATER = NOW + timedelta(days=1)
+PER_ARTICLE_TABLES = ("core.sentences", "core.mentions", "core.person_roles", "core.dates")
+
+
+def add_second_article(conn, processed_at: datetime = LATER) -> None:
+    """A second article (same text, new id) with every row a run of the stages would write for it."""
+    conn.execute("INSERT INTO raw.articles SELECT * REPLACE (? AS article_id, ? AS first_ingested_at) "
+                 "FROM raw.articles WHERE article_id = ?", [NEW_ID, processed_at, ARTICLE_ID])
+    conn.execute("INSERT INTO raw.source_files SELECT * REPLACE ('inbox/second.txt' AS path, ? AS article_id, "
+                 "? AS ingested_at) FROM raw.source_files WHERE article_id = ?", [NEW_ID, processed_at, ARTICLE_ID])
+    conn.execute("INSERT INTO core.articles SELECT * REPLACE (? AS article_id, ? AS processed_at) "
+                 "FROM core.articles WHERE article_id = ?", [NEW_ID, processed_at, ARTICLE_ID])
+    for table in PER_ARTICLE_TABLES:
+        conn.execute(f"INSERT INTO {table} SELECT * REPLACE (? AS article_id) FROM {table} WHERE article_id = ?",
+                     [NEW_ID, ARTICLE_ID])
+    conn.execute("INSERT INTO core.claims SELECT * REPLACE (claim_id || '-2' AS claim_id, ? AS article_id) "
+                 "FROM core.claims WHERE article_id = ?", [NEW_ID, ARTICLE_ID])
+    conn.execute("INSERT INTO core.stage_log SELECT * REPLACE (? AS article_id, ? AS processed_at) "
+                 "FROM core.stage_log WHERE article_id = ?", [NEW_ID, processed_at, ARTICLE_ID])
+
+
+def changed(conn, asset_key: str, run_id: str, **kwargs):
+    return validate_one(conn, asset_key, run_id=run_id, scope=CHANGED, **kwargs)
+
+
+def test_first_changed_validation_reads_the_whole_table_then_only_what_changed(conn):
+    first = changed(conn, "core.claims", "run-1")
+    assert first.passed
+    assert first.scope.basis == "whole_table_no_previous_validation"
+    assert (first.scope.rows_in_table, first.scope.rows_validated) == (2, 2)
+    assert first.scope.high_water == NOW  # the stage_log time of the only article
+
+    nothing_new = changed(conn, "core.claims", "run-2")
+    assert nothing_new.passed
+    assert nothing_new.scope.basis == "changed_since" and nothing_new.scope.since == NOW
+    assert (nothing_new.scope.rows_in_table, nothing_new.scope.rows_validated) == (2, 0)
+
+    add_second_article(conn)
+    third = changed(conn, "core.claims", "run-3")
+    assert third.passed, [f.as_failure() for f in third.failures]
+    assert (third.scope.rows_in_table, third.scope.rows_in_scope, third.scope.rows_validated) == (4, 2, 2)
+    assert third.scope.high_water == LATER
+    # the audit still reads every row
+    assert validate_one(conn, "core.claims", record=False).scope.rows_validated == 4
+
+
+@pytest.mark.parametrize("asset_key, expected_rows", [
+    ("raw.articles", 1), ("raw.source_files", 1), ("core.articles", 1), ("core.sentences", 2),
+    ("core.stage_log", 1), ("core.mentions", 4), ("core.dates", 2), ("core.person_roles", 1),
+    ("core.claims", 2), ("core.entities", 4),  # KZ, AE, Trump, the accord: what the new article refers to
+])
+def test_changed_scope_of_every_incremental_table_is_the_new_articles_rows(conn, asset_key, expected_rows):
+    assert changed(conn, asset_key, "run-1").passed
+    add_second_article(conn)
+    outcome = changed(conn, asset_key, "run-2")
+    assert outcome.passed, [f.as_failure() for f in outcome.failures]
+    assert outcome.scope.basis == "changed_since"
+    assert outcome.scope.rows_validated == expected_rows
+
+
+def test_bad_country_code_in_the_new_rows_fails_with_the_code(conn):
+    assert changed(conn, "core.claims", "run-1").passed
+    add_second_article(conn)
+    conn.execute("UPDATE core.claims SET country_code = 'KAZ' WHERE claim_id = 'claim-kz-2'")
+    outcome = changed(conn, "core.claims", "run-2")
+    failure = failed(outcome, "expect_column_values_to_be_in_set", "country_code")
+    assert failure.unexpected_sample == [{"value": "KAZ", "row": {"claim_id": "claim-kz-2"}}]
+    assert outcome.has_error and outcome.scope.rows_validated == 2
+
+
+def test_new_row_duplicating_an_old_id_fails_in_sql_over_the_whole_table(conn):
+    assert changed(conn, "core.claims", "run-1").passed
+    strip_constraints(conn, "core.claims")
+    add_second_article(conn)
+    conn.execute("UPDATE core.claims SET claim_id = 'claim-ae' WHERE claim_id = 'claim-ae-2'")
+    outcome = changed(conn, "core.claims", "run-2")
+    # the GX batch holds only the new article's rows, where 'claim-ae' occurs once ...
+    assert outcome.scope.rows_validated == 2
+    assert not [f for f in outcome.failures if f.expectation_type == "expect_column_values_to_be_unique"]
+    # ... the whole-table mirror of the suite's uniqueness rule sees both
+    failure = failed(outcome, "sql:unique_claim_id", "claim_id")
+    assert failure.unexpected_sample == [{"claim_id": "claim-ae", "n_rows": 2}]
+    assert failure.severity == ERROR and outcome.has_error
+
+
+def test_null_key_outside_any_changed_scope_fails_in_sql(conn):
+    assert changed(conn, "core.mentions", "run-1").passed
+    strip_constraints(conn, "core.mentions")
+    # a NULL article_id puts the row in no run's changed scope
+    conn.execute("UPDATE core.mentions SET article_id = NULL WHERE text = 'Kazakhstan'")
+    outcome = changed(conn, "core.mentions", "run-2")
+    assert outcome.scope.rows_validated == 0
+    failure = failed(outcome, "sql:not_null_keys")
+    assert failure.unexpected_count == 1
+    assert {"article_id": None, "entity_id": "country:KZ"}.items() <= failure.unexpected_sample[0].items()
+
+
+def test_compound_key_duplicates_are_reported_with_their_key(conn):
+    strip_constraints(conn, "core.sentences")
+    conn.execute("INSERT INTO core.sentences SELECT * FROM core.sentences WHERE sentence_idx = 1")
+    failure = failed(validate_one(conn, "core.sentences", record=False), "sql:unique_article_id_sentence_idx")
+    assert failure.unexpected_sample == [{"article_id": ARTICLE_ID, "sentence_idx": 1, "n_rows": 2}]
+
+
+def test_a_failing_validation_does_not_move_the_high_water_mark(conn):
+    assert changed(conn, "core.claims", "run-1").passed
+    add_second_article(conn)
+    conn.execute("UPDATE core.claims SET country_code = 'KAZ' WHERE claim_id = 'claim-kz-2'")
+    assert changed(conn, "core.claims", "run-2").has_error
+    # the next run still reads the rows that failed, and fails again until they are fixed
+    again = changed(conn, "core.claims", "run-3")
+    assert again.scope.since == NOW and again.scope.rows_validated == 2
+    assert failed(again, "expect_column_values_to_be_in_set", "country_code").unexpected_count == 1
+    conn.execute("UPDATE core.claims SET country_code = 'KZ' WHERE claim_id = 'claim-kz-2'")
+    assert changed(conn, "core.claims", "run-4").passed
+    assert changed(conn, "core.claims", "run-5").scope.rows_validated == 0
+
+
+def test_warnings_do_move_the_high_water_mark(conn):
+    conn.execute("UPDATE core.articles SET published_at = NULL")
+    first = changed(conn, "core.articles", "run-1")
+    assert not first.passed and not first.has_error
+    assert changed(conn, "core.articles", "run-2").scope.rows_validated == 0
+
+
+def test_the_scope_never_starts_after_the_current_run(conn):
+    # another run validated after this run started: this run's own rows must stay in scope
+    assert changed(conn, "core.claims", "other-run").passed
+    started = NOW - timedelta(hours=1)
+    outcome = changed(conn, "core.claims", "this-run", run_started_at=started)
+    assert outcome.scope.since == started and outcome.scope.rows_validated == 2
+
+
+def test_cap_limits_the_rows_gx_reads_and_says_so(conn):
+    outcome = validate_one(conn, "core.sentences", record=False, max_rows=1)
+    scope = outcome.scope
+    assert (scope.mode, scope.rows_in_table, scope.rows_in_scope, scope.rows_validated) == (FULL, 2, 2, 1)
+    assert scope.truncated and scope.metadata()["truncated"] is True
+    assert outcome.row_count == 2  # the row-count history still counts the whole table
+    assert not validate_one(conn, "core.sentences", record=False, max_rows=2).scope.truncated
+
+
+def test_views_are_always_read_whole(conn):
+    assert changed(conn, "analytics.membership_growth", "run-1").passed
+    outcome = changed(conn, "analytics.membership_growth", "run-2")
+    assert outcome.scope.basis == "whole_table_no_change_time"
+    assert outcome.scope.rows_validated == outcome.row_count > 0
+
+
+def test_one_scope_row_per_suite_per_run_is_recorded(conn):
+    specs = [spec_for("core.articles"), spec_for("core.claims")]
+    validate_suites(conn, specs, run_id="run-1", scope=CHANGED, max_rows=1)
+    rows = conn.execute("SELECT asset, scope_mode, basis, rows_in_table, rows_in_scope, rows_validated, max_rows, "
+                        "has_error, high_water FROM quality.validation_scopes ORDER BY asset").fetchall()
+    assert rows == [
+        ("core.articles", CHANGED, "whole_table_no_previous_validation", 1, 1, 1, 1, False, NOW),
+        ("core.claims", CHANGED, "whole_table_no_previous_validation", 2, 2, 1, 1, False, NOW),
+    ]
+
+
+def test_metadata_says_exactly_what_gx_read(conn):
+    meta = validate_one(conn, "core.claims", record=False, scope=CHANGED, max_rows=10).metadata()["row_scope"]
+    assert meta == {"mode": CHANGED, "basis": "whole_table_no_previous_validation", "since": None,
+                    "high_water": NOW.isoformat(), "rows_in_table": 2, "rows_in_scope": 2, "rows_validated": 2,
+                    "max_rows": 10, "truncated": False}
+    json.dumps(meta)
+
+
+def test_gx_max_rows_from_env(monkeypatch):
+    monkeypatch.delenv(GX_MAX_ROWS_ENV, raising=False)
+    assert gx_max_rows_from_env() == DEFAULT_GX_MAX_ROWS
+    monkeypatch.setenv(GX_MAX_ROWS_ENV, "1200")
+    assert gx_max_rows_from_env() == 1200
+    monkeypatch.setenv(GX_MAX_ROWS_ENV, "0")
+    assert gx_max_rows_from_env() is None
+    for bad in ("-1", "many"):
+        monkeypatch.setenv(GX_MAX_ROWS_ENV, bad)
+        with pytest.raises(ValueError, match=GX_MAX_ROWS_ENV):
+            gx_max_rows_from_env()
+
+
+def test_empty_scope_records_every_expectation_and_still_checks_the_columns(conn):
+    full = changed(conn, "core.claims", "run-1")
+    conn.execute("ALTER TABLE core.claims DROP COLUMN ordinal")  # a schema change, no row changed
+    empty = changed(conn, "core.claims", "run-2")
+    assert empty.scope.rows_validated == 0
+    assert len(empty.outcomes) == len(full.outcomes)  # one history row per expectation, as always
+    columns = failed(empty, "expect_table_columns_to_match_set")  # evaluated by GX on the empty batch
+    assert columns.severity == ERROR and empty.has_error
+    row_level = [o for o in empty.outcomes if not o.expectation_type.startswith(("expect_table_", "sql:"))]
+    assert row_level and all(o.success and o.observed_value == "no rows in scope" for o in row_level)
