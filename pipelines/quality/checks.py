@@ -1,7 +1,9 @@
 """Dagster asset checks built from the suite registry: one ``@asset_check`` per suite.
 
 Each check opens the warehouse through the ``warehouse`` resource (read-write: it records its
-results), validates its table with :func:`pipelines.quality.validate.validate_suites`, and returns
+results), validates its table with :func:`pipelines.quality.validate.validate_suites` in the
+*changed* scope (the rows this run changed, at most ``ACCORDWATCH_GX_MAX_ROWS`` of them go through
+GX; whole-table SQL invariants besides, see :mod:`pipelines.quality.scope`), and returns
 an ``AssetCheckResult`` whose severity follows the suite design in :mod:`pipelines.quality.suites`.
 Checks on the raw/core tables the views are built from are ``blocking``: a failed ERROR check
 stops the downstream assets in the same run.
@@ -12,6 +14,7 @@ definition time and rejects it as a string.
 
 
 from collections.abc import Iterable
+from datetime import datetime, timezone
 
 import dagster as dg
 
@@ -39,16 +42,27 @@ def check_result(outcome: SuiteOutcome) -> dg.AssetCheckResult:
         metadata["row_count"] = dg.MetadataValue.int(meta["row_count"])
     if meta["skipped"]:
         metadata["skipped"] = dg.MetadataValue.json(meta["skipped"])
+    if meta["row_scope"] is not None:
+        metadata["row_scope"] = dg.MetadataValue.json(meta["row_scope"])
+        metadata["rows_validated_by_gx"] = dg.MetadataValue.int(meta["row_scope"]["rows_validated"])
     if outcome.failures:
         metadata["failures_table"] = dg.MetadataValue.md(markdown_table(failure_rows([outcome])))
     severity = dg.AssetCheckSeverity.ERROR if outcome.severity == ERROR else dg.AssetCheckSeverity.WARN
     return dg.AssetCheckResult(passed=outcome.passed, severity=severity, metadata=metadata)
 
 
+def _run_started_at(context: dg.AssetCheckExecutionContext) -> datetime | None:
+    """When this Dagster run started (naive UTC), if the instance recorded it."""
+    op_context = context.op_execution_context
+    record = op_context.instance.get_run_record_by_id(op_context.run_id)
+    start = None if record is None else record.start_time
+    return None if start is None else datetime.fromtimestamp(start, timezone.utc).replace(tzinfo=None)
+
+
 def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetChecksDefinition:
     description = (
-        f"GX suite expectations/{spec.suite_file.name} plus SQL checks on {spec.table}"
-        f" ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
+        f"GX suite expectations/{spec.suite_file.name} on the rows this run changed, plus whole-table SQL "
+        f"checks on {spec.table} ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
     )
 
     @dg.asset_check(
@@ -59,13 +73,22 @@ def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetC
         required_resource_keys={WAREHOUSE_RESOURCE_KEY},
     )
     def _quality_check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
+        from pipelines.quality.scope import CHANGED, gx_max_rows_from_env
         from pipelines.quality.validate import validate_suites
         from pipelines.warehouse import apply_schema
 
         warehouse = getattr(context.resources, WAREHOUSE_RESOURCE_KEY)
         with warehouse.connect() as conn:
             apply_schema(conn)  # idempotent; the check may run first on a fresh file
-            [outcome] = validate_suites(conn, [spec], run_id=context.op_execution_context.run_id, max_row_drop_share=max_row_drop_share)
+            [outcome] = validate_suites(
+                conn,
+                [spec],
+                run_id=context.op_execution_context.run_id,
+                max_row_drop_share=max_row_drop_share,
+                scope=CHANGED,
+                max_rows=gx_max_rows_from_env(),
+                run_started_at=_run_started_at(context),
+            )
         if outcome.failures:
             context.log.warning(f"{spec.asset_key}: {len(outcome.failures)} expectation(s) failed, severity {outcome.severity}")
         return check_result(outcome)

@@ -127,3 +127,23 @@ def test_claim_dated_after_publication_warns_and_lets_the_view_build(valid_db, g
     assert failure["expectation"] == "sql:claim_event_not_after_publication"
     assert failure["unexpected_sample"][0]["claim_id"] == "claim-kz"
     assert _materialized(result) == {CLAIMS, TIMELINE}
+
+
+def test_a_second_run_validates_only_what_it_changed_and_records_the_scope(valid_db, gx_imported):
+    first = _materialize(valid_db, "core.claims", [])
+    [evaluation] = first.get_asset_check_evaluations()
+    scope = evaluation.metadata["row_scope"].value
+    assert evaluation.passed and scope["mode"] == "changed"
+    assert scope["basis"] == "whole_table_no_previous_validation" and scope["rows_validated"] == 2
+    # the second run re-extracts the article (its stage_log entry is newer): its claims are re-read
+    second = _materialize(valid_db, "core.claims", [
+        "UPDATE core.stage_log SET processed_at = TIMESTAMP '2025-11-09 00:00:00'",
+        "UPDATE core.claims SET country_code = 'KAZ' WHERE claim_id = 'claim-kz'"])
+    [evaluation] = second.get_asset_check_evaluations()
+    scope = evaluation.metadata["row_scope"].value
+    assert (scope["basis"], scope["since"], scope["rows_validated"]) == ("changed_since", "2025-11-08T12:00:00", 2)
+    assert evaluation.metadata["rows_validated_by_gx"].value == 2
+    assert not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR
+    assert "KAZ" in _sample_values(next(f for f in evaluation.metadata["failures"].value
+                                        if f["expectation"] == "expect_column_values_to_be_in_set")["unexpected_sample"])
+    assert _materialized(second) == {CLAIMS}
