@@ -91,7 +91,7 @@ def _snapshot_or(db_path: str) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from pipelines.quality.cli_check import run_check_command
 
-    return run_check_command(str(Path(args.db).resolve()))
+    return run_check_command(str(Path(args.db).resolve()), changed_only=args.changed, max_rows=args.max_rows)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="run every quality suite against a warehouse; non-zero exit on ERROR")
     check.add_argument("--db", default=_default_db())
+    check.add_argument("--changed", action="store_true",
+                       help="validate only rows changed since the last passing validation (default: whole tables)")
+    check.add_argument("--max-rows", type=int, default=None, metavar="N",
+                       help="at most N rows per table go through Great Expectations (default: no cap)")
     check.set_defaults(func=cmd_check)
 
     sql = sub.add_parser("sql", help="open the duckdb shell on the read-only snapshot, or run one query")

@@ -53,3 +53,24 @@ def test_missing_file_is_unusable(tmp_path):
     assert status == EXIT_UNUSABLE
     assert "no warehouse file" in text
     assert not (tmp_path / "nothing.duckdb").exists()
+
+
+def test_audit_reads_whole_tables_and_finds_an_old_row_a_run_would_not_reread(valid_db, gx_imported):
+    out = io.StringIO()
+    assert run_check_command(str(valid_db), out=out, asset_keys=["core.claims"], changed_only=True) == EXIT_OK
+    # an old row changed by hand, no stage logged it: outside any later run's changed scope
+    with duckdb.connect(str(valid_db)) as conn:
+        conn.execute("UPDATE core.claims SET accord = 'Abraham Accord' WHERE claim_id = 'claim-ae'")
+    out = io.StringIO()
+    assert run_check_command(str(valid_db), out=out, asset_keys=["core.claims"], changed_only=True) == EXIT_OK
+    assert "GX read 0/2 rows (changed_since" in out.getvalue()
+    status, text = _run(valid_db, ["core.claims"])  # the default: whole tables
+    assert status == EXIT_ERROR_FAILURES
+    assert any("expect_column_values_to_be_in_set" in ln and "Abraham Accord" in ln for ln in text.splitlines())
+    assert "GX read" not in text  # every row was read
+
+
+def test_max_rows_caps_what_the_audit_reads_and_says_so(valid_db, gx_imported):
+    out = io.StringIO()
+    assert run_check_command(str(valid_db), out=out, asset_keys=["core.claims"], max_rows=1) == EXIT_OK
+    assert "GX read 1/2 rows (whole_table, capped at 1)" in out.getvalue()
