@@ -17,6 +17,7 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from pipelines.extract.literal_gate import KeywordGate
 from pipelines.extract.model import ArticleText, Entity, Mention
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -180,13 +181,21 @@ def accord_entities() -> list[Entity]:
     return [Entity(entity_id=a.entity_id, entity_type="accord", name=a.name) for a in load_accord_registry()]
 
 
+_PHRASE_GAP = r"[\s\-–—]+"
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The words of a phrase as :func:`phrase_pattern` matches them (literally, case-insensitively)."""
+    return re.split(_PHRASE_GAP, phrase.strip())
+
+
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern | None:
     """Case-insensitive whole-word regex for phrases; hyphens/dashes and spaces match each other."""
     if not phrases:
         return None
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = re.split(r"[\s\-–—]+", phrase.strip())
+        words = phrase_words(phrase)
         parts.append(r"[\s\-–—]+".join(re.escape(w) for w in words))
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
@@ -194,6 +203,13 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern | None:
 @lru_cache(maxsize=1)
 def _alias_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
     return tuple((a, phrase_pattern(a.aliases)) for a in load_accord_registry())
+
+
+@lru_cache(maxsize=1)
+def _alias_gate() -> KeywordGate:
+    """Which accords' aliases may occur in a sentence: every alias contains its first word, so an
+    accord is a candidate only where the first word of one of its aliases occurs."""
+    return KeywordGate([{phrase_words(alias)[0] for alias in accord.aliases} for accord in load_accord_registry()])
 
 
 @lru_cache(maxsize=1)
@@ -208,15 +224,30 @@ def _context_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
     return tuple(out)
 
 
+# The named mentions of the last article asked for: the pipeline and the claim stage both need them.
+_last_named: tuple[ArticleText, tuple[Mention, ...]] | None = None
+
+
 def _named_mentions(article: ArticleText) -> list[Mention]:
+    """Alias matches, accord by accord (registry order), sentence by sentence; each accord's regex
+    runs only on the sentences its alias gate lets through (remembered for the last article)."""
+    global _last_named
+    if _last_named is not None and _last_named[0] is article:
+        return list(_last_named[1])
+    gate = _alias_gate()
+    masks = [gate.mask(sentence.text) for sentence in article.sentences]
     mentions = []
-    for accord, pattern in _alias_patterns():
-        for sentence in article.sentences:
+    for i, (accord, pattern) in enumerate(_alias_patterns()):
+        bit = 1 << i
+        for sentence, found in zip(article.sentences, masks):
+            if not found & bit:
+                continue
             for m in pattern.finditer(sentence.text):
                 start = sentence.start_char + m.start()
                 mentions.append(
                     Mention(sentence.sentence_idx, start, start + len(m.group()), m.group(), accord.entity_id, "accord", "alias")
                 )
+    _last_named = (article, tuple(mentions))
     return mentions
 
 

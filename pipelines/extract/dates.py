@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import yaml
 
+from pipelines.extract.literal_gate import KeywordGate
 from pipelines.extract.model import ArticleText, DateMention, SentenceText
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -104,6 +105,19 @@ def _patterns() -> _Patterns:
         ),
         future=re.compile(rf"{b}(?:{_alternation(words.future_cues)}){e}", re.I),
     )
+
+
+# What a sentence must contain for each family of patterns to match (bits of the date gate).
+_MONTH, _WEEKDAY, _RELATIVE, _AGENCY = 1, 2, 4, 8
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _date_gate() -> KeywordGate:
+    """Month names, weekday names, relative phrases and wire agencies in one automaton: bit 0 (a
+    month), 1 (a weekday), 2 (a relative phrase), 3 (an agency) of :meth:`KeywordGate.mask`."""
+    words = date_words()
+    return KeywordGate([list(words.months), list(words.weekdays), list(words.relative), list(words.wire_agencies)])
 
 
 # --- bounds -------------------------------------------------------------------------------------
@@ -213,12 +227,23 @@ def _future_at(text: str, start: int, sentence_future: bool) -> bool:
 
 
 def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: bool) -> list[DateMention]:
+    """The dates of one sentence. Every pattern needs a digit or a word of ``date_words.yaml``; a
+    family whose cue is absent is not run (a sentence with no cue at all costs one scan)."""
+    text = sentence.text
+    cues = _date_gate().mask(text)
+    digits = _DIGIT.search(text) is not None
+    if not cues and not digits:
+        return []
     p = _patterns()
     words = date_words()
-    text = sentence.text
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, tuple]] = []
-    future = _is_future(text)
+    future_cache: list[bool] = []
+
+    def sentence_future() -> bool:
+        if not future_cache:
+            future_cache.append(_is_future(text))
+        return future_cache[0]
 
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
@@ -229,20 +254,21 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
         taken.append((s, e))
         found.append((s, e, bounds))
 
-    if paragraph_start:
+    months = digits and cues & _MONTH
+    if paragraph_start and cues & _AGENCY:
         m = p.wire_dateline.match(text)
         if m:
             add(m.start(), m.end(), _day(ref) if ref else OPEN)
-    for m in p.iso.finditer(text):
+    for m in p.iso.finditer(text) if digits else ():
         d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
         add(m.start(), m.end(), _day(d) if d else None)
-    for pattern in (p.month_day_year, p.day_month_year):
+    for pattern in (p.month_day_year, p.day_month_year) if months else ():
         for m in pattern.finditer(text):
             d = _safe_date(int(m["year"]), words.months[m["mon"].lower()], int(m["day"]))
             add(m.start(), m.end(), _day(d) if d else None)
-    for m in p.month_year.finditer(text):
+    for m in p.month_year.finditer(text) if months else ():
         add(m.start(), m.end(), _month(int(m["year"]), words.months[m["mon"].lower()]))
-    for pattern in (p.month_day, p.day_month):
+    for pattern in (p.month_day, p.day_month) if months else ():
         for m in pattern.finditer(text):
             month, day = words.months[m["mon"].lower()], int(m["day"])
             if m["mon"].lower() in ("may", "mar", "sat", "sun") and m["mon"][0].islower():
@@ -252,28 +278,28 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
             if ref is None:
                 add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
                 continue
-            d = _infer_year(month, day, ref, _future_at(text, m.start(), future))
+            d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
             add(m.start(), m.end(), _day(d) if d else None)
-    for m in p.year_pair.finditer(text):
+    for m in p.year_pair.finditer(text) if digits else ():
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2:
             add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
-    for m in p.year_range.finditer(text):
+    for m in p.year_range.finditer(text) if digits else ():
         y1 = int(m["y1"])
         y2_txt = m["y2"]
         y2 = int(y2_txt) if len(y2_txt) == 4 else (y1 // 100) * 100 + int(y2_txt)
         if y1 < y2 <= y1 + 50:
             add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
-    for m in p.year.finditer(text):
+    for m in p.year.finditer(text) if digits else ():
         add(m.start(), m.end(), _year(int(m["year"])))
-    for m in p.relative.finditer(text):
+    for m in p.relative.finditer(text) if cues & _RELATIVE else ():
         add(m.start(), m.end(), resolve_relative(words.relative[m["rel"].lower()], ref))
-    for m in p.weekday.finditer(text):
+    for m in p.weekday.finditer(text) if cues & _WEEKDAY else ():
         wd_text = m["wd"]
         if len(wd_text) <= 4 and not wd_text[0].isupper():
             continue  # "sun", "wed", "sat" in lower case are words
         start = m.start() if m["mod"] else m.start("wd")
-        add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref, _future_at(text, start, future)))
+        add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref, _future_at(text, start, sentence_future())))
 
     out = []
     for s, e, (edtf, lower, upper, precision) in sorted(found):

@@ -49,27 +49,85 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return b if key_b > key_a else a
 
 
-def _sequence(items) -> frozenset[str] | None:
-    best: frozenset[str] | None = None
-    run: list[str] = []
+# An exact part of a pattern ("normali[sz]e", "(?:will|would)") is expanded into its strings while
+# there are at most this many.
+_MAX_EXPANSION = 64
 
-    def close_run() -> None:
-        nonlocal best
-        if run:
-            best = _better(best, frozenset({fold("".join(run))}))
-            run.clear()
 
+def _exact(op, av) -> frozenset[str] | None:
+    """All (folded) strings an element can match when that is a small finite set, else None.
+    Control characters (the claim stage's country placeholders) are never words of the text."""
+    if op is _sre.LITERAL:
+        return frozenset({fold(chr(av))}) if av >= 0x20 else None
+    if op is _sre.IN:
+        if not all(item_op is _sre.LITERAL and item_av >= 0x20 for item_op, item_av in av):
+            return None
+        return frozenset(fold(chr(item_av)) for _, item_av in av)
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            strings = _exact_sequence(branch)
+            if strings is None:
+                return None
+            out |= strings
+        return frozenset(out) if len(out) <= _MAX_EXPANSION else None
+    if op in _GROUPS:
+        return _exact_sequence(av[-1])
+    if op in _REPEATS and av[1] == 1 and av[0] in (0, 1):
+        strings = _exact_sequence(av[2])
+        if strings is None:
+            return None
+        return strings | {""} if av[0] == 0 else strings
+    return None
+
+
+def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > _MAX_EXPANSION:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _exact_sequence(items) -> frozenset[str] | None:
+    out: frozenset[str] | None = frozenset({""})
     for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
+        strings = _exact(op, av)
+        if strings is None:
+            return None
+        out = _product(out, strings)
+        if out is None:
+            return None
+    return out
+
+
+def _as_requirement(strings: frozenset[str] | None) -> frozenset[str] | None:
+    """A set of strings one of which is always matched is a requirement unless it holds ''."""
+    if not strings or "" in strings:
+        return None
+    return strings
+
+
+def _sequence(items) -> frozenset[str] | None:
+    """The best requirement of a sequence: a run of exact elements expanded into its strings, or
+    one inexact element's own requirement."""
+    best: frozenset[str] | None = None
+    run: frozenset[str] | None = None
+    for op, av in items:
+        strings = _exact(op, av)
+        if strings is not None:
+            joined = _product(run, strings) if run is not None else strings
+            if joined is None:  # too many strings: close the run, start a new one here
+                best = _better(best, _as_requirement(run))
+                joined = strings
+            run = joined
             continue
-        close_run()
+        best = _better(best, _as_requirement(run))
+        run = None
         best = _better(best, _element(op, av))
-    close_run()
-    return best
+    return _better(best, _as_requirement(run))
 
 
 def _element(op, av) -> frozenset[str] | None:
+    """The requirement of one inexact element (see :func:`required_literals`)."""
     if op is _sre.BRANCH:
         out: set[str] = set()
         for branch in av[1]:

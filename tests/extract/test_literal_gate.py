@@ -17,7 +17,17 @@ def test_required_literals_of_a_sequence_take_its_longest_word():
 
 
 def test_required_literals_of_an_alternation_need_one_word_per_branch():
-    assert required_literals(re.compile(r"(?:will|would)\s+(?:join|sign)", re.I)) == {"join", "sign"}
+    assert required_literals(re.compile(r"(?:will|would)\s+(?:joined|signed)", re.I)) == {"joined", "signed"}
+
+
+def test_small_exact_parts_are_expanded_into_their_strings():
+    assert required_literals(re.compile(r"normali[sz]ed", re.I)) == {"normalised", "normalized"}
+    assert required_literals(re.compile(r"(?:bring|brought|bringing)\s+x", re.I)) == {"bring", "brought", "bringing"}
+    assert required_literals(re.compile(r"(?:formally )?joined", re.I)) == {"formally joined", "joined"}
+
+
+def test_country_placeholders_are_not_words_of_the_text():
+    assert required_literals(re.compile("\x02\x01*\\s+be\\s+next", re.I)) == {"next"}
 
 
 def test_optional_parts_lookarounds_and_classes_are_not_required():
