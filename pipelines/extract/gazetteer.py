@@ -488,6 +488,11 @@ class GovernmentRules:
     context_heads: tuple[str, ...]
     heads_before_of: tuple[str, ...]
     aliases: dict[str, tuple[str, ...]]  # country code -> surfaces naming its government
+    portfolio_heads: tuple[str, ...] = ()  # one word may stand between country and head
+    anaphora_heads: tuple[str, ...] = ()  # heads that may take the sentence subject's country
+    anaphora_determiners: tuple[str, ...] = ()  # "its"
+    anaphora_possessive_nouns: tuple[str, ...] = ()  # "the country's"
+    anaphora_bare_heads: tuple[str, ...] = ()  # "the ministry"
 
 
 @lru_cache(maxsize=1)
@@ -515,6 +520,9 @@ def load_organizations() -> tuple[tuple[Organization, ...], GovernmentRules]:
                 raise fail(name, None, f"alias {alias!r} belongs to both {owner[alias.lower()]} and {org_id}")
         orgs.append(Organization(org_id, str(item["name"]), str(item["kind"]), country, aliases))
     gov = data.get("governments") or {}
+    anaphora = gov.get("anaphora") or {}
+    if not isinstance(anaphora, dict):
+        raise fail(name, None, "governments.anaphora must be a mapping")
     gov_aliases = {}
     for code, surfaces in (gov.get("aliases") or {}).items():
         if code not in valid:
@@ -525,7 +533,20 @@ def load_organizations() -> tuple[tuple[Organization, ...], GovernmentRules]:
         context_heads=_str_list(gov.get("context_heads"), name, "governments.context_heads"),
         heads_before_of=_str_list(gov.get("heads_before_of"), name, "governments.heads_before_of"),
         aliases=gov_aliases,
+        portfolio_heads=_str_list(gov.get("portfolio_heads"), name, "governments.portfolio_heads"),
+        anaphora_heads=_str_list(anaphora.get("heads"), name, "governments.anaphora.heads"),
+        anaphora_determiners=_str_list(anaphora.get("determiners"), name, "governments.anaphora.determiners"),
+        anaphora_possessive_nouns=_str_list(
+            anaphora.get("possessive_nouns"), name, "governments.anaphora.possessive_nouns"
+        ),
+        anaphora_bare_heads=_str_list(anaphora.get("bare_heads"), name, "governments.anaphora.bare_heads"),
     )
+    heads = {h.lower() for h in (*rules.heads, *rules.context_heads)}
+    for key, listed in (("portfolio_heads", rules.portfolio_heads), ("anaphora.heads", rules.anaphora_heads),
+                        ("anaphora.bare_heads", rules.anaphora_bare_heads)):
+        unknown = [h for h in listed if h.lower() not in heads]
+        if unknown:
+            raise fail(name, None, f"governments.{key}: {unknown} are not listed under governments.heads")
     if not rules.heads:
         raise fail(name, None, "governments.heads must not be empty")
     return tuple(orgs), rules

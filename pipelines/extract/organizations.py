@@ -9,6 +9,12 @@
 - Heads without a country ("the presidential press service") take the single country the
   same and two previous sentences point to: a president named there with his title, else the
   only country mentioned; with mixed signals they are left out (precision first).
+- Anaphoric heads ("the country's Foreign Ministry", "its foreign ministry", "the ministry") take
+  the country that is the subject of their sentence: the country opening the sentence, else the
+  only country named before the phrase; a phrase that itself opens its sentence takes the subject
+  of the previous sentence. Anything else (two countries, a coordinated subject "Oman and Qatar",
+  a possessive subject "Israel's envoy met Oman's ...") resolves to nothing.
+- One portfolio word may stand between the country and "ministry" ("the Saudi interior ministry").
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, SharedMatcher, bla
 
 CONTEXT_SENTENCES = 2  # how many sentences back a countryless head may look
 CONTEXT_ROLE = "President"
-
+SUBJECT_PREFIXES = frozenset({"", "The", "the", '"', "\u201c"})  # what may stand before a subject country
+COORDINATORS = frozenset({"and", "or", ",", "&"})
+NOT_PORTFOLIO = frozenset({"the", "its", "a", "an", "this", "that", "their", "his", "her", "whose", "of"})
 
 
 @dataclass
@@ -66,6 +74,11 @@ class _OrgMatcher:
                     self.single_exact[alias] = org.org_id
         self.context_heads = {h.lower() for h in self.rules.context_heads}
         self.heads_before_of = {h.lower() for h in self.rules.heads_before_of}
+        self.portfolio_heads = {h.lower() for h in self.rules.portfolio_heads}
+        self.anaphora_heads = {h.lower() for h in self.rules.anaphora_heads}
+        self.anaphora_bare = {h.lower() for h in self.rules.anaphora_bare_heads}
+        self.anaphora_determiners = {d.lower() for d in self.rules.anaphora_determiners}
+        self.anaphora_nouns = {n.lower() for n in self.rules.anaphora_possessive_nouns}
         for head in {*self.rules.heads, *self.rules.context_heads}:
             self.matcher.add("H:" + head.lower(), [nlp.make_doc(head)])
         for code, surfaces in self.rules.aliases.items():
@@ -171,6 +184,13 @@ class _OrgMatcher:
         if owner_end in country_end:
             start, code = country_end[owner_end]
             return (start, e, government_entity(code), "government")
+        head_start = s
+        if head in self.portfolio_heads and s > 0 and doc[s - 1].is_alpha and doc[s - 1].lower_ not in NOT_PORTFOLIO:
+            head_start = s - 1  # "the Saudi interior ministry", "Israel's defense ministry"
+            owner_end = head_start - 1 if head_start > 0 and doc[head_start - 1].text in POSSESSIVES else head_start
+            if owner_end in country_end:
+                start, code = country_end[owner_end]
+                return (start, e, government_entity(code), "government")
         if head == "administration" and owner_end in person_end:
             start, pid = person_end[owner_end]
             code = person_country.get(pid)
@@ -188,7 +208,66 @@ class _OrgMatcher:
             code = self._context_country(adoc, doc[s].idx, countries, roles)
             if code:
                 return (s, e, government_entity(code), "context")
+        if head in self.anaphora_heads:
+            anaphor = self._anaphor_start(doc, head, head_start, e)
+            if anaphor is not None:
+                code = self._subject_country(adoc, anaphor, countries)
+                if code:
+                    return (head_start, e, government_entity(code), "context")
         return None
+
+    def _anaphor_start(self, doc, head: str, s: int, e: int) -> int | None:
+        """Token where "its" / "the country's" / bare "the" starts before the head at ``s``, else None."""
+        if e < len(doc) and doc[e].lower_ == "of":
+            return None  # "the ministry of defence of ...": a named ministry, not an anaphor
+        if s > 0 and doc[s - 1].lower_ in self.anaphora_determiners:
+            return s - 1
+        if s > 2 and doc[s - 1].text in POSSESSIVES and doc[s - 2].lower_ in self.anaphora_nouns and doc[s - 3].lower_ == "the":
+            return s - 3
+        if s > 0 and doc[s - 1].lower_ == "the" and head in self.anaphora_bare:
+            return s - 1
+        return None
+
+    @staticmethod
+    def _subject_country(adoc: ArticleDoc, anaphor: int, countries: list[Mention]) -> str | None:
+        """The country the anaphor at token ``anaphor`` refers to, or None when it is not clear.
+
+        In its own sentence: the subject country, else the only country named before it. An
+        anaphor opening its sentence ("Its foreign ministry said ...") takes the previous
+        sentence's subject.
+        """
+        char = adoc.starts[anaphor]
+        pos = adoc.sentence_position(char)
+        if pos < 0:
+            return None
+        sentence = adoc.article.sentences[pos]
+        before = [m for m in countries if sentence.start_char <= m.start_char < char]
+        if before:
+            subject = _OrgMatcher._sentence_subject(adoc, pos, countries)
+            if subject is not None:
+                return subject
+            codes = {m.entity_id.split(":", 1)[1] for m in before}
+            return next(iter(codes)) if len(codes) == 1 else None
+        if adoc.article.body[sentence.start_char : char].strip() not in SUBJECT_PREFIXES or pos == 0:
+            return None
+        return _OrgMatcher._sentence_subject(adoc, pos - 1, countries)
+
+    @staticmethod
+    def _sentence_subject(adoc: ArticleDoc, pos: int, countries: list[Mention]) -> str | None:
+        """The country opening sentence ``pos`` ("Uzbekistan has ...", "The UAE said", "Emirati
+        officials said"), unless it is a possessive or coordinated with another ("Oman and Qatar")."""
+        sentence = adoc.article.sentences[pos]
+        body = adoc.article.body
+        first = next((m for m in countries if sentence.start_char <= m.start_char < sentence.end_char), None)
+        if first is None or body[sentence.start_char : first.start_char].strip() not in SUBJECT_PREFIXES:
+            return None
+        tokens = adoc.token_span(first.start_char, first.end_char)
+        if tokens is None:
+            return None
+        after = tokens[1]
+        if after < len(adoc) and (adoc.text(after) in POSSESSIVES or adoc.text(after).lower() in COORDINATORS):
+            return None
+        return first.entity_id.split(":", 1)[1]
 
     @staticmethod
     def _context_country(adoc, char, countries, roles) -> str | None:

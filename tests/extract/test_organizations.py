@@ -74,3 +74,54 @@ def test_dateline_agency_inside_punctuation():
 
 def test_acronyms_need_exact_case_and_bare_words_are_not_organizations():
     assert orgs("The ap and the tass were typos; a government spokesman spoke.") == []
+
+
+def test_the_countrys_ministry_is_the_government_of_the_sentence_subject():
+    found = extract_entities(make_article(
+        "Uzbekistan has no plans to join the Abraham Accords, the country's Foreign Ministry said on Tuesday."
+    ))
+    government = {e.entity_id: e for e in found.entities}["organization:government-uz"]
+    assert (government.name, government.country_iso2, government.kind) == ("Government of Uzbekistan", "UZ", "government")
+    assert orgs("Kyrgyzstan will not sign the accords for now, the country's foreign ministry told reporters.") == [
+        ("foreign ministry", "organization:government-kg")
+    ]
+    # the subject wins over another country named later in the sentence
+    assert orgs("Tajikistan is studying ties with Israel, the country's Foreign Ministry said.") == [
+        ("Foreign Ministry", "organization:government-tj")
+    ]
+    # a title's country in the first clause is the only country before the phrase
+    assert orgs("Its president said Mauritania was ready, the country's ministry of foreign affairs added.") == [
+        ("ministry of foreign affairs", "organization:government-mr")
+    ]
+
+
+def test_its_ministry_opening_a_sentence_takes_the_previous_subject():
+    text = "Indonesia reiterated its position on Palestine. Its foreign ministry said no talks were under way."
+    assert orgs(text) == [("foreign ministry", "organization:government-id")]
+    text = "Kuwait rejected normalization. The ministry added that its stance had not changed."
+    assert orgs(text) == [("ministry", "organization:government-kw")]
+
+
+def test_anaphoric_ministry_is_left_out_when_the_subject_is_unclear():
+    assert orgs("Qatar and Oman stayed silent. The foreign ministry declined to comment.") == []
+    assert orgs("Egypt's envoy met Sudan's leader, the ministry said.") == []
+    assert orgs("Analysts doubted the plan. The ministry did not reply.") == []
+    # mid-sentence with no country before it: no antecedent in the sentence
+    assert orgs("Pakistan voted no. Officials said its foreign ministry would explain.") == []
+    # "the ministry of ..." names a ministry of its own
+    assert orgs("Lebanon objected, and the ministry of energy said so.") == []
+
+
+def test_royal_cabinet_news_agency_and_portfolio_ministries():
+    assert orgs("Jordan's royal court issued a statement.") == [("Jordan's royal court", "organization:government-jo")]
+    assert orgs("The Omani state news agency carried the decree.") == [
+        ("Omani state news agency", "organization:government-om")
+    ]
+    assert orgs("The Egyptian interior ministry and Iraq's health ministry replied.") == [
+        ("Egyptian interior ministry", "organization:government-eg"),
+        ("Iraq's health ministry", "organization:government-iq"),
+    ]
+    assert orgs("The Saudi Press Agency and KUNA reported it.") == [
+        ("Saudi Press Agency", "organization:saudi-press-agency"),
+        ("KUNA", "organization:kuwait-news-agency"),
+    ]
