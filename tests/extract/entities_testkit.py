@@ -16,7 +16,8 @@ from pipelines.extract.model import ArticleText, SentenceText
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_DIR = REPO.parent / "shared" / "seed"
-SEED_TXT = SEED_DIR / "rbc-ukraine-2025-11-07-kazakhstan-abraham-accords.txt"
+# The bundled sample is byte-identical to ../shared/seed (tests/ingest/test_seed.py checks it).
+SEED_TXT = REPO / "pipelines" / "sample" / "rbc-ukraine-2025-11-07-kazakhstan-abraham-accords.txt"
 GOLD_CANDIDATES = (REPO / "tests" / "fixtures" / "seed.gold.json", SEED_DIR / SEED_TXT.name.replace(".txt", ".gold.json"))
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[\"“A-Z])")
