@@ -124,3 +124,15 @@ def test_short_form_in_a_sentence_without_any_dictionary_cue():
     assert karin[0].entity_id == "person:yerlan-karin"
     assert text[karin[0].start_char : karin[0].end_char] == "Karin"
     assert karin[0].start_char == text.index("Karin added")
+
+
+def test_chad_and_jordan_as_first_names_after_a_title_are_people_not_countries():
+    text = "US envoy Jordan Hale said talks would resume. Hale later met Jordan's king."
+    result, persons = people(text)
+    assert ("person:jordan-hale", "Special Envoy", "US", "text") in roles(result)
+    assert [m.text for m in persons] == ["Jordan Hale", "Hale"]
+    countries = [(m.text, m.start_char) for m in result.mentions if m.entity_type == "country"]
+    assert countries == [("US", 0), ("Jordan", text.index("Jordan's"))]  # only "Jordan's king"
+    result, persons = people("Senior adviser Chad Moreno flew to Chad on Friday.")
+    assert [m.text for m in persons] == ["Chad Moreno"]
+    assert [m.entity_id for m in result.mentions if m.entity_type == "country"] == ["country:TD"]
