@@ -110,14 +110,17 @@ def _patterns() -> _Patterns:
 # What a sentence must contain for each family of patterns to match (bits of the date gate).
 _MONTH, _WEEKDAY, _RELATIVE, _AGENCY = 1, 2, 4, 8
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # every year, year-range and year-pair pattern needs one
 
 
 @lru_cache(maxsize=1)
 def _date_gate() -> KeywordGate:
     """Month names, weekday names, relative phrases and wire agencies in one automaton: bit 0 (a
-    month), 1 (a weekday), 2 (a relative phrase), 3 (an agency) of :meth:`KeywordGate.mask`."""
+    month), 1 (a weekday), 2 (a relative phrase), 3 (an agency) of :meth:`KeywordGate.mask`. Whole
+    words only: every pattern has them between word boundaries, "." / spaces or parentheses."""
     words = date_words()
-    return KeywordGate([list(words.months), list(words.weekdays), list(words.relative), list(words.wire_agencies)])
+    return KeywordGate([list(words.months), list(words.weekdays), list(words.relative), list(words.wire_agencies)],
+                       whole_words=True)
 
 
 # --- bounds -------------------------------------------------------------------------------------
@@ -255,6 +258,7 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
         found.append((s, e, bounds))
 
     months = digits and cues & _MONTH
+    years = digits and _YEAR.search(text) is not None
     if paragraph_start and cues & _AGENCY:
         m = p.wire_dateline.match(text)
         if m:
@@ -280,17 +284,17 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
                 continue
             d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
             add(m.start(), m.end(), _day(d) if d else None)
-    for m in p.year_pair.finditer(text) if digits else ():
+    for m in p.year_pair.finditer(text) if years else ():
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2:
             add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
-    for m in p.year_range.finditer(text) if digits else ():
+    for m in p.year_range.finditer(text) if years else ():
         y1 = int(m["y1"])
         y2_txt = m["y2"]
         y2 = int(y2_txt) if len(y2_txt) == 4 else (y1 // 100) * 100 + int(y2_txt)
         if y1 < y2 <= y1 + 50:
             add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
-    for m in p.year.finditer(text) if digits else ():
+    for m in p.year.finditer(text) if years else ():
         add(m.start(), m.end(), _year(int(m["year"])))
     for m in p.relative.finditer(text) if cues & _RELATIVE else ():
         add(m.start(), m.end(), resolve_relative(words.relative[m["rel"].lower()], ref))

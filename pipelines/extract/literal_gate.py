@@ -34,8 +34,14 @@ _GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GR
 
 
 def fold(text: str) -> str:
-    """Lowercase ``text`` the way the gates compare it (same length for all but exotic input)."""
+    """Lowercase ``text`` the way the gates compare it. Same length as ``text`` (U+0130 is the one
+    character whose lowercase is longer; it is mapped first), and a character is a word character
+    (``\\w``) exactly when its folded form is."""
     return text.translate(_FOLD).lower()
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -160,10 +166,13 @@ def required_literals(pattern: re.Pattern | str) -> frozenset[str] | None:
 class KeywordGate:
     """Which of many patterns may match a text: one Aho-Corasick pass over the folded text.
 
-    ``requirements[i]`` is pattern i's required words (None: always a candidate)."""
+    ``requirements[i]`` is pattern i's required words (None: always a candidate). ``whole_words``:
+    a word counts only where it is not inside a longer word (for patterns that match their words
+    between ``(?<![\\w])`` / ``(?![\\w])`` boundaries or non-word characters)."""
 
-    def __init__(self, requirements: Sequence[Iterable[str] | None]):
+    def __init__(self, requirements: Sequence[Iterable[str] | None], whole_words: bool = False):
         self.size = len(requirements)
+        self.whole_words = whole_words
         self.always = 0
         masks: dict[str, int] = {}
         for i, words in enumerate(requirements):
@@ -180,7 +189,7 @@ class KeywordGate:
         if masks:
             automaton = ahocorasick.Automaton()
             for word, mask in masks.items():
-                automaton.add_word(word, mask)
+                automaton.add_word(word, (mask, len(word)))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -191,9 +200,19 @@ class KeywordGate:
     def mask(self, text: str, folded: bool = False) -> int:
         """Bit i set when pattern i may match ``text`` (``folded``: the text is already folded)."""
         found = self.always
-        if self._automaton is not None and text:
-            for _end, mask in self._automaton.iter(text if folded else fold(text)):
+        if self._automaton is None or not text:
+            return found
+        folded_text = text if folded else fold(text)
+        if not self.whole_words:
+            for _end, (mask, _length) in self._automaton.iter(folded_text):
                 found |= mask
+            return found
+        last = len(folded_text) - 1
+        for end, (mask, length) in self._automaton.iter(folded_text):
+            start = end - length + 1
+            if (start > 0 and _is_word_char(folded_text[start - 1])) or (end < last and _is_word_char(folded_text[end + 1])):
+                continue
+            found |= mask
         return found
 
     def candidates(self, text: str, folded: bool = False) -> list[int]:
