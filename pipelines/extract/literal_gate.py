@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 # Characters re.IGNORECASE matches with an ASCII letter whose str.lower() is not that letter
 # (dotted/dotless i, long s, Kelvin sign).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_NEEDS_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT) + ((_sre.POSSESSIVE_REPEAT,) if hasattr(_sre, "POSSESSIVE_REPEAT") else ())
 _GROUPS = (_sre.SUBPATTERN,) + ((_sre.ATOMIC_GROUP,) if hasattr(_sre, "ATOMIC_GROUP") else ())
 
@@ -37,7 +38,9 @@ def fold(text: str) -> str:
     """Lowercase ``text`` the way the gates compare it. Same length as ``text`` (U+0130 is the one
     character whose lowercase is longer; it is mapped first), and a character is a word character
     (``\\w``) exactly when its folded form is."""
-    return text.translate(_FOLD).lower()
+    if not text.isascii() and _NEEDS_FOLD.search(text):
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -218,4 +221,9 @@ class KeywordGate:
     def candidates(self, text: str, folded: bool = False) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
         found = self.mask(text, folded)
-        return [i for i in range(self.size) if found >> i & 1]
+        out = []
+        while found:
+            low = found & -found
+            out.append(low.bit_length() - 1)
+            found ^= low
+        return out

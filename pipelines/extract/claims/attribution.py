@@ -10,6 +10,7 @@ named in the sentence that closes them ('..., the US president wrote.') or the o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pipelines.extract.claims.status import claim_vocabulary
@@ -22,6 +23,9 @@ _CLAUSE_PUNCT = re.compile(r"[,;:\"“”]")
 # "..., days after Kazakhstan announced it would enter the accords.": a subordinate clause, not the
 # sentence's attribution.
 _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|until|although|though|if|once)(?![\w])", re.I)
+_ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)
+_THAT_WORD = re.compile(r"\bthat\b")
+_THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class AttributionResolver:
     def __init__(self, article: ArticleText, mentions: list[Mention], names: dict[str, str]):
         self.article = article
         self.mentions = mentions
+        # mentions that can speak, in the article's order, and their indexes sorted by start offset
+        self._speakers = [m for m in mentions if m.entity_type in _SPEAKER_TYPES]
+        self._by_start = sorted(range(len(self._speakers)), key=lambda i: self._speakers[i].start_char)
+        self._starts = [self._speakers[i].start_char for i in self._by_start]
         self.names = names
         self.vocab = claim_vocabulary()
         self.last_speaker: Speaker | None = None
@@ -74,8 +82,9 @@ class AttributionResolver:
 
     def _phrase_speaker(self, text: str, base: int, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The speaker named in text[start:end] (sentence-relative)."""
-        sentence_mentions = [m for m in self.mentions if base + start <= m.start_char and m.end_char <= base + end
-                             and m.entity_type in _SPEAKER_TYPES]
+        lo, hi = base + start, base + end
+        picked = sorted(self._by_start[bisect_left(self._starts, lo):bisect_right(self._starts, hi)])
+        sentence_mentions = [m for m in map(self._speakers.__getitem__, picked) if m.end_char <= hi]
         if sentence_mentions:
             # the mention nearest to the verb side of the phrase
             best = _best(sentence_mentions)
@@ -95,7 +104,7 @@ class AttributionResolver:
     def _in_sentence(self, sentence) -> Attribution | None:
         text, base = sentence.text, sentence.start_char
         # "according to X"
-        for m in re.finditer(r"(?<![\w])according\s+to\s+", text, re.I):
+        for m in _ACCORDING_TO.finditer(text):
             end = m.end()
             stop = _CLAUSE_PUNCT.search(text, end)
             stop_at = stop.start() if stop else len(text.rstrip(".!?"))
@@ -111,7 +120,7 @@ class AttributionResolver:
             rest = text[verb.end():]
             comma = rest.find(",")
             tail = rest if comma < 0 else rest[:comma]
-            if cut >= 0 and len(tail.split()) <= 6 and not re.search(r"\bthat\b", tail):
+            if cut >= 0 and len(tail.split()) <= 6 and not _THAT_WORD.search(tail):
                 end = len(text) if comma < 0 else verb.end() + comma
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
@@ -130,7 +139,7 @@ class AttributionResolver:
                     continue  # "..., days after Kazakhstan announced it would ...": not the sentence's speaker
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
                     content_start = verb.end()
-                    that = re.match(r"\s*(?:that\b|:)", text[content_start:])
+                    that = _THAT_OR_COLON.match(text[content_start:])
                     if that:
                         content_start += that.end()
                     return Attribution(speaker, s_start, content_start, content_start, len(text),

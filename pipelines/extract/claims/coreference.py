@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import yaml
 
+from pipelines.extract.literal_gate import KeywordGate
 from pipelines.paths import DICTIONARIES_DIR
 
 COREFERENCE_FILE = "coreference.yaml"
@@ -18,6 +19,7 @@ COREFERENCE_FILE = "coreference.yaml"
 class Descriptor:
     pattern: re.Pattern
     countries: frozenset[str]  # empty = any country
+    words: frozenset[str] = frozenset()  # the longest word of each phrase: one occurs in every match
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +35,14 @@ def descriptors() -> tuple[Descriptor, ...]:
         # "the country" but not "the country's foreign ministry's" list-mates like "the country to": still fine;
         # plural forms never match because of the trailing word boundary.
         out.append(Descriptor(re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w-])(?!\s+of\b)", re.I),
-                              frozenset(str(c).upper() for c in entry.get("countries") or [])))
+                              frozenset(str(c).upper() for c in entry.get("countries") or []),
+                              frozenset(max(p.split(), key=len) for p in phrases)))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _descriptor_gate() -> KeywordGate:
+    return KeywordGate([d.words for d in descriptors()])
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,9 @@ def resolve_descriptors(
     ``taken``: sentence-relative spans already covered by named mentions.
     """
     out = []
-    for descriptor in descriptors():
+    all_descriptors = descriptors()
+    for index in _descriptor_gate().candidates(sentence_text):
+        descriptor = all_descriptors[index]
         for m in descriptor.pattern.finditer(sentence_text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
