@@ -9,8 +9,9 @@ what could have changed since the table was last validated, and never more than 
   failure (so a failing run's rows are validated again next time), and no later than the start of
   the current run (so a run that started before another run's check still sees its own rows).
   With no such validation yet, the scope is the whole table. What "changed" means per table is in
-  :data:`CHANGE_RULES`: the article rows (``core.*``) of articles with a ``core.stage_log`` entry
-  newer than ``since`` (every stage rewrites an article's rows when it logs it), the raw rows
+  :func:`change_rules`: the article rows (``core.*``) of articles whose ``core.stage_log`` entry
+  for the stage writing that table is newer than ``since`` (a stage rewrites all of an article's
+  rows in its tables when it logs it), the raw rows
   ingested/superseded/detected after it, the entities those articles' mentions, roles and claims
   refer to. Tables with no change time (``core.membership_events``, rebuilt in full each run, and
   the analytics views) are always read whole.
@@ -37,6 +38,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -65,36 +67,62 @@ class ChangeRule:
     scope_columns: tuple[str, ...]
 
 
-_ARTICLES_LOGGED_SINCE = "SELECT article_id FROM core.stage_log WHERE processed_at > $since"
-_STAGE_LOG_HIGH_WATER = "SELECT max(processed_at) FROM core.stage_log"
-_PER_ARTICLE = ChangeRule(_STAGE_LOG_HIGH_WATER, f"t.article_id IN ({_ARTICLES_LOGGED_SINCE})", ("article_id",))
+def _logged_since(stage: str) -> str:
+    """Articles the stage logged after ``$since`` (it rewrote all their rows in its tables then)."""
+    return f"SELECT article_id FROM core.stage_log WHERE stage = '{stage}' AND processed_at > $since"
 
-CHANGE_RULES: dict[str, ChangeRule] = {
-    "raw.articles": ChangeRule(
-        "SELECT max(greatest(first_ingested_at, superseded_at)) FROM raw.articles",
-        "greatest(t.first_ingested_at, t.superseded_at) > $since",
-        ("first_ingested_at",),
-    ),
-    "raw.source_files": ChangeRule("SELECT max(ingested_at) FROM raw.source_files", "t.ingested_at > $since", ("ingested_at",)),
-    "raw.ingest_errors": ChangeRule("SELECT max(detected_at) FROM raw.ingest_errors", "t.detected_at > $since", ("detected_at",)),
-    "core.articles": _PER_ARTICLE,
-    "core.sentences": _PER_ARTICLE,
-    "core.stage_log": ChangeRule(_STAGE_LOG_HIGH_WATER, "t.processed_at > $since", ("processed_at",)),
-    "core.mentions": _PER_ARTICLE,
-    "core.person_roles": _PER_ARTICLE,
-    "core.dates": _PER_ARTICLE,
-    "core.claims": _PER_ARTICLE,
-    "core.entities": ChangeRule(
-        _STAGE_LOG_HIGH_WATER,
-        f"""t.entity_id IN (
-            SELECT entity_id FROM core.mentions WHERE article_id IN ({_ARTICLES_LOGGED_SINCE})
-            UNION ALL SELECT person_id FROM core.person_roles WHERE article_id IN ({_ARTICLES_LOGGED_SINCE})
-            UNION ALL SELECT claimed_by_id FROM core.claims WHERE article_id IN ({_ARTICLES_LOGGED_SINCE})
-            UNION ALL SELECT 'country:' || country_code FROM core.claims
-                      WHERE article_id IN ({_ARTICLES_LOGGED_SINCE}))""",
-        ("entity_id",),
-    ),
-}
+
+def _stage_high_water(stage: str) -> str:
+    return f"SELECT max(processed_at) FROM core.stage_log WHERE stage = '{stage}'"
+
+
+def _per_article(stage: str) -> ChangeRule:
+    return ChangeRule(_stage_high_water(stage), f"t.article_id IN ({_logged_since(stage)})", ("article_id",))
+
+
+@lru_cache(maxsize=1)
+def change_rules() -> dict[str, ChangeRule]:
+    """Asset key -> how its changed rows are found; tables without an entry are always read whole.
+
+    Per-article tables follow the ``core.stage_log`` entries of the stage that writes them (the
+    stage names come from the stages' own modules, imported here rather than at import time).
+    """
+    from pipelines.extract.assets import EXTRACT_STAGE
+    from pipelines.ingest.prepare import CLEAN_STAGE
+
+    extracted_since = _logged_since(EXTRACT_STAGE)
+    return {
+        "raw.articles": ChangeRule(
+            "SELECT max(greatest(first_ingested_at, superseded_at)) FROM raw.articles",
+            "greatest(t.first_ingested_at, t.superseded_at) > $since",
+            ("first_ingested_at",),
+        ),
+        "raw.source_files": ChangeRule(
+            "SELECT max(ingested_at) FROM raw.source_files", "t.ingested_at > $since", ("ingested_at",)
+        ),
+        "raw.ingest_errors": ChangeRule(
+            "SELECT max(detected_at) FROM raw.ingest_errors", "t.detected_at > $since", ("detected_at",)
+        ),
+        "core.articles": _per_article(CLEAN_STAGE),
+        "core.sentences": _per_article(CLEAN_STAGE),
+        "core.stage_log": ChangeRule(
+            "SELECT max(processed_at) FROM core.stage_log", "t.processed_at > $since", ("processed_at",)
+        ),
+        "core.mentions": _per_article(EXTRACT_STAGE),
+        "core.person_roles": _per_article(EXTRACT_STAGE),
+        "core.dates": _per_article(EXTRACT_STAGE),
+        "core.claims": _per_article(EXTRACT_STAGE),
+        "core.entities": ChangeRule(
+            _stage_high_water(EXTRACT_STAGE),
+            f"""t.entity_id IN (
+                SELECT entity_id FROM core.mentions WHERE article_id IN ({extracted_since})
+                UNION ALL SELECT person_id FROM core.person_roles WHERE article_id IN ({extracted_since})
+                UNION ALL SELECT claimed_by_id FROM core.claims WHERE article_id IN ({extracted_since})
+                UNION ALL SELECT 'country:' || country_code FROM core.claims
+                          WHERE article_id IN ({extracted_since}))""",
+            ("entity_id",),
+        ),
+    }
 
 
 @dataclass(frozen=True)
@@ -182,7 +210,7 @@ def read_scope(
     """
     if mode not in SCOPE_MODES:
         raise ValueError(f"scope mode must be one of {SCOPE_MODES}, got {mode!r}")
-    rule = CHANGE_RULES.get(spec.asset_key)
+    rule = change_rules().get(spec.asset_key)
     high_water = _high_water(conn, rule)
     since = None
     basis = "whole_table"

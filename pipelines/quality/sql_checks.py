@@ -254,7 +254,7 @@ def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
     """
     if spec.asset_key.startswith("analytics."):
         return []
-    from pipelines.quality.scope import CHANGE_RULES
+    from pipelines.quality.scope import change_rules
 
     key_sets = _unique_column_sets(spec)
     checks = [
@@ -271,7 +271,7 @@ def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
         )
         for cols in key_sets
     ]
-    rule = CHANGE_RULES.get(spec.asset_key)
+    rule = change_rules().get(spec.asset_key)
     not_null = list(dict.fromkeys([c for cols in key_sets for c in cols] + list(rule.scope_columns if rule else ())))
     if not_null:
         shown = list(dict.fromkeys(not_null + list(spec.key_columns)))

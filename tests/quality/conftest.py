@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.extract.assets import EXTRACT_STAGE
+from pipelines.ingest.prepare import CLEAN_STAGE
 from pipelines.warehouse import apply_schema, insert_rows
 
 BODY = (
@@ -88,8 +90,11 @@ def fill_valid_rows(conn: duckdb.DuckDBPyConnection) -> None:
                                   end_char=end, text=text, is_heading=False, in_quote=False,
                                   extractor_version=VERSION))
     insert_rows(conn, "core.sentences", sentence_rows)
-    insert_rows(conn, "core.stage_log", [dict(article_id=ARTICLE_ID, stage="entities", stage_version=VERSION,
-                                              n_rows=4, processed_at=NOW)])
+    # the stages that wrote the rows above: clean (articles, sentences) and extract (the rest)
+    insert_rows(conn, "core.stage_log", [
+        dict(article_id=ARTICLE_ID, stage=CLEAN_STAGE, stage_version=VERSION, n_rows=len(SENTENCES), processed_at=NOW),
+        dict(article_id=ARTICLE_ID, stage=EXTRACT_STAGE, stage_version=VERSION, n_rows=2, processed_at=NOW),
+    ])
     insert_rows(conn, "core.entities", [
         dict(entity_id="country:KZ", entity_type="country", name="Kazakhstan", iso2="KZ", iso3="KAZ", is_iso=True,
              country_iso2=None, kind=None),

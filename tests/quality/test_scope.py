@@ -74,7 +74,7 @@ def test_first_changed_validation_reads_the_whole_table_then_only_what_changed(c
 
 @pytest.mark.parametrize("asset_key, expected_rows", [
     ("raw.articles", 1), ("raw.source_files", 1), ("core.articles", 1), ("core.sentences", 2),
-    ("core.stage_log", 1), ("core.mentions", 4), ("core.dates", 2), ("core.person_roles", 1),
+    ("core.stage_log", 2), ("core.mentions", 4), ("core.dates", 2), ("core.person_roles", 1),
     ("core.claims", 2), ("core.entities", 4),  # KZ, AE, Trump, the accord: what the new article refers to
 ])
 def test_changed_scope_of_every_incremental_table_is_the_new_articles_rows(conn, asset_key, expected_rows):
@@ -217,3 +217,14 @@ def test_empty_scope_records_every_expectation_and_still_checks_the_columns(conn
     assert columns.severity == ERROR and empty.has_error
     row_level = [o for o in empty.outcomes if not o.expectation_type.startswith(("expect_table_", "sql:"))]
     assert row_level and all(o.success and o.observed_value == "no rows in scope" for o in row_level)
+
+
+def test_a_table_is_reread_only_when_the_stage_writing_it_logs_the_article(conn):
+    from pipelines.extract.assets import EXTRACT_STAGE
+
+    assert changed(conn, "core.sentences", "run-1").passed
+    assert changed(conn, "core.claims", "run-1").passed
+    # the article is re-extracted (not re-cleaned): its claims change, its sentences do not
+    conn.execute("UPDATE core.stage_log SET processed_at = ? WHERE stage = ?", [LATER, EXTRACT_STAGE])
+    assert changed(conn, "core.sentences", "run-2").scope.rows_validated == 0
+    assert changed(conn, "core.claims", "run-2").scope.rows_validated == 2
