@@ -18,7 +18,8 @@ from pipelines.keys import (
 )
 from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
-from pipelines.warehouse import delete_for_articles, insert_rows, preview_markdown, table_count, transaction
+from pipelines.results import table_result
+from pipelines.warehouse import delete_for_articles, insert_rows, transaction
 
 EXTRACT_STAGE = "extract"
 BATCH_SIZE = 1000
@@ -90,11 +91,5 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
                 mark_processed(conn, EXTRACT_STAGE, version, counts, now)
         context.log.info(f"extract ({version}): {len(pending)} articles processed")
         for spec in EXTRACT_SPECS:
-            table = ".".join(spec.key.path)
-            metadata = {"dagster/row_count": table_count(conn, table), "extractor_version": version}
-            if spec.key in PREVIEWS:
-                metadata["preview"] = dg.MetadataValue.md(preview_markdown(conn, PREVIEWS[spec.key]))
-            if spec.key == CORE_CLAIMS:
-                metadata["articles_processed_this_run"] = len(pending)
-            yield dg.MaterializeResult(asset_key=spec.key, metadata=metadata)
-
+            extra = {"articles_processed_this_run": len(pending)} if spec.key == CORE_CLAIMS else {}
+            yield table_result(conn, spec.key, PREVIEWS.get(spec.key), extractor_version=version, **extra)

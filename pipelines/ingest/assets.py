@@ -8,7 +8,8 @@ import dagster as dg
 from pipelines.ingest.store import ingest_folder
 from pipelines.keys import RAW_ARTICLES, RAW_INGEST_ERRORS, RAW_SOURCE_FILES
 from pipelines.resources import ArticleSourceResource, WarehouseResource
-from pipelines.warehouse import apply_schema, preview_markdown, table_count, transaction
+from pipelines.results import table_result
+from pipelines.warehouse import apply_schema, transaction
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -52,36 +53,22 @@ def raw_ingest(context: dg.AssetExecutionContext, warehouse: WarehouseResource, 
             f"ingest: {stats.files_seen} files seen, {stats.files_read} read, {stats.new_articles} new articles, "
             f"{len(stats.errors)} errors"
         )
-        yield dg.MaterializeResult(
-            asset_key=RAW_ARTICLES,
-            metadata={
-                "dagster/row_count": table_count(conn, "raw.articles"),
-                "new_articles": stats.new_articles,
-                "files_seen": stats.files_seen,
-                "files_read": stats.files_read,
-                "files_unchanged": stats.files_unchanged,
-                "superseded_articles": stats.superseded_articles,
-                "source_dir": dg.MetadataValue.path(source.source_dir),
-                "preview": dg.MetadataValue.md(
-                    preview_markdown(
-                        conn,
-                        "SELECT article_id, title, source_format, source_paths, is_superseded "
-                        "FROM raw.articles ORDER BY first_ingested_at DESC",
-                    )
-                ),
-            },
+        yield table_result(
+            conn,
+            RAW_ARTICLES,
+            "SELECT article_id, title, source_format, source_paths, is_superseded "
+            "FROM raw.articles ORDER BY first_ingested_at DESC",
+            new_articles=stats.new_articles,
+            files_seen=stats.files_seen,
+            files_read=stats.files_read,
+            files_unchanged=stats.files_unchanged,
+            superseded_articles=stats.superseded_articles,
+            source_dir=dg.MetadataValue.path(source.source_dir),
         )
-        yield dg.MaterializeResult(
-            asset_key=RAW_SOURCE_FILES,
-            metadata={"dagster/row_count": table_count(conn, "raw.source_files")},
-        )
-        yield dg.MaterializeResult(
-            asset_key=RAW_INGEST_ERRORS,
-            metadata={
-                "dagster/row_count": table_count(conn, "raw.ingest_errors"),
-                "new_errors": len(stats.errors),
-                "preview": dg.MetadataValue.md(
-                    preview_markdown(conn, "SELECT path, reason, detected_at FROM raw.ingest_errors ORDER BY detected_at DESC")
-                ),
-            },
+        yield table_result(conn, RAW_SOURCE_FILES)
+        yield table_result(
+            conn,
+            RAW_INGEST_ERRORS,
+            "SELECT path, reason, detected_at FROM raw.ingest_errors ORDER BY detected_at DESC",
+            new_errors=len(stats.errors),
         )

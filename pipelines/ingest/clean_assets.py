@@ -8,7 +8,8 @@ from pipelines.ingest.prepare import CLEAN_STAGE, clean_version, prepare_article
 from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
 from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
-from pipelines.warehouse import delete_for_articles, insert_rows, preview_markdown, table_count, transaction
+from pipelines.results import table_result
+from pipelines.warehouse import delete_for_articles, insert_rows, transaction
 
 # Every core table keyed by article: purged when an article is superseded, rewritten when re-processed.
 PER_ARTICLE_CORE_TABLES = (
@@ -86,45 +87,24 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 insert_rows(conn, "core.sentences", sentences)
                 mark_processed(conn, CLEAN_STAGE, clean_version(), counts, now)
         context.log.info(f"clean: {len(pending)} articles processed, {len(superseded)} superseded removed")
-        yield dg.MaterializeResult(
-            asset_key=CORE_ARTICLES,
-            metadata={
-                "dagster/row_count": table_count(conn, "core.articles"),
-                "processed_this_run": len(pending),
-                "superseded_removed": len(superseded),
-                "relevant_articles": conn.execute("SELECT count(*) FROM core.articles WHERE is_relevant").fetchone()[0],
-                "preview": dg.MetadataValue.md(
-                    preview_markdown(
-                        conn,
-                        "SELECT article_id, title, publisher, published_at, language, is_relevant "
-                        "FROM core.articles ORDER BY published_at DESC NULLS LAST",
-                    )
-                ),
-            },
+        yield table_result(
+            conn,
+            CORE_ARTICLES,
+            "SELECT article_id, title, publisher, published_at, language, is_relevant "
+            "FROM core.articles ORDER BY published_at DESC NULLS LAST",
+            processed_this_run=len(pending),
+            superseded_removed=len(superseded),
+            relevant_articles=conn.execute("SELECT count(*) FROM core.articles WHERE is_relevant").fetchone()[0],
         )
-        yield dg.MaterializeResult(
-            asset_key=CORE_SENTENCES,
-            metadata={
-                "dagster/row_count": table_count(conn, "core.sentences"),
-                "preview": dg.MetadataValue.md(
-                    preview_markdown(
-                        conn,
-                        "SELECT article_id, sentence_idx, paragraph_idx, is_heading, in_quote, text "
-                        "FROM core.sentences ORDER BY article_id, sentence_idx",
-                    )
-                ),
-            },
+        yield table_result(
+            conn,
+            CORE_SENTENCES,
+            "SELECT article_id, sentence_idx, paragraph_idx, is_heading, in_quote, text "
+            "FROM core.sentences ORDER BY article_id, sentence_idx",
         )
-        yield dg.MaterializeResult(
-            asset_key=CORE_STAGE_LOG,
-            metadata={
-                "dagster/row_count": table_count(conn, "core.stage_log"),
-                "preview": dg.MetadataValue.md(
-                    preview_markdown(
-                        conn,
-                        "SELECT stage, stage_version, count(*) AS articles, sum(n_rows) AS rows "
-                        "FROM core.stage_log GROUP BY ALL ORDER BY stage",
-                    )
-                ),
-            },
+        yield table_result(
+            conn,
+            CORE_STAGE_LOG,
+            "SELECT stage, stage_version, count(*) AS articles, sum(n_rows) AS rows "
+            "FROM core.stage_log GROUP BY ALL ORDER BY stage",
         )
