@@ -40,6 +40,7 @@ class WarehouseResource(dg.ConfigurableResource):
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
         try:
+            conn.execute("SET enable_progress_bar = false")  # run logs, not a terminal
             yield conn
         finally:
             conn.close()
