@@ -137,3 +137,10 @@ def test_denied_reports_is_declined_and_plural_nouns_are_not_reporting_verbs():
 
 def test_it_after_a_country_speaker_is_that_country():
     assert keys(claims_of("Qatar has said it would not normalize ties with Israel.")) == {("QA", AA, "declined", "Qatar")}
+
+
+def test_a_sentence_skipped_for_having_no_trigger_word_still_names_the_speaker_of_a_later_pronoun():
+    """The first sentence holds no trigger word, so the claim stage skips it, but its attribution
+    ('Donald Trump said') is still what 'he said' in the next sentence refers to."""
+    text = "Donald Trump said the weather in Washington was fine. Kazakhstan has joined the Abraham Accords, he said."
+    assert keys(claims_of(text)) == {("KZ", AA, "announced", "Donald Trump")}

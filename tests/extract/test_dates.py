@@ -93,3 +93,12 @@ def test_weekday_in_a_future_sentence_without_a_past_verb_stays_ahead():
     article = article_from_text(text, published_at=datetime(2025, 11, 12, 9, 0))
     (tuesday,) = [d for d in extract_dates(article) if "Tuesday" in d.text]
     assert tuesday.lower == date(2025, 11, 18)
+
+
+def test_date_words_count_only_as_whole_words_and_sentences_without_cues_have_no_dates():
+    """'mon' inside 'month', 'may' as a verb without a day, 'ap' inside 'happened': no dates; a
+    weekday, a month-day and a year in the same text still are."""
+    found = dates_of("The monthly summit may happen. Nothing happened there. Oman spoke on Monday, May 5 and in 2019.")
+    assert set(found) == {"on Monday", "May 5", "2019"}
+    assert found["on Monday"][0] == "2025-11-03"
+    assert found["May 5"][0] == "2025-05-05"
