@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import generate_corpus
+from bench.proctree import TreeSampler
 
 TIME_BIN = "/usr/bin/time"
 
@@ -84,11 +85,16 @@ def timed_run(source: Path, db: Path, log: Path) -> dict:
     command = accordwatch_command(source, db)
     if Path(TIME_BIN).exists():
         command = [TIME_BIN, "-f", "%e %U %S %M", "-o", str(stats_file)] + command
+    load_before = os.getloadavg()
     started = time.monotonic()
     with open(log, "w") as out:
-        code = subprocess.call(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        sampler = TreeSampler(process.pid).start()
+        code = process.wait()
+        tree = sampler.stop()
     wall = time.monotonic() - started
-    result = {"exit_code": code, "wall_s": wall, "log": str(log)}
+    result = {"exit_code": code, "wall_s": wall, "log": str(log), "load_before": load_before,
+              "load_after": os.getloadavg(), **tree}
     if stats_file.exists():
         fields = stats_file.read_text().strip().splitlines()[-1].split()
         elapsed, user, system, max_kb = float(fields[0]), float(fields[1]), float(fields[2]), int(fields[3])
@@ -138,7 +144,9 @@ def run_sizes(work: Path, sizes: list[int], seed: int, relevant_share: float, la
         result.update(n_articles=n, counts=warehouse_counts(db), source=str(source), db=str(db))
         result["articles_per_s"] = n / result["wall_s"]
         print(f"    {result['wall_s']:.1f} s, {result['articles_per_s']:.0f} articles/s, "
-              f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB, cores {result.get('cores_used') or 0:.2f}, "
+              f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB (tree {result['tree_peak_rss_mb']:.0f} MB), "
+              f"CPU {result.get('cpu_s') or 0:.0f} s (tree {result['tree_cpu_s']:.0f} s), "
+              f"cores {result.get('cores_used') or 0:.2f}, load {result['load_before'][0]:.1f}->{result['load_after'][0]:.1f}, "
               f"DuckDB {result['db_mb']:.1f} MB, ok={result['succeeded']}", flush=True)
         runs.append(result)
     return {"label": label, "relevant_share": relevant_share, "runs": runs, "master": str(master)}

@@ -117,7 +117,9 @@ def part_views(args) -> dict:
           f"{built['events']:,} events; {built['db_mb']:.0f} MB", flush=True)
     timed = views.time_views(db, args.view_repeat)
     for name, t in timed.items():
-        print(f"    {name:<18} p50 {t['p50_ms']:8.1f} ms   p95 {t['p95_ms']:8.1f} ms   ({t['rows_last']} rows)", flush=True)
+        arrow = f"; Arrow p50 {t['arrow_p50_ms']:.1f} / p95 {t['arrow_p95_ms']:.1f} ms" if t["arrow_p50_ms"] else ""
+        print(f"    {name:<18} p50 {t['p50_ms']:8.1f} ms   p95 {t['p95_ms']:8.1f} ms   ({t['runs']} runs, "
+              f"{t['rows_last']} rows{arrow}); load {os.getloadavg()[0]:.1f}", flush=True)
     return {"warehouse": built, "queries": timed}
 
 
