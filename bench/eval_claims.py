@@ -1,6 +1,7 @@
-"""Print claim precision and recall per status and overall, separately for the two labelled sets:
+"""Print claim precision and recall per status and overall, separately for the three labelled sets:
 ``tests/fixtures/articles`` (written alongside the rules) and ``tests/fixtures/heldout`` (written
-before running the extractor, raw pages read through the ingest path).
+before running the extractor, raw pages read through the ingest path) and ``tests/fixtures/redteam``
+(traps aimed at false claims, labelled before running, ingest path).
 
     .venv/bin/python bench/eval_claims.py [-v]     (-v lists every false, missed and must-not claim)
 """
@@ -9,7 +10,13 @@ from __future__ import annotations
 
 import sys
 
-from pipelines.extract.claims.evaluation import Score, load_heldout_articles, load_labelled_articles, score_article
+from pipelines.extract.claims.evaluation import (
+    Score,
+    load_heldout_articles,
+    load_labelled_articles,
+    load_redteam_articles,
+    score_article,
+)
 from pipelines.extract.model import CLAIM_STATUSES
 from pipelines.extract.pipeline import analyze_article
 
@@ -41,6 +48,7 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     report("rule-author set (tests/fixtures/articles)", load_labelled_articles(), verbose)
     report("held-out set (tests/fixtures/heldout, ingest path)", load_heldout_articles(), verbose)
+    report("red-team set (tests/fixtures/redteam, ingest path)", load_redteam_articles(), verbose)
     return 0
 
 

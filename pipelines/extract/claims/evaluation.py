@@ -8,9 +8,10 @@ or "CODE:Accord"] that no claim may name. A predicted claim is unique per (count
 claimed_by); it is a true positive when a required label accepts it, ignored when only optional
 labels accept it, a false positive otherwise. A required label no claim matches is a miss.
 
-Two sets: ``tests/fixtures/articles`` (written with the rules, plain-text split) and
+Three sets: ``tests/fixtures/articles`` (written with the rules, plain-text split) and
 ``tests/fixtures/heldout`` (written before running the extractor, raw pages with their noise,
-read through the real ingest path: ``clean_body`` + ``split_sentences``).
+read through the real ingest path: ``clean_body`` + ``split_sentences``) and ``tests/fixtures/redteam``
+(traps written to break the rules, labelled before running, also through the ingest path).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pipelines.paths import REPO_ROOT
 
 LABELLED_DIR = REPO_ROOT / "tests" / "fixtures" / "articles"
 HELDOUT_DIR = REPO_ROOT / "tests" / "fixtures" / "heldout"
+REDTEAM_DIR = REPO_ROOT / "tests" / "fixtures" / "redteam"
 
 
 @dataclass
@@ -66,6 +68,13 @@ def load_labelled_articles(folder: Path = LABELLED_DIR, ingest: bool = False) ->
 def load_heldout_articles() -> list[LabelledArticle]:
     """The held-out set: raw pages read through the ingest path."""
     return load_labelled_articles(HELDOUT_DIR, ingest=True)
+
+
+def load_redteam_articles() -> list[LabelledArticle]:
+    """The red-team set: traps (op-eds, wrong member lists, non-member normalization, trade deals,
+    anniversaries, timelines, other "Abraham" names, welcomes, denials, Russian and Arabic pages, a
+    live blog), labelled before the extractor was run, read through the ingest path."""
+    return load_labelled_articles(REDTEAM_DIR, ingest=True)
 
 
 def _accepts(label: dict, claim: Claim) -> bool:
