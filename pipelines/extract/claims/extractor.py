@@ -128,7 +128,11 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
     noun = hit.trigger.noun
     cue_zone = window + (" " + right if noun else "")
     negated = bool(vocab.negation.search(window))
+    if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
+        return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if status in ("announced", "signed"):
+        if vocab.refutation.search(masked):
+            return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
         if negated:
             return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
         if vocab.hedge.search(cue_zone) or vocab.hedge.search(governing) or question:
@@ -240,9 +244,11 @@ class _ArticleClaims:
 
     def _named_accord(self, sentence: SentenceText, position: int) -> Accord | None:
         """The accord named in the sentence nearest the trigger (after it preferred)."""
-        named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx]
+        before_mention = claim_vocabulary().time_reference
+        named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx
+                 and not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))]
         if not named:
-            return None
+            return None  # "... decades before the Abraham Accords": a point in time, not the object
         absolute = sentence.start_char + position
 
         def distance(m: Mention) -> int:
@@ -391,6 +397,8 @@ class _ArticleClaims:
                 binding = "subject"
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
+            if binding == "subject" and group and claim_vocabulary().spectator.search(window):
+                group = []  # "Egypt welcomed the peace deal between ...": the subject only reacted
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             right = masked[hit.end:min(clause_end, hit.end + 40)]
             status, is_future, note = _status_after_modality(hit, masked, window, right, question, governing)

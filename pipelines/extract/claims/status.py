@@ -50,6 +50,10 @@ class ClaimVocabulary:
     hedge: re.Pattern
     future: re.Pattern
     condition: re.Pattern
+    refutation: re.Pattern
+    spectator: re.Pattern
+    counterfactual_opener: re.Pattern
+    time_reference: re.Pattern
     reporting_verb: re.Pattern
     anonymous_speaker: re.Pattern
     pronoun_speaker: re.Pattern
@@ -61,6 +65,16 @@ def words_pattern(words, where: str) -> re.Pattern:
         raise VocabularyError(f"{TRIGGERS_FILE}: {where} must be a non-empty list of strings")
     parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True)]
     return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w’])", re.IGNORECASE)
+
+
+def _whole_text_pattern(words, where: str) -> re.Pattern:
+    """One of ``words`` and nothing else but whitespace (``fullmatch`` it)."""
+    return re.compile(r"\s*(?:" + words_pattern(words, where).pattern + r")\s*", re.IGNORECASE)
+
+
+def _ending_pattern(words, where: str) -> re.Pattern:
+    """One of ``words`` (optionally followed by "the") at the very end of a text (``search`` it)."""
+    return re.compile(words_pattern(words, where).pattern + r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def compile_trigger(source: str) -> re.Pattern:
@@ -97,6 +111,10 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         hedge=words_pattern(modality.get("hedge"), "modality.hedge"),
         future=words_pattern(modality.get("future"), "modality.future"),
         condition=words_pattern(modality.get("condition"), "modality.condition"),
+        refutation=words_pattern(modality.get("refutation"), "modality.refutation"),
+        spectator=words_pattern(modality.get("spectator"), "modality.spectator"),
+        counterfactual_opener=_whole_text_pattern(modality.get("counterfactual_opener"), "modality.counterfactual_opener"),
+        time_reference=_ending_pattern(modality.get("time_reference"), "modality.time_reference"),
         reporting_verb=words_pattern(data.get("reporting_verbs"), "reporting_verbs"),
         anonymous_speaker=words_pattern(data.get("anonymous_speakers"), "anonymous_speakers"),
         pronoun_speaker=words_pattern(data.get("pronoun_speakers"), "pronoun_speakers"),
