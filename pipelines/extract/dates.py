@@ -34,6 +34,7 @@ class DateWords:
     relative: dict[str, dict]
     future_cues: tuple[str, ...]
     wire_agencies: tuple[str, ...]
+    numbers: dict[str, int] = None  # lowercased number word -> value, for "five years ago"
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,10 @@ def date_words() -> DateWords:
         if spec.get("unit") not in ("day", "week", "month", "year") or not isinstance(spec.get("offset"), int):
             raise ValueError(f"{path}: relative {phrase!r} needs unit day/week/month/year and an integer offset")
         relative[phrase.lower()] = spec
-    return DateWords(months, weekdays, relative, tuple(data["future_cues"]), tuple(data["wire_agencies"]))
+    numbers = {str(w).lower(): n for w, n in (data.get("numbers") or {}).items()}
+    if not all(isinstance(n, int) and n > 0 for n in numbers.values()):
+        raise ValueError(f"{path}: numbers must map words to positive integers")
+    return DateWords(months, weekdays, relative, tuple(data["future_cues"]), tuple(data["wire_agencies"]), numbers)
 
 
 def _alternation(words) -> str:
@@ -72,6 +76,7 @@ class _Patterns:
     year: re.Pattern
     weekday: re.Pattern
     relative: re.Pattern
+    ago: re.Pattern
     wire_dateline: re.Pattern
     future: re.Pattern
 
@@ -100,6 +105,11 @@ def _patterns() -> _Patterns:
         year=re.compile(r"(?<![\w$£€.,])(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)"),
         weekday=re.compile(rf"{b}(?:(?P<mod>on|last|this|next|past)\s+)?(?P<wd>{_alternation(words.weekdays)}){e}", re.I),
         relative=re.compile(rf"{b}(?P<rel>{_alternation(words.relative)}){e}", re.I),
+        ago=re.compile(
+            rf"{b}(?P<n>\d{{1,3}}|{_alternation(words.numbers) if words.numbers else '(?!)'})[\s-]+"
+            rf"(?P<unit>year|month|week|day)s?\s+ago(?:\s+(?P<exact>today|to the day))?{e}",
+            re.I,
+        ),
         wire_dateline=re.compile(
             rf"^(?P<place>[A-Z][A-Z .'\-]+?)(?:,\s*[A-Za-z .]+)?\s*\((?P<agency>{_alternation(words.wire_agencies)})\)\s*[—–-]"
         ),
@@ -193,6 +203,22 @@ def resolve_relative(spec: dict, ref: date | None):
     return _year(y)
 
 
+def resolve_ago(count: int, unit: str, exact: bool, ref: date | None):
+    """"five years ago" against the reference date: that year (month, week, day); with "today" /
+    "to the day" the same calendar day that many units back."""
+    if ref is None:
+        return OPEN
+    if unit == "day":
+        return _day(ref - timedelta(days=count))
+    if unit == "week":
+        return resolve_relative({"unit": "week", "offset": -count}, ref)
+    y, m = _shift_month(ref.year, ref.month, -count * (12 if unit == "year" else 1))
+    if exact:
+        d = _safe_date(y, m, ref.day) or _month_end(y, m)
+        return _day(d)
+    return _year(y) if unit == "year" else _month(y, m)
+
+
 def resolve_weekday(weekday: int, modifier: str | None, ref: date | None, future: bool):
     """A weekday: the most recent one on or before ``ref`` (strictly before for "last"), the next
     one on or after it for "next" or a future-tense sentence."""
@@ -235,7 +261,7 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
     text = sentence.text
     cues = _date_gate().mask(text)
     digits = _DIGIT.search(text) is not None
-    if not cues and not digits:
+    if not cues and not digits and " ago" not in text.lower():
         return []
     p = _patterns()
     words = date_words()
@@ -296,6 +322,9 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
             add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
     for m in p.year.finditer(text) if years else ():
         add(m.start(), m.end(), _year(int(m["year"])))
+    for m in p.ago.finditer(text) if " ago" in text.lower() else ():
+        count = int(m["n"]) if m["n"].isdigit() else words.numbers[m["n"].lower()]
+        add(m.start(), m.end(), resolve_ago(count, m["unit"].lower(), bool(m["exact"]), ref))
     for m in p.relative.finditer(text) if cues & _RELATIVE else ():
         add(m.start(), m.end(), resolve_relative(words.relative[m["rel"].lower()], ref))
     for m in p.weekday.finditer(text) if cues & _WEEKDAY else ():

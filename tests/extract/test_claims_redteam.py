@@ -10,6 +10,8 @@ announced/signed claim before its fix."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from pipelines.extract.claims.evaluation import Score, load_redteam_articles, score_article
@@ -86,6 +88,30 @@ def test_unlikely_is_never_an_announcement():
 def test_a_rumour_is_never_an_announcement():
     claims = claims_of("Rumours that Libya will normalize ties with Israel swept Tripoli this week.")
     assert not {s for a, s in _about(claims, "LY") if s in ("announced", "signed")}
+
+
+# --- "N years ago" dates the event, not the publication ---------------------------------------
+
+def test_years_ago_dates_the_joining_years_back():
+    claims = claims_of("Four years ago, Morocco joined the Abraham Accords.",
+                       published=datetime(2024, 12, 10, 9, 0))
+    dated = [c for c in claims if c.country_code == "MA"]
+    assert dated and all(c.date_edtf == "2020" for c in dated)
+
+
+def test_years_ago_today_is_the_same_calendar_day():
+    claims = claims_of("Two years ago today, Sudan signed the Abraham Accords declaration in Khartoum.",
+                       published=datetime(2023, 1, 6, 9, 0))
+    dated = [c for c in claims if c.country_code == "SD" and c.status == "signed"]
+    assert dated and all(c.date_edtf == "2021-01-06" for c in dated)
+
+
+# --- old relations restored are no accession ---------------------------------------------------
+
+def test_turkey_restoring_ties_with_israel_is_not_an_accords_member():
+    claims = claims_of("Ankara and Israel normalized relations again in 2022 after years of tension; "
+                       "Turkey had recognized Israel in 1949.")
+    assert not [c for c in claims if c.country_code == "TR" and c.accord == AA]
 
 
 # --- the red-team set --------------------------------------------------------------------------
