@@ -90,6 +90,11 @@ def test_a_rumour_is_never_an_announcement():
     assert not {s for a, s in _about(claims, "LY") if s in ("announced", "signed")}
 
 
+def test_de_facto_normalization_is_no_announcement():
+    claims = claims_of("Commentators argue that Oman has de facto normalized relations with Israel through back channels.")
+    assert not {s for a, s in _about(claims, "OM") if s in ("announced", "signed")}
+
+
 # --- "N years ago" dates the event, not the publication ---------------------------------------
 
 def test_years_ago_dates_the_joining_years_back():
