@@ -48,12 +48,17 @@ _SPEAKER_PRONOUN = re.compile(
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|suit|next|accede|acceded|negotiating|talks|negotiations|"
-    r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?)$",
+    r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?|reach|agenda|table)[\"”]?$",
     re.IGNORECASE,
+)
+# A {C} list trigger whose words before the list say what the countries are ("the members are A and B",
+# "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
+_LIST_HEAD = re.compile(
+    r"(?:members?|signatories|parties|joined|signed|(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
 _ADVERBIAL = (
-    r"(?:later|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
+    r"(?:at the right time|when the time is right|in due course|the same day|on the same day|later|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
     r"once \w+|at (?:the )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
@@ -321,7 +326,11 @@ class _ArticleClaims:
         statuses (candidate, negotiating, declined) also when the article names no other accord."""
         if self.topic is None or not masked:
             return None
-        if not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
+        list_match = hit.trigger.pattern.match(masked, hit.start) if "C" in hit.trigger.pattern.groupindex else None
+        if list_match is not None and list_match.end("C") == hit.end:
+            if not _LIST_HEAD.search(masked[hit.start:list_match.start("C")]):
+                return None
+        elif not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
             return None
         end = len(masked) if clause_end is None else clause_end
         if not _ELIDED_OBJECT.match(masked[:end], hit.end):
