@@ -55,3 +55,28 @@ def test_not_on_the_agenda_is_a_refusal_by_the_speaking_country():
 def test_which_joined_the_same_day_takes_the_accord_from_context():
     claims = claims_of(OPENER + "Morocco, which joined the same day, kept its envoy.", PUBLISHED)
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("MA", AA, "announced")}
+
+
+def test_present_tense_signature_in_a_timeline_entry_is_a_past_signature():
+    text = ("Key dates of the Abraham Accords.\n\nSept. 15, 2020: The UAE and Bahrain sign the accords at the White House.\n\n"
+            "6 January 2021 - Sudan signs the declaration in Khartoum.\n")
+    claims = claims_of(text, datetime(2022, 1, 1))
+    assert {(c.country_code, c.accord, c.status, c.date_edtf) for c in claims} == {
+        ("AE", AA, "signed", "2020-09-15"), ("BH", AA, "signed", "2020-09-15"), ("SD", AA, "signed", "2021-01-06")}
+
+
+def test_present_tense_sign_outside_a_timeline_entry_is_no_signature():
+    claims = claims_of(OPENER + "Sudan signs the declaration in Khartoum next week.", PUBLISHED)
+    assert not [c for c in claims if c.status == "signed"]
+
+
+def test_a_malformed_timeline_section_is_rejected_on_load():
+    import pytest
+
+    from pipelines.extract.claims.status import VocabularyError, parse_vocabulary
+
+    with pytest.raises(VocabularyError, match="timeline"):
+        parse_vocabulary({"triggers": {}, "timeline": {"entry_start": "x"},
+                          "modality": {k: ["x"] for k in ("negation", "refusal", "hedge", "future", "condition", "refutation",
+                                                          "spectator", "counterfactual_opener", "time_reference")},
+                          "reporting_verbs": ["said"], "anonymous_speakers": ["sources"], "pronoun_speakers": ["he"]})

@@ -372,6 +372,9 @@ class _ArticleClaims:
             self._update_topic(sentence)
             return
         triggers = _candidate_triggers(sentence.text)
+        vocab = claim_vocabulary()
+        if vocab.timeline_entry is not None and vocab.timeline_entry.match(sentence.text):
+            triggers = triggers + list(vocab.timeline_triggers)  # "Jan. 6, 2021 - Sudan signs ...": a past event
         if triggers:  # a sentence without any trigger's words cannot make a claim
             self._claims_in(sentence, triggers)
         self._update_topic(sentence)

@@ -57,6 +57,9 @@ class ClaimVocabulary:
     reporting_verb: re.Pattern
     anonymous_speaker: re.Pattern
     pronoun_speaker: re.Pattern
+    # a sentence opening with a date and a dash/colon is a timeline entry; its present-tense triggers
+    timeline_entry: re.Pattern | None = None
+    timeline_triggers: tuple[Trigger, ...] = ()
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -84,6 +87,29 @@ def compile_trigger(source: str) -> re.Pattern:
     return re.compile(r"(?<![\w])" + regex + r"(?![\w])", re.IGNORECASE)
 
 
+def _parse_timeline(spec, confidences: dict[str, float]) -> tuple[re.Pattern | None, tuple[Trigger, ...]]:
+    """The optional ``timeline:`` section: the entry-start pattern and its present-tense triggers."""
+    if not spec:
+        return None, ()
+    if not isinstance(spec, dict) or not isinstance(spec.get("entry_start"), str) or not isinstance(spec.get("triggers"), dict):
+        raise VocabularyError(f"{TRIGGERS_FILE}: timeline needs 'entry_start' (a regex) and 'triggers' (status -> patterns)")
+    try:
+        entry = re.compile(re.sub(r"(?<!\\) ", r"\\s+", spec["entry_start"]), re.IGNORECASE)
+    except re.error as exc:
+        raise VocabularyError(f"{TRIGGERS_FILE}: timeline.entry_start: {exc}") from exc
+    triggers = []
+    for status, patterns in spec["triggers"].items():
+        if status not in CLAIM_STATUSES or not isinstance(patterns, list):
+            raise VocabularyError(f"{TRIGGERS_FILE}: timeline.triggers: bad status {status!r} or pattern list")
+        for source in patterns:
+            try:
+                pattern = compile_trigger(source)
+            except (re.error, AttributeError, TypeError) as exc:
+                raise VocabularyError(f"{TRIGGERS_FILE}: timeline.triggers.{status}: bad pattern {source!r}") from exc
+            triggers.append(Trigger(status, pattern, f"timeline:{source}", confidences.get(status, 0.5), False))
+    return entry, tuple(triggers)
+
+
 def parse_vocabulary(data: dict) -> ClaimVocabulary:
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), dict):
         raise VocabularyError(f"{TRIGGERS_FILE}: expected a 'triggers:' mapping of status -> patterns")
@@ -104,6 +130,8 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
             triggers.append(Trigger(status, pattern, source, confidence, noun))
     modality = data.get("modality") or {}
+    confidences = {t.status: t.confidence for t in triggers}
+    timeline_entry, timeline_triggers = _parse_timeline(data.get("timeline"), confidences)
     return ClaimVocabulary(
         triggers=tuple(triggers),
         negation=words_pattern(modality.get("negation"), "modality.negation"),
@@ -118,6 +146,8 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         reporting_verb=words_pattern(data.get("reporting_verbs"), "reporting_verbs"),
         anonymous_speaker=words_pattern(data.get("anonymous_speakers"), "anonymous_speakers"),
         pronoun_speaker=words_pattern(data.get("pronoun_speakers"), "pronoun_speakers"),
+        timeline_entry=timeline_entry,
+        timeline_triggers=timeline_triggers,
     )
 
 
