@@ -80,3 +80,15 @@ def test_a_malformed_timeline_section_is_rejected_on_load():
                           "modality": {k: ["x"] for k in ("negation", "refusal", "hedge", "future", "condition", "refutation",
                                                           "spectator", "counterfactual_opener", "time_reference")},
                           "reporting_verbs": ["said"], "anonymous_speakers": ["sources"], "pronoun_speakers": ["he"]})
+
+
+def test_a_country_that_followed_the_same_day_joined_the_accord_in_context():
+    claims = claims_of(OPENER + "Oman, which followed the same day, kept quiet about it.", PUBLISHED)
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("OM", AA, "announced")}
+    claims = claims_of(OPENER + "Kazakhstan signed in November. Azerbaijan followed days later.", PUBLISHED)
+    assert ("AZ", AA, "announced") in {(c.country_code, c.accord, c.status) for c in claims}
+
+
+def test_followed_without_a_time_of_sequence_is_no_joining():
+    claims = claims_of(OPENER + "Protests in Iran followed the announcement.", PUBLISHED)
+    assert not [c for c in claims if c.country_code == "IR"]

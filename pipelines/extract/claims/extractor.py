@@ -47,7 +47,7 @@ _SPEAKER_PRONOUN = re.compile(
 # Verbal triggers that can leave their object (the accord) unsaid: "Morocco and Sudan joined later",
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
-    r"(?:join|joined|joining|joins|sign|signed|follow|suit|next|accede|acceded|negotiating|talks|negotiations|"
+    r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?|reach|agenda|table)[\"”]?$",
     re.IGNORECASE,
 )
@@ -58,7 +58,8 @@ _LIST_HEAD = re.compile(
 )
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
 _ADVERBIAL = (
-    r"(?:at the right time|when the time is right|in due course|the same day|on the same day|later|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
+    r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) day|(?:a|one) day later|"
+    r"(?:hours|days|weeks) later|later|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
     r"once \w+|at (?:the )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
