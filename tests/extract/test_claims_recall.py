@@ -92,3 +92,11 @@ def test_a_country_that_followed_the_same_day_joined_the_accord_in_context():
 def test_followed_without_a_time_of_sequence_is_no_joining():
     claims = claims_of(OPENER + "Protests in Iran followed the announcement.", PUBLISHED)
     assert not [c for c in claims if c.country_code == "IR"]
+
+
+def test_an_accord_that_led_to_normalization_names_its_joiners():
+    claims = claims_of("The Abraham Accords, signed under Trump, led to normalization between Israel and Morocco, Sudan and Bahrain.",
+                       PUBLISHED)
+    assert keys(claims) == {(c, AA, "announced", "article") for c in ("MA", "SD", "BH")}
+    claims = claims_of(OPENER + "Hopes that the war could have led to normalization between Israel and Oman faded.", PUBLISHED)
+    assert not [c for c in claims if c.status in ("signed", "announced")]
