@@ -88,8 +88,10 @@ def timed_run(source: Path, db: Path, log: Path) -> dict:
     load_before = os.getloadavg()
     started = time.monotonic()
     with open(log, "w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         sampler = TreeSampler(process.pid).start()
+        for line in process.stdout:  # each line stamped with the seconds since start: per-step timings
+            out.write(f"[{time.monotonic() - started:8.1f}s] {line}")
         code = process.wait()
         tree = sampler.stop()
     wall = time.monotonic() - started
@@ -144,7 +146,7 @@ def run_sizes(work: Path, sizes: list[int], seed: int, relevant_share: float, la
         result.update(n_articles=n, counts=warehouse_counts(db), source=str(source), db=str(db))
         result["articles_per_s"] = n / result["wall_s"]
         print(f"    {result['wall_s']:.1f} s, {result['articles_per_s']:.0f} articles/s, "
-              f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB (tree {result['tree_peak_rss_mb']:.0f} MB), "
+              f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB (tree RSS {result['tree_peak_rss_mb']:.0f} MB, PSS {result.get('tree_peak_pss_mb', 0):.0f} MB), "
               f"CPU {result.get('cpu_s') or 0:.0f} s (tree {result['tree_cpu_s']:.0f} s), "
               f"cores {result.get('cores_used') or 0:.2f}, load {result['load_before'][0]:.1f}->{result['load_after'][0]:.1f}, "
               f"DuckDB {result['db_mb']:.1f} MB, ok={result['succeeded']}", flush=True)

@@ -3,7 +3,8 @@
 ``/usr/bin/time`` reports the largest single process's peak RSS and only the CPU of children that
 were waited for; the pipeline's pool workers are grandchildren started by a forkserver, so both
 figures under-count them. This sampler walks /proc every ``interval`` seconds, sums VmRSS over the
-run process and all its descendants (peak of the sum, and peak of the largest one), and keeps the
+run process and all its descendants (peak of the sum, and peak of the largest one) and PSS (shared
+pages split between the processes sharing them, so the sum does not count them twice), and keeps the
 last utime+stime seen per pid (CPU of a process that ends between two samples is counted up to
 its last sample).
 """
@@ -36,6 +37,17 @@ def _snapshot() -> dict[int, tuple[int, float, int]]:
     return out
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes (shared pages split among the processes sharing them)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 class TreeSampler:
     """Background thread sampling the tree under ``root_pid`` until ``stop()``."""
 
@@ -43,6 +55,7 @@ class TreeSampler:
         self.root_pid = root_pid
         self.interval = interval
         self.peak_tree_rss = 0
+        self.peak_tree_pss = 0
         self.peak_single_rss = 0
         self.max_processes = 0
         self._cpu: dict[int, float] = {}
@@ -71,6 +84,7 @@ class TreeSampler:
                 todo.extend(children.get(pid, ()))
         rss = [snap[p][2] for p in tree]
         self.peak_tree_rss = max(self.peak_tree_rss, sum(rss))
+        self.peak_tree_pss = max(self.peak_tree_pss, sum(_pss(p) for p in tree))
         self.peak_single_rss = max(self.peak_single_rss, max(rss, default=0))
         self.max_processes = max(self.max_processes, len(tree))
         for pid in tree:
@@ -79,5 +93,5 @@ class TreeSampler:
     def stop(self) -> dict:
         self._stop.set()
         self._thread.join()
-        return {"tree_peak_rss_mb": self.peak_tree_rss / 2**20, "single_peak_rss_mb": self.peak_single_rss / 2**20,
+        return {"tree_peak_rss_mb": self.peak_tree_rss / 2**20, "tree_peak_pss_mb": self.peak_tree_pss / 2**20, "single_peak_rss_mb": self.peak_single_rss / 2**20,
                 "tree_cpu_s": sum(self._cpu.values()), "max_processes": self.max_processes}

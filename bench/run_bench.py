@@ -139,9 +139,12 @@ def write_plot(results: dict, path: Path) -> bool:
         runs = [r for r in e2e[key]["runs"]]
         n = [r["n_articles"] for r in runs]
         ax1.loglog(n, [r["wall_s"] for r in runs], style, label=f"wall time, {key}")
-        if all(r.get("cpu_s") for r in runs):
-            ax1.loglog(n, [r["cpu_s"] for r in runs], style, alpha=0.4, label=f"CPU time, {key}")
-        ax2.loglog(n, [r.get("peak_rss_mb") or 0 for r in runs], style, label=f"peak RSS, {key}")
+        if all(r.get("tree_cpu_s") or r.get("cpu_s") for r in runs):
+            ax1.loglog(n, [r.get("tree_cpu_s") or r["cpu_s"] for r in runs], style, alpha=0.4,
+                       label=f"CPU time (all processes), {key}")
+        ax2.loglog(n, [r.get("peak_rss_mb") or 0 for r in runs], style, label=f"peak RSS largest process, {key}")
+        if all(r.get("tree_peak_pss_mb") for r in runs):
+            ax2.loglog(n, [r["tree_peak_pss_mb"] for r in runs], style, alpha=0.7, label=f"peak PSS all processes, {key}")
         ax2.loglog(n, [r["db_mb"] for r in runs], style, alpha=0.4, label=f"DuckDB file, {key}")
     lo, hi = min(min(r["n_articles"] for r in e2e["mix"]["runs"]), 1000), 100_000
     ax1.loglog([lo, hi], [300 * lo / hi, 300], ":", color="grey", label="linear, 100k in 5 min")
