@@ -158,7 +158,7 @@ def write_plot(results: dict, path: Path) -> bool:
     ax2.set_title("memory and warehouse size vs N")
     ax2.legend(fontsize=7)
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110)  # the figure stays current: bench.merge_results may add to it
     return True
 
 
