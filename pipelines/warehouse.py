@@ -39,6 +39,11 @@ def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
     conn.execute("COMMIT")
 
 
+def columns_of(record: Any, columns: Sequence[str]) -> dict[str, Any]:
+    """The named attributes of a flat record as a row (``dataclasses.asdict`` deep-copies: too slow)."""
+    return {name: getattr(record, name) for name in columns}
+
+
 def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> int:
     """Insert dict rows by column name (missing columns take their defaults). Returns the row count."""
     if not rows:

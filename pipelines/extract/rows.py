@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict
 
 import duckdb
 
 from pipelines.extract.model import Claim, Entity
-from pipelines.warehouse import insert_rows
+from pipelines.warehouse import columns_of, insert_rows
 
 
 def claim_id_for(article_id: str, claim: Claim) -> str:
@@ -39,12 +38,11 @@ def analysis_rows(article_id: str, analysis, version: str) -> dict[str, list[dic
         if claim_id in seen:
             continue
         seen.add(claim_id)
-        fields = asdict(claim)
-        claims.append({"claim_id": claim_id, **common, **{k: fields[k] for k in CLAIM_COLUMNS}})
+        claims.append({"claim_id": claim_id, **common, **columns_of(claim, CLAIM_COLUMNS)})
     return {
-        "core.mentions": [{**common, **{k: v for k, v in asdict(m).items() if k in MENTION_COLUMNS}} for m in analysis.entities.mentions],
-        "core.person_roles": [{**common, **{k: v for k, v in asdict(r).items() if k in ROLE_COLUMNS}} for r in analysis.entities.person_roles],
-        "core.dates": [{**common, **{k: v for k, v in asdict(d).items() if k in DATE_COLUMNS}} for d in analysis.entities.dates],
+        "core.mentions": [{**common, **columns_of(m, MENTION_COLUMNS)} for m in analysis.entities.mentions],
+        "core.person_roles": [{**common, **columns_of(r, ROLE_COLUMNS)} for r in analysis.entities.person_roles],
+        "core.dates": [{**common, **columns_of(d, DATE_COLUMNS)} for d in analysis.entities.dates],
         "core.claims": claims,
     }
 
@@ -73,7 +71,7 @@ def upsert_entities(conn: duckdb.DuckDBPyConnection, entities: Iterable[Entity],
         unique.setdefault(entity.entity_id, entity)
     if not unique:
         return
-    rows = [{k: v for k, v in asdict(e).items() if k in ENTITY_COLUMNS} for e in unique.values()]
+    rows = [columns_of(e, ENTITY_COLUMNS) for e in unique.values()]
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS _entity_ids (entity_id VARCHAR)")
     conn.execute("DELETE FROM _entity_ids")
     insert_rows(conn, "_entity_ids", [{"entity_id": r["entity_id"]} for r in rows])

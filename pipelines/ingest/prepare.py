@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from pipelines.extract.model import SentenceText
@@ -13,6 +13,9 @@ from pipelines.ingest.cleaning import clean_body
 from pipelines.ingest.language import detect_language
 from pipelines.ingest.published_date import resolve_published_at
 from pipelines.ingest.sentences import split_sentences
+from pipelines.warehouse import columns_of
+
+SENTENCE_COLUMNS = tuple(f.name for f in fields(SentenceText))
 
 CLEAN_STAGE = "clean"
 CLEAN_CODE_VERSION = "clean-1"
@@ -59,4 +62,5 @@ def prepare_article(raw: dict, now: datetime) -> PreparedArticle:
 
 
 def sentence_rows(article_id: str, sentences: list[SentenceText]) -> list[dict]:
-    return [{"article_id": article_id, **asdict(s), "extractor_version": clean_version()} for s in sentences]
+    version = clean_version()
+    return [{"article_id": article_id, **columns_of(s, SENTENCE_COLUMNS), "extractor_version": version} for s in sentences]

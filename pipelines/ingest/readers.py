@@ -362,7 +362,9 @@ def _read_markdown(data: bytes, sidecar: dict[str, Any]):
 
 
 _MD_ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
-_MD_SETEXT_UNDERLINE = re.compile(r"^(?P<text>[^\n]*\S[^\n]*)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.M)
+# The lookahead asks for a non-blank line once; `[^\n]+\n` then backtracks in linear time
+# (`[^\n]*\S[^\n]*` was quadratic in the line length).
+_MD_SETEXT_UNDERLINE = re.compile(r"^(?=[^\n]*\S)(?P<text>[^\n]+)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.M)
 _MD_RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
