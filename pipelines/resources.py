@@ -21,6 +21,8 @@ class WarehouseResource(dg.ConfigurableResource):
 
     db_path: str = str(DEFAULT_DB_PATH)
     lock_wait_seconds: float = 120.0
+    # DuckDB's buffer pool cap (it spills to disk beyond it); its default is 80% of the machine.
+    memory_limit: str = "2GB"
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -41,6 +43,7 @@ class WarehouseResource(dg.ConfigurableResource):
                 delay = min(delay * 2, 1.0)
         try:
             conn.execute("SET enable_progress_bar = false")  # run logs, not a terminal
+            conn.execute("SET memory_limit = ?", [self.memory_limit])
             yield conn
         finally:
             conn.close()

@@ -13,6 +13,7 @@ DB_ENV = "ACCORDWATCH_DB"
 SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
 MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
 WORKERS_ENV = "ACCORDWATCH_WORKERS"
+MEMORY_LIMIT_ENV = "ACCORDWATCH_DUCKDB_MEMORY_LIMIT"
 
 
 def _env_or(name: str, default: str) -> str | dg.EnvVar:
@@ -22,7 +23,9 @@ def _env_or(name: str, default: str) -> str | dg.EnvVar:
 
 def build_resources() -> dict[str, dg.ConfigurableResource]:
     return {
-        "warehouse": WarehouseResource(db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH))),
+        "warehouse": WarehouseResource(
+            db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH)), memory_limit=_env_or(MEMORY_LIMIT_ENV, "2GB")
+        ),
         "source": ArticleSourceResource(
             source_dir=_env_or(SOURCE_ENV, str(SAMPLE_DIR)),
             max_file_bytes=dg.EnvVar.int(MAX_FILE_BYTES_ENV) if os.environ.get(MAX_FILE_BYTES_ENV) else 5_000_000,

@@ -25,6 +25,7 @@ EXTRACT_STAGE = "extract"
 BATCH_SIZE = 1000
 EXTRACTED_TABLES = ("core.mentions", "core.person_roles", "core.dates", "core.claims")
 
+
 def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
     return dg.AssetSpec(
         key, description=description, kinds={"duckdb"}, group_name="extract", deps=[CORE_ARTICLES, CORE_SENTENCES]
@@ -57,6 +58,7 @@ PREVIEWS = {
     "WHERE entity_type <> 'country' ORDER BY entity_id",
     CORE_ACCORDS: "SELECT * FROM core.accords ORDER BY accord",
 }
+
 
 @dg.multi_asset(specs=EXTRACT_SPECS, pool="duckdb_writer")
 def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource, compute: ComputeResource):

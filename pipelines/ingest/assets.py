@@ -7,12 +7,15 @@ import dagster as dg
 
 from pipelines.ingest.store import ingest_folder
 from pipelines.keys import RAW_ARTICLES, RAW_INGEST_ERRORS, RAW_SOURCE_FILES
-from pipelines.resources import ArticleSourceResource, WarehouseResource
+from pipelines.parallel import article_mapper
+from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
 from pipelines.results import table_result
 from pipelines.warehouse import apply_schema, transaction
 
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
 
 @dg.multi_asset(
     specs=[
@@ -39,14 +42,18 @@ def utc_now() -> datetime:
     ],
     pool="duckdb_writer",
 )
-def raw_ingest(context: dg.AssetExecutionContext, warehouse: WarehouseResource, source: ArticleSourceResource):
+def raw_ingest(
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    source: ArticleSourceResource,
+    compute: ComputeResource,
+):
     """Read new and changed files from the source folder (recursively) into the raw layer."""
     now = utc_now()
-    with warehouse.connect() as conn:
+    with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
-
             apply_schema(conn)
-            stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now)
+            stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now, mapper)
         for error in stats.errors:
             context.log.warning(f"could not ingest {error.path}: {error.reason}")
         context.log.info(

@@ -24,6 +24,7 @@ PER_ARTICLE_CORE_TABLES = (
 BATCH_SIZE = 2000
 RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at_meta, language, metadata_json"
 
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(

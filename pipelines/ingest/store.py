@@ -25,6 +25,7 @@ from pipelines.ingest.readers import (
     list_source_files,
     read_source_file,
 )
+from pipelines.parallel import ArticleMapper
 from pipelines.warehouse import insert_rows
 
 FILES_PER_BATCH = 500
@@ -242,28 +243,51 @@ def _changed_files(
 
 
 def ingest_folder(
-    conn: duckdb.DuckDBPyConnection, source_dir: Path, max_file_bytes: int, now: datetime
+    conn: duckdb.DuckDBPyConnection,
+    source_dir: Path,
+    max_file_bytes: int,
+    now: datetime,
+    mapper: ArticleMapper | None = None,
 ) -> IngestStats:
-    """Ingest new and changed files under ``source_dir`` (the caller owns the transaction)."""
+    """Ingest new and changed files under ``source_dir`` (the caller owns the transaction).
+
+    Files are parsed a batch at a time, on ``mapper``'s worker processes when given.
+    """
     stats = IngestStats()
     if not source_dir.is_dir():
         error = RecordError(str(source_dir), None, None, "source folder does not exist")
         stats.errors.append(error)
         _record_errors(conn, [error], now)
         return stats
+    mapper = mapper or ArticleMapper(workers=1)
+    pending: list[tuple[Path, str, str, int]] = []
+    for changed in _changed_files(conn, source_dir, stats):
+        pending.append(changed)
+        if len(pending) >= FILES_PER_BATCH:
+            _read_and_store(conn, pending, max_file_bytes, now, stats, mapper)
+            pending = []
+    if pending:
+        _read_and_store(conn, pending, max_file_bytes, now, stats, mapper)
+    return stats
+
+
+def _read_and_store(
+    conn: duckdb.DuckDBPyConnection,
+    changed: list[tuple[Path, str, str, int]],
+    max_file_bytes: int,
+    now: datetime,
+    stats: IngestStats,
+    mapper: ArticleMapper,
+) -> None:
     batch: list[_ReadFile] = []
-    for file_path, path, sha, mtime_ns in _changed_files(conn, source_dir, stats):
+    results = mapper.map(read_source_file, [file_path for file_path, _, _, _ in changed], max_file_bytes)
+    for (_, path, sha, mtime_ns), result in zip(changed, results):
         stats.files_read += 1
-        result = read_source_file(file_path, max_bytes=max_file_bytes)
         errors = [RecordError(path, e.record_idx, e.file_sha256 or sha, e.reason) for e in result.errors]
         if errors:
             stats.errors.extend(errors)
             _record_errors(conn, errors, now)
         if result.records:
             batch.append(_ReadFile(path, mtime_ns, [replace(r, path=path) for r in result.records]))
-        if len(batch) >= FILES_PER_BATCH:
-            _store_batch(conn, batch, stats, now)
-            batch = []
     if batch:
         _store_batch(conn, batch, stats, now)
-    return stats

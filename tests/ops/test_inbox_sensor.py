@@ -21,9 +21,9 @@ from pipelines.automation.inbox import (
     scan_inbox,
 )
 from pipelines.ingest.assets import raw_ingest
-from pipelines.resources import ArticleSourceResource, WarehouseResource
+from pipelines.resources import WarehouseResource
 from tests.conftest import SEED_NAME, copy_seed
-from tests.helpers import query
+from tests.helpers import query, resources_for
 
 
 @pytest.fixture
@@ -52,11 +52,7 @@ def evaluate(db_path: Path, cursor: str | None):
 
 def ingest_inbox(db_path: Path, folder: Path) -> None:
     """Run the real ingest asset over the inbox, as the requested run would."""
-    resources = {
-        "warehouse": WarehouseResource(db_path=str(db_path)),
-        "source": ArticleSourceResource(source_dir=str(folder)),
-    }
-    assert dg.materialize([raw_ingest], resources=resources).success
+    assert dg.materialize([raw_ingest], resources=resources_for(db_path, folder)).success
 
 
 def test_cursor_round_trips_and_tolerates_garbage():
