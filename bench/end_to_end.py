@@ -92,6 +92,7 @@ def timed_run(source: Path, db: Path, log: Path) -> dict:
         sampler = TreeSampler(process.pid).start()
         for line in process.stdout:  # each line stamped with the seconds since start: per-step timings
             out.write(f"[{time.monotonic() - started:8.1f}s] {line}")
+            out.flush()  # a stopped run keeps its log
         code = process.wait()
         tree = sampler.stop()
     wall = time.monotonic() - started
