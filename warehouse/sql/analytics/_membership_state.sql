@@ -173,6 +173,13 @@ SELECT acc.accord, acc.counterparty_iso2 AS country_code, 'counterparty' AS stat
 FROM core.accords acc
 WHERE acc.counterparty_iso2 IS NOT NULL;
 
+-- The counterparty rows listed on day d (members_as_of and known_as_of keep those of accords that have
+-- a joiner row that day).
+CREATE OR REPLACE MACRO analytics._counterparties_on(d) AS TABLE
+SELECT CAST(d AS DATE) AS as_of, c.* EXCLUDE (active_from, active_to)
+FROM analytics._counterparty_states() c
+WHERE c.active_from <= CAST(d AS DATE) AND c.active_to >= CAST(d AS DATE);
+
 -- The state of every (accord, country) on each day of as_of_days, one row per day, accord and country
 -- (the rules above), counterparties included.
 CREATE OR REPLACE MACRO analytics._membership_state(as_of_days, knowledge_cutoff) AS TABLE

@@ -8,9 +8,6 @@ WITH members AS (
 SELECT * FROM (
     SELECT * FROM members
     UNION ALL BY NAME
-    SELECT CAST(d AS DATE) AS as_of, c.* EXCLUDE (active_from, active_to)
-    FROM analytics._counterparty_states() c
-    WHERE c.active_from <= CAST(d AS DATE) AND c.active_to >= CAST(d AS DATE)
-      AND c.accord IN (SELECT accord FROM members)
+    SELECT * FROM analytics._counterparties_on(d) WHERE accord IN (SELECT accord FROM members)
 )
 ORDER BY accord, status = 'counterparty' DESC, country_code;
