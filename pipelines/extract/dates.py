@@ -118,19 +118,71 @@ def _patterns() -> _Patterns:
 
 
 # What a sentence must contain for each family of patterns to match (bits of the date gate).
-_MONTH, _WEEKDAY, _RELATIVE, _AGENCY = 1, 2, 4, 8
+_MONTH, _WEEKDAY, _RELATIVE, _AGENCY, _FUTURE = 1, 2, 4, 8, 16
+_FAMILIES = _MONTH | _WEEKDAY | _RELATIVE | _AGENCY
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # every year, year-range and year-pair pattern needs one
 
 
 @lru_cache(maxsize=1)
 def _date_gate() -> KeywordGate:
-    """Month names, weekday names, relative phrases and wire agencies in one automaton: bit 0 (a
-    month), 1 (a weekday), 2 (a relative phrase), 3 (an agency) of :meth:`KeywordGate.mask`. Whole
-    words only: every pattern has them between word boundaries, "." / spaces or parentheses."""
+    """Month names, weekday names, relative phrases, wire agencies and future cues in one
+    automaton: bit 0 (a month), 1 (a weekday), 2 (a relative phrase), 3 (an agency), 4 (a future
+    cue) of :meth:`KeywordGate.mask`. Whole words only: every pattern has them between word
+    boundaries, "." / spaces or parentheses. Where a month, weekday, relative phrase or future cue
+    occurs is also where its pattern's match can start (or end its day / modifier prefix), so the
+    patterns are tried only there (:func:`_anchored`)."""
     words = date_words()
-    return KeywordGate([list(words.months), list(words.weekdays), list(words.relative), list(words.wire_agencies)],
-                       whole_words=True)
+    return KeywordGate([list(words.months), list(words.weekdays), list(words.relative), list(words.wire_agencies),
+                        list(words.future_cues)], whole_words=True)
+
+
+def _anchored(pattern: re.Pattern, text: str, starts):
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending): the
+    pattern is only tried there, left to right, each next try after the previous match."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
+def _space_before(text: str, i: int) -> int:
+    """Start of the whitespace run ending at ``i`` (``i`` itself when there is none)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _day_starts(text: str, month_starts: list[int]) -> list[int]:
+    """Where "<day>[st] [of] <month>" can start before each month word: 1-4 characters (a day
+    of one or two digits, an optional ordinal suffix) before the whitespace run before the month,
+    or before the one before an "of" there."""
+    out: set[int] = set()
+    for w in month_starts:
+        j = _space_before(text, w)
+        if j == w:
+            continue
+        out.update(range(max(j - 4, 0), j))
+        if j >= 2 and text[j - 2:j].lower() == "of":
+            i = _space_before(text, j - 2)
+            if i < j - 2:
+                out.update(range(max(i - 4, 0), i))
+    return sorted(out)
+
+
+def _weekday_starts(text: str, weekday_starts: list[int]) -> list[int]:
+    """Where "[on|last|this|next|past] <weekday>" can start: the weekday, or 2 or 4 characters
+    before the whitespace run before it."""
+    out = set(weekday_starts)
+    for w in weekday_starts:
+        j = _space_before(text, w)
+        if j < w:
+            out.update(k for k in (j - 2, j - 4) if k >= 0)
+    return sorted(out)
 
 
 # --- bounds -------------------------------------------------------------------------------------
@@ -239,8 +291,12 @@ def resolve_weekday(weekday: int, modifier: str | None, ref: date | None, future
 # --- extraction ---------------------------------------------------------------------------------
 
 
-def _is_future(sentence_text: str) -> bool:
-    return bool(_patterns().future.search(sentence_text))
+def _is_future(sentence_text: str, hits: list[tuple[int, int, int]] | None = None) -> bool:
+    """A future cue in the sentence (``hits``: the date gate's hits in it, when already known)."""
+    future = _patterns().future
+    if hits is None:
+        hits = _date_gate().text_hits(sentence_text)
+    return any(future.match(sentence_text, start) for start, _end, mask in hits if mask & _FUTURE)
 
 
 # "said on Tuesday", "announced Friday", "was signed on Monday": the date belongs to a past verb.
@@ -255,13 +311,27 @@ def _future_at(text: str, start: int, sentence_future: bool) -> bool:
     return sentence_future and not _PAST_VERB_BEFORE.search(text[:start])
 
 
-def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: bool) -> list[DateMention]:
+def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: bool,
+                    hits: list[tuple[int, int, int]] | None = None) -> list[DateMention]:
     """The dates of one sentence. Every pattern needs a digit or a word of ``date_words.yaml``; a
-    family whose cue is absent is not run (a sentence with no cue at all costs one scan)."""
+    family whose cue is absent is not run (a sentence with no cue at all costs one scan), and a
+    pattern that starts at its cue word is tried only where the word is. ``hits``: the date gate's
+    hits in the sentence (:meth:`KeywordGate.text_hits`), when already known."""
     text = sentence.text
-    cues = _date_gate().mask(text)
+    if hits is None:
+        hits = _date_gate().text_hits(text)
+    cues = 0
+    for _s, _e, mask in hits:
+        cues |= mask
+    cues &= _FAMILIES
     digits = _DIGIT.search(text) is not None
-    if not cues and not digits and " ago" not in text.lower():
+    ago = " ago" in text.lower()
+    if not cues and not digits and not ago:
+        return []
+    months = digits and cues & _MONTH
+    year_match = _YEAR.search(text) if digits else None
+    dash = digits and "-" in text
+    if not (months or year_match or dash or ago or cues & (_RELATIVE | _WEEKDAY) or (paragraph_start and cues & _AGENCY)):
         return []
     p = _patterns()
     words = date_words()
@@ -271,83 +341,87 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
 
     def sentence_future() -> bool:
         if not future_cache:
-            future_cache.append(_is_future(text))
+            future_cache.append(_is_future(text, hits))
         return future_cache[0]
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
-
     def add(s: int, e: int, bounds) -> None:
-        if bounds is None or not free(s, e):
+        if bounds is None:
             return
+        for ts, te in taken:
+            if e > ts and s < te:
+                return
         taken.append((s, e))
         found.append((s, e, bounds))
 
-    months = digits and cues & _MONTH
-    years = digits and _YEAR.search(text) is not None
     if paragraph_start and cues & _AGENCY:
         m = p.wire_dateline.match(text)
         if m:
             add(m.start(), m.end(), _day(ref) if ref else OPEN)
-    for m in p.iso.finditer(text) if digits else ():
+    for m in p.iso.finditer(text) if dash else ():
         d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
         add(m.start(), m.end(), _day(d) if d else None)
-    for pattern in (p.month_day_year, p.day_month_year) if months else ():
-        for m in pattern.finditer(text):
+    if months:
+        month_starts = sorted({start for start, _end, mask in hits if mask & _MONTH})
+        day_starts = _day_starts(text, month_starts)
+        for m in _anchored(p.month_day_year, text, month_starts):
             d = _safe_date(int(m["year"]), words.months[m["mon"].lower()], int(m["day"]))
             add(m.start(), m.end(), _day(d) if d else None)
-    for m in p.month_year.finditer(text) if months else ():
-        add(m.start(), m.end(), _month(int(m["year"]), words.months[m["mon"].lower()]))
-    for pattern in (p.month_day, p.day_month) if months else ():
-        for m in pattern.finditer(text):
-            month, day = words.months[m["mon"].lower()], int(m["day"])
-            if m["mon"].lower() in ("may", "mar", "sat", "sun") and m["mon"][0].islower():
-                continue  # "may 5" is more likely a modal verb than a month
-            if not 1 <= day <= 31:
-                continue
-            if ref is None:
-                add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
-                continue
-            d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
+        for m in _anchored(p.day_month_year, text, day_starts):
+            d = _safe_date(int(m["year"]), words.months[m["mon"].lower()], int(m["day"]))
             add(m.start(), m.end(), _day(d) if d else None)
-    for m in p.year_pair.finditer(text) if years else ():
-        y1, y2 = int(m["y1"]), int(m["y2"])
-        if y1 < y2:
-            add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
-    for m in p.year_range.finditer(text) if years else ():
-        y1 = int(m["y1"])
-        y2_txt = m["y2"]
-        y2 = int(y2_txt) if len(y2_txt) == 4 else (y1 // 100) * 100 + int(y2_txt)
-        if y1 < y2 <= y1 + 50:
-            add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
-    for m in p.year.finditer(text) if years else ():
-        add(m.start(), m.end(), _year(int(m["year"])))
-    for m in p.ago.finditer(text) if " ago" in text.lower() else ():
+        for m in _anchored(p.month_year, text, month_starts):
+            add(m.start(), m.end(), _month(int(m["year"]), words.months[m["mon"].lower()]))
+        for pattern, starts in ((p.month_day, month_starts), (p.day_month, day_starts)):
+            for m in _anchored(pattern, text, starts):
+                month, day = words.months[m["mon"].lower()], int(m["day"])
+                if m["mon"].lower() in ("may", "mar", "sat", "sun") and m["mon"][0].islower():
+                    continue  # "may 5" is more likely a modal verb than a month
+                if not 1 <= day <= 31:
+                    continue
+                if ref is None:
+                    add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
+                    continue
+                d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
+                add(m.start(), m.end(), _day(d) if d else None)
+    if year_match is not None:
+        # every year-family match starts at or after the first year-like number, or at most
+        # "between" + whitespace before it
+        lo = max(_space_before(text, year_match.start()) - len("between"), 0)
+        for m in p.year_pair.finditer(text, lo):
+            y1, y2 = int(m["y1"]), int(m["y2"])
+            if y1 < y2:
+                add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
+        for m in p.year_range.finditer(text, lo):
+            y1 = int(m["y1"])
+            y2_txt = m["y2"]
+            y2 = int(y2_txt) if len(y2_txt) == 4 else (y1 // 100) * 100 + int(y2_txt)
+            if y1 < y2 <= y1 + 50:
+                add(m.start(), m.end(), _range(date(y1, 1, 1), date(y2, 12, 31), str(y1), str(y2)))
+        for m in p.year.finditer(text, year_match.start()):
+            add(m.start(), m.end(), _year(int(m["year"])))
+    for m in p.ago.finditer(text) if ago else ():
         count = int(m["n"]) if m["n"].isdigit() else words.numbers[m["n"].lower()]
         add(m.start(), m.end(), resolve_ago(count, m["unit"].lower(), bool(m["exact"]), ref))
-    for m in p.relative.finditer(text) if cues & _RELATIVE else ():
-        add(m.start(), m.end(), resolve_relative(words.relative[m["rel"].lower()], ref))
-    for m in p.weekday.finditer(text) if cues & _WEEKDAY else ():
-        wd_text = m["wd"]
-        if len(wd_text) <= 4 and not wd_text[0].isupper():
-            continue  # "sun", "wed", "sat" in lower case are words
-        start = m.start() if m["mod"] else m.start("wd")
-        add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref, _future_at(text, start, sentence_future())))
+    if cues & _RELATIVE:
+        starts = sorted({start for start, _end, mask in hits if mask & _RELATIVE})
+        for m in _anchored(p.relative, text, starts):
+            add(m.start(), m.end(), resolve_relative(words.relative[m["rel"].lower()], ref))
+    if cues & _WEEKDAY:
+        starts = _weekday_starts(text, sorted({start for start, _end, mask in hits if mask & _WEEKDAY}))
+        for m in _anchored(p.weekday, text, starts):
+            wd_text = m["wd"]
+            if len(wd_text) <= 4 and not wd_text[0].isupper():
+                continue  # "sun", "wed", "sat" in lower case are words
+            start = m.start() if m["mod"] else m.start("wd")
+            add(start, m.end(), resolve_weekday(words.weekdays[wd_text.lower()], m["mod"], ref,
+                                                _future_at(text, start, sentence_future())))
 
+    if not found:
+        return []
     out = []
+    sentence_idx, base = sentence.sentence_idx, sentence.start_char
     for s, e, (edtf, lower, upper, precision) in sorted(found):
-        out.append(
-            DateMention(
-                sentence_idx=sentence.sentence_idx,
-                start_char=sentence.start_char + s,
-                end_char=sentence.start_char + e,
-                text=text[s:e],
-                edtf=edtf,
-                lower=lower,
-                upper=upper,
-                precision=precision,
-            )
-        )
+        out.append(DateMention(sentence_idx, base + s, base + e, text[s:e], edtf, lower, upper, precision))
     return out
 
 
@@ -361,10 +435,11 @@ def extract_dates(article: ArticleText) -> list[DateMention]:
     ref = reference_date(article)
     out: list[DateMention] = []
     previous_paragraph = None
-    for sentence in article.sentences:
+    hits = _date_gate().hits(article.body, article.sentences)  # one automaton pass over the body
+    for k, sentence in enumerate(article.sentences):
         paragraph_start = sentence.paragraph_idx != previous_paragraph
         previous_paragraph = sentence.paragraph_idx
-        out.extend(_sentence_dates(sentence, ref, paragraph_start))
+        out.extend(_sentence_dates(sentence, ref, paragraph_start, hits[k] if hits is not None else None))
     return out
 
 

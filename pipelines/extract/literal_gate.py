@@ -16,6 +16,7 @@ whose requirement cannot be read (nothing but classes, optional parts, ...) alwa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import ahocorasick
@@ -45,6 +46,34 @@ def fold(text: str) -> str:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+# The folded body of the last article asked for: the date, claim and accord gates of one article
+# all read it.
+_last_folded: list = [None, None]
+
+
+def folded_body(body: str) -> str | None:
+    """``fold(body)``, such that ``fold(body)[s:e] == fold(body[s:e])`` for every span; None when
+    that may not hold: ``str.lower`` reads a capital sigma by its context (final form or not)."""
+    if _last_folded[0] is body:
+        return _last_folded[1]
+    folded = None if "\u03a3" in body else fold(body)
+    _last_folded[0], _last_folded[1] = body, folded
+    return folded
+
+
+def article_spans(sentences) -> list[int] | None:
+    """The sentence start offsets when the sentences are in body order and do not overlap (then a
+    keyword lies in at most one sentence), else None."""
+    starts = []
+    previous_end = 0
+    for sentence in sentences:
+        if sentence.start_char < previous_end or sentence.end_char - sentence.start_char != len(sentence.text):
+            return None
+        starts.append(sentence.start_char)
+        previous_end = sentence.end_char
+    return starts
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -217,6 +246,78 @@ class KeywordGate:
                 continue
             found |= mask
         return found
+
+    def text_hits(self, text: str) -> list[tuple[int, int, int]]:
+        """The keyword occurrences :meth:`mask` counts in ``text``: ``(start, end, mask)``."""
+        if self._automaton is None or not text:
+            return []
+        folded_text = fold(text)
+        whole = self.whole_words
+        last = len(folded_text) - 1
+        out = []
+        for end, (mask, length) in self._automaton.iter(folded_text):
+            start = end - length + 1
+            if whole:
+                if start > 0:
+                    ch = folded_text[start - 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+                if end < last:
+                    ch = folded_text[end + 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+            out.append((start, end + 1, mask))
+        return out
+
+    def hits(self, body: str, sentences) -> list[list[tuple[int, int, int]]] | None:
+        """Per sentence, the keyword occurrences :meth:`mask` counts in its text, as
+        ``(start, end, mask)`` relative to the sentence: one automaton pass over the whole body
+        instead of one per sentence. None when the body or the sentences do not allow it (the
+        caller then asks sentence by sentence)."""
+        folded = folded_body(body)
+        starts = article_spans(sentences) if folded is not None else None
+        if starts is None:
+            return None
+        out: list[list[tuple[int, int, int]]] = [[] for _ in sentences]
+        if self._automaton is None:
+            return out
+        whole = self.whole_words
+        for end, (mask, length) in self._automaton.iter(folded):
+            start = end - length + 1
+            k = bisect_right(starts, start) - 1
+            if k < 0:
+                continue
+            sentence = sentences[k]
+            s_start, s_end = sentence.start_char, sentence.end_char
+            if end >= s_end:
+                continue  # in no sentence, or running past its end
+            if whole:  # (_is_word_char inlined: this loop sees every keyword of the body)
+                if start > s_start:
+                    ch = folded[start - 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+                if end + 1 < s_end:
+                    ch = folded[end + 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+            out[k].append((start - s_start, end + 1 - s_start, mask))
+        return out
+
+    def sentence_masks(self, body: str, sentences) -> list[int]:
+        """:meth:`mask` of every sentence's text (``body[start_char:end_char]``), in one pass over
+        the body where possible."""
+        per_sentence = self.hits(body, sentences)
+        if per_sentence is None:
+            return [self.mask(sentence.text) for sentence in sentences]
+        always = self.always
+        out = []
+        for found, sentence in zip(per_sentence, sentences):
+            value = always
+            if sentence.text:
+                for _s, _e, mask in found:
+                    value |= mask
+            out.append(value)
+        return out
 
     def candidates(self, text: str, folded: bool = False) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
