@@ -2,13 +2,15 @@
 
 The text stages (cleaning, entity and claim extraction) are pure functions of one article, so
 they parallelize across cores; DuckDB reads and writes stay in the calling process.
+:meth:`ArticleMapper.map_ahead` keeps the workers busy while the caller writes: the next batch
+is submitted before the current batch's results are handed over.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -36,8 +38,33 @@ class ArticleMapper:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[..., Any], items: Sequence[Any], *extra: Any) -> Iterator[Any]:
+        return iter(self._collect(fn, items, extra, self._submit(fn, items, extra)))
+
+    def map_ahead(
+        self, fn: Callable[..., Any], batches: Iterable[tuple[Any, Sequence[Any]]], *extra: Any
+    ) -> Iterator[tuple[Any, list[Any]]]:
+        """``(key, [fn(item, *extra) for item in items])`` for each ``(key, items)`` of ``batches``, in order.
+
+        Batch k+1 is taken from ``batches`` and handed to the workers before batch k's results are
+        yielded, so the workers compute while the caller stores batch k. At most two batches are in
+        memory at once. ``batches`` is advanced only between the caller's iterations.
+        """
+        in_flight: tuple[Any, Sequence[Any], Any] | None = None
+        for key, items in batches:
+            submitted = (key, items, self._submit(fn, items, extra))
+            if in_flight is not None:
+                done_key, done_items, pending = in_flight
+                in_flight = None
+                yield done_key, self._collect(fn, done_items, extra, pending)
+            in_flight = submitted
+        if in_flight is not None:
+            done_key, done_items, pending = in_flight
+            yield done_key, self._collect(fn, done_items, extra, pending)
+
+    def _submit(self, fn: Callable[..., Any], items: Sequence[Any], extra: tuple) -> Iterator[Any] | None:
+        """Hand ``items`` to the pool (None: compute them in this process when collected)."""
         if self.workers <= 1 or len(items) < MIN_ITEMS_FOR_WORKERS:
-            return (fn(item, *extra) for item in items)
+            return None
         if self._pool is None:
             # forkserver: workers start from a clean interpreter, not a copy of this one with its
             # open DuckDB connection and Dagster threads.
@@ -45,12 +72,24 @@ class ArticleMapper:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         chunksize = max(1, len(items) // (self.workers * 4))
         try:
-            return iter(list(self._pool.map(fn, items, *[[e] * len(items) for e in extra], chunksize=chunksize)))
+            # Executor.map submits every chunk now; results are read when collected.
+            return self._pool.map(fn, items, *[[e] * len(items) for e in extra], chunksize=chunksize)
         except BrokenProcessPool:
-            # Workers could not start here (e.g. a __main__ read from stdin): same results, one process.
-            self.close()
-            self.workers = 1
-            return (fn(item, *extra) for item in items)
+            self._fall_back()
+            return None
+
+    def _collect(self, fn: Callable[..., Any], items: Sequence[Any], extra: tuple, pending: Iterator[Any] | None) -> list:
+        if pending is not None:
+            try:
+                return list(pending)
+            except BrokenProcessPool:
+                self._fall_back()
+        return [fn(item, *extra) for item in items]
+
+    def _fall_back(self) -> None:
+        # Workers could not start here (e.g. a __main__ read from stdin): same results, one process.
+        self.close()
+        self.workers = 1
 
     def close(self) -> None:
         if self._pool is not None:

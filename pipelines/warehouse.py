@@ -29,8 +29,17 @@ def apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
 
 @contextmanager
 def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """All-or-nothing: a crash or exception inside leaves the tables as they were."""
-    conn.execute("BEGIN TRANSACTION")
+    """All-or-nothing: a crash or exception inside leaves the tables as they were.
+
+    Inside a transaction already open on ``conn`` this joins it: the outer one commits or rolls back.
+    """
+    try:
+        conn.execute("BEGIN TRANSACTION")
+    except duckdb.TransactionException as exc:
+        if "within a transaction" not in str(exc):
+            raise
+        yield conn
+        return
     try:
         yield conn
     except BaseException:
@@ -59,6 +68,28 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict
     finally:
         conn.unregister("_accordwatch_rows")
     return len(rows)
+
+
+def insert_columns(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> int:
+    """Insert column lists (same length, by column name) as one Arrow table. Returns the row count."""
+    import pyarrow as pa
+
+    arrow = pa.table(columns)
+    if not arrow.num_rows:
+        return 0
+    conn.register("_accordwatch_rows", arrow)
+    try:
+        column_list = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM _accordwatch_rows")
+    finally:
+        conn.unregister("_accordwatch_rows")
+    return arrow.num_rows
+
+
+def extend_columns(into: dict[str, list], more: dict[str, list]) -> None:
+    """Append ``more``'s column lists to ``into``'s (creating the columns on first use)."""
+    for name, values in more.items():
+        into.setdefault(name, []).extend(values)
 
 
 def delete_for_articles(conn: duckdb.DuckDBPyConnection, tables: Sequence[str], article_ids: Sequence[str]) -> None:

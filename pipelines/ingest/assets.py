@@ -53,7 +53,8 @@ def raw_ingest(
     with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             apply_schema(conn)
-            stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now, mapper)
+        # One transaction per batch of files: a stopped run keeps what it stored, the next reads the rest.
+        stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now, mapper)
         for error in stats.errors:
             context.log.warning(f"could not ingest {error.path}: {error.reason}")
         context.log.info(

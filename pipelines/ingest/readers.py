@@ -17,6 +17,7 @@ import codecs
 import hashlib
 import html
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -124,24 +125,60 @@ def article_id_for(body_raw: str) -> str:
 # --------------------------------------------------------------------------- listing
 
 
-def list_source_files(root: Path) -> list[Path]:
-    """Every candidate source file under ``root``, recursively, sorted.
+@dataclass(frozen=True)
+class ScannedFile:
+    """A candidate source file with what a rescan compares: resolved path, size and mtime."""
 
-    Skips hidden files and folders (name starting with '.') and ``*.meta.json`` sidecars.
-    Files with unsupported extensions are included, so the caller can report them.
+    path: Path  # as found under the root given
+    resolved: str  # absolute, symlinks resolved: the path ``raw.source_files`` records
+    size_bytes: int
+    mtime_ns: int
+
+
+def scan_source_files(root: Path) -> list[ScannedFile]:
+    """Every candidate source file under ``root`` with its size and mtime, recursively, sorted.
+
+    One ``os.scandir`` pass (no per-file path resolution unless the entry is a symlink). Skips hidden
+    files and folders (name starting with '.'), ``*.meta.json`` sidecars and symlinked folders (as
+    ``Path.rglob`` does). Files with unsupported extensions are included, so the caller can report them.
     """
     root = Path(root)
     if root.is_file():
-        return [root]
-    found = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if not path.is_file() or path.name.lower().endswith(SIDECAR_SUFFIX):
-            continue
-        found.append(path)
-    return sorted(found)
+        stat = root.stat()
+        return [ScannedFile(root, str(root.resolve()), stat.st_size, stat.st_mtime_ns)]
+    found: list[tuple[tuple[str, ...], ScannedFile]] = []
+
+    def walk(folder: str, parts: tuple[str, ...], real_folder: str) -> None:
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except (PermissionError, FileNotFoundError, NotADirectoryError):
+            return
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, (*parts, name), os.path.join(real_folder, name))
+                    continue
+                if not entry.is_file() or name.lower().endswith(SIDECAR_SUFFIX):
+                    continue
+                stat = entry.stat()
+                resolved = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_folder, name)
+            except OSError:
+                continue  # removed while listing, or a dangling symlink
+            found.append(((*parts, name), ScannedFile(Path(entry.path), resolved, stat.st_size, stat.st_mtime_ns)))
+
+    if root.is_dir():
+        walk(str(root), (), str(root.resolve()))
+    found.sort(key=lambda item: item[0])
+    return [scanned for _, scanned in found]
+
+
+def list_source_files(root: Path) -> list[Path]:
+    """Every candidate source file under ``root``, recursively, sorted (see :func:`scan_source_files`)."""
+    return [scanned.path for scanned in scan_source_files(root)]
 
 
 def sidecar_for(path: Path) -> Path | None:

@@ -3,7 +3,8 @@
 A file already stored with the same content is skipped (by size and mtime first, then by hash);
 a file that failed before is not retried until its content changes; an edited file becomes a new
 article version and the article it used to carry is marked superseded, never deleted. Files are
-read and written a batch at a time, with a few set-based statements per batch.
+read and written a batch at a time, with a few set-based statements per batch, each batch committed
+on its own (a stopped ingest resumes where it stopped: the files it had not stored still differ).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from pipelines.ingest.readers import (
     SourceRecord,
     article_id_for,
     file_sha256,
-    list_source_files,
     read_source_file,
+    scan_source_files,
 )
 from pipelines.parallel import ArticleMapper
-from pipelines.warehouse import insert_rows
+from pipelines.warehouse import insert_rows, transaction
 
 FILES_PER_BATCH = 500
 
@@ -44,25 +45,10 @@ class IngestStats:
 
 
 @dataclass(frozen=True)
-class _StoredFile:
-    file_sha256: str
-    size_bytes: int | None
-    mtime_ns: int | None
-
-
-@dataclass(frozen=True)
 class _ReadFile:
     path: str
     mtime_ns: int
     records: list[SourceRecord]
-
-
-def _current_files(conn: duckdb.DuckDBPyConnection) -> dict[str, _StoredFile]:
-    rows = conn.execute(
-        "SELECT path, any_value(file_sha256), any_value(size_bytes), any_value(mtime_ns) "
-        "FROM raw.source_files WHERE is_current GROUP BY path"
-    ).fetchall()
-    return {path: _StoredFile(sha, size, mtime) for path, sha, size, mtime in rows}
 
 
 def _failed_before(conn: duckdb.DuckDBPyConnection) -> set[tuple[str, str | None]]:
@@ -218,28 +204,68 @@ def _record_errors(conn: duckdb.DuckDBPyConnection, errors: list[RecordError], n
 def _changed_files(
     conn: duckdb.DuckDBPyConnection, source_dir: Path, stats: IngestStats
 ) -> Iterator[tuple[Path, str, str, int]]:
-    """(file, resolved path, sha256, mtime_ns) of every file whose content is new or changed."""
-    stored = _current_files(conn)
-    failed = _failed_before(conn)
-    for file_path in list_source_files(source_dir):
-        stats.files_seen += 1
-        path = str(file_path.resolve())
-        stat = file_path.stat()
-        known = stored.get(path)
-        if known and known.size_bytes == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
-            stats.files_unchanged += 1
-            continue
-        sha = file_sha256(file_path)
-        if known and known.file_sha256 == sha:
+    """(file, resolved path, sha256, mtime_ns) of every file whose content is new or changed.
+
+    One directory scan and one query: only files whose size or mtime differ from their current
+    ``raw.source_files`` row (or that have none) are hashed.
+    """
+    scanned = scan_source_files(source_dir)
+    stats.files_seen += len(scanned)
+    conn.register(
+        "_accordwatch_scan",
+        pa.table(
+            {
+                "idx": pa.array(range(len(scanned)), pa.int64()),
+                "path": pa.array([f.resolved for f in scanned], pa.string()),
+                "size_bytes": pa.array([f.size_bytes for f in scanned], pa.int64()),
+                "mtime_ns": pa.array([f.mtime_ns for f in scanned], pa.int64()),
+            }
+        ),
+    )
+    try:
+        candidates = conn.execute(
+            """
+            SELECT s.idx, c.file_sha256
+            FROM _accordwatch_scan s
+            LEFT JOIN (
+                SELECT path, any_value(file_sha256) AS file_sha256, any_value(size_bytes) AS size_bytes,
+                       any_value(mtime_ns) AS mtime_ns
+                FROM raw.source_files WHERE is_current AND path IN (SELECT path FROM _accordwatch_scan) GROUP BY path
+            ) c USING (path)
+            WHERE c.path IS NULL OR c.size_bytes IS DISTINCT FROM s.size_bytes OR c.mtime_ns IS DISTINCT FROM s.mtime_ns
+            ORDER BY s.idx
+            """
+        ).fetchall()
+    finally:
+        conn.unregister("_accordwatch_scan")
+    stats.files_unchanged += len(scanned) - len(candidates)
+    failed = _failed_before(conn) if candidates else set()
+    for idx, known_sha in candidates:
+        file = scanned[idx]
+        sha = file_sha256(file.path)
+        if known_sha == sha:
             stats.files_unchanged += 1
             conn.execute(
-                "UPDATE raw.source_files SET mtime_ns = ? WHERE path = ? AND is_current", [stat.st_mtime_ns, path]
+                "UPDATE raw.source_files SET mtime_ns = ? WHERE path = ? AND is_current", [file.mtime_ns, file.resolved]
             )
             continue
-        if (path, sha) in failed:
+        if (file.resolved, sha) in failed:
             stats.files_skipped_failed_before += 1
             continue
-        yield file_path, path, sha, stat.st_mtime_ns
+        yield file.path, file.resolved, sha, file.mtime_ns
+
+
+def _file_batches(
+    conn: duckdb.DuckDBPyConnection, source_dir: Path, stats: IngestStats
+) -> Iterator[tuple[list[tuple[Path, str, str, int]], list[Path]]]:
+    pending: list[tuple[Path, str, str, int]] = []
+    for changed in _changed_files(conn, source_dir, stats):
+        pending.append(changed)
+        if len(pending) >= FILES_PER_BATCH:
+            yield pending, [file_path for file_path, _, _, _ in pending]
+            pending = []
+    if pending:
+        yield pending, [file_path for file_path, _, _, _ in pending]
 
 
 def ingest_folder(
@@ -249,45 +275,44 @@ def ingest_folder(
     now: datetime,
     mapper: ArticleMapper | None = None,
 ) -> IngestStats:
-    """Ingest new and changed files under ``source_dir`` (the caller owns the transaction).
+    """Ingest new and changed files under ``source_dir``, one transaction per batch of files.
 
-    Files are parsed a batch at a time, on ``mapper``'s worker processes when given.
+    Files are parsed a batch at a time, on ``mapper``'s worker processes when given (the next batch
+    is parsed while this one is stored). Each batch commits its articles, file rows and errors
+    together, so a stopped ingest keeps the batches it stored and the next run reads only the rest
+    (their files then differ from ``raw.source_files``). Must not run inside an open transaction.
     """
     stats = IngestStats()
     if not source_dir.is_dir():
         error = RecordError(str(source_dir), None, None, "source folder does not exist")
         stats.errors.append(error)
-        _record_errors(conn, [error], now)
+        with transaction(conn):
+            _record_errors(conn, [error], now)
         return stats
     mapper = mapper or ArticleMapper(workers=1)
-    pending: list[tuple[Path, str, str, int]] = []
-    for changed in _changed_files(conn, source_dir, stats):
-        pending.append(changed)
-        if len(pending) >= FILES_PER_BATCH:
-            _read_and_store(conn, pending, max_file_bytes, now, stats, mapper)
-            pending = []
-    if pending:
-        _read_and_store(conn, pending, max_file_bytes, now, stats, mapper)
+    batches = _file_batches(conn, source_dir, stats)
+    for changed, results in mapper.map_ahead(read_source_file, batches, max_file_bytes):
+        with transaction(conn):
+            _store_results(conn, changed, results, now, stats)
     return stats
 
 
-def _read_and_store(
+def _store_results(
     conn: duckdb.DuckDBPyConnection,
     changed: list[tuple[Path, str, str, int]],
-    max_file_bytes: int,
+    results: list,
     now: datetime,
     stats: IngestStats,
-    mapper: ArticleMapper,
 ) -> None:
     batch: list[_ReadFile] = []
-    results = mapper.map(read_source_file, [file_path for file_path, _, _, _ in changed], max_file_bytes)
+    errors: list[RecordError] = []
     for (_, path, sha, mtime_ns), result in zip(changed, results):
         stats.files_read += 1
-        errors = [RecordError(path, e.record_idx, e.file_sha256 or sha, e.reason) for e in result.errors]
-        if errors:
-            stats.errors.extend(errors)
-            _record_errors(conn, errors, now)
+        errors.extend(RecordError(path, e.record_idx, e.file_sha256 or sha, e.reason) for e in result.errors)
         if result.records:
             batch.append(_ReadFile(path, mtime_ns, [replace(r, path=path) for r in result.records]))
+    if errors:
+        stats.errors.extend(errors)
+        _record_errors(conn, errors, now)
     if batch:
         _store_batch(conn, batch, stats, now)

@@ -1,0 +1,41 @@
+"""ArticleMapper.map_ahead: results in order, and the next batch is handed out before the current one
+is returned (so the workers compute while the caller writes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parallel import MIN_ITEMS_FOR_WORKERS, article_mapper
+
+
+def _square_plus(x: int, extra: int) -> int:
+    return x * x + extra
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_ahead_returns_each_batch_in_order_and_reads_one_batch_ahead(workers):
+    log: list[str] = []
+    sizes = [MIN_ITEMS_FOR_WORKERS + 5, 3, MIN_ITEMS_FOR_WORKERS]
+
+    def batches():
+        start = 0
+        for k, size in enumerate(sizes):
+            log.append(f"read {k}")
+            yield k, list(range(start, start + size))
+            start += size
+
+    got = []
+    with article_mapper(workers) as mapper:
+        for k, results in mapper.map_ahead(_square_plus, batches(), 7):
+            log.append(f"got {k}")
+            got.append((k, results))
+    assert log == ["read 0", "read 1", "got 0", "read 2", "got 1", "got 2"]
+    start = 0
+    for (k, results), size in zip(got, sizes):
+        assert results == [x * x + 7 for x in range(start, start + size)]
+        start += size
+
+
+def test_map_ahead_of_nothing_yields_nothing():
+    with article_mapper(2) as mapper:
+        assert list(mapper.map_ahead(_square_plus, iter(()), 1)) == []
