@@ -9,6 +9,7 @@ everything that stage has seen.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 
 import duckdb
@@ -62,6 +63,18 @@ def mark_processed(
             for a, n in row_counts.items()
         ],
     )
+
+
+@contextmanager
+def registered_ids(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str], name: str = "_accordwatch_batch") -> Iterator[str]:
+    """``article_ids`` as a one-column view ``name`` to join against (a hash join, not a list scan)."""
+    import pyarrow as pa
+
+    conn.register(name, pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
+    try:
+        yield name
+    finally:
+        conn.unregister(name)
 
 
 def batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

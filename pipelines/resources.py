@@ -23,6 +23,10 @@ class WarehouseResource(dg.ConfigurableResource):
     lock_wait_seconds: float = 120.0
     # DuckDB's buffer pool cap (it spills to disk beyond it); its default is 80% of the machine.
     memory_limit: str = "2GB"
+    # Split irrelevant articles into core.sentences too (env ``ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES``).
+    # Off: core.sentences holds the sentences of relevant articles, the only ones extraction reads.
+    # Changing it changes the clean stage's version, so the next run re-cleans every article.
+    sentences_for_all_articles: bool = False
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -14,6 +14,8 @@ SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
 MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
 WORKERS_ENV = "ACCORDWATCH_WORKERS"
 MEMORY_LIMIT_ENV = "ACCORDWATCH_DUCKDB_MEMORY_LIMIT"
+ALL_SENTENCES_ENV = "ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES"
+TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 def _env_or(name: str, default: str) -> str | dg.EnvVar:
@@ -21,10 +23,17 @@ def _env_or(name: str, default: str) -> str | dg.EnvVar:
     return dg.EnvVar(name) if os.environ.get(name) else default
 
 
+def env_flag(name: str) -> bool:
+    """True when the variable is set to 1/true/yes/on (any case); Dagster has no boolean ``EnvVar``."""
+    return os.environ.get(name, "").strip().lower() in TRUE_WORDS
+
+
 def build_resources() -> dict[str, dg.ConfigurableResource]:
     return {
         "warehouse": WarehouseResource(
-            db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH)), memory_limit=_env_or(MEMORY_LIMIT_ENV, "2GB")
+            db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH)),
+            memory_limit=_env_or(MEMORY_LIMIT_ENV, "2GB"),
+            sentences_for_all_articles=env_flag(ALL_SENTENCES_ENV),
         ),
         "source": ArticleSourceResource(
             source_dir=_env_or(SOURCE_ENV, str(SAMPLE_DIR)),

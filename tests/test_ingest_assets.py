@@ -184,3 +184,81 @@ def test_a_posted_line_gives_the_date_when_nothing_else_does(tmp_path):
     assert query(db, "SELECT published_at, published_at_source FROM core.articles") == [
         (datetime(2020, 10, 23, 12, 40), "page")
     ]
+
+
+IRRELEVANT = "The museum reopened after the storm, the mayor said on Monday.\n\nVisitors queued for an hour to get in.\n"
+RELEVANT = "Sudan agreed to normalize relations with Israel, officials said on Friday.\n\nThe deal was announced in Washington.\n"
+
+
+def _clean(db, src, all_sentences: bool):
+    import dagster as dg
+
+    from pipelines.ingest.assets import raw_ingest
+    from pipelines.ingest.clean_assets import core_articles
+    from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
+
+    resources = {
+        "warehouse": WarehouseResource(db_path=str(db), sentences_for_all_articles=all_sentences),
+        "source": ArticleSourceResource(source_dir=str(src)),
+        "compute": ComputeResource(workers=1),
+    }
+    result = dg.materialize([raw_ingest, core_articles], resources=resources)
+    assert result.success
+    return result
+
+
+def _sentence_counts(db) -> dict[str, int]:
+    return dict(query(db, "SELECT a.title, count(s.article_id) FROM core.articles a "
+                          "LEFT JOIN core.sentences s USING (article_id) GROUP BY a.title"))
+
+
+def test_an_irrelevant_article_is_kept_as_not_relevant_and_not_split_into_sentences(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "museum.txt").write_text(IRRELEVANT, encoding="utf-8")
+    (src / "sudan.txt").write_text(RELEVANT, encoding="utf-8")
+    for name, title in (("museum.txt", "Museum"), ("sudan.txt", "Sudan")):
+        (src / (name + ".meta.json")).write_text(json.dumps({"title": title}))
+    db = tmp_path / "w.duckdb"
+    _clean(db, src, all_sentences=False)
+    assert dict(query(db, "SELECT title, is_relevant FROM core.articles")) == {"Museum": False, "Sudan": True}
+    assert query(db, "SELECT body FROM core.articles WHERE title = 'Museum'")[0][0].startswith("The museum reopened")
+    assert _sentence_counts(db) == {"Museum": 0, "Sudan": 2}
+    # The clean stage logged both articles (an irrelevant one is processed, with no sentence rows).
+    assert dict(query(db, "SELECT a.title, l.n_rows FROM core.stage_log l JOIN core.articles a USING (article_id) "
+                          "WHERE l.stage = 'clean'")) == {"Museum": 0, "Sudan": 2}
+
+
+def test_sentences_for_all_articles_splits_irrelevant_ones_too_and_switching_it_re_cleans(tmp_path):
+    from pipelines.ingest.prepare import clean_version
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "museum.txt").write_text(IRRELEVANT, encoding="utf-8")
+    (src / "museum.txt.meta.json").write_text(json.dumps({"title": "Museum"}))
+    db = tmp_path / "w.duckdb"
+    _clean(db, src, all_sentences=False)
+    assert _sentence_counts(db) == {"Museum": 0}
+
+    switched_on = _clean(db, src, all_sentences=True)
+    assert _sentence_counts(db) == {"Museum": 2}
+    assert query(db, "SELECT DISTINCT extractor_version FROM core.sentences") == [(clean_version(True),)]
+    assert query(db, "SELECT stage_version FROM core.stage_log WHERE stage = 'clean'") == [(clean_version(True),)]
+    processed = [e for e in switched_on.all_events if e.event_type_value == "ASSET_MATERIALIZATION"
+                 and e.asset_key.path == ["core", "articles"]][0]
+    assert processed.event_specific_data.materialization.metadata["processed_this_run"].value == 1
+
+    _clean(db, src, all_sentences=False)
+    assert _sentence_counts(db) == {"Museum": 0}
+    assert clean_version(True) != clean_version(False)
+
+
+def test_the_sentences_switch_is_read_from_the_environment(monkeypatch):
+    from pipelines.settings import ALL_SENTENCES_ENV, build_resources
+
+    monkeypatch.delenv(ALL_SENTENCES_ENV, raising=False)
+    assert build_resources()["warehouse"].sentences_for_all_articles is False
+    monkeypatch.setenv(ALL_SENTENCES_ENV, "true")
+    assert build_resources()["warehouse"].sentences_for_all_articles is True
+    monkeypatch.setenv(ALL_SENTENCES_ENV, "0")
+    assert build_resources()["warehouse"].sentences_for_all_articles is False

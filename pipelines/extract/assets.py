@@ -1,8 +1,15 @@
-"""Extract stage: core.sentences -> entities, mentions, person roles, dates and membership claims."""
+"""Extract stage: core.sentences -> entities, mentions, person roles, dates and membership claims.
+
+Only relevant articles are read. The workers analyse batch k+1 and build its rows while this process
+writes batch k; each batch is its own transaction, so a run stopped midway keeps what it finished.
+"""
+
+from collections.abc import Iterator, Sequence
 
 import dagster as dg
+import duckdb
 
-from pipelines.extract.loading import extractor_version, load_article_texts
+from pipelines.extract.loading import analyze_to_rows, extractor_version, load_article_texts
 from pipelines.extract.rows import accord_rows, analysis_rows, upsert_entities
 from pipelines.incremental import batched, mark_processed, pending_article_ids
 from pipelines.ingest.assets import utc_now
@@ -60,11 +67,14 @@ PREVIEWS = {
 }
 
 
+def article_batches(conn: duckdb.DuckDBPyConnection, pending: Sequence[str]) -> Iterator[tuple[Sequence[str], list]]:
+    for batch in batched(pending, BATCH_SIZE):
+        yield batch, load_article_texts(conn, batch)
+
+
 @dg.multi_asset(specs=EXTRACT_SPECS, pool="duckdb_writer")
 def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource, compute: ComputeResource):
     """Run entity, date and claim extraction over relevant articles not yet extracted with this version."""
-    from pipelines.extract.pipeline import analyze_article
-
     now = utc_now()
     version = extractor_version()
     with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
@@ -72,21 +82,20 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             conn.execute("DELETE FROM core.accords")
             insert_rows(conn, "core.accords", accord_rows())
             upsert_entities(conn, [], include_reference=True)
-            pending = pending_article_ids(
-                conn, EXTRACT_STAGE, version, "SELECT article_id FROM core.articles WHERE is_relevant"
-            )
-            for batch in batched(pending, BATCH_SIZE):
+        pending = pending_article_ids(
+            conn, EXTRACT_STAGE, version, "SELECT article_id FROM core.articles WHERE is_relevant"
+        )
+        for batch, results in mapper.map_ahead(analyze_to_rows, article_batches(conn, pending), version):
+            counts: dict[str, int] = {}
+            batch_rows: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}
+            entities = []
+            for article_id, rows, article_entities in results:
+                for table in EXTRACTED_TABLES:
+                    batch_rows[table].extend(rows[table])
+                entities.extend(article_entities)
+                counts[article_id] = len(rows["core.claims"])
+            with transaction(conn):
                 delete_for_articles(conn, EXTRACTED_TABLES, batch)
-                counts: dict[str, int] = {}
-                batch_rows: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}
-                entities = []
-                articles = load_article_texts(conn, batch)
-                for article, analysis in zip(articles, mapper.map(analyze_article, articles)):
-                    rows = analysis_rows(article.article_id, analysis, version)
-                    for table in EXTRACTED_TABLES:
-                        batch_rows[table].extend(rows[table])
-                    entities.extend(analysis.entities.entities)
-                    counts[article.article_id] = len(rows["core.claims"])
                 for table, rows in batch_rows.items():
                     insert_rows(conn, table, rows)
                 upsert_entities(conn, entities)

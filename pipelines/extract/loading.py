@@ -27,19 +27,21 @@ def extractor_version() -> str:
 
 
 def load_article_texts(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[ArticleText]:
-    ids = list(article_ids)
+    """The articles with these ids (in id order) with their sentences, joined on a registered id list
+    (a hash join: the cost follows the batch, not the size of ``core.sentences``)."""
+    from pipelines.incremental import registered_ids
+
     sentences: dict[str, list[SentenceText]] = defaultdict(list)
-    for row in conn.execute(
-        "SELECT article_id, sentence_idx, paragraph_idx, start_char, end_char, text, is_heading, in_quote "
-        "FROM core.sentences WHERE list_contains(?, article_id) ORDER BY article_id, sentence_idx",
-        [ids],
-    ).fetchall():
-        sentences[row[0]].append(SentenceText(*row[1:]))
-    articles = conn.execute(
-        "SELECT article_id, body, published_at, title, language FROM core.articles "
-        "WHERE list_contains(?, article_id) ORDER BY article_id",
-        [ids],
-    ).fetchall()
+    with registered_ids(conn, article_ids, "_accordwatch_load") as ids:
+        for row in conn.execute(
+            "SELECT s.article_id, s.sentence_idx, s.paragraph_idx, s.start_char, s.end_char, s.text, s.is_heading, "
+            f"s.in_quote FROM core.sentences s SEMI JOIN {ids} USING (article_id) ORDER BY s.article_id, s.sentence_idx"
+        ).fetchall():
+            sentences[row[0]].append(SentenceText(*row[1:]))
+        articles = conn.execute(
+            "SELECT a.article_id, a.body, a.published_at, a.title, a.language FROM core.articles a "
+            f"SEMI JOIN {ids} USING (article_id) ORDER BY a.article_id"
+        ).fetchall()
     return [
         ArticleText(
             article_id=a_id,
@@ -51,3 +53,12 @@ def load_article_texts(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[st
         )
         for a_id, body, published_at, title, language in articles
     ]
+
+
+def analyze_to_rows(article: ArticleText, version: str) -> tuple[str, dict[str, list[dict]], list]:
+    """Run in a worker: the article's analysis as the rows of each extracted table, and its entities."""
+    from pipelines.extract.pipeline import analyze_article
+    from pipelines.extract.rows import analysis_rows
+
+    analysis = analyze_article(article)
+    return article.article_id, analysis_rows(article.article_id, analysis, version), analysis.entities.entities

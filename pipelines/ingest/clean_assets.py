@@ -1,15 +1,24 @@
-"""Clean stage: raw.articles -> core.articles + core.sentences (new articles only)."""
+"""Clean stage: raw.articles -> core.articles + core.sentences (new articles only).
+
+Relevance first: every article gets its ``core.articles`` row (with ``is_relevant``), but only
+relevant ones are split into ``core.sentences`` unless the warehouse's ``sentences_for_all_articles``
+is on. Each batch is its own transaction (articles, sentences and the stage log together), so a run
+stopped midway keeps the batches it finished and the next run cleans the rest.
+"""
+
+from collections.abc import Iterator, Sequence
 
 import dagster as dg
+import duckdb
 
-from pipelines.incremental import batched, mark_processed, pending_article_ids
+from pipelines.incremental import batched, mark_processed, pending_article_ids, registered_ids
 from pipelines.ingest.assets import utc_now
-from pipelines.ingest.prepare import CLEAN_STAGE, clean_version, prepare_article, sentence_rows
+from pipelines.ingest.prepare import CLEAN_STAGE, clean_version, prepare_rows
 from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
 from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
 from pipelines.results import table_result
-from pipelines.warehouse import delete_for_articles, insert_rows, transaction
+from pipelines.warehouse import delete_for_articles, extend_columns, insert_columns, insert_rows, transaction
 
 # Every core table keyed by article: purged when an article is superseded, rewritten when re-processed.
 PER_ARTICLE_CORE_TABLES = (
@@ -22,7 +31,26 @@ PER_ARTICLE_CORE_TABLES = (
     "core.stage_log",
 )
 BATCH_SIZE = 2000
-RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at_meta, language, metadata_json"
+RAW_COLUMNS = ("article_id", "body_raw", "title", "author", "publisher", "url", "published_at_meta", "language",
+               "metadata_json")
+
+SENTENCES_DESCRIPTION = (
+    "Sentences of the cleaned body of each relevant article (is_relevant; the articles extraction reads) "
+    "with paragraph index, character offsets (body[start_char:end_char] == text), heading and quotation "
+    "flags. Irrelevant articles are not split unless the warehouse setting sentences_for_all_articles "
+    "(env ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES=1) is on; changing it re-cleans every article."
+)
+
+
+def raw_batches(conn: duckdb.DuckDBPyConnection, pending: Sequence[str]) -> Iterator[tuple[Sequence[str], list[dict]]]:
+    """(ids, raw rows as dicts) a batch at a time, in id order."""
+    select = ", ".join(f"r.{c}" for c in RAW_COLUMNS)
+    for batch in batched(pending, BATCH_SIZE):
+        with registered_ids(conn, batch) as ids:
+            rows = conn.execute(
+                f"SELECT {select} FROM raw.articles r SEMI JOIN {ids} USING (article_id) ORDER BY r.article_id"
+            ).fetchall()
+        yield batch, [dict(zip(RAW_COLUMNS, values)) for values in rows]
 
 
 @dg.multi_asset(
@@ -31,15 +59,15 @@ RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at
             CORE_ARTICLES,
             description="Current (not superseded) articles with page boilerplate removed: title, author, "
             "publisher, url, published_at (UTC, from metadata, else the URL), language, cleaned body, and "
-            "whether it mentions accord vocabulary (is_relevant).",
+            "whether it mentions accord vocabulary (is_relevant). Every article is here; only relevant ones "
+            "go on to sentences and extraction.",
             kinds={"duckdb"},
             group_name="ingest",
             deps=[RAW_ARTICLES],
         ),
         dg.AssetSpec(
             CORE_SENTENCES,
-            description="Sentences of each cleaned body with paragraph index, character offsets "
-            "(body[start_char:end_char] == text), heading and quotation flags.",
+            description=SENTENCES_DESCRIPTION,
             kinds={"duckdb"},
             group_name="ingest",
             deps=[RAW_ARTICLES],
@@ -57,8 +85,10 @@ RAW_COLUMNS = "article_id, body_raw, title, author, publisher, url, published_at
     pool="duckdb_writer",
 )
 def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, compute: ComputeResource):
-    """Clean new raw articles, split them into sentences, and drop superseded versions from core."""
+    """Clean new raw articles, split the relevant ones into sentences, and drop superseded versions from core."""
     now = utc_now()
+    all_sentences = warehouse.sentences_for_all_articles
+    version = clean_version(all_sentences)
     with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             superseded = [
@@ -69,25 +99,25 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 ).fetchall()
             ]
             delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, superseded)
-            pending = pending_article_ids(
-                conn, CLEAN_STAGE, clean_version(), "SELECT article_id FROM raw.articles WHERE NOT is_superseded"
-            )
-            for batch in batched(pending, BATCH_SIZE):
+        pending = pending_article_ids(
+            conn, CLEAN_STAGE, version, "SELECT article_id FROM raw.articles WHERE NOT is_superseded"
+        )
+        n_sentences = 0
+        # The workers clean batch k+1 while this process writes batch k, one transaction per batch.
+        for batch, results in mapper.map_ahead(prepare_rows, raw_batches(conn, pending), now, all_sentences):
+            articles, sentences, counts = [], {}, {}
+            for article, columns in results:
+                articles.append(article)
+                extend_columns(sentences, columns)
+                counts[article["article_id"]] = len(columns["article_id"])
+            with transaction(conn):
                 delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, batch)
-                raw_rows = conn.execute(
-                    f"SELECT {RAW_COLUMNS} FROM raw.articles WHERE list_contains(?, article_id)", [list(batch)]
-                ).fetchall()
-                names = [c.strip() for c in RAW_COLUMNS.split(",")]
-                articles, sentences, counts = [], [], {}
-                for prepared in mapper.map(prepare_article, [dict(zip(names, v)) for v in raw_rows], now):
-                    articles.append(prepared.article)
-                    rows = sentence_rows(prepared.article["article_id"], prepared.sentences)
-                    sentences.extend(rows)
-                    counts[prepared.article["article_id"]] = len(rows)
                 insert_rows(conn, "core.articles", articles)
-                insert_rows(conn, "core.sentences", sentences)
-                mark_processed(conn, CLEAN_STAGE, clean_version(), counts, now)
-        context.log.info(f"clean: {len(pending)} articles processed, {len(superseded)} superseded removed")
+                n_sentences += insert_columns(conn, "core.sentences", sentences)
+                mark_processed(conn, CLEAN_STAGE, version, counts, now)
+        context.log.info(
+            f"clean: {len(pending)} articles processed ({n_sentences} sentences), {len(superseded)} superseded removed"
+        )
         yield table_result(
             conn,
             CORE_ARTICLES,
@@ -102,6 +132,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             CORE_SENTENCES,
             "SELECT article_id, sentence_idx, paragraph_idx, is_heading, in_quote, text "
             "FROM core.sentences ORDER BY article_id, sentence_idx",
+            sentences_for_all_articles=all_sentences,
         )
         yield table_result(
             conn,

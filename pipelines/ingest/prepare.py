@@ -1,4 +1,9 @@
-"""Turn one raw article into its ``core.articles`` row and ``core.sentences`` rows (pure)."""
+"""Turn one raw article into its ``core.articles`` row and ``core.sentences`` rows (pure).
+
+Relevance first: relevance is decided on the cleaned body and the title before the body is split
+into sentences, and only relevant articles (the ones extraction reads) are split, unless every
+article's sentences are asked for (``all_sentences``, the warehouse's ``sentences_for_all_articles``).
+"""
 
 from __future__ import annotations
 
@@ -13,17 +18,23 @@ from pipelines.ingest.cleaning import clean_body
 from pipelines.ingest.language import detect_language
 from pipelines.ingest.published_date import resolve_published_at
 from pipelines.ingest.sentences import split_sentences
-from pipelines.warehouse import columns_of
 
 SENTENCE_COLUMNS = tuple(f.name for f in fields(SentenceText))
 
 CLEAN_STAGE = "clean"
-CLEAN_CODE_VERSION = "clean-1"
+# clean-2: irrelevant articles are no longer split into sentences (core.sentences holds relevant ones).
+CLEAN_CODE_VERSION = "clean-2"
+ALL_SENTENCES_MARK = "all-sentences"
 
 
-def clean_version() -> str:
-    """Code version plus a hash of ``boilerplate.yaml``: editing the noise list re-cleans every article."""
-    return f"{CLEAN_CODE_VERSION}+{boilerplate_digest()}"
+def clean_version(all_sentences: bool = False) -> str:
+    """Code version plus a hash of ``boilerplate.yaml``: editing the noise list re-cleans every article.
+
+    With ``all_sentences`` (sentences of irrelevant articles too) the version carries a mark, so
+    switching it on or off re-cleans every article and ``core.sentences`` matches the setting.
+    """
+    mark = f"+{ALL_SENTENCES_MARK}" if all_sentences else ""
+    return f"{CLEAN_CODE_VERSION}{mark}+{boilerplate_digest()}"
 
 
 @dataclass(frozen=True)
@@ -32,16 +43,17 @@ class PreparedArticle:
     sentences: list[SentenceText]
 
 
-def prepare_article(raw: dict, now: datetime) -> PreparedArticle:
-    """Clean the body, settle title/author/date/language, split sentences, flag relevance.
+def prepare_article(raw: dict, now: datetime, all_sentences: bool = False) -> PreparedArticle:
+    """Clean the body, settle title/author/date/language, flag relevance, split relevant bodies.
 
     ``raw`` holds the ``raw.articles`` columns. Metadata given with the file wins over what is
-    guessed from the text.
+    guessed from the text. An irrelevant article gets no sentences unless ``all_sentences``.
     """
     cleaned = clean_body(raw["body_raw"], raw.get("title"))
     page_date = json.loads(raw.get("metadata_json") or "{}").get("published_at_page") or cleaned.posted_text
     published_at, published_source = resolve_published_at(raw.get("published_at_meta"), page_date, raw.get("url"))
-    sentences = split_sentences(cleaned.body, cleaned.heading_spans)
+    relevant = is_relevant_text(cleaned.body) or is_relevant_text(raw.get("title") or "")
+    sentences = split_sentences(cleaned.body, cleaned.heading_spans) if relevant or all_sentences else []
     language = raw.get("language") or detect_language(cleaned.body)
     article = {
         "article_id": raw["article_id"],
@@ -54,13 +66,31 @@ def prepare_article(raw: dict, now: datetime) -> PreparedArticle:
         "language": language,
         "body": cleaned.body,
         "n_chars": len(cleaned.body),
-        "is_relevant": is_relevant_text(cleaned.body) or is_relevant_text(raw.get("title") or ""),
-        "extractor_version": clean_version(),
+        "is_relevant": relevant,
+        "extractor_version": clean_version(all_sentences),
         "processed_at": now,
     }
     return PreparedArticle(article, sentences)
 
 
-def sentence_rows(article_id: str, sentences: list[SentenceText]) -> list[dict]:
-    version = clean_version()
-    return [{"article_id": article_id, **columns_of(s, SENTENCE_COLUMNS), "extractor_version": version} for s in sentences]
+def sentence_columns(article_id: str, sentences: list[SentenceText], version: str) -> dict[str, list]:
+    """The ``core.sentences`` rows of one article as columns (cheap to pickle and to concatenate)."""
+    columns: dict[str, list] = {"article_id": [article_id] * len(sentences)}
+    for name in SENTENCE_COLUMNS:
+        columns[name] = [getattr(s, name) for s in sentences]
+    columns["extractor_version"] = [version] * len(sentences)
+    return columns
+
+
+def sentence_rows(article_id: str, sentences: list[SentenceText], all_sentences: bool = False) -> list[dict]:
+    """The same rows as dicts."""
+    columns = sentence_columns(article_id, sentences, clean_version(all_sentences))
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def prepare_rows(raw: dict, now: datetime, all_sentences: bool = False) -> tuple[dict, dict[str, list]]:
+    """What the clean stage inserts for one article, built in the worker: its ``core.articles`` row and
+    its ``core.sentences`` columns."""
+    prepared = prepare_article(raw, now, all_sentences)
+    article = prepared.article
+    return article, sentence_columns(article["article_id"], prepared.sentences, article["extractor_version"])
