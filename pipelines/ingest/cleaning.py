@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pipelines.ingest.boilerplate import LinePattern, boilerplate
@@ -42,6 +42,9 @@ class CleanedBody:
 _SWITCHER_SEPARATORS = re.compile(r"[\s|/·•,]+")
 _LABEL_SEP = r"\s*[:：|]\s*"
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s).{0,200}$|^.{0,200}\ball rights reserved\.?$", re.I)
+# A line longer than the first alternative of _COPYRIGHT can match ("copyright" + 200 chars)
+# is a copyright line only if it ends like "... reserved" or "reserved.".
+_COPYRIGHT_FIRST_MAX = len("copyright") + 200
 _HANDLES_ONLY = re.compile(r"^(?:[@#][\w.]{1,40}[\s,|·•]*)+$")
 
 
@@ -79,13 +82,77 @@ class _Rules:
     reporting_credit: re.Pattern
     mastheads: frozenset[str]
     social_button_prefix: re.Pattern
+    social_last_chars: frozenset[str]
     line_patterns: tuple[LinePattern, ...]
     date_line_patterns: tuple[re.Pattern, ...]
+    # One regex that matches at the start of every line any of the anchored rules above
+    # matches (their alternation): when it does not match, none of them can (see
+    # _classify_line). None when the patterns cannot be combined (then every rule runs).
+    any_anchored: re.Pattern | None = None
+
+
+# Anchored rules that _classify_line gates behind _Rules.any_anchored (all compiled with re.I).
+_ANCHORED_RULES = (
+    "author_line", "by_line", "posted_line", "photo_line", "photo_by_line", "credit_line", "read_also",
+    "label_only_or_colon", "call_to_action", "social_follow", "reporting_credit",
+)
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def _refers_to_groups(pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` uses a backreference or a conditional group (these would change
+    meaning once the groups of several patterns are numbered together); True if unsure."""
+    try:
+        from re import _constants, _parser  # the stdlib's own regex parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - another Python: do not combine
+        return True
+    refs = {_constants.GROUPREF, _constants.GROUPREF_IGNORE, _constants.GROUPREF_EXISTS}
+    refs |= {getattr(_constants, name) for name in ("GROUPREF_LOC_IGNORE", "GROUPREF_UNI_IGNORE") if hasattr(_constants, name)}
+    stack = [parsed]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _parser.SubPattern):
+            stack.extend(item.data)
+        elif isinstance(item, (list, tuple)):
+            if item and item[0] in refs:
+                return True
+            stack.extend(x for x in item if isinstance(x, (list, tuple, _parser.SubPattern)))
+    return False
+
+
+def _combined_anchored(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """The alternation of ``patterns`` (each tried at the start of the line), named groups made
+    plain; None if a pattern refers back to a group or does not survive the rewriting."""
+    parts = []
+    for pattern in patterns:
+        if not pattern.flags & re.I or _refers_to_groups(pattern):
+            return None
+        plain = _NAMED_GROUP.sub("(?:", pattern.pattern)
+        try:
+            compiled = re.compile(plain, re.I)
+        except re.error:
+            return None
+        if compiled.groupindex or compiled.groups != pattern.groups - len(pattern.groupindex):
+            return None
+        parts.append(f"(?:{plain})")
+    try:
+        return re.compile("|".join(parts), re.I)
+    except re.error:  # e.g. a global inline flag inside one of the data patterns
+        return None
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """Compile the noise vocabulary of ``boilerplate.yaml`` into line rules (once, cached)."""
+    rules = _compile_rules()
+    anchored = [getattr(rules, name) for name in _ANCHORED_RULES]
+    anchored += [rule.pattern for rule in rules.line_patterns] + list(rules.date_line_patterns)
+    return replace(rules, any_anchored=_combined_anchored(anchored))
+
+
+def _compile_rules() -> _Rules:
     data = boilerplate()
     ph = data.phrases
     particles = _alternation(data.words["name_particles"])
@@ -138,6 +205,7 @@ def _rules() -> _Rules:
         reporting_credit=re.compile(rf"^\(?(?:{_alternation(ph['reporting_credit_prefixes'])})\b.{{0,200}}$", re.I),
         mastheads=frozenset(_masthead_key(m) for m in ph["mastheads"]),
         social_button_prefix=re.compile(rf"\b(?:{_alternation(ph['social_button_prefixes'])})\s+", re.I),
+        social_last_chars=frozenset(word[-1] for word in data.word_set("social_networks")),
         line_patterns=data.line_patterns,
         date_line_patterns=data.date_line_patterns,
     )
@@ -150,6 +218,8 @@ _DATELINE_START = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s*[—–-])")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACE_LIKE = re.compile(r"[^\S\n]+")
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])[’‘](?=[^\W\d_])")
+_CURLY_APOSTROPHE = re.compile(r"[’‘]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _normalize_text(text: str) -> str:
@@ -161,11 +231,37 @@ def _normalize_text(text: str) -> str:
     return _APOSTROPHE_IN_WORD.sub("'", text)
 
 
+def _normalized_lines(text: str) -> list[str]:
+    """The lines of :func:`_normalize_text` (``text``), each stripped, in one cheaper pass:
+    a whitespace run inside a line becomes one space by ``split``/``join`` (``str.split``
+    and the regex ``\\s`` agree on what is whitespace), and only the curly marks themselves
+    are looked at for apostrophes."""
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "’" in text or "‘" in text:
+        text = _straighten_apostrophes(text)
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def _straighten_apostrophes(text: str) -> str:
+    """``_APOSTROPHE_IN_WORD.sub("'", text)``: a curly mark between two letters becomes ',
+    found by scanning for the marks rather than trying the lookbehind at every position."""
+
+    def straight(match: re.Match) -> str:
+        at = match.start()
+        if at > 0 and _LETTER.match(text, at - 1, at) and _LETTER.match(text, at + 1):
+            return "'"
+        return match.group()
+
+    return _CURLY_APOSTROPHE.sub(straight, text)
+
+
+_COMPARE_FOLD = str.maketrans({**dict.fromkeys(f"{_QUOTE_CHARS}`", "'"), **dict.fromkeys("‐‑‒–—―−", "-")})
+
+
 def _compare_key(text: str) -> str:
     """Loose key for comparing a line with a headline (quotes, dashes, case, spacing)."""
-    text = text.casefold()
-    text = re.sub(f"[{_QUOTE_CHARS}`]", "'", text)
-    text = re.sub(r"[‐-―−-]", "-", text)
+    text = text.casefold().translate(_COMPARE_FOLD)
     text = " ".join(text.split())
     return text.rstrip(" .:")
 
@@ -186,6 +282,11 @@ def _is_language_switcher(line: str) -> bool:
 
 def _is_social_buttons(line: str) -> bool:
     """A row of share buttons: "Facebook Twitter Telegram", "Share on Facebook | Share on X"."""
+    # The prefixes removed below end in whitespace, so the line's last character ends the
+    # last token: unless it is a separator, it must end a network's name (cheap exit for prose).
+    last = line[-1:].casefold()[-1:]
+    if last not in _rules().social_last_chars and not _SWITCHER_SEPARATORS.fullmatch(last):
+        return False
     line = _rules().social_button_prefix.sub(" ", line)
     tokens = [t for t in re.split(r"[\s|/·•,]+", line.casefold()) if t]
     return len(tokens) >= 2 and all(t in _rules().social_networks for t in tokens)
@@ -291,15 +392,17 @@ def _classify_line(line: str, found: _Found) -> str | None:
     rules = _rules()
     if _is_language_switcher(line):
         return "language-switcher"
-    match = rules.author_line.match(line)
+    # Ordinary prose matches none of the anchored rules: one combined match rules them all out.
+    anchored = rules.any_anchored is None or rules.any_anchored.match(line) is not None
+    match = anchored and rules.author_line.match(line)
     if match and len(line) <= 120:
         found.author = found.author or match["value"].strip()
         return "author"
-    author = _byline_author(line)
+    author = anchored and _byline_author(line)
     if author:
         found.author = found.author or author
         return "byline"
-    match = rules.posted_line.match(line)
+    match = anchored and rules.posted_line.match(line)
     if match and len(line) <= 100:
         value = match["value"].strip()
         by = _POSTED_BY.match(value)  # "Posted on March 3, 2024 by desertanalyst"
@@ -317,38 +420,45 @@ def _classify_line(line: str, found: _Found) -> str | None:
         if date:
             found.posted = found.posted or date
             return "date-line"
-    if len(line) <= 120 and any(p.fullmatch(line) for p in rules.date_line_patterns):
-        return "date-line"
-    for rule in rules.line_patterns:
-        match = rule.pattern.fullmatch(line)
-        if match:
-            if match.groupdict().get("caption"):
-                found.caption = found.caption or match["caption"].strip()
-            return rule.reason
+    if anchored:
+        if len(line) <= 120 and any(p.fullmatch(line) for p in rules.date_line_patterns):
+            return "date-line"
+        for rule in rules.line_patterns:
+            match = rule.pattern.fullmatch(line)
+            if match:
+                if match.groupdict().get("caption"):
+                    found.caption = found.caption or match["caption"].strip()
+                return rule.reason
     if len(line) <= 60 and _masthead_key(line) in rules.mastheads:
         return "masthead"
-    match = rules.photo_line.match(line) or rules.photo_by_line.match(line)
+    match = anchored and (rules.photo_line.match(line) or rules.photo_by_line.match(line))
     if match and len(line) <= 300:
         found.caption = found.caption or _strip_caption(match["value"])
         return "photo-caption"
-    if rules.credit_line.match(line) and len(line) <= 200:
+    if anchored and rules.credit_line.match(line) and len(line) <= 200:
         return "credit"
-    if len(line) <= 300 and rules.caption_credit_end.search(line) and not _DATELINE_START.match(line):
+    # caption_credit_end ends with ")" / "]" or holds an "AGENCY/Name" credit (lines are stripped).
+    if (
+        len(line) <= 300
+        and (line[-1] in ")]" or "/" in line)
+        and rules.caption_credit_end.search(line)
+        and not _DATELINE_START.match(line)
+    ):
         found.caption = found.caption or line
         return "photo-caption"
-    if rules.read_also.match(line) and len(line) <= 300:
+    if anchored and rules.read_also.match(line) and len(line) <= 300:
         return "read-also"
-    if len(line) <= 200 and rules.label_only_or_colon.match(line):
+    if anchored and len(line) <= 200 and rules.label_only_or_colon.match(line):
         return "section-label"
     if _furniture_key(line) in rules.furniture:
         return "navigation"
-    if rules.call_to_action.match(line) or rules.social_follow.match(line):
+    if anchored and (rules.call_to_action.match(line) or rules.social_follow.match(line)):
         return "call-to-action"
-    if _COPYRIGHT.match(line):
+    if (len(line) <= _COPYRIGHT_FIRST_MAX or line[-1] in "dD.") and _COPYRIGHT.match(line):
         return "copyright"
     if _HANDLES_ONLY.match(line) or _is_social_buttons(line):
         return "social"
-    if rules.reporting_credit.match(line):
+    if anchored and rules.reporting_credit.match(line):
         return "credit"
     return None
 
@@ -415,7 +525,7 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
     headline repeated with a photo caption). Otherwise the first substantial line that
     reads like a headline (2-30 words, no final period, not a dateline) is the title.
     """
-    lines = [line.strip() for line in _normalize_text(body_raw).split("\n")]
+    lines = _normalized_lines(body_raw)
     found = _Found(title=" ".join(title.split()) if title and title.strip() else None)
     title_given = found.title is not None
     title_key = _compare_key(found.title) if found.title else None
@@ -474,6 +584,10 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
 
 def _title_repeat(line: str, title_key: str, found: _Found) -> str | None:
     """The headline again, alone or with a photo caption glued on."""
+    # The key's first character comes from the line's first (casefolding maps characters one
+    # by one; lines are stripped): a different one cannot start with the headline.
+    if title_key and line[:1].casefold()[:1].translate(_COMPARE_FOLD) != title_key[0]:
+        return None
     key = _compare_key(line)
     if key == title_key:
         return "headline"
@@ -566,10 +680,10 @@ def _is_hard_wrapped(block: list[str]) -> bool:
 def is_heading(paragraph: str, next_paragraph: str | None) -> bool:
     """A section heading: a short one-line paragraph (1-12 words, at most 100 chars),
     starting with a capital or digit, no final punctuation, followed by a text paragraph."""
-    if next_paragraph is None or "\n" in paragraph:
+    if next_paragraph is None or "\n" in paragraph or len(paragraph) > 100:
         return False
     words = paragraph.split()
-    if not 1 <= len(words) <= 12 or len(paragraph) > 100:
+    if not 1 <= len(words) <= 12:
         return False
     if not (paragraph[0].isupper() or paragraph[0].isdigit()):
         return False
