@@ -37,7 +37,9 @@ _SENTENCE_OPENERS = frozenset(
     Most Some Such What Why How Who Where One Two Three Officials Experts Critics Analysts""".split()
 )
 
-_BOUNDARY = re.compile(r"(?:[.!?…]|\.\.\.)+[\"'”’»)\]]*(?=\s)")
+# A run of sentence punctuation ("." "!" "?" "…", an ellipsis "..." included), closing marks, then
+# whitespace. Starting with a character class lets the regex engine skip to candidates quickly.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _TOKEN_BEFORE = re.compile(r"([\w'’./-]+)$")
 _AGENCY_SLASHES = re.compile(r"^/[A-Za-z-]+/$")
@@ -205,7 +207,9 @@ class _QuoteMap:
         if first_word is None:
             return False
         index = bisect_right(self._ends, start)  # first interval ending after start
-        if index < len(self.intervals) and self.intervals[index][0] <= first_word.start():
+        if index >= len(self.intervals) or self.intervals[index][0] >= end:
+            return False  # no quotation overlaps the sentence (which has a word character)
+        if self.intervals[index][0] <= first_word.start():
             return True
         total = len(_WORD_CHAR.findall(self.body, start, end))
         quoted = 0

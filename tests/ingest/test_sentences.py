@@ -152,3 +152,24 @@ def test_apostrophes_are_not_quotes():
 def test_guillemets():
     body = "«Мы присоединимся», — заявил министр. Переговоры продолжаются."
     assert quoted(body) == [("«Мы присоединимся», — заявил министр.", True), ("Переговоры продолжаются.", False)]
+
+
+def test_quote_starting_right_after_a_sentence_leaves_it_unquoted():
+    # The quotation begins where the first sentence ends: it overlaps the second only.
+    body = "The minister spoke. “We will sign the accord next week and others will follow,” she said."
+    assert quoted(body) == [
+        ("The minister spoke.", False),
+        ("“We will sign the accord next week and others will follow,” she said.", True),
+    ]
+
+
+def test_sentence_mostly_made_of_a_quotation_inside_it_is_quoted():
+    body = 'He said: "we will sign the accord next week and the others will follow us soon." Officials agreed.'
+    assert quoted(body) == [
+        ('He said: "we will sign the accord next week and the others will follow us soon."', True),
+        ("Officials agreed.", False),
+    ]
+
+
+def test_runs_of_mixed_sentence_punctuation_end_one_sentence():
+    assert texts("Really?!... Yes. Wait…? No!!” Then it ended.") == ["Really?!...", "Yes.", "Wait…?", "No!!”", "Then it ended."]
