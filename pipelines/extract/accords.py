@@ -235,7 +235,7 @@ def _named_mentions(article: ArticleText) -> list[Mention]:
     if _last_named is not None and _last_named[0] is article:
         return list(_last_named[1])
     gate = _alias_gate()
-    masks = [gate.mask(sentence.text) for sentence in article.sentences]
+    masks = gate.sentence_masks(article.body, article.sentences)  # one pass over the body
     mentions = []
     for i, (accord, pattern) in enumerate(_alias_patterns()):
         bit = 1 << i

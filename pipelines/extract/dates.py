@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipelines.extract.literal_gate import KeywordGate
+from pipelines.extract.literal_gate import KeywordGate, anchored_finditer as _anchored
 from pipelines.extract.model import ArticleText, DateMention, SentenceText
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -131,23 +131,10 @@ def _date_gate() -> KeywordGate:
     cue) of :meth:`KeywordGate.mask`. Whole words only: every pattern has them between word
     boundaries, "." / spaces or parentheses. Where a month, weekday, relative phrase or future cue
     occurs is also where its pattern's match can start (or end its day / modifier prefix), so the
-    patterns are tried only there (:func:`_anchored`)."""
+    patterns are tried only there (:func:`~pipelines.extract.literal_gate.anchored_finditer`)."""
     words = date_words()
     return KeywordGate([list(words.months), list(words.weekdays), list(words.relative), list(words.wire_agencies),
                         list(words.future_cues)], whole_words=True)
-
-
-def _anchored(pattern: re.Pattern, text: str, starts):
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending): the
-    pattern is only tried there, left to right, each next try after the previous match."""
-    pos = 0
-    for start in starts:
-        if start < pos:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            yield m
-            pos = m.end()
 
 
 def _space_before(text: str, i: int) -> int:

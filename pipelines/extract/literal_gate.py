@@ -195,6 +195,20 @@ def required_literals(pattern: re.Pattern | str) -> frozenset[str] | None:
     return required
 
 
+def anchored_finditer(pattern: re.Pattern, text: str, starts):
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending, e.g.
+    where the pattern's first word occurs): the pattern is only tried there, left to right, each
+    next try at or after the end of the previous match. The pattern must not match empty text."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
 class KeywordGate:
     """Which of many patterns may match a text: one Aho-Corasick pass over the folded text.
 
@@ -321,10 +335,14 @@ class KeywordGate:
 
     def candidates(self, text: str, folded: bool = False) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
-        found = self.mask(text, folded)
-        out = []
-        while found:
-            low = found & -found
-            out.append(low.bit_length() - 1)
-            found ^= low
-        return out
+        return mask_indexes(self.mask(text, folded))
+
+
+def mask_indexes(mask: int) -> list[int]:
+    """The indexes of the bits set in a gate mask, in order."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.extract.claims.status import claim_vocabulary
+from pipelines.extract.literal_gate import KeywordGate, anchored_finditer
 from pipelines.extract.model import ArticleText, Mention
 
 ARTICLE = "article"
@@ -24,6 +26,14 @@ _CLAUSE_PUNCT = re.compile(r"[,;:\"“”]")
 # sentence's attribution.
 _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|until|although|though|if|once)(?![\w])", re.I)
 _ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)
+_ACCORDING, _REPORTING = 1, 2  # bits of the attribution gate
+
+
+@lru_cache(maxsize=1)
+def _attribution_gate() -> KeywordGate:
+    """Where an attribution can start: "according" (of :data:`_ACCORDING_TO`) and the first word
+    of each reporting verb phrase, as whole words. A sentence with neither has no attribution."""
+    return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words)], whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 
@@ -75,6 +85,7 @@ class AttributionResolver:
         self.last_speaker: Speaker | None = None
         self.last_person: Speaker | None = None
         self._cache: dict[int, Attribution | None] = {}
+        self._hits: list | None = None  # the attribution gate's hits per sentence (on first use)
 
     def _speaker_for(self, mention: Mention) -> Speaker:
         name = self.names.get(mention.entity_id) or mention.text
@@ -101,10 +112,25 @@ class AttributionResolver:
                 return previous, start + m.start(), start + m.end()
         return None
 
+    def _gate_hits(self, sentence) -> list[tuple[int, int, int]]:
+        """The attribution gate's hits in ``sentence`` (one pass over the body per article)."""
+        sentences = self.article.sentences
+        if self._hits is None:
+            self._hits = _attribution_gate().hits(self.article.body, sentences) or []
+        k = sentence.sentence_idx
+        if k < len(self._hits) and sentences[k] is sentence:
+            return self._hits[k]
+        return _attribution_gate().text_hits(sentence.text)
+
     def _in_sentence(self, sentence) -> Attribution | None:
         text, base = sentence.text, sentence.start_char
+        hits = self._gate_hits(sentence)
+        if not hits:
+            return None  # neither "according to" nor a reporting verb
+        according = sorted({start for start, _end, bit in hits if bit & _ACCORDING})
+        verb_starts = sorted({start for start, _end, bit in hits if bit & _REPORTING})
         # "according to X"
-        for m in _ACCORDING_TO.finditer(text):
+        for m in anchored_finditer(_ACCORDING_TO, text, according):
             end = m.end()
             stop = _CLAUSE_PUNCT.search(text, end)
             stop_at = stop.start() if stop else len(text.rstrip(".!?"))
@@ -112,7 +138,7 @@ class AttributionResolver:
             if found:
                 speaker, _, s_end = found
                 return Attribution(speaker, m.start(), max(s_end, stop_at), 0, len(text), "according_to")
-        verbs = list(self.vocab.reporting_verb.finditer(text))
+        verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))
         for verb in verbs:
             before = text[:verb.start()]
             # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'

@@ -45,6 +45,11 @@ def _descriptor_gate() -> KeywordGate:
     return KeywordGate([d.words for d in descriptors()])
 
 
+def descriptor_masks(article) -> list[int]:
+    """Per sentence of ``article``, the descriptor gate's mask (one pass over the body)."""
+    return _descriptor_gate().sentence_masks(article.body, article.sentences)
+
+
 @dataclass(frozen=True)
 class CorefSlot:
     start: int  # offsets relative to the sentence text
@@ -59,16 +64,18 @@ def resolve_descriptors(
     previous_countries: list[tuple[int, str]],
     skip: frozenset[str],
     taken: list[tuple[int, int]],
+    candidates: list[int] | None = None,
 ) -> list[CorefSlot]:
     """Descriptors in one sentence resolved against earlier country mentions.
 
     ``previous_countries``: (body offset, code) of every country mention before and inside the
     sentence, in text order. ``skip``: codes that never act as antecedents (broker, counterparty).
-    ``taken``: sentence-relative spans already covered by named mentions.
+    ``taken``: sentence-relative spans already covered by named mentions. ``candidates``: the
+    descriptor gate's candidates for the sentence (:func:`descriptor_masks`), when known.
     """
     out = []
     all_descriptors = descriptors()
-    for index in _descriptor_gate().candidates(sentence_text):
+    for index in _descriptor_gate().candidates(sentence_text) if candidates is None else candidates:
         descriptor = all_descriptors[index]
         for m in descriptor.pattern.finditer(sentence_text):
             if any(s < m.end() and m.start() < e for s, e in taken):

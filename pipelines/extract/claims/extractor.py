@@ -28,10 +28,11 @@ from pipelines.extract.claims.coordination import (
     object_group,
     subject_group,
 )
-from pipelines.extract.claims.coreference import resolve_descriptors
+from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
 from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord
 from pipelines.extract.claims.status import STATUS_CAUTION, Trigger, claim_vocabulary, ordinal_value, trigger_gate
 from pipelines.extract.dates import extract_dates, reference_date
+from pipelines.extract.literal_gate import mask_indexes
 from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
 
 _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
@@ -184,6 +185,15 @@ class _ArticleClaims:
         self.last_range_upper: date | None = None
         self.last_heading_idx = -1
         self._attributed_upto = 0  # sentences before this index have had their attribution read
+        # per sentence: which triggers and which country descriptions may match (one pass each over the body)
+        self._trigger_masks = trigger_gate().sentence_masks(article.body, article.sentences)
+        self._descriptor_masks = descriptor_masks(article)
+
+    def _position(self, sentence: SentenceText) -> int | None:
+        """Index of ``sentence`` in ``article.sentences`` (its sentence_idx), None if it is not there."""
+        k = sentence.sentence_idx
+        sentences = self.article.sentences
+        return k if 0 <= k < len(sentences) and sentences[k] is sentence else None
 
     def _catch_up_attribution(self, sentence_idx: int) -> None:
         """Read the attribution of the skipped body sentences before ``sentence_idx``, in article
@@ -225,12 +235,15 @@ class _ArticleClaims:
                 taken.append((slot.start, slot.end))
                 if not (excluded[0] <= slot.start < excluded[1]):
                     slots.append(slot)
-        before_end = bisect_left(self._country_starts, sentence.end_char)
-        previous = list(zip(self._country_starts[:before_end], self._country_codes[:before_end]))
-        skip = self.topic.non_joiners if self.topic else frozenset()
-        for coref in resolve_descriptors(sentence.text, base, previous, skip, taken):
-            if not (excluded[0] <= coref.start < excluded[1]):
-                slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
+        k = self._position(sentence)
+        descriptors = mask_indexes(self._descriptor_masks[k]) if k is not None else None
+        if descriptors is None or descriptors:  # no description can match: nothing to resolve
+            before_end = bisect_left(self._country_starts, sentence.end_char)
+            previous = list(zip(self._country_starts[:before_end], self._country_codes[:before_end]))
+            skip = self.topic.non_joiners if self.topic else frozenset()
+            for coref in resolve_descriptors(sentence.text, base, previous, skip, taken, descriptors):
+                if not (excluded[0] <= coref.start < excluded[1]):
+                    slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
         if speaker_country and excluded[1] > excluded[0]:
             # "Qatar said it would not ...": 'it' right after the attribution is the speaking country
             m = _SPEAKER_PRONOUN.match(sentence.text, excluded[1])
@@ -372,7 +385,12 @@ class _ArticleClaims:
             self.last_range_upper = None
             self._update_topic(sentence)
             return
-        triggers = _candidate_triggers(sentence.text)
+        k = self._position(sentence)
+        if k is None:
+            triggers = _candidate_triggers(sentence.text)
+        else:
+            all_triggers = claim_vocabulary().triggers
+            triggers = [all_triggers[i] for i in mask_indexes(self._trigger_masks[k])]
         vocab = claim_vocabulary()
         if vocab.timeline_entry is not None and vocab.timeline_entry.match(sentence.text):
             triggers = triggers + list(vocab.timeline_triggers)  # "Jan. 6, 2021 - Sudan signs ...": a past event

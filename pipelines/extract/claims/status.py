@@ -60,6 +60,8 @@ class ClaimVocabulary:
     # a sentence opening with a date and a dash/colon is a timeline entry; its present-tense triggers
     timeline_entry: re.Pattern | None = None
     timeline_triggers: tuple[Trigger, ...] = ()
+    # the first word of each reporting verb phrase: where a match of ``reporting_verb`` starts
+    reporting_first_words: tuple[str, ...] = ()
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -148,6 +150,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         pronoun_speaker=words_pattern(data.get("pronoun_speakers"), "pronoun_speakers"),
         timeline_entry=timeline_entry,
         timeline_triggers=timeline_triggers,
+        reporting_first_words=tuple(sorted({w.split()[0] for w in data["reporting_verbs"]})),
     )
 
 
