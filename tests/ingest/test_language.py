@@ -41,3 +41,60 @@ def test_importing_the_ingest_modules_loads_no_model():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert done.stdout.strip() == "[]"
+
+
+def _samples() -> list[str]:
+    fixtures = REPO / "tests" / "fixtures"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(fixtures.rglob("*.txt"))]
+    texts += [
+        "Kazakhstan has joined the Abraham Accords, the US president said on Thursday.",
+        "Президент США Дональд Трамп объявил, что Казахстан присоединился к Соглашениям Авраама.",
+        "أعلن الرئيس الأمريكي دونالد ترامب أن كازاخستان انضمت إلى اتفاقيات أبراهام.",
+        "協議は火曜日に署名された。中国和以色列签署了协议。",
+        "x",
+        "ab",
+        "ЁЁЁЁ ẞ ſ K İ ı 😀 \u200b\ufeff",
+        "SHOUTED HEADLINE IN CAPITALS ABOUT THE ACCORD",
+    ]
+    return texts
+
+
+def test_array_feature_counts_equal_py3langids_walk():
+    """The array walk counts every feature exactly as py3langid's byte-by-byte walk does."""
+    from py3langid.langid import visit_counts
+
+    from pipelines.ingest.language import _identifier
+
+    identifier = _identifier()
+    assert type(identifier).__name__ == "_VectorIdentifier"  # the fast path is the one in use
+    for text in _samples():
+        for sample in (text, text[:1500], text[:7]):
+            data = identifier._encode(sample)
+            expected = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data)
+            assert identifier.feature_counts(data) == expected
+            assert list(identifier.feature_counts(data) or {}) == list(expected or {})  # same first-seen order
+
+
+def test_classification_equals_py3langids_own():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from pipelines.ingest.language import MAX_CHARS, _identifier
+
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in _samples():
+        assert _identifier().classify(text[:MAX_CHARS]) == plain.classify(text[:MAX_CHARS])
+
+
+@pytest.mark.parametrize(
+    ("text", "enough"),
+    [
+        ("a1 " * 19 + "b", True),  # exactly MIN_LETTERS letters between digits and spaces
+        ("a1 " * 19, False),  # one letter short
+        ("_1" * 40 + "é" * 20, True),
+    ],
+)
+def test_the_letter_threshold_counts_letters_only(text, enough):
+    from pipelines.ingest.language import _ENOUGH_LETTERS, _LETTER, MIN_LETTERS
+
+    assert (_ENOUGH_LETTERS.match(text) is not None) is enough
+    assert (len(_LETTER.findall(text)) >= MIN_LETTERS) is enough
