@@ -231,6 +231,8 @@ class KeywordGate:
                     self.always |= 1 << i
                     continue
                 masks[word] = masks.get(word, 0) | (1 << i)
+        self._words = masks
+        self._slot: int | None = None  # index among the gates of the shared article pass
         self._automaton = None
         if masks:
             automaton = ahocorasick.Automaton()
@@ -285,37 +287,16 @@ class KeywordGate:
 
     def hits(self, body: str, sentences) -> list[list[tuple[int, int, int]]] | None:
         """Per sentence, the keyword occurrences :meth:`mask` counts in its text, as
-        ``(start, end, mask)`` relative to the sentence: one automaton pass over the whole body
-        instead of one per sentence. None when the body or the sentences do not allow it (the
-        caller then asks sentence by sentence)."""
-        folded = folded_body(body)
-        starts = article_spans(sentences) if folded is not None else None
-        if starts is None:
-            return None
-        out: list[list[tuple[int, int, int]]] = [[] for _ in sentences]
-        if self._automaton is None:
-            return out
-        whole = self.whole_words
-        for end, (mask, length) in self._automaton.iter(folded):
-            start = end - length + 1
-            k = bisect_right(starts, start) - 1
-            if k < 0:
-                continue
-            sentence = sentences[k]
-            s_start, s_end = sentence.start_char, sentence.end_char
-            if end >= s_end:
-                continue  # in no sentence, or running past its end
-            if whole:  # (_is_word_char inlined: this loop sees every keyword of the body)
-                if start > s_start:
-                    ch = folded[start - 1]
-                    if ch.isalnum() or ch == "_":
-                        continue
-                if end + 1 < s_end:
-                    ch = folded[end + 1]
-                    if ch.isalnum() or ch == "_":
-                        continue
-            out[k].append((start - s_start, end + 1 - s_start, mask))
-        return out
+        ``(start, end, mask)`` relative to the sentence (in no particular order). Every gate asked
+        this joins one shared automaton, so an article's body is scanned once for all of them
+        (:func:`_article_scan`). None when the body or the sentences do not allow it (the caller
+        then asks sentence by sentence)."""
+        if self._slot is None:
+            self._slot = len(_shared_gates)
+            _shared_gates.append(self)
+            _shared_state.clear()  # rebuild the shared automaton with this gate's words
+        results = _article_scan(body, sentences)
+        return None if results is None else results[self._slot]
 
     def sentence_masks(self, body: str, sentences) -> list[int]:
         """:meth:`mask` of every sentence's text (``body[start_char:end_char]``), in one pass over
@@ -336,6 +317,68 @@ class KeywordGate:
     def candidates(self, text: str, folded: bool = False) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
         return mask_indexes(self.mask(text, folded))
+
+
+# The gates that asked for whole-article hits, their shared automaton and the last article's scan.
+_shared_gates: list[KeywordGate] = []
+_shared_state: dict[str, object] = {}
+
+
+def _shared_automaton():
+    automaton = _shared_state.get("automaton")
+    if automaton is None:
+        table: dict[str, list[tuple[int, int]]] = {}
+        for slot, gate in enumerate(_shared_gates):
+            for word, mask in gate._words.items():
+                table.setdefault(word, []).append((slot, mask))
+        automaton = ahocorasick.Automaton()
+        for word, entries in table.items():
+            automaton.add_word(word, (len(word), tuple(entries)))
+        if table:
+            automaton.make_automaton()
+        _shared_state["automaton"] = automaton
+    return automaton
+
+
+def _article_scan(body: str, sentences) -> list | None:
+    """Per shared gate, per sentence, the hits of that gate's keywords (one pass over the folded
+    body for all gates; remembered for the last article)."""
+    cached = _shared_state.get("scan")
+    if cached is not None and cached[0] is body and cached[1] is sentences:
+        return cached[2]
+    folded = folded_body(body)
+    starts = article_spans(sentences) if folded is not None else None
+    out = None
+    if starts is not None:
+        gates = _shared_gates
+        whole_words = [gate.whole_words for gate in gates]
+        out = [[[] for _ in sentences] for _ in gates]
+        automaton = _shared_automaton()
+        for end, (length, entries) in automaton.iter(folded) if len(automaton) else ():
+            start = end - length + 1
+            k = bisect_right(starts, start) - 1
+            if k < 0:
+                continue
+            sentence = sentences[k]
+            s_start, s_end = sentence.start_char, sentence.end_char
+            if end >= s_end:
+                continue  # in no sentence, or running past its end
+            whole = None
+            for slot, mask in entries:
+                if whole_words[slot]:
+                    if whole is None:  # (_is_word_char inlined: this loop sees every keyword of the body)
+                        whole = True
+                        if start > s_start:
+                            ch = folded[start - 1]
+                            whole = not (ch.isalnum() or ch == "_")
+                        if whole and end + 1 < s_end:
+                            ch = folded[end + 1]
+                            whole = not (ch.isalnum() or ch == "_")
+                    if not whole:
+                        continue
+                out[slot][k].append((start - s_start, end + 1 - s_start, mask))
+    _shared_state["scan"] = (body, sentences, out)
+    return out
 
 
 def mask_indexes(mask: int) -> list[int]:
