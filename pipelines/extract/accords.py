@@ -176,9 +176,15 @@ def accord_by_name(name: str) -> Accord:
     raise KeyError(name)
 
 
+_entities_of: list = [None, ()]  # the registry last asked for and its entities
+
+
 def accord_entities() -> list[Entity]:
     """One ``core.entities`` row per accord."""
-    return [Entity(entity_id=a.entity_id, entity_type="accord", name=a.name) for a in load_accord_registry()]
+    registry = load_accord_registry()
+    if _entities_of[0] is not registry:
+        _entities_of[:] = [registry, tuple(Entity(entity_id=a.entity_id, entity_type="accord", name=a.name) for a in registry)]
+    return list(_entities_of[1])
 
 
 _PHRASE_GAP = r"[\s\-–—]+"

@@ -182,6 +182,13 @@ class _ArticleClaims:
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else None
         self.named_accords = len(topics)
         self.claims: list[Claim] = []
+        self._last_claim_of: dict[int, Claim] = {}  # sentence_idx -> the last claim emitted for it
+        self._named_in: dict[int, list[Mention]] = defaultdict(list)  # sentence_idx -> its named accords
+        for m in self.accord_mentions:
+            self._named_in[m.sentence_idx].append(m)
+        self._generic_in: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.generic_mentions:
+            self._generic_in[m.sentence_idx].append(m)
         self.last_range_upper: date | None = None
         self.last_heading_idx = -1
         self._attributed_upto = 0  # sentences before this index have had their attribution read
@@ -264,8 +271,8 @@ class _ArticleClaims:
     def _named_accord(self, sentence: SentenceText, position: int) -> Accord | None:
         """The accord named in the sentence nearest the trigger (after it preferred)."""
         before_mention = claim_vocabulary().time_reference
-        named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx
-                 and not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))]
+        named = [m for m in self._named_in.get(sentence.sentence_idx, ())
+                 if not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
         absolute = sentence.start_char + position
@@ -324,7 +331,7 @@ class _ArticleClaims:
         if last_word.lower().rstrip(".") in _CALENDAR_WORDS:
             return False
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
-        named = [x for x in self.accord_mentions if x.sentence_idx == sentence.sentence_idx and x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
+        named = [x for x in self._named_in.get(sentence.sentence_idx, ()) if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
         return not covered and not named
 
     def _has_own_object(self, sentence: SentenceText, hit: _Hit) -> bool:
@@ -357,27 +364,27 @@ class _ArticleClaims:
         return None
 
     def _emit(self, sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, ordinal):
-        self.claims.append(
-            Claim(
-                sentence_idx=sentence.sentence_idx,
-                country_code=slot.code,
-                accord=accord.name,
-                status=status,
-                claimed_by=speaker.name,
-                claimed_by_id=speaker.entity_id,
-                date_edtf=when.edtf,
-                date_lower=when.lower,
-                date_upper=when.upper,
-                date_precision=when.precision,
-                evidence=sentence.text,
-                start_char=sentence.start_char,
-                end_char=sentence.end_char,
-                rule=rule,
-                confidence=round(confidence, 3),
-                is_future=is_future,
-                ordinal=ordinal,
-            )
+        claim = Claim(
+            sentence_idx=sentence.sentence_idx,
+            country_code=slot.code,
+            accord=accord.name,
+            status=status,
+            claimed_by=speaker.name,
+            claimed_by_id=speaker.entity_id,
+            date_edtf=when.edtf,
+            date_lower=when.lower,
+            date_upper=when.upper,
+            date_precision=when.precision,
+            evidence=sentence.text,
+            start_char=sentence.start_char,
+            end_char=sentence.end_char,
+            rule=rule,
+            confidence=round(confidence, 3),
+            is_future=is_future,
+            ordinal=ordinal,
         )
+        self.claims.append(claim)
+        self._last_claim_of[sentence.sentence_idx] = claim
 
     def sentence(self, sentence: SentenceText) -> None:
         if sentence.is_heading:
@@ -397,7 +404,7 @@ class _ArticleClaims:
         if triggers:  # a sentence without any trigger's words cannot make a claim
             self._claims_in(sentence, triggers)
         self._update_topic(sentence)
-        if any(c.sentence_idx == sentence.sentence_idx for c in self.claims):
+        if sentence.sentence_idx in self._last_claim_of:
             self.accord_referenced.add(sentence.sentence_idx)
         for d in self._dates_by_sentence.get(sentence.sentence_idx, ()):
             if d.precision == "range" and d.upper:
@@ -488,18 +495,18 @@ class _ArticleClaims:
         phrase in the sentence refers to; else the accord of the sentence's claims - but a claim that
         a fixed bilateral treaty took by its parties ("Egypt made peace with Israel in 1979") is a
         background remark and does not move the topic away from an accord already under discussion."""
-        named = [m for m in self.accord_mentions if m.sentence_idx == sentence.sentence_idx]
+        named = self._named_in.get(sentence.sentence_idx)
         if named:
             self.topic = accords_by_id().get(named[-1].entity_id, self.topic)
             return
-        generic = [m for m in self.generic_mentions if m.sentence_idx == sentence.sentence_idx]
+        generic = self._generic_in.get(sentence.sentence_idx)
         if generic:
             self.topic = accords_by_id().get(generic[-1].entity_id, self.topic)
             return
-        claimed = [c for c in self.claims if c.sentence_idx == sentence.sentence_idx]
-        if claimed:
+        last_claim = self._last_claim_of.get(sentence.sentence_idx)
+        if last_claim is not None:
             for accord in accords_by_id().values():
-                if accord.name == claimed[-1].accord and (self.topic is None or not accord.parties):
+                if accord.name == last_claim.accord and (self.topic is None or not accord.parties):
                     self.topic = accord
 
 
