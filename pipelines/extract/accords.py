@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pycountry
@@ -50,7 +50,7 @@ class Accord:
     keywords: tuple[str, ...] = ()
     not_unnamed_parties: tuple[str, ...] = ()  # normalized with the counterparty, but outside this accord
 
-    @property
+    @cached_property
     def non_joiners(self) -> frozenset[str]:
         """Countries that can never be claimed as joining: the broker and the counterparty."""
         return frozenset(c for c in (self.broker, self.counterparty) if c)
@@ -230,6 +230,12 @@ def _context_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _context_gate() -> KeywordGate:
+    """Which accords' generic phrases may occur in a sentence (the words each pattern needs)."""
+    return KeywordGate.for_patterns([pattern for _, pattern in _context_patterns()])
+
+
 # The named mentions of the last article asked for: the pipeline and the claim stage both need them.
 _last_named: tuple[ArticleText, tuple[Mention, ...]] | None = None
 
@@ -278,10 +284,15 @@ def find_accord_mentions(article: ArticleText) -> list[Mention]:
     mentions = list(named)
     taken = [(m.start_char, m.end_char) for m in named]
     if len(topics) == 1:
-        for accord, pattern in _context_patterns():
+        masks = None
+        for i, (accord, pattern) in enumerate(_context_patterns()):
             if accord.entity_id != topics[0]:
                 continue
-            for sentence in article.sentences:
+            if masks is None:
+                masks = _context_gate().sentence_masks(article.body, article.sentences)
+            for sentence, found in zip(article.sentences, masks):
+                if not found >> i & 1:
+                    continue  # none of the words the accord's phrases need
                 for m in pattern.finditer(sentence.text):
                     start = sentence.start_char + m.start()
                     end = start + len(m.group())
