@@ -75,6 +75,7 @@ class _Rules:
     read_also_label_only: re.Pattern
     label_only_or_colon: re.Pattern
     furniture: frozenset[str]
+    furniture_longest: int
     trailer_markers: frozenset[str]
     call_to_action: re.Pattern
     social_networks: frozenset[str]
@@ -194,6 +195,7 @@ def _compile_rules() -> _Rules:
         read_also_label_only=re.compile(rf"^(?:{_alternation(ph['link_labels_alone'])})\s*[:：|»›>-]?\s*$", re.I),
         label_only_or_colon=re.compile(rf"^(?:{_alternation(ph['section_labels'])})\s*(?:[:：|]\s*.*)?$", re.I),
         furniture=data.phrase_set("whole_lines"),
+        furniture_longest=max(map(len, data.phrase_set("whole_lines")), default=0),
         trailer_markers=data.phrase_set("trailer_markers"),
         call_to_action=re.compile(rf"^(?:{_alternation(ph['call_to_action_prefixes'])})\b.{{0,120}}$", re.I),
         social_networks=data.word_set("social_networks"),
@@ -266,8 +268,23 @@ def _compare_key(text: str) -> str:
     return text.rstrip(" .:")
 
 
+_FURNITURE_STRIP = " .:…!|»›>"
+
+
 def _furniture_key(line: str) -> str:
-    return " ".join(line.casefold().strip(" .:…!|»›>").split())
+    return " ".join(line.casefold().strip(_FURNITURE_STRIP).split())
+
+
+def _may_be_furniture(line: str, longest: int) -> bool:
+    """False only when ``_furniture_key(line)`` is longer than ``longest`` characters.
+
+    The key keeps every non-space character of the line between the stripped ends (casefolding
+    gives each character at least one, never a space or a stripped character: see the tests),
+    so a line holding more than ``longest`` of them, with no whitespace but plain spaces
+    (``isprintable``), cannot be a furniture line.
+    """
+    core = line.strip(_FURNITURE_STRIP)
+    return len(core) - core.count(" ") <= longest or not core.isprintable()
 
 
 def _is_language_switcher(line: str) -> bool:
@@ -450,7 +467,7 @@ def _classify_line(line: str, found: _Found) -> str | None:
         return "read-also"
     if anchored and len(line) <= 200 and rules.label_only_or_colon.match(line):
         return "section-label"
-    if _furniture_key(line) in rules.furniture:
+    if _may_be_furniture(line, rules.furniture_longest) and _furniture_key(line) in rules.furniture:
         return "navigation"
     if anchored and (rules.call_to_action.match(line) or rules.social_follow.match(line)):
         return "call-to-action"

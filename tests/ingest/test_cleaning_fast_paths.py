@@ -112,3 +112,24 @@ def test_headline_repeated_with_other_quotes_and_dashes_is_still_found():
     cleaned = clean_body(raw, title=title)
     assert cleaned.body == BODY_ONE
     assert cleaned.photo_caption == "The signing"
+
+
+def test_casefolding_never_creates_spaces_or_stripped_characters():
+    """What _may_be_furniture relies on: a character other than whitespace or one of the
+    characters stripped from furniture lines casefolds to characters that are neither."""
+    from pipelines.ingest.cleaning import _FURNITURE_STRIP
+
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace() or char in _FURNITURE_STRIP:
+            continue
+        folded = char.casefold()
+        assert folded and not any(c.isspace() or c in _FURNITURE_STRIP for c in folded), hex(code)
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["Latest news" + "." * 300, "»» » Most read »» » ...", "TRENDING NOW!", "| Advertisement |", "Ad"],
+)
+def test_furniture_lines_with_long_punctuation_are_removed(noise):
+    assert removed(noise) == [noise]
