@@ -78,3 +78,64 @@ def test_trigger_gate_never_hides_a_matching_trigger(sentences):
                 assert i in candidates, (trigger.source, text)
     assert matched > 50
     assert offered < 0.2 * len(sentences) * len(triggers)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [a.article for a in load_labelled_articles(LABELLED_DIR) + load_labelled_articles(HELDOUT_DIR, ingest=True)]
+
+
+def test_one_pass_over_the_body_gives_every_sentence_its_own_mask(articles):
+    """The whole-article pass (shared by several gates) agrees with asking sentence by sentence,
+    for a whole-word gate and a plain one, including words at sentence edges."""
+    from pipelines.extract.claims.attribution import _attribution_gate
+    from pipelines.extract.dates import _date_gate
+
+    gates = [trigger_gate(), _date_gate(), _attribution_gate()]
+    checked = 0
+    for article in articles:
+        for gate in gates:
+            assert gate.sentence_masks(article.body, article.sentences) == [gate.mask(s.text) for s in article.sentences]
+            per_sentence = gate.hits(article.body, article.sentences)
+            assert per_sentence is not None
+            for hits, sentence in zip(per_sentence, article.sentences):
+                assert sorted(hits) == sorted(gate.text_hits(sentence.text))
+                checked += len(hits)
+    assert checked > 500
+
+
+def test_a_capital_sigma_falls_back_to_sentence_by_sentence():
+    """str.lower reads Σ by its context, so the body is not folded as a whole then."""
+    from pipelines.extract.text_article import article_from_text
+
+    article = article_from_text("ΑΘΗΝΑΣ said it would join. Oman joined on Monday.")
+    gate = trigger_gate()
+    assert gate.hits(article.body, article.sentences) is None
+    assert gate.sentence_masks(article.body, article.sentences) == [gate.mask(s.text) for s in article.sentences]
+
+
+def test_anchored_finditer_equals_finditer_when_matches_start_at_the_anchors():
+    from pipelines.extract.literal_gate import anchored_finditer
+
+    pattern = re.compile(r"(?<![\w])(?:may|march)\s+\d+", re.I)
+    text = "On May 5 and March 7, 2021 (not dismay 9), may 12 May 13"
+    starts = sorted({m.start() for m in re.finditer(r"may|march", text, re.I)})
+    assert [m.span() for m in anchored_finditer(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+    assert len(list(pattern.finditer(text))) == 4
+
+
+def test_direct_init_records_are_the_same_frozen_records():
+    import dataclasses
+    import pickle
+
+    from pipelines.extract.model import Mention
+
+    m = Mention(1, 2, 3, "Oman", "country:OM", "country", "name")
+    assert m == Mention(sentence_idx=1, start_char=2, end_char=3, text="Oman", entity_id="country:OM",
+                        entity_type="country", method="name", is_metonymy=False)
+    assert hash(m) == hash(pickle.loads(pickle.dumps(m))) and m.is_metonymy is False
+    assert dataclasses.replace(m, text="OM").text == "OM"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.text = "x"
+    with pytest.raises(TypeError):
+        Mention(1, 2, 3)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipelines.extract.claims.status import claim_vocabulary
 from pipelines.extract.literal_gate import KeywordGate, anchored_finditer
-from pipelines.extract.model import ArticleText, Mention
+from pipelines.extract.model import ArticleText, Mention, direct_init
 
 ARTICLE = "article"
 ANONYMOUS = "anonymous sources"
@@ -38,12 +38,14 @@ _THAT_WORD = re.compile(r"\bthat\b")
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 
 
+@direct_init
 @dataclass(frozen=True)
 class Speaker:
     name: str
     entity_id: str | None
 
 
+@direct_init
 @dataclass(frozen=True)
 class Attribution:
     speaker: Speaker

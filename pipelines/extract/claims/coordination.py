@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.extract.claims.status import COUNTRY_LIST
+from pipelines.extract.model import direct_init
 
 _SLOT = "\x02\x01*"
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
@@ -28,6 +29,7 @@ _OBJECT_INTRO = re.compile(
 _FOLLOWERS = re.compile(rf"(?<![\w])(?:followed\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently|(?<=,\s)following)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 
 
+@direct_init
 @dataclass(frozen=True)
 class Slot:
     start: int  # sentence-relative

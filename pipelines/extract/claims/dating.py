@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipelines.extract.model import DateMention
+from pipelines.extract.model import DateMention, direct_init
 
 RECENT_DAYS = 1
 
 
+@direct_init
 @dataclass(frozen=True)
 class ClaimDate:
     edtf: str | None
