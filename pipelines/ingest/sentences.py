@@ -42,6 +42,7 @@ _SENTENCE_OPENERS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _TOKEN_BEFORE = re.compile(r"([\w'’./-]+)$")
+_TOKEN_PUNCTUATION = "_'’./-"  # with letters and digits (str.isalnum, as \w), what _TOKEN_BEFORE takes
 _AGENCY_SLASHES = re.compile(r"^/[A-Za-z-]+/$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD_CHAR = re.compile(r"\w")
@@ -50,11 +51,12 @@ _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([\w'’-]+)")
 
 def split_sentences(body: str, heading_spans: list[tuple[int, int]]) -> list[SentenceText]:
     """Split ``body`` into sentences; each heading span is one sentence with is_heading."""
-    quotes = _QuoteMap(body)
+    paragraphs = _paragraph_spans(body)
+    quotes = _QuoteMap(body, paragraphs)
     headings = sorted((start, end) for start, end in heading_spans)
     heading_starts = [start for start, _ in headings]
     sentences: list[SentenceText] = []
-    for paragraph_idx, (p_start, p_end) in enumerate(_paragraph_spans(body)):
+    for paragraph_idx, (p_start, p_end) in enumerate(paragraphs):
         at = bisect_right(heading_starts, p_start) - 1
         is_heading_paragraph = at >= 0 and headings[at][0] <= p_start and p_end <= headings[at][1]
         if is_heading_paragraph:
@@ -124,10 +126,16 @@ def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
     punctuation = match.group(0)
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return True  # '!', '?', '…' or an ellipsis before a capital
-    token_match = _TOKEN_BEFORE.search(body, max(0, match.start() - 40), match.start())
-    if token_match is None or token_match.end() != match.start():
+    # The token before the punctuation: the run of word characters and ' ’ . / - that ends
+    # there (at most 40 characters back), as _TOKEN_BEFORE finds it, scanned backwards.
+    end = match.start()
+    start = end
+    lowest = max(0, end - 40)
+    while start > lowest and (body[start - 1].isalnum() or body[start - 1] in _TOKEN_PUNCTUATION):
+        start -= 1
+    if start == end:
         return True
-    token = token_match.group(1).lstrip("'’-")
+    token = body[start:end].lstrip("'’-")
     if not token:
         return True
     if token in _TITLES_AND_ABBREVIATIONS:
@@ -156,10 +164,10 @@ class _QuoteMap:
     _DOUBLE = re.compile(r"[\"“”«»„]")
     _SINGLE = re.compile(r"['‘’]")
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, paragraphs: list[tuple[int, int]] | None = None) -> None:
         self.body = body
         self.intervals: list[tuple[int, int]] = []
-        for start, end in _paragraph_spans_with_continuation(body):
+        for start, end in _paragraph_spans_with_continuation(body, paragraphs):
             self._scan_paragraph(start, end)
         self.intervals = _union(self.intervals)
         self._ends = [end for _, end in self.intervals]
@@ -231,10 +239,13 @@ def _union(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _paragraph_spans_with_continuation(body: str) -> list[tuple[int, int]]:
+def _paragraph_spans_with_continuation(
+    body: str, paragraphs: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Paragraph spans, with a quote that runs on into following paragraphs (each opening
     with a quote mark, the previous one left open) merged into one span."""
-    paragraphs = _paragraph_spans(body)
+    if paragraphs is None:
+        paragraphs = _paragraph_spans(body)
     merged: list[tuple[int, int]] = []
     for start, end in paragraphs:
         if merged and body[start] in "\"“«" and _leaves_double_quote_open(body, *merged[-1]):
