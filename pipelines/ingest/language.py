@@ -63,8 +63,8 @@ def _identifier_class():
             self._rowbase_np = np.asarray(self._rowbase, dtype=np.intp)
             self._output_np = np.asarray(self.tk_output, dtype=np.intp)
 
-        def feature_counts(self, data: bytes) -> dict[int, int] | None:
-            """``py3langid.langid.visit_counts`` for ``data``: {feature: count} in first-seen order."""
+        def _feature_arrays(self, data: bytes):
+            """(features, counts) of ``data`` in first-seen order, as arrays; None if none."""
             if not data:
                 return None
             states = _dfa_states(self._nextmove_np, self._rowbase_np, np.frombuffer(data, dtype=np.uint8).astype(np.intp))
@@ -74,13 +74,20 @@ def _identifier_class():
                 return None
             values, first, counts = np.unique(features, return_index=True, return_counts=True)
             order = np.argsort(first)
-            return dict(zip(values[order].tolist(), counts[order].tolist()))
+            return values[order], counts[order]
+
+        def feature_counts(self, data: bytes) -> dict[int, int] | None:
+            """``py3langid.langid.visit_counts`` for ``data``: {feature: count} in first-seen order."""
+            arrays = self._feature_arrays(data)
+            return dict(zip(arrays[0].tolist(), arrays[1].tolist())) if arrays is not None else None
 
         def _raw_score(self, text):
-            visits = self.feature_counts(text)
-            if visits:
-                return self._sparse_score(visits, self.nb_ptc)
-            return super()._raw_score(text)  # no feature at all: py3langid's fallback score
+            arrays = self._feature_arrays(text)
+            if arrays is None:
+                return super()._raw_score(text)  # no feature at all: py3langid's fallback score
+            # py3langid's _sparse_score on the same arrays (same dtypes, same order)
+            features, counts = arrays
+            return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
 
         def walk_agrees(self, samples) -> bool:
             """Whether the array walk counts exactly as py3langid does on ``samples``."""
