@@ -41,8 +41,7 @@ _SENTENCE_OPENERS = frozenset(
 # whitespace. Starting with a character class lets the regex engine skip to candidates quickly.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_TOKEN_BEFORE = re.compile(r"([\w'’./-]+)$")
-_TOKEN_PUNCTUATION = "_'’./-"  # with letters and digits (str.isalnum, as \w), what _TOKEN_BEFORE takes
+_TOKEN_PUNCTUATION = "_'’./-"  # with letters and digits (str.isalnum, as regex \w): a token's characters
 _AGENCY_SLASHES = re.compile(r"^/[A-Za-z-]+/$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD_CHAR = re.compile(r"\w")
@@ -127,7 +126,7 @@ def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return True  # '!', '?', '…' or an ellipsis before a capital
     # The token before the punctuation: the run of word characters and ' ’ . / - that ends
-    # there (at most 40 characters back), as _TOKEN_BEFORE finds it, scanned backwards.
+    # there (at most 40 characters back; the regex ``[\w'’./-]+$`` searched from 40 back).
     end = match.start()
     start = end
     lowest = max(0, end - 40)

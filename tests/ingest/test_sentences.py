@@ -173,3 +173,13 @@ def test_sentence_mostly_made_of_a_quotation_inside_it_is_quoted():
 
 def test_runs_of_mixed_sentence_punctuation_end_one_sentence():
     assert texts("Really?!... Yes. Wait…? No!!” Then it ended.") == ["Really?!...", "Yes.", "Wait…?", "No!!”", "Then it ended."]
+
+
+def test_the_token_before_a_period_is_read_at_most_40_characters_back():
+    # Within 40 characters the token is "/XXX.../", an agency tag that never ends a sentence.
+    tag = "ab/" + "X" * 38 + "/"
+    assert texts(f"Talks ended {tag}. Kazakhstan joined.") == [f"Talks ended {tag}. Kazakhstan joined."]
+    assert texts("Talks ended /TASS/. Kazakhstan joined. Then it ended.") == [
+        "Talks ended /TASS/. Kazakhstan joined.",
+        "Then it ended.",
+    ]
