@@ -1,12 +1,12 @@
 """One Dagster asset per analytics view or table macro, generated from warehouse/sql/analytics/*.sql."""
 
-from __future__ import annotations
-
+import time
 from dataclasses import dataclass
 
 import dagster as dg
 
 from pipelines.analytics.chart import membership_chart
+from pipelines.analytics.known import build_known_states
 from pipelines.resolve.assets import (
     ACCORDS,
     ARTICLES,
@@ -21,6 +21,8 @@ from pipelines.warehouse import preview_markdown, transaction
 
 # Shared state logic (analytics._joiner_events, analytics._membership_state); every view uses it.
 STATE_MACROS_SQL = "analytics/_membership_state.sql"
+# Input of the knowledge-version build behind known_as_of (pipelines/analytics/known.py).
+KNOWN_CLAIMS_SQL = "analytics/_known_claims.sql"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,10 @@ class AnalyticsView:
     description: str
     deps: tuple[dg.AssetKey, ...]
     rows_query: str  # the rows counted and previewed after creation
+    # Python step between the macro files and the view's file (it registers relations the file reads);
+    # returns figures for the metadata
+    build: object = None
+    extra_sql: tuple[str, ...] = ()
 
     @property
     def key(self) -> dg.AssetKey:
@@ -38,7 +44,7 @@ class AnalyticsView:
 
     @property
     def sql_files(self) -> tuple[str, ...]:
-        return (RESOLVE_MACROS_SQL, STATE_MACROS_SQL, f"analytics/{self.name}.sql")
+        return (RESOLVE_MACROS_SQL, STATE_MACROS_SQL, *self.extra_sql, f"analytics/{self.name}.sql")
 
 
 VIEWS: tuple[AnalyticsView, ...] = (
@@ -65,8 +71,13 @@ VIEWS: tuple[AnalyticsView, ...] = (
     AnalyticsView(
         name="known_as_of",
         description="Table macro analytics.known_as_of(d): members_as_of(d) as a reader knew it that day, resolved "
-        "from only the claims of articles published on or before d. Preview: today.",
+        "from only the claims of articles published on or before d. The claims are replayed once in "
+        "publication order and each pair's state is stored over intervals of days "
+        "(analytics.known_state_intervals, claimants in analytics.known_claimant_intervals), so a day is "
+        "a lookup. Preview: today.",
         deps=(MEMBERSHIP_EVENTS, CLAIMS, ARTICLES, ACCORDS),
+        build=build_known_states,
+        extra_sql=(KNOWN_CLAIMS_SQL,),
         rows_query="SELECT accord, country_code, status, certainty, certain_status, date_lower, date_upper, statuses, "
         "claimants, has_conflict FROM analytics.known_as_of(current_date)",
     ),
@@ -74,7 +85,9 @@ VIEWS: tuple[AnalyticsView, ...] = (
         name="membership_growth",
         description="Members per accord per month, from the first event month to the current month: members_lower "
         "(certainly signed by the month's end) and members_upper (possibly signed or announced by then). "
-        "Stored in analytics.membership_growth_months; the view extends it to the current month.",
+        "The member lists behind the counts (lower_countries, upper_countries) are in the view "
+        "analytics.membership_growth_detail (same rows). Stored in analytics.membership_growth_months; "
+        "the views extend it to the current month.",
         deps=(MEMBERSHIP_EVENTS, ACCORDS),
         rows_query="SELECT * FROM analytics.membership_growth ORDER BY accord, month DESC",
     ),
@@ -101,13 +114,20 @@ def build_view_asset(view: AnalyticsView) -> dg.AssetsDefinition:
         pool=WRITER_POOL,
     )
     def _view_asset(warehouse: WarehouseResource) -> dg.MaterializeResult:
+        figures = {}
         with warehouse.connect() as conn:
             with transaction(conn):
-                execute_sql_files(conn, view.sql_files)
+                execute_sql_files(conn, view.sql_files[:-1])
+                if view.build is not None:
+                    started = time.perf_counter()
+                    figures = {f"build_{k}": v for k, v in view.build(conn).items()}
+                execute_sql_files(conn, view.sql_files[-1:])
+                if view.build is not None:
+                    figures["build_seconds"] = round(time.perf_counter() - started, 3)
             n_rows = conn.execute(f"SELECT count(*) FROM ({view.rows_query})").fetchone()[0]
             preview = preview_markdown(conn, view.rows_query, limit=20)
         return dg.MaterializeResult(
-            metadata={"dagster/row_count": n_rows, "preview": dg.MetadataValue.md(preview)}
+            metadata={"dagster/row_count": n_rows, **figures, "preview": dg.MetadataValue.md(preview)}
         )
 
     _view_asset.__doc__ = view.description

@@ -3,7 +3,10 @@ members_as_of(d) looks its rows up in analytics.membership_state_intervals, and 
 analytics.membership_growth_months; here both are checked against analytics._pair_states(NULL, d), which
 applies the rules of _membership_state.sql to the events on that one day, on every day around every
 event date bound of the scenario warehouse (withdrawal and return, uncertain windows, conflicts,
-counterparty, future events)."""
+counterparty, future events). known_as_of(d) looks its rows up in analytics.known_state_intervals and
+analytics.known_claimant_intervals (built by replaying the claims in publication order); it is checked
+against its definition, analytics._pair_states(d, d) (every claim re-resolved with the knowledge
+cut off at d), on every day around every publication day and every claim and event date bound."""
 
 from __future__ import annotations
 
@@ -40,6 +43,51 @@ def test_members_as_of_equals_the_rules_evaluated_on_the_day(warehouse):  # noqa
         assert stored == direct, day
 
 
+def known_probe_days(w: Warehouse) -> list[date]:
+    """Every publication day and every claim/event date bound, with the days before and after."""
+    bounds = w.rows("SELECT DISTINCT d FROM (SELECT CAST(published_at AS DATE) AS d FROM core.articles "
+                    "UNION ALL SELECT date_lower FROM core.claims UNION ALL SELECT date_upper FROM core.claims "
+                    "UNION ALL SELECT date_lower FROM core.membership_events "
+                    "UNION ALL SELECT date_upper FROM core.membership_events) WHERE d IS NOT NULL")
+    days = {date(2000, 1, 1), date.today(), date(2030, 1, 1)}
+    for row in bounds:
+        days |= {row["d"] - timedelta(days=1), row["d"], row["d"] + timedelta(days=1)}
+    return sorted(days)
+
+
+def direct_known_as_of(w: Warehouse, day: date) -> list[dict]:
+    """known_as_of's definition evaluated on the day: the resolution cut off at ``day``, its counterparties."""
+    return w.rows(
+        "WITH members AS (SELECT * FROM analytics._pair_states(?::DATE, ?::DATE)) "
+        "SELECT * FROM (SELECT * FROM members UNION ALL BY NAME SELECT * FROM analytics._counterparties_on(?::DATE) "
+        "WHERE accord IN (SELECT accord FROM members)) ORDER BY accord, status = 'counterparty' DESC, country_code",
+        [day, day, day])
+
+
+def test_known_as_of_equals_the_resolution_cut_off_on_the_day(warehouse):  # noqa: F811
+    days = known_probe_days(warehouse)
+    assert len(days) > 30
+    seen_rows = 0
+    for day in days:
+        stored = warehouse.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day])
+        assert stored == direct_known_as_of(warehouse, day), day
+        seen_rows += len(stored)
+    assert seen_rows > 100
+
+
+def test_known_intervals_do_not_overlap(warehouse):  # noqa: F811
+    for table, key in (("known_state_intervals", "accord, country_code"),
+                       ("known_claimant_intervals", "accord, country_code, claimant")):
+        rows = warehouse.rows(f"SELECT {key}, valid_from, valid_to FROM analytics.{table} ORDER BY {key}, valid_from")
+        assert rows, table
+        by_key: dict[tuple, list] = {}
+        for r in rows:
+            by_key.setdefault(tuple(r[k.strip()] for k in key.split(",")), []).append((r["valid_from"], r["valid_to"]))
+        for k, intervals in by_key.items():
+            for (start, end), (next_start, _) in zip(intervals, intervals[1:]):
+                assert end is not None and start < end <= next_start, (table, k)
+
+
 def test_state_intervals_tile_the_days_of_each_pair(warehouse):  # noqa: F811
     rows = warehouse.rows("SELECT accord, country_code, valid_from, valid_to FROM analytics.membership_state_intervals "
                           "ORDER BY accord, country_code, valid_from")
@@ -54,8 +102,8 @@ def test_state_intervals_tile_the_days_of_each_pair(warehouse):  # noqa: F811
 
 
 def test_stored_growth_equals_the_rules_on_each_month_end(warehouse):  # noqa: F811
-    growth = warehouse.rows("SELECT * FROM analytics.membership_growth WHERE accord IN (?, ?) ORDER BY accord, month",
-                            [ABRAHAM, PARIS])
+    growth = warehouse.rows("SELECT * FROM analytics.membership_growth_detail WHERE accord IN (?, ?) "
+                            "ORDER BY accord, month", [ABRAHAM, PARIS])
     assert growth[-1]["month"] == date.today().replace(day=1)
     for row in growth[:: max(len(growth) // 40, 1)] + growth[-3:]:
         month_end = (row["month"].replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -74,9 +122,16 @@ def test_growth_runs_to_the_current_month_past_the_stored_months(warehouse, tmp_
     shutil.copy(warehouse.db_path, copy)
     with duckdb.connect(str(copy)) as conn:
         conn.execute("DELETE FROM analytics.membership_growth_months WHERE month > DATE '2022-01-01'")
-        rows = conn.execute("SELECT month, members_lower, members_upper, upper_countries FROM analytics.membership_growth "
-                            "WHERE accord = ? ORDER BY month", [PARIS]).fetchall()
+        rows = conn.execute("SELECT month, members_lower, members_upper, upper_countries "
+                            "FROM analytics.membership_growth_detail WHERE accord = ? ORDER BY month", [PARIS]).fetchall()
     fresh = [(r["month"], r["members_lower"], r["members_upper"], r["upper_countries"]) for r in warehouse.rows(
-        "SELECT * FROM analytics.membership_growth WHERE accord = ? ORDER BY month", [PARIS])]
+        "SELECT * FROM analytics.membership_growth_detail WHERE accord = ? ORDER BY month", [PARIS])]
     assert rows == fresh
     assert rows[-1] == (date.today().replace(day=1), 1, 1, ["US"])
+
+
+def test_growth_counts_view_is_the_detail_without_its_lists(warehouse):  # noqa: F811
+    counts = warehouse.rows("SELECT * FROM analytics.membership_growth")
+    assert counts and list(counts[0]) == ["accord", "month", "members_lower", "members_upper"]
+    detail = warehouse.rows("SELECT accord, month, members_lower, members_upper FROM analytics.membership_growth_detail")
+    assert counts == detail

@@ -106,7 +106,7 @@ def test_a_promised_signing_is_not_a_signature(warehouse):
 
 def test_uncertain_dates_give_lower_below_upper_in_growth(warehouse):
     growth = {r["month"]: r for r in warehouse.rows(
-        "SELECT * FROM analytics.membership_growth WHERE accord = ?", [ABRAHAM])}
+        "SELECT * FROM analytics.membership_growth_detail WHERE accord = ?", [ABRAHAM])}
     sudan_lower = {m for m, r in growth.items() if "SD" in r["lower_countries"]}
     sudan_upper = {m for m, r in growth.items() if "SD" in r["upper_countries"]}
     assert min(sudan_upper) == date(2020, 10, 1)
@@ -156,7 +156,7 @@ def test_brokers_and_counterparties_are_never_members(warehouse):
         countries = {r["country_code"] for r in warehouse.rows(f"SELECT * FROM analytics.{view} WHERE accord = ?", [ABRAHAM])}
         assert not countries & {"US", "IL"}, view
     assert not any({"US", "IL"} & set(r["upper_countries"]) for r in warehouse.rows(
-        "SELECT * FROM analytics.membership_growth WHERE accord = ?", [ABRAHAM]))
+        "SELECT * FROM analytics.membership_growth_detail WHERE accord = ?", [ABRAHAM]))
 
 
 def test_one_claimant_telling_a_progression_is_not_a_conflict(warehouse):

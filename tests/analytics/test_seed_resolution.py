@@ -99,7 +99,7 @@ def test_known_as_of_before_publication_knows_nothing(seed):
 def test_growth_has_a_lower_and_an_upper_count(seed):
     warehouse, _ = seed
     growth = {r["month"]: r for r in warehouse.rows(
-        "SELECT * FROM analytics.membership_growth WHERE accord = ?", [ABRAHAM])}
+        "SELECT * FROM analytics.membership_growth_detail WHERE accord = ?", [ABRAHAM])}
     assert min(growth) == date(2020, 1, 1)  # the UAE's year-only date opens the series
     assert max(growth) == date.today().replace(day=1)
     assert (growth[date(2020, 12, 1)]["members_lower"], growth[date(2020, 12, 1)]["members_upper"]) == (1, 4)

@@ -4,10 +4,13 @@
 --                   ended by a withdrawal);
 --   members_upper = countries possibly signed or announced (date_lower on or before the month's end).
 -- Counterparties and brokers are not members.
+-- analytics.membership_growth_detail: the same rows with the member lists behind the two counts
+-- (lower_countries, upper_countries). They live in their own view so that a client fetching the counts
+-- row by row (a Python fetchall) does not pay for building two lists per row.
 --
 -- The counts depend on the events only, so the asset stores them in analytics.membership_growth_months
 -- up to the later of the current month and the month of the last event date bound (after it nothing
--- changes); the view extends the last stored month to the current month, so it stays right when the
+-- changes); the views extend the last stored month to the current month, so they stay right when the
 -- calendar moves on without a rebuild.
 CREATE OR REPLACE TABLE analytics.membership_growth_months AS
 WITH states AS (
@@ -44,7 +47,7 @@ LEFT JOIN states s
 GROUP BY m.accord, m.month
 ORDER BY m.accord, m.month;
 
-CREATE OR REPLACE VIEW analytics.membership_growth AS
+CREATE OR REPLACE VIEW analytics.membership_growth_detail AS
 SELECT accord, month, members_lower, members_upper, lower_countries, upper_countries
 FROM analytics.membership_growth_months
 WHERE month <= CAST(date_trunc('month', current_date) AS DATE)
@@ -57,4 +60,9 @@ FROM (SELECT * FROM analytics.membership_growth_months
      LATERAL generate_series(CAST(g.month AS TIMESTAMP) + INTERVAL 1 MONTH,
                              CAST(date_trunc('month', current_date) AS TIMESTAMP),
                              INTERVAL 1 MONTH) AS m(month_start)
+ORDER BY accord, month;
+
+CREATE OR REPLACE VIEW analytics.membership_growth AS
+SELECT accord, month, members_lower, members_upper
+FROM analytics.membership_growth_detail
 ORDER BY accord, month;
