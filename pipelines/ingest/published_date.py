@@ -151,9 +151,19 @@ def _parse_iso(text: str) -> datetime | None:
         return None
 
 
+def _month_number(name: str) -> int:
+    """Month of a name the case-insensitive pattern matched, including Unicode case variants
+    such as the long s ("Auguſt") that ``re.IGNORECASE`` accepts but ``str.lower`` keeps."""
+    name = name.rstrip(".")
+    number = _MONTHS.get(name.casefold())
+    if number is None:
+        number = next(n for month, n in _MONTHS.items() if re.fullmatch(re.escape(month), name, re.IGNORECASE))
+    return number
+
+
 def _from_match(match: re.Match[str]) -> datetime | None:
     groups = match.groupdict()
-    month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else int(groups["m"])
+    month = _month_number(groups["mon"]) if groups.get("mon") else int(groups["m"])
     hour = int(groups["H"]) if groups.get("H") else 0
     minute = int(groups["M"]) if groups.get("M") else 0
     second = int(groups["S"]) if groups.get("S") else 0

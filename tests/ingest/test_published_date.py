@@ -85,3 +85,9 @@ def test_resolve_published_at_order():
     assert resolve_published_at("not a date", None, url_with_path) == (datetime(2020, 12, 10), "url-date-path")
     assert resolve_published_at(None, None, RBC_URL) == (datetime(2025, 11, 7, 5, 8, 38), "url-unix-timestamp")
     assert resolve_published_at(None, None, "https://example.com/story") == (None, None)
+
+
+@pytest.mark.parametrize("text", ["Auguſt 5, 2024", "5 AUGUſT 2024", "auguſt 5, 2024 10:00 UTC"])
+def test_month_names_in_unicode_case_variants(text):
+    # re.IGNORECASE lets the long s match "s"; the month must still be read, not raise KeyError.
+    assert parse_published_at(text).date() == date(2024, 8, 5)
