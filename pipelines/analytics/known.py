@@ -38,7 +38,6 @@ CLAIMS_QUERY = """
            dense_rank() OVER (ORDER BY article_id) - 1 AS article_code,
            accord, country_code, status, claimant
     FROM analytics._known_claims()
-    ORDER BY pair, status_code, version
 """
 
 
@@ -172,10 +171,19 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     _known_claims.sql; the caller runs known_as_of.sql afterwards). Returns counts for the metadata."""
     import pyarrow as pa
 
-    claims = conn.execute(CLAIMS_QUERY).to_arrow_table()
-    col = {name: claims.column(name).to_pylist() for name in (
-        "pair", "status_code", "version", "day", "lo", "hi", "is_future", "published_us", "claimant_code",
-        "article_code")}
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_claim_rows AS {CLAIMS_QUERY}")
+    claims = conn.execute(
+        "SELECT pair, status_code, version, day, lo, hi, is_future, published_us, claimant_code, article_code "
+        "FROM _known_claim_rows ORDER BY pair, status_code, version").to_arrow_table()
+    col = {name: claims.column(name).to_pylist() for name in claims.column_names}
+    del claims
+    # names of the codes
+    pairs = {p: (a, c) for p, a, c in conn.execute(
+        "SELECT DISTINCT pair, accord, country_code FROM _known_claim_rows").fetchall()}
+    statuses = dict(conn.execute("SELECT DISTINCT status_code, status FROM _known_claim_rows").fetchall())
+    claimants = dict(conn.execute("SELECT DISTINCT claimant_code, claimant FROM _known_claim_rows").fetchall())
+    conn.execute("DROP TABLE _known_claim_rows")
+
     nodes, leaf = sweep_islands(col["pair"], col["status_code"], col["version"], col["lo"], col["hi"],
                                 col["is_future"], col["published_us"], col["claimant_code"])
     pair_days: dict[int, list[int]] = {}
@@ -185,13 +193,6 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
             days.extend([None] * (v + 1 - len(days)))
         days[v] = day
     spans = node_spans(nodes, pair_days)
-
-    # names of the codes
-    pairs = {p: (a, c) for p, a, c in zip(col["pair"], claims.column("accord").to_pylist(),
-                                          claims.column("country_code").to_pylist())}
-    statuses = dict(zip(col["status_code"], claims.column("status").to_pylist()))
-    claimants = dict(zip(col["claimant_code"], claims.column("claimant").to_pylist()))
-    del claims
 
     claimant_presence = presence(col["pair"], col["claimant_code"], leaf, spans)
     article_presence = presence(col["pair"], col["article_code"], leaf, spans)

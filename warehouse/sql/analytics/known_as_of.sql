@@ -46,11 +46,19 @@ alive AS (
            CAST(unnest(range(e.born, e.died)) AS INTEGER) AS version
     FROM events e
 ),
+-- the rules read only the events started on a day of the version (before the next version's day);
+-- the others matter only as the other side of a conflict
+live AS (
+    SELECT a.*, v.next_day
+    FROM alive a
+    JOIN versions v ON v.pair = a.pair AND v.version = a.version
+    WHERE coalesce(a.date_lower, '-infinity'::DATE) < v.next_day
+),
 -- core.resolve_membership_events' conflict rule within each version (core.different_claimants on the
 -- one claimant an event has, if it has only one)
 conflicted AS (
     SELECT DISTINCT a.pair, a.version, a.node_id
-    FROM alive a
+    FROM live a
     JOIN alive b
       ON b.pair = a.pair AND b.version = a.version
      AND core.membership_statuses_conflict(a.status, b.status)
@@ -58,8 +66,8 @@ conflicted AS (
      AND NOT (a.single_claimant IS NOT NULL AND b.single_claimant IS NOT NULL AND a.single_claimant = b.single_claimant)
 ),
 scoped AS (
-    SELECT a.*, c.node_id IS NOT NULL AS has_conflict
-    FROM alive a
+    SELECT a.* EXCLUDE (next_day), c.node_id IS NOT NULL AS has_conflict
+    FROM live a
     LEFT JOIN conflicted c ON c.pair = a.pair AND c.version = a.version AND c.node_id = a.node_id
 ),
 -- probe days of a version: its first day and the event bounds before the next version
