@@ -3,7 +3,9 @@
 Each check opens the warehouse through the ``warehouse`` resource (read-write: it records its
 results), validates its table with :func:`pipelines.quality.validate.validate_suites` in the
 *changed* scope (the rows this run changed, at most ``ACCORDWATCH_GX_MAX_ROWS`` of them go through
-GX; whole-table SQL invariants besides, see :mod:`pipelines.quality.scope`), and returns
+GX; SQL invariants besides, over the same changed rows where that loses nothing and over the whole
+table otherwise, or always whole-table with ``ACCORDWATCH_SQL_CHECK_SCOPE=full``; see
+:mod:`pipelines.quality.scope` and :mod:`pipelines.quality.sql_checks`), and returns
 an ``AssetCheckResult`` whose severity follows the suite design in :mod:`pipelines.quality.suites`.
 Checks on the raw/core tables the views are built from are ``blocking``: a failed ERROR check
 stops the downstream assets in the same run.
@@ -61,8 +63,9 @@ def _run_started_at(context: dg.AssetCheckExecutionContext) -> datetime | None:
 
 def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetChecksDefinition:
     description = (
-        f"GX suite expectations/{spec.suite_file.name} on the rows this run changed, plus whole-table SQL "
-        f"checks on {spec.table} ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
+        f"GX suite expectations/{spec.suite_file.name} on the rows this run changed, plus SQL checks on "
+        f"{spec.table} (keys and offsets of the changed rows, the rest whole-table; `accordwatch check` reads "
+        f"everything) ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
     )
 
     @dg.asset_check(

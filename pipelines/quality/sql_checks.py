@@ -2,7 +2,23 @@
 
 Each :class:`SqlCheck` is a query returning the *offending rows* (zero rows = pass). They run
 alongside the GX suite of the table they guard and are recorded the same way, with
-``expectation_type = "sql:<name>"``. DuckDB string functions count code points, like Python, so
+``expectation_type = "sql:<name>"``.
+
+Row scope: a check whose violation always involves a row the run changed (or the body of an article
+the run re-cleaned) has a ``scoped_sql`` too. A pipeline run's check (the ``changed`` scope, see
+:mod:`pipelines.quality.scope`) runs that variant over the rows changed since the suite's last
+validation without an ERROR failure, so an incremental run does not re-read 5M sentences to check
+ten articles; ``accordwatch check`` (and ``ACCORDWATCH_SQL_CHECK_SCOPE=full``) runs every check over
+the whole table. The scoped variants check exactly the same rule on the rows they read:
+
+- ``unique_<cols>``: the changed rows' keys are looked up in the *whole* table (a new row that
+  duplicates an old one is found; two old rows were checked when they were written);
+- offsets/text against ``core.articles.body``, ``mention_inside_its_sentence`` and
+  ``claim_sentence_exists``: the rows of the articles logged since then by the table's own stage
+  *or by the clean stage* (which rewrites the body and the sentences they are compared with).
+
+Cheap checks (NULL keys, references to entities or to parent rows, which a deleted parent could
+break without the child changing) stay whole-table in every scope. DuckDB string functions count code points, like Python, so
 ``substr(body, start_char + 1, end_char - start_char)`` is ``body[start_char:end_char]``.
 
 Also here: the row-count history check (a table must not lose more than a configurable share of
@@ -36,6 +52,18 @@ class SqlCheck:
     sql: str
     severity: str = "critical"  # GX vocabulary: critical | warning
     columns: tuple[str, ...] = ()  # the columns the rule is about (reported like a GX column_list)
+    # The same rule restricted to changed rows: CHANGED_TOKEN stands for a predicate on the table's
+    # row aliased ``t`` (with one ``$since`` parameter). None = always whole-table.
+    scoped_sql: str | None = None
+
+
+# In ``scoped_sql``: where the predicate selecting the changed rows goes.
+CHANGED_TOKEN = "__changed_rows__"
+# How a scoped check selects rows: the article rows re-written by the table's stage or by the clean stage.
+ARTICLES_TOKEN = "__changed_articles__"
+WHOLE_TABLE = "whole_table"
+CHANGED_SINCE = "changed_since"
+SQL_SCOPE_ENV = "ACCORDWATCH_SQL_CHECK_SCOPE"
 
 
 def _slice(alias: str) -> str:
@@ -44,30 +72,32 @@ def _slice(alias: str) -> str:
 
 def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: str | None) -> list[SqlCheck]:
     """Offsets inside the article body, and (if the table stores the text) slicing back to it."""
+    offsets = f"""
+        SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
+        FROM {asset} t JOIN core.articles a USING (article_id)
+        WHERE (t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body))"""
     checks = [
         SqlCheck(
             name=f"{name_prefix}_offsets_inside_body",
             asset_key=asset,
             description="0 <= start_char <= end_char <= length(core.articles.body)",
-            sql=f"""
-                SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
-                FROM {asset} t JOIN core.articles a USING (article_id)
-                WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body)
-            """,
+            sql=offsets,
+            scoped_sql=f"{offsets} AND {ARTICLES_TOKEN}",
         )
     ]
     if text_col:
+        text = f"""
+            SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
+                   {_slice('t')} AS body_slice
+            FROM {asset} t JOIN core.articles a USING (article_id)
+            WHERE {_slice('t')} IS DISTINCT FROM t.{text_col}"""
         checks.append(
             SqlCheck(
                 name=f"{name_prefix}_text_matches_body",
                 asset_key=asset,
                 description=f"core.articles.body[start_char:end_char] == {text_col}",
-                sql=f"""
-                    SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
-                           {_slice('t')} AS body_slice
-                    FROM {asset} t JOIN core.articles a USING (article_id)
-                    WHERE {_slice('t')} IS DISTINCT FROM t.{text_col}
-                """,
+                sql=text,
+                scoped_sql=f"{text} AND {ARTICLES_TOKEN}",
             )
         )
     return checks
@@ -84,6 +114,16 @@ def _article_exists(asset: str, name_prefix: str, key_cols: str, parent: str = "
         """,
     )
 
+
+_MENTION_IN_SENTENCE = """
+    SELECT t.article_id, t.sentence_idx, t.text, t.start_char, t.end_char,
+           s.start_char AS sentence_start, s.end_char AS sentence_end
+    FROM core.mentions t LEFT JOIN core.sentences s USING (article_id, sentence_idx)
+    WHERE (s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char)"""
+_CLAIM_SENTENCE = """
+    SELECT t.claim_id, t.article_id, t.sentence_idx FROM core.claims t
+    LEFT JOIN core.sentences s USING (article_id, sentence_idx)
+    WHERE s.article_id IS NULL"""
 
 SQL_CHECKS: tuple[SqlCheck, ...] = (
     # raw
@@ -106,6 +146,8 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         description="n_chars == length(body)",
         sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length FROM core.articles t "
         "WHERE t.n_chars IS DISTINCT FROM length(t.body)",
+        scoped_sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length FROM core.articles t "
+        f"WHERE t.n_chars IS DISTINCT FROM length(t.body) AND {ARTICLES_TOKEN}",
     ),
     _article_exists("core.articles", "core_article_raw", "t.article_id", parent="raw.articles"),
     # core.sentences
@@ -126,12 +168,8 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         asset_key="core.mentions",
         description="a mention lies inside the sentence it names",
         severity="warning",
-        sql="""
-            SELECT t.article_id, t.sentence_idx, t.text, t.start_char, t.end_char,
-                   s.start_char AS sentence_start, s.end_char AS sentence_end
-            FROM core.mentions t LEFT JOIN core.sentences s USING (article_id, sentence_idx)
-            WHERE s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char
-        """,
+        sql=_MENTION_IN_SENTENCE,
+        scoped_sql=f"{_MENTION_IN_SENTENCE} AND {ARTICLES_TOKEN}",
     ),
     # core.dates, core.person_roles
     *_offsets_inside_body("core.dates", "date", "t.article_id, t.edtf", "text"),
@@ -148,11 +186,8 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         name="claim_sentence_exists",
         asset_key="core.claims",
         description="every claim's (article_id, sentence_idx) exists in core.sentences",
-        sql="""
-            SELECT t.claim_id, t.article_id, t.sentence_idx FROM core.claims t
-            LEFT JOIN core.sentences s USING (article_id, sentence_idx)
-            WHERE s.article_id IS NULL
-        """,
+        sql=_CLAIM_SENTENCE,
+        scoped_sql=f"{_CLAIM_SENTENCE} AND {ARTICLES_TOKEN}",
     ),
     SqlCheck(
         name="claim_entities_exist",
@@ -242,11 +277,23 @@ def _unique_column_sets(spec: SuiteSpec) -> list[tuple[str, ...]]:
     return sets
 
 
+def _unique_sql(table: str, cols: tuple[str, ...], changed: str | None) -> str:
+    """Duplicate keys over the whole table; with ``changed``, only the keys a changed row holds."""
+    select = f"SELECT {', '.join(f't.{c}' for c in cols)}, count(*) AS n_rows FROM {table} t"
+    if changed is not None:
+        select += (f" SEMI JOIN (SELECT DISTINCT {', '.join(f't.{c}' for c in cols)} FROM {table} t "
+                   f"WHERE {changed}) c ON {' AND '.join(f't.{c} = c.{c}' for c in cols)}")
+    return f"""{select}
+        WHERE {' AND '.join(f't.{c} IS NOT NULL' for c in cols)}
+        GROUP BY ALL HAVING count(*) > 1"""
+
+
 def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
     """SQL mirrors, over the whole table, of what a run's changed rows cannot decide.
 
     - ``unique_<columns>``: one per uniqueness expectation of the suite file (a new row may
-      duplicate an old one, which a batch of the new rows alone never shows);
+      duplicate an old one, which a batch of the new rows alone never shows); in a changed scope
+      the changed rows' keys are counted over the whole table;
     - ``not_null_keys``: no NULL in those key columns nor in the columns the changed-rows scope
       is selected by (a row with a NULL ``article_id`` is in no run's scope).
 
@@ -257,21 +304,18 @@ def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
     from pipelines.quality.scope import change_rules
 
     key_sets = _unique_column_sets(spec)
+    rule = change_rules().get(spec.asset_key)
     checks = [
         SqlCheck(
             name="unique_" + "_".join(cols),
             asset_key=spec.asset_key,
             description=f"({', '.join(cols)}) unique over the whole table (rows with a NULL in them ignored, as GX does)",
             columns=cols,
-            sql=f"""
-                SELECT {', '.join(f't.{c}' for c in cols)}, count(*) AS n_rows FROM {spec.table} t
-                WHERE {' AND '.join(f't.{c} IS NOT NULL' for c in cols)}
-                GROUP BY ALL HAVING count(*) > 1
-            """,
+            sql=_unique_sql(spec.table, cols, None),
+            scoped_sql=None if rule is None else _unique_sql(spec.table, cols, CHANGED_TOKEN),
         )
         for cols in key_sets
     ]
-    rule = change_rules().get(spec.asset_key)
     not_null = list(dict.fromkeys([c for cols in key_sets for c in cols] + list(rule.scope_columns if rule else ())))
     if not_null:
         shown = list(dict.fromkeys(not_null + list(spec.key_columns)))
@@ -319,17 +363,51 @@ def jsonable(value: Any) -> Any:
 _COUNT_COLUMN = "_accordwatch_n_offending"
 
 
-def run_sql_check(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec, check: SqlCheck) -> ExpectationOutcome:
-    """Run one check; a query error counts as a failure with the error as observed value."""
-    kwargs: dict[str, Any] = {"description": check.description}
+def sql_scope_from_env() -> str:
+    """How the pipeline runs' SQL checks read their tables (``ACCORDWATCH_SQL_CHECK_SCOPE``):
+    ``changed`` (default: the rows the run changed, where a check allows it) or ``full``."""
+    raw = (os.environ.get(SQL_SCOPE_ENV) or "changed").strip().lower()
+    if raw not in ("changed", "full"):
+        raise ValueError(f"{SQL_SCOPE_ENV} must be 'changed' or 'full', got {raw!r}")
+    return raw
+
+
+def scoped_query(check: SqlCheck, since: datetime | None) -> tuple[str, str, dict[str, Any] | None]:
+    """(rows read, query, parameters) of one check: its scoped variant when ``since`` is given and it
+    has one, else its whole-table query."""
+    if since is None or check.scoped_sql is None:
+        return WHOLE_TABLE, check.sql, None
+    from pipelines.quality.scope import article_change_filter, change_rules
+
+    sql = check.scoped_sql
+    if CHANGED_TOKEN in sql:
+        sql = sql.replace(CHANGED_TOKEN, f"({change_rules()[check.asset_key].changed_filter})")
+    if ARTICLES_TOKEN in sql:
+        sql = sql.replace(ARTICLES_TOKEN, f"({article_change_filter(check.asset_key)})")
+    return CHANGED_SINCE, sql, {"since": since}
+
+
+def run_sql_check(
+    conn: duckdb.DuckDBPyConnection, spec: SuiteSpec, check: SqlCheck, since: datetime | None = None
+) -> ExpectationOutcome:
+    """Run one check; a query error counts as a failure with the error as observed value.
+
+    since: run the check's scoped variant over the rows changed after this time (if it has one;
+        None = whole table). The kwargs record which rows were read (``rows``, ``since``).
+    """
+    rows_read, sql, params = scoped_query(check, since)
+    kwargs: dict[str, Any] = {"description": check.description, "rows": rows_read}
+    if params is not None:
+        kwargs["since"] = since.isoformat()
     if check.columns:
         kwargs["column_list"] = list(check.columns)
     severity = effective_severity(spec, check.severity)
     try:
         # one pass over the data: the offending rows are few, the window counts them all
-        relation = conn.sql(f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({check.sql}) LIMIT {SAMPLE_SIZE}")
-        columns = relation.columns
-        rows = relation.fetchall()
+        cursor = conn.execute(f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({sql}) LIMIT {SAMPLE_SIZE}",
+                              params)
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
         count = rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
         sample = [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN} for row in rows]
     except duckdb.Error as exc:

@@ -5,12 +5,15 @@ through GX's pandas datasource: GX's SQL path fails on DuckDB (see ../shared/STA
 is decided by :mod:`pipelines.quality.scope`: a pipeline run reads the rows it changed (capped),
 ``accordwatch check`` the whole table. The SQL checks (referential integrity, offsets, and the
 suite's uniqueness rules mirrored by :func:`~pipelines.quality.sql_checks.whole_table_key_checks`)
-and the row-count history always cover the whole table: DuckDB computes them cheaply.
+follow the same scope where a check can be scoped without weakening it (see
+:mod:`pipelines.quality.sql_checks`); the row-count history always covers the whole table.
 
-``great_expectations`` is imported here, inside the functions, so importing this module stays
-cheap; the ~5 s import is paid once per process. One ephemeral GX context (with its pandas
-datasource) is created per process and reused by every call: each call adds its suites and
-dataframe assets under names unique to that call and deletes them when done.
+``great_expectations`` is imported here, inside the functions, and only when some rows have to go
+through it: a suite whose scope has no rows (nothing changed) is recorded without GX (the column
+set is compared with the table's columns directly, row rules hold vacuously), so a run that
+changed nothing does not pay the ~3-5 s import. One ephemeral GX context (with its pandas
+datasource) is created per process, when first needed, and reused by every call: each call adds its
+suites and dataframe assets under names unique to that call and deletes them when done.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pipelines.quality.sql_checks import (
     previous_row_count,
     row_count_drop_outcome,
     run_sql_check,
+    sql_scope_from_env,
     whole_table_key_checks,
 )
 from pipelines.quality.suites import SUITE_SPECS, SuiteSpec, effective_severity, load_suite_dict
@@ -159,21 +163,44 @@ def _gx_validator() -> _GxValidator:
 
 
 NO_ROWS_IN_SCOPE = "no rows in scope"
+COLUMN_SET = "expect_table_columns_to_match_set"
+
+
+def column_set_outcome(spec: SuiteSpec, columns: list[str], expectation: Mapping[str, Any]) -> ExpectationOutcome:
+    """``expect_table_columns_to_match_set`` decided from the table's column names, as GX 1.x decides
+    it on a pandas batch: names compare as written; with ``exact_match`` (GX's default: true) no
+    column may be missing or unexpected, else none may be missing. ``observed_value`` is the sorted
+    column names (as GX reports); a failure's sample is GX's ``mismatched`` detail (sorted
+    ``missing`` / ``unexpected`` names)."""
+    kwargs = {k: v for k, v in expectation["kwargs"].items() if k != "batch_id"}
+    exact = kwargs.get("exact_match", True) is not False
+    expected = set(kwargs.get("column_set") or [])
+    missing = sorted(expected - set(columns))
+    unexpected = sorted(set(columns) - expected)
+    success = not missing and not (exact and unexpected)
+    mismatched = {k: v for k, v in (("unexpected", unexpected), ("missing", missing)) if v}
+    return ExpectationOutcome(COLUMN_SET, kwargs, effective_severity(spec, expectation.get("severity")), success,
+                              observed_value=sorted(columns), unexpected_sample=[] if success else [mismatched])
 
 
 def _validate_empty_scope(
-    validator: _GxValidator, spec: SuiteSpec, df: Any, expectations: list[dict[str, Any]], call_id: str
+    spec: SuiteSpec, df: Any, expectations: list[dict[str, Any]], call_id: str
 ) -> list[ExpectationOutcome]:
     """Outcomes of a suite on a scope with no rows (nothing changed since the last validation).
 
-    Table-level expectations (``expect_table_*``: the column set) still go through GX on the empty
-    batch, which has the table's columns. A row-level expectation holds vacuously on no rows, as GX
-    itself would report, but GX would spend about a second per suite building its metric graph for
-    nothing; it is recorded as met with ``observed_value`` "no rows in scope" instead.
+    The column set (``expect_table_columns_to_match_set``) is compared with the empty batch's
+    columns (the table's) without GX; any other table-level expectation would still go through GX.
+    A row-level expectation holds vacuously on no rows, as GX itself would report, but GX would cost
+    its import and about a second per suite building its metric graph for nothing; it is recorded
+    as met with ``observed_value`` "no rows in scope" instead.
     """
-    table_level = [e for e in expectations if e["type"].startswith("expect_table_")]
-    outcomes = validator.validate(spec, df, table_level, call_id) if table_level else []
+    columns = [str(c) for c in df.columns]
+    other_table_level = [e for e in expectations if e["type"].startswith("expect_table_") and e["type"] != COLUMN_SET]
+    outcomes = _gx_validator().validate(spec, df, other_table_level, call_id) if other_table_level else []
     for exp in expectations:
+        if exp["type"] == COLUMN_SET:
+            outcomes.append(column_set_outcome(spec, columns, exp))
+            continue
         if exp["type"].startswith("expect_table_"):
             continue
         kwargs = {k: v for k, v in exp["kwargs"].items() if k != "batch_id"}
@@ -194,6 +221,7 @@ def validate_suites(
     scope: str = FULL,
     max_rows: int | None = None,
     run_started_at: datetime | None = None,
+    sql_scope: str | None = None,
 ) -> list[SuiteOutcome]:
     """Validate each spec's table with its GX suite, its SQL checks and the row-count history.
 
@@ -208,12 +236,17 @@ def validate_suites(
         validation without an ERROR failure; see :mod:`pipelines.quality.scope`).
     max_rows: at most this many rows per table go into GX (None = no cap).
     run_started_at: start of the current pipeline run (naive UTC); a changed scope never starts later.
+    sql_scope: ``"changed"`` runs the scoped variant of the SQL checks over the rows changed since
+        the same point as the GX scope (when that scope is ``changed_since``); ``"full"`` runs them
+        over whole tables. Default: ``full`` in the full scope, else ``ACCORDWATCH_SQL_CHECK_SCOPE``
+        (default ``changed``).
     """
     specs = list(SUITE_SPECS if specs is None else specs)
     run_id = run_id or f"adhoc-{uuid.uuid4()}"
     value_sets = dict(default_value_sets(conn) if value_sets is None else value_sets)
     max_drop = max_row_drop_share_from_env() if max_row_drop_share is None else max_row_drop_share
-    validator = _gx_validator()
+    if sql_scope is None:
+        sql_scope = FULL if scope == FULL else sql_scope_from_env()
     call_id = uuid.uuid4().hex[:12]
     suite_outcomes: list[SuiteOutcome] = []
     for spec in specs:
@@ -234,12 +267,13 @@ def validate_suites(
             else:
                 expectations.append(resolved)
         if len(df):
-            outcome.outcomes.extend(validator.validate(spec, df, expectations, call_id))
+            outcome.outcomes.extend(_gx_validator().validate(spec, df, expectations, call_id))
         else:
-            outcome.outcomes.extend(_validate_empty_scope(validator, spec, df, expectations, call_id))
+            outcome.outcomes.extend(_validate_empty_scope(spec, df, expectations, call_id))
         del df
+        since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
         sql_checks = [*whole_table_key_checks(spec), *checks_for(spec.asset_key)]
-        outcome.outcomes.extend(run_sql_check(conn, spec, check) for check in sql_checks)
+        outcome.outcomes.extend(run_sql_check(conn, spec, check, since) for check in sql_checks)
         previous = previous_row_count(conn, spec.asset_key, run_id)
         outcome.outcomes.append(row_count_drop_outcome(spec, previous, row_scope.rows_in_table, max_drop))
         suite_outcomes.append(outcome)

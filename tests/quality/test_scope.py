@@ -213,7 +213,7 @@ def test_empty_scope_records_every_expectation_and_still_checks_the_columns(conn
     empty = changed(conn, "core.claims", "run-2")
     assert empty.scope.rows_validated == 0
     assert len(empty.outcomes) == len(full.outcomes)  # one history row per expectation, as always
-    columns = failed(empty, "expect_table_columns_to_match_set")  # evaluated by GX on the empty batch
+    columns = failed(empty, "expect_table_columns_to_match_set")  # the empty batch still has the columns
     assert columns.severity == ERROR and empty.has_error
     row_level = [o for o in empty.outcomes if not o.expectation_type.startswith(("expect_table_", "sql:"))]
     assert row_level and all(o.success and o.observed_value == "no rows in scope" for o in row_level)
