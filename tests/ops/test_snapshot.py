@@ -64,6 +64,24 @@ def test_publish_swaps_atomically_under_an_open_reader(tmp_path):
     assert published.tables == 1 and not Path(str(snapshot) + ".tmp").exists()
 
 
+def test_the_copy_is_byte_identical_with_and_without_copy_file_range(tmp_path, monkeypatch):
+    import os
+    import random
+
+    from pipelines.automation import snapshot
+
+    source = tmp_path / "source.bin"
+    source.write_bytes(random.Random(7).randbytes(9 * (1 << 20) + 12345))  # more than two 4 MB chunks
+    copies = []
+    for name in ("kernel.bin", "loop.bin"):
+        if name == "loop.bin":
+            monkeypatch.delattr(os, "copy_file_range", raising=False)
+        with open(source, "rb") as src, open(tmp_path / name, "wb") as dst:
+            snapshot._copy_file(src, dst)
+        copies.append((tmp_path / name).read_bytes())
+    assert copies[0] == copies[1] == source.read_bytes()
+
+
 def test_a_reader_holds_the_snapshot_open_while_a_run_completes(tmp_path, seed_warehouse):
     # Start from the seed warehouse of the session (one full run of the seed folder), copied.
     db = tmp_path / "warehouse.duckdb"
