@@ -29,7 +29,7 @@ every suite are also evaluated in SQL (see
 offsets slicing back to the body (:data:`pipelines.quality.sql_checks.SQL_CHECKS`). In the
 ``changed`` scope the costly ones read only what the run changed (the changed rows' keys are still
 counted over the whole table; offsets are checked for every article the run re-cleaned or
-re-extracted, :func:`article_change_filter`), the cheap ones (NULL keys, references) read the whole
+re-extracted, :func:`changed_article_ids`), the cheap ones (NULL keys, references) read the whole
 table; in the ``full`` scope all read the whole table.
 A row-local rule (a value set, a range, a null) is judged on the changed rows: every stage writes
 only the rows of the articles it logs, so a bad value a stage writes is in its run's scope. A row
@@ -128,11 +128,11 @@ def change_rules() -> dict[str, ChangeRule]:
     }
 
 
-def article_change_filter(asset_key: str) -> str:
-    """A predicate on ``t.article_id`` (one ``$since`` parameter) for the SQL checks that compare a
-    per-article table with ``core.articles.body`` or ``core.sentences``: the articles logged after
-    ``$since`` by the stage writing ``asset_key`` or by the clean stage (which rewrites the body and
-    the sentences). KeyError for a table that is not per-article."""
+def changed_article_ids(asset_key: str) -> str:
+    """A subquery (one ``$since`` parameter) of the article ids whose rows the SQL checks comparing
+    a per-article table with ``core.articles.body`` or ``core.sentences`` must read: the articles
+    logged after ``$since`` by the stage writing ``asset_key`` or by the clean stage (which rewrites
+    the body and the sentences). KeyError for a table that is not per-article."""
     from pipelines.extract.assets import EXTRACT_STAGE
     from pipelines.ingest.prepare import CLEAN_STAGE
 
@@ -145,7 +145,7 @@ def article_change_filter(asset_key: str) -> str:
         "core.claims": (CLEAN_STAGE, EXTRACT_STAGE),
     }[asset_key]
     names = ", ".join(f"'{s}'" for s in stages)
-    return f"t.article_id IN (SELECT article_id FROM core.stage_log WHERE stage IN ({names}) AND processed_at > $since)"
+    return f"(SELECT article_id FROM core.stage_log WHERE stage IN ({names}) AND processed_at > $since)"
 
 
 @dataclass(frozen=True)

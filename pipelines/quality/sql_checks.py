@@ -53,17 +53,25 @@ class SqlCheck:
     severity: str = "critical"  # GX vocabulary: critical | warning
     columns: tuple[str, ...] = ()  # the columns the rule is about (reported like a GX column_list)
     # The same rule restricted to changed rows: CHANGED_TOKEN stands for a predicate on the table's
-    # row aliased ``t`` (with one ``$since`` parameter). None = always whole-table.
+    # row aliased ``t``, ARTICLES_TOKEN for a subquery of article ids (both with one ``$since``
+    # parameter). None = always whole-table.
     scoped_sql: str | None = None
 
 
 # In ``scoped_sql``: where the predicate selecting the changed rows goes.
 CHANGED_TOKEN = "__changed_rows__"
-# How a scoped check selects rows: the article rows re-written by the table's stage or by the clean stage.
-ARTICLES_TOKEN = "__changed_articles__"
+# In ``scoped_sql``: the subquery of the article ids whose rows the table's stage or the clean stage
+# rewrote after ``$since`` (:func:`pipelines.quality.scope.changed_article_ids`).
+ARTICLES_TOKEN = "__changed_article_ids__"
 WHOLE_TABLE = "whole_table"
 CHANGED_SINCE = "changed_since"
 SQL_SCOPE_ENV = "ACCORDWATCH_SQL_CHECK_SCOPE"
+
+
+def _of_changed_articles(table: str) -> str:
+    """``table`` restricted to the changed articles' rows (every side of a join is restricted, so
+    DuckDB never reads the bodies or sentences of the articles nobody touched)."""
+    return f"(SELECT * FROM {table} WHERE article_id IN {ARTICLES_TOKEN})"
 
 
 def _slice(alias: str) -> str:
@@ -72,32 +80,37 @@ def _slice(alias: str) -> str:
 
 def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: str | None) -> list[SqlCheck]:
     """Offsets inside the article body, and (if the table stores the text) slicing back to it."""
-    offsets = f"""
-        SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
-        FROM {asset} t JOIN core.articles a USING (article_id)
-        WHERE (t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body))"""
+    def offsets(rows: str, articles: str) -> str:
+        return f"""
+            SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
+            FROM {rows} t JOIN {articles} a USING (article_id)
+            WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body)"""
+
+    def text(rows: str, articles: str) -> str:
+        return f"""
+            SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
+                   {_slice('t')} AS body_slice
+            FROM {rows} t JOIN {articles} a USING (article_id)
+            WHERE {_slice('t')} IS DISTINCT FROM t.{text_col}"""
+
+    scoped = (_of_changed_articles(asset), _of_changed_articles("core.articles"))
     checks = [
         SqlCheck(
             name=f"{name_prefix}_offsets_inside_body",
             asset_key=asset,
             description="0 <= start_char <= end_char <= length(core.articles.body)",
-            sql=offsets,
-            scoped_sql=f"{offsets} AND {ARTICLES_TOKEN}",
+            sql=offsets(asset, "core.articles"),
+            scoped_sql=offsets(*scoped),
         )
     ]
     if text_col:
-        text = f"""
-            SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
-                   {_slice('t')} AS body_slice
-            FROM {asset} t JOIN core.articles a USING (article_id)
-            WHERE {_slice('t')} IS DISTINCT FROM t.{text_col}"""
         checks.append(
             SqlCheck(
                 name=f"{name_prefix}_text_matches_body",
                 asset_key=asset,
                 description=f"core.articles.body[start_char:end_char] == {text_col}",
-                sql=text,
-                scoped_sql=f"{text} AND {ARTICLES_TOKEN}",
+                sql=text(asset, "core.articles"),
+                scoped_sql=text(*scoped),
             )
         )
     return checks
@@ -115,15 +128,20 @@ def _article_exists(asset: str, name_prefix: str, key_cols: str, parent: str = "
     )
 
 
-_MENTION_IN_SENTENCE = """
-    SELECT t.article_id, t.sentence_idx, t.text, t.start_char, t.end_char,
-           s.start_char AS sentence_start, s.end_char AS sentence_end
-    FROM core.mentions t LEFT JOIN core.sentences s USING (article_id, sentence_idx)
-    WHERE (s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char)"""
-_CLAIM_SENTENCE = """
-    SELECT t.claim_id, t.article_id, t.sentence_idx FROM core.claims t
-    LEFT JOIN core.sentences s USING (article_id, sentence_idx)
-    WHERE s.article_id IS NULL"""
+def _mention_in_sentence(mentions: str, sentences: str) -> str:
+    return f"""
+        SELECT t.article_id, t.sentence_idx, t.text, t.start_char, t.end_char,
+               s.start_char AS sentence_start, s.end_char AS sentence_end
+        FROM {mentions} t LEFT JOIN {sentences} s USING (article_id, sentence_idx)
+        WHERE s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char"""
+
+
+def _claim_sentence(claims: str, sentences: str) -> str:
+    return f"""
+        SELECT t.claim_id, t.article_id, t.sentence_idx FROM {claims} t
+        LEFT JOIN {sentences} s USING (article_id, sentence_idx)
+        WHERE s.article_id IS NULL"""
+
 
 SQL_CHECKS: tuple[SqlCheck, ...] = (
     # raw
@@ -146,8 +164,8 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         description="n_chars == length(body)",
         sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length FROM core.articles t "
         "WHERE t.n_chars IS DISTINCT FROM length(t.body)",
-        scoped_sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length FROM core.articles t "
-        f"WHERE t.n_chars IS DISTINCT FROM length(t.body) AND {ARTICLES_TOKEN}",
+        scoped_sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length "
+        f"FROM {_of_changed_articles('core.articles')} t WHERE t.n_chars IS DISTINCT FROM length(t.body)",
     ),
     _article_exists("core.articles", "core_article_raw", "t.article_id", parent="raw.articles"),
     # core.sentences
@@ -168,8 +186,8 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         asset_key="core.mentions",
         description="a mention lies inside the sentence it names",
         severity="warning",
-        sql=_MENTION_IN_SENTENCE,
-        scoped_sql=f"{_MENTION_IN_SENTENCE} AND {ARTICLES_TOKEN}",
+        sql=_mention_in_sentence("core.mentions", "core.sentences"),
+        scoped_sql=_mention_in_sentence(_of_changed_articles("core.mentions"), _of_changed_articles("core.sentences")),
     ),
     # core.dates, core.person_roles
     *_offsets_inside_body("core.dates", "date", "t.article_id, t.edtf", "text"),
@@ -186,8 +204,8 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         name="claim_sentence_exists",
         asset_key="core.claims",
         description="every claim's (article_id, sentence_idx) exists in core.sentences",
-        sql=_CLAIM_SENTENCE,
-        scoped_sql=f"{_CLAIM_SENTENCE} AND {ARTICLES_TOKEN}",
+        sql=_claim_sentence("core.claims", "core.sentences"),
+        scoped_sql=_claim_sentence(_of_changed_articles("core.claims"), _of_changed_articles("core.sentences")),
     ),
     SqlCheck(
         name="claim_entities_exist",
@@ -377,13 +395,13 @@ def scoped_query(check: SqlCheck, since: datetime | None) -> tuple[str, str, dic
     has one, else its whole-table query."""
     if since is None or check.scoped_sql is None:
         return WHOLE_TABLE, check.sql, None
-    from pipelines.quality.scope import article_change_filter, change_rules
+    from pipelines.quality.scope import change_rules, changed_article_ids
 
     sql = check.scoped_sql
     if CHANGED_TOKEN in sql:
         sql = sql.replace(CHANGED_TOKEN, f"({change_rules()[check.asset_key].changed_filter})")
     if ARTICLES_TOKEN in sql:
-        sql = sql.replace(ARTICLES_TOKEN, f"({article_change_filter(check.asset_key)})")
+        sql = sql.replace(ARTICLES_TOKEN, changed_article_ids(check.asset_key))
     return CHANGED_SINCE, sql, {"since": since}
 
 
