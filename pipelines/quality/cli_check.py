@@ -1,9 +1,10 @@
 """``accordwatch check [--db PATH] [--changed] [--max-rows N]``: run every suite against a warehouse file.
 
 It is the audit command: by default every row of every table goes through GX (a pipeline run's
-checks read only the rows the run changed, see :mod:`pipelines.quality.scope`). ``--changed``
-validates what changed since the last validation without an ERROR failure instead, and
-``--max-rows N`` caps the rows per table handed to GX.
+checks read only the rows the run changed, see :mod:`pipelines.quality.scope`), and every SQL check
+reads the whole table. ``--changed`` validates what changed since the last validation without an
+ERROR failure instead (GX and the scoped SQL checks, as a pipeline run does), and ``--max-rows N``
+caps the rows per table handed to GX.
 
 Prints one summary line per suite (with how many rows GX read) and a table of failed
 expectations, records the results in ``quality.validation_results`` like a Dagster run would, and
