@@ -10,9 +10,9 @@ Events are islands of overlapping claim windows per (pair, status); new claims o
 *node*, alive from the version it took its current form (born) to the version a new claim changed it
 (died), with the aggregates the rules read (hull and common window, is_future, first report, the one
 claimant when there is only one). The nodes of a version are exactly the events of the resolution cut
-off at that version's day. ``presence`` then gives, per pair, the days on which each claimant and each
-article counts (they count while a claim of theirs is in a node that is not future and has started),
-and the SQL in warehouse/sql/analytics/known_as_of.sql applies the state rules per version and stores:
+off at that version's day. ``node_spans`` gives the days on which a node's claims count (while they are
+in a node that is not future and has started), and the SQL in warehouse/sql/analytics/known_as_of.sql
+takes their union per claimant and per article, applies the state rules per version and stores:
 
 * analytics.known_state_intervals: per pair, the state over intervals of days [valid_from, valid_to);
 * analytics.known_claimant_intervals: per pair and claimant, the days the claimant is listed.
@@ -135,37 +135,6 @@ def node_spans(nodes: list[list], pair_days: dict[int, list[int]]) -> list[tuple
     return spans
 
 
-def _union(intervals) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
-def presence(keys_pair, keys_item, leaf, spans) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """Per (pair, item) (item: a claimant or an article), the union of the spans of its claims' nodes."""
-    leaves: dict[tuple[int, int], set] = {}
-    for p, item, node_id in zip(keys_pair, keys_item, leaf):
-        key = (p, item)
-        found = leaves.get(key)
-        if found is None:
-            leaves[key] = {node_id}
-        else:
-            found.add(node_id)
-    out = {}
-    for key, node_ids in leaves.items():
-        parts = [spans[n] for n in node_ids]
-        if all(len(s) == 1 and s[0][1] == POS for s in parts):  # the usual case: counts from a day on
-            out[key] = [(min(s[0][0] for s in parts), POS)]
-        else:
-            out[key] = _union(iv for s in parts for iv in s)
-    return out
-
-
 def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     """Replay the claims, then (re)create the stored tables behind known_as_of (needs the macros of
     _known_claims.sql; the caller runs known_as_of.sql afterwards). Returns counts for the metadata."""
@@ -194,25 +163,6 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
         days[v] = day
     spans = node_spans(nodes, pair_days)
 
-    claimant_presence = presence(col["pair"], col["claimant_code"], leaf, spans)
-    article_presence = presence(col["pair"], col["article_code"], leaf, spans)
-    # n_articles per pair as a step function: the count from each change day on
-    deltas: dict[int, dict[int, int]] = {}
-    for (p, _), intervals in article_presence.items():
-        steps = deltas.setdefault(p, {})
-        for start, end in intervals:
-            steps[start] = steps.get(start, 0) + 1
-            if end < POS:
-                steps[end] = steps.get(end, 0) - 1
-    count_pair, count_from, count_n = [], [], []
-    for p, steps in deltas.items():
-        running = 0
-        for day in sorted(steps):
-            running += steps[day]
-            count_pair.append(p)
-            count_from.append(day)
-            count_n.append(running)
-
     node_cols = list(zip(*nodes)) if nodes else [[] for _ in range(12)]
     tables = {
         "_known_nodes": pa.table({
@@ -240,16 +190,22 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
             "day": pa.array([d for days in pair_days.values() for d in days], pa.int32()),
             "next_day": pa.array([d for days in pair_days.values() for d in [*days[1:], POS]], pa.int32()),
         }),
-        "_known_claimant_presence": pa.table({
-            "pair": pa.array([k[0] for k, ivs in claimant_presence.items() for _ in ivs], pa.int32()),
-            "claimant": pa.array([claimants[k[1]] for k, ivs in claimant_presence.items() for _ in ivs], pa.string()),
-            "valid_from": pa.array([s for ivs in claimant_presence.values() for s, _ in ivs], pa.int32()),
-            "valid_to": pa.array([e for ivs in claimant_presence.values() for _, e in ivs], pa.int32()),
+        # which node each claim joined, and the days each node's claims count (the union per claimant
+        # and per article is taken in known_as_of.sql)
+        "_known_leaves": pa.table({
+            "pair": pa.array(col["pair"], pa.int32()),
+            "claimant": pa.array(col["claimant_code"], pa.int32()),
+            "article": pa.array(col["article_code"], pa.int32()),
+            "node_id": pa.array(leaf, pa.int64()),
         }),
-        "_known_article_counts": pa.table({
-            "pair": pa.array(count_pair, pa.int32()),
-            "valid_from": pa.array(count_from, pa.int32()),
-            "n_articles": pa.array(count_n, pa.int32()),
+        "_known_spans": pa.table({
+            "node_id": pa.array([n for n, ivs in enumerate(spans) for _ in ivs], pa.int64()),
+            "valid_from": pa.array([iv[0] for ivs in spans for iv in ivs], pa.int32()),
+            "valid_to": pa.array([iv[1] for ivs in spans for iv in ivs], pa.int32()),
+        }),
+        "_known_claimants": pa.table({
+            "claimant": pa.array(list(claimants), pa.int32()),
+            "name": pa.array(list(claimants.values()), pa.string()),
         }),
     }
     for name, table in tables.items():

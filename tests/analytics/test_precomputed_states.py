@@ -11,11 +11,11 @@ cut off at d), on every day around every publication day and every claim and eve
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 
-from analytics_kit import ABRAHAM, PARIS, Warehouse
+from analytics_kit import ABRAHAM, PARIS, PARIS_REGISTRY, Warehouse
 from test_scenarios import warehouse  # noqa: F401  (the module fixture: the scenario warehouse, materialized)
 
 STATE_COLUMNS = ("as_of, accord, country_code, status, certainty, certain_status, date_lower, date_upper, "
@@ -135,3 +135,25 @@ def test_growth_counts_view_is_the_detail_without_its_lists(warehouse):  # noqa:
     assert counts and list(counts[0]) == ["accord", "month", "members_lower", "members_upper"]
     detail = warehouse.rows("SELECT accord, month, members_lower, members_upper FROM analytics.membership_growth_detail")
     assert counts == detail
+
+
+def test_known_as_of_when_a_later_report_moves_the_start_past_the_day(tmp_path):
+    # An event reported ahead of its dates (not flagged future) starts on 2021-02-01; a second source
+    # (published 2021-03-01) narrows the common window to June, so from 2021-03-01 the event has not
+    # started yet: Germany and its claimant drop out of known_as_of until 2021-06-01, then return.
+    w = Warehouse.create(tmp_path, [PARIS_REGISTRY])
+    first = w.article("first-2021-01-01", datetime(2021, 1, 1, 9, 0), "Outlet A")
+    w.claim(first, "DE", "signed", "article", "Germany signs in the course of 2021.", date(2021, 2, 1),
+            date(2021, 12, 31), accord=PARIS)
+    second = w.article("second-2021-03-01", datetime(2021, 3, 1, 9, 0), "Outlet B")
+    w.claim(second, "DE", "signed", "Olaf Scholz", "We sign in June.", date(2021, 6, 1), date(2021, 6, 30),
+            accord=PARIS)
+    w.claim(second, "FR", "declined", "article", "France will not sign.", accord=PARIS)
+    w.materialize()
+    germany = {day: {r["country_code"]: r for r in w.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day])}
+               .get("DE") for day in (date(2021, 2, 15), date(2021, 3, 15), date(2021, 6, 15))}
+    assert germany[date(2021, 2, 15)]["claimants"] == ["outlet:Outlet A"]
+    assert germany[date(2021, 3, 15)] is None
+    assert germany[date(2021, 6, 15)]["claimants"] == ["Olaf Scholz", "outlet:Outlet A"]
+    for day in known_probe_days(w):
+        assert w.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day]) == direct_known_as_of(w, day), day

@@ -12,8 +12,44 @@
 --   analytics.known_state_intervals: per pair, the state over days [valid_from, valid_to) (valid_to
 --     NULL: from then on); no row on a day: nothing about the pair was known and started yet;
 --   analytics.known_claimant_intervals: per pair and claimant, the days the claimant is listed.
--- Needs the relations the build registers: _known_nodes, _known_pairs, _known_versions,
--- _known_claimant_presence, _known_article_counts.
+-- Needs the relations the build registers: _known_nodes, _known_pairs, _known_versions, _known_leaves,
+-- _known_spans, _known_claimants.
+
+-- The days each claimant (kind 'claimant') and each article (kind 'article') of a pair counts: the union
+-- of the spans of the nodes its claims joined (day numbers; 100000000: open).
+CREATE OR REPLACE TEMP TABLE _known_item_days AS
+WITH item_spans AS (
+    SELECT DISTINCT 'claimant' AS kind, l.pair, l.claimant AS item, s.valid_from, s.valid_to
+    FROM _known_leaves l JOIN _known_spans s ON s.node_id = l.node_id
+    UNION ALL
+    SELECT DISTINCT 'article' AS kind, l.pair, l.article AS item, s.valid_from, s.valid_to
+    FROM _known_leaves l JOIN _known_spans s ON s.node_id = l.node_id
+),
+open_ended AS (
+    -- the usual case: every span of the item runs on from its start, so the union starts at the first
+    SELECT kind, pair, item, bool_and(valid_to >= 100000000) AS simple
+    FROM item_spans
+    GROUP BY kind, pair, item
+),
+general AS (
+    SELECT s.*,
+           CASE WHEN s.valid_from <= max(s.valid_to) OVER (
+                    PARTITION BY s.kind, s.pair, s.item ORDER BY s.valid_from, s.valid_to
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS starts
+    FROM item_spans s
+    JOIN open_ended o USING (kind, pair, item)
+    WHERE NOT o.simple
+)
+SELECT s.kind, s.pair, s.item, min(s.valid_from) AS valid_from, 100000000 AS valid_to
+FROM item_spans s JOIN open_ended o USING (kind, pair, item)
+WHERE o.simple
+GROUP BY s.kind, s.pair, s.item
+UNION ALL
+SELECT kind, pair, item, min(valid_from), max(valid_to)
+FROM (SELECT *, sum(starts) OVER (PARTITION BY kind, pair, item ORDER BY valid_from, valid_to
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS part
+      FROM general)
+GROUP BY kind, pair, item, part;
 
 CREATE OR REPLACE TABLE analytics.known_state_intervals AS
 WITH versions AS (
@@ -137,8 +173,19 @@ started_summary AS (
 timeline AS (
     SELECT pair, as_of, lead(as_of) OVER (PARTITION BY pair ORDER BY as_of) AS next_as_of FROM probes
 ),
+-- n_articles of a pair as a step function: the count from each change day on
+article_steps AS (
+    SELECT pair, day, sum(delta) AS delta
+    FROM (SELECT pair, valid_from AS day, 1 AS delta FROM _known_item_days WHERE kind = 'article'
+          UNION ALL
+          SELECT pair, valid_to, -1 FROM _known_item_days WHERE kind = 'article' AND valid_to < 100000000)
+    GROUP BY pair, day
+),
 article_counts AS (
-    SELECT pair, analytics._day_date(valid_from) AS valid_from, n_articles FROM _known_article_counts
+    SELECT pair, analytics._day_date(day) AS valid_from,
+           sum(delta) OVER (PARTITION BY pair ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+               AS n_articles
+    FROM article_steps
 ),
 states AS (
     SELECT c.pair, c.as_of, c.status, c.certainty, f.certain_status, c.date_lower, c.date_upper, c.date_precision,
@@ -157,11 +204,15 @@ ASOF LEFT JOIN article_counts a ON a.pair = s.pair AND a.valid_from <= s.as_of
 ORDER BY valid_from, p.accord, p.country_code;
 
 CREATE OR REPLACE TABLE analytics.known_claimant_intervals AS
-SELECT p.accord, p.country_code, c.claimant, analytics._day_date(c.valid_from) AS valid_from,
+SELECT p.accord, p.country_code, n.name AS claimant, analytics._day_date(c.valid_from) AS valid_from,
        CASE WHEN c.valid_to < 100000000 THEN analytics._day_date(c.valid_to) END AS valid_to
-FROM _known_claimant_presence c
+FROM _known_item_days c
 JOIN _known_pairs p ON p.pair = c.pair
-ORDER BY valid_from, p.accord, p.country_code, c.claimant;
+JOIN _known_claimants n ON n.claimant = c.item
+WHERE c.kind = 'claimant'
+ORDER BY valid_from, p.accord, p.country_code, claimant;
+
+DROP TABLE _known_item_days;
 
 CREATE OR REPLACE MACRO analytics.known_as_of(d) AS TABLE
 WITH members AS (
