@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.ingest.readers import (
+    ReadResult,
     RecordError,
     SourceRecord,
     article_id_for,
@@ -49,6 +50,14 @@ class _ReadFile:
     path: str
     mtime_ns: int
     records: list[SourceRecord]
+    article_ids: list[str]  # one per record
+
+
+def read_with_ids(file_path: Path, max_file_bytes: int) -> tuple[ReadResult, list[str]]:
+    """Run in a worker: the file's records and errors, and the article id of each record (the
+    normalization and hash of every body stay off the writing process)."""
+    result = read_source_file(file_path, max_file_bytes)
+    return result, [article_id_for(r.body_raw) for r in result.records]
 
 
 def _failed_before(conn: duckdb.DuckDBPyConnection) -> set[tuple[str, str | None]]:
@@ -98,7 +107,7 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
         ).fetchall()
         conn.execute(f"UPDATE raw.source_files SET is_current = FALSE WHERE is_current AND path IN (SELECT path FROM {batch_paths})")
 
-    records = [(f, r, article_id_for(r.body_raw)) for f in files for r in f.records]
+    records = [(f, r, article_id) for f in files for r, article_id in zip(f.records, f.article_ids)]
     ids = {article_id for _, _, article_id in records}
     with _Scratch(conn, "_batch_ids", "article_id", ids) as batch_ids:
         existing = {
@@ -291,7 +300,7 @@ def ingest_folder(
         return stats
     mapper = mapper or ArticleMapper(workers=1)
     batches = _file_batches(conn, source_dir, stats)
-    for changed, results in mapper.map_ahead(read_source_file, batches, max_file_bytes):
+    for changed, results in mapper.map_ahead(read_with_ids, batches, max_file_bytes):
         with transaction(conn):
             _store_results(conn, changed, results, now, stats)
     return stats
@@ -306,11 +315,11 @@ def _store_results(
 ) -> None:
     batch: list[_ReadFile] = []
     errors: list[RecordError] = []
-    for (_, path, sha, mtime_ns), result in zip(changed, results):
+    for (_, path, sha, mtime_ns), (result, article_ids) in zip(changed, results):
         stats.files_read += 1
         errors.extend(RecordError(path, e.record_idx, e.file_sha256 or sha, e.reason) for e in result.errors)
         if result.records:
-            batch.append(_ReadFile(path, mtime_ns, [replace(r, path=path) for r in result.records]))
+            batch.append(_ReadFile(path, mtime_ns, [replace(r, path=path) for r in result.records], article_ids))
     if errors:
         stats.errors.extend(errors)
         _record_errors(conn, errors, now)
