@@ -15,7 +15,7 @@ in a node that is not future and has started), and the SQL in warehouse/sql/anal
 takes their union per claimant and per article, applies the state rules per version and stores:
 
 * analytics.known_state_intervals: per pair, the state over intervals of days [valid_from, valid_to);
-* analytics.known_claimant_intervals: per pair and claimant, the days the claimant is listed.
+* analytics.known_claimant_spans: per pair, each claimant with the days it is listed.
 
 A day's answer is then two range lookups. Days are integers here (days since 1970-01-01) with
 ``NEG``/``POS`` for -infinity/infinity, as analytics._known_claims() gives them.

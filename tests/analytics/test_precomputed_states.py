@@ -4,7 +4,7 @@ analytics.membership_growth_months; here both are checked against analytics._pai
 applies the rules of _membership_state.sql to the events on that one day, on every day around every
 event date bound of the scenario warehouse (withdrawal and return, uncertain windows, conflicts,
 counterparty, future events). known_as_of(d) looks its rows up in analytics.known_state_intervals and
-analytics.known_claimant_intervals (built by replaying the claims in publication order); it is checked
+analytics.known_claimant_spans (built by replaying the claims in publication order); it is checked
 against its definition, analytics._pair_states(d, d) (every claim re-resolved with the knowledge
 cut off at d), on every day around every publication day and every claim and event date bound."""
 
@@ -76,9 +76,11 @@ def test_known_as_of_equals_the_resolution_cut_off_on_the_day(warehouse):  # noq
 
 
 def test_known_intervals_do_not_overlap(warehouse):  # noqa: F811
-    for table, key in (("known_state_intervals", "accord, country_code"),
-                       ("known_claimant_intervals", "accord, country_code, claimant")):
-        rows = warehouse.rows(f"SELECT {key}, valid_from, valid_to FROM analytics.{table} ORDER BY {key}, valid_from")
+    claimant_spans = ("(SELECT accord, country_code, s.claimant, s.valid_from, s.valid_to "
+                      "FROM analytics.known_claimant_spans, unnest(spans) AS u(s))")
+    for table, key in (("analytics.known_state_intervals", "accord, country_code"),
+                       (claimant_spans, "accord, country_code, claimant")):
+        rows = warehouse.rows(f"SELECT {key}, valid_from, valid_to FROM {table} ORDER BY {key}, valid_from")
         assert rows, table
         by_key: dict[tuple, list] = {}
         for r in rows:

@@ -11,7 +11,8 @@
 -- instead of pair) and stores the result, so a day is a range lookup:
 --   analytics.known_state_intervals: per pair, the state over days [valid_from, valid_to) (valid_to
 --     NULL: from then on); no row on a day: nothing about the pair was known and started yet;
---   analytics.known_claimant_intervals: per pair and claimant, the days the claimant is listed.
+--   analytics.known_claimant_spans: per pair, each claimant with the days it is listed (a list of
+--     {claimant, valid_from, valid_to} sorted by claimant).
 -- Needs the relations the build registers: _known_nodes, _known_pairs, _known_versions, _known_leaves,
 -- _known_spans, _known_claimants.
 
@@ -203,14 +204,19 @@ JOIN _known_pairs p ON p.pair = s.pair
 ASOF LEFT JOIN article_counts a ON a.pair = s.pair AND a.valid_from <= s.as_of
 ORDER BY valid_from, p.accord, p.country_code;
 
-CREATE OR REPLACE TABLE analytics.known_claimant_intervals AS
-SELECT p.accord, p.country_code, n.name AS claimant, analytics._day_date(c.valid_from) AS valid_from,
-       CASE WHEN c.valid_to < 100000000 THEN analytics._day_date(c.valid_to) END AS valid_to
+-- One row per pair: every claimant with the days it is listed, sorted by claimant (a day's list is a
+-- filter of this one, already in order: no grouping or sorting per call).
+CREATE OR REPLACE TABLE analytics.known_claimant_spans AS
+SELECT p.accord, p.country_code,
+       list({'claimant': n.name, 'valid_from': analytics._day_date(c.valid_from),
+             'valid_to': CASE WHEN c.valid_to < 100000000 THEN analytics._day_date(c.valid_to) END}
+            ORDER BY n.name, c.valid_from) AS spans
 FROM _known_item_days c
 JOIN _known_pairs p ON p.pair = c.pair
 JOIN _known_claimants n ON n.claimant = c.item
 WHERE c.kind = 'claimant'
-ORDER BY valid_from, p.accord, p.country_code, claimant;
+GROUP BY p.accord, p.country_code
+ORDER BY p.accord, p.country_code;
 
 DROP TABLE _known_item_days;
 
@@ -218,14 +224,13 @@ CREATE OR REPLACE MACRO analytics.known_as_of(d) AS TABLE
 WITH members AS (
     SELECT CAST(d AS DATE) AS as_of, s.accord, s.country_code, s.status, s.certainty, s.certain_status,
            s.date_lower, s.date_upper, s.date_precision, s.statuses,
-           coalesce(cl.claimants, CAST([] AS VARCHAR[])) AS claimants,
+           coalesce(list_transform(list_filter(cl.spans, lambda x: x.valid_from <= CAST(d AS DATE)
+                                                AND (x.valid_to IS NULL OR CAST(d AS DATE) < x.valid_to)),
+                                   lambda x: x.claimant),
+                    CAST([] AS VARCHAR[])) AS claimants,
            s.has_conflict, s.n_articles, s.first_reported_at, s.event_ids
     FROM analytics.known_state_intervals s
-    LEFT JOIN (SELECT accord, country_code, list(claimant ORDER BY claimant) AS claimants
-               FROM analytics.known_claimant_intervals
-               WHERE valid_from <= CAST(d AS DATE) AND (valid_to IS NULL OR CAST(d AS DATE) < valid_to)
-               GROUP BY accord, country_code) cl
-      ON cl.accord = s.accord AND cl.country_code = s.country_code
+    LEFT JOIN analytics.known_claimant_spans cl ON cl.accord = s.accord AND cl.country_code = s.country_code
     WHERE s.valid_from <= CAST(d AS DATE) AND (s.valid_to IS NULL OR CAST(d AS DATE) < s.valid_to)
 )
 SELECT * FROM (
