@@ -177,7 +177,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
             "common_hi": pa.array(node_cols[7], pa.int32()),
             "is_future": pa.array(node_cols[8], pa.bool_()),
             "first_published_us": pa.array(node_cols[9], pa.int64()),
-            "single_claimant": pa.array([claimants[c] if c != MANY else None for c in node_cols[10]], pa.string()),
+            "single_claimant": pa.array([c if c != MANY else None for c in node_cols[10]], pa.int32()),
         }),
         "_known_pairs": pa.table({
             "pair": pa.array(list(pairs), pa.int32()),

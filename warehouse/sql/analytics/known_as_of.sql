@@ -62,7 +62,7 @@ n_versions AS (
 ),
 -- the non-future events of each node (future ones never count nor conflict), as the resolution shows them
 events AS (
-    SELECT n.node_id, n.pair, p.accord, p.country_code, n.status,
+    SELECT n.node_id, n.pair, n.status,
            core.membership_status_rank(n.status) AS status_rank, core.membership_status_camp(n.status) AS camp,
            md5(concat_ws('|', p.country_code, p.accord, n.status, CAST(analytics._day_date(n.hull_lo) AS VARCHAR),
                          CAST(analytics._day_date(n.hull_hi) AS VARCHAR))) AS event_id,
@@ -77,35 +77,38 @@ events AS (
     JOIN n_versions v ON v.pair = n.pair
     WHERE NOT n.is_future
 ),
--- every (pair, version) with the events known then
+-- every (pair, version) with the events known then (narrow rows: millions of them at 1M claims)
 alive AS (
-    SELECT e.* EXCLUDE (born, died), core.date_window_precision(e.date_lower, e.date_upper) AS date_precision,
-           CAST(unnest(range(e.born, e.died)) AS INTEGER) AS version
-    FROM events e
+    SELECT node_id, pair, camp, date_lower, date_upper, single_claimant,
+           CAST(unnest(range(born, died)) AS INTEGER) AS version
+    FROM events
 ),
 -- the rules read only the events started on a day of the version (before the next version's day);
 -- the others matter only as the other side of a conflict
 live AS (
-    SELECT a.*, v.next_day
+    SELECT a.*
     FROM alive a
     JOIN versions v ON v.pair = a.pair AND v.version = a.version
     WHERE coalesce(a.date_lower, '-infinity'::DATE) < v.next_day
 ),
--- core.resolve_membership_events' conflict rule within each version (core.different_claimants on the
--- one claimant an event has, if it has only one)
+-- core.resolve_membership_events' conflict rule within each version (other camp, overlapping windows,
+-- core.different_claimants on the one claimant an event has, if it has only one)
 conflicted AS (
     SELECT DISTINCT a.pair, a.version, a.node_id
     FROM live a
     JOIN alive b
       ON b.pair = a.pair AND b.version = a.version
-     AND core.membership_statuses_conflict(a.status, b.status)
+     AND a.camp <> b.camp
      AND core.date_windows_overlap(a.date_lower, a.date_upper, b.date_lower, b.date_upper)
      AND NOT (a.single_claimant IS NOT NULL AND b.single_claimant IS NOT NULL AND a.single_claimant = b.single_claimant)
 ),
 scoped AS (
-    SELECT a.* EXCLUDE (next_day), c.node_id IS NOT NULL AS has_conflict
-    FROM live a
-    LEFT JOIN conflicted c ON c.pair = a.pair AND c.version = a.version AND c.node_id = a.node_id
+    SELECT k.version, e.* EXCLUDE (born, died, single_claimant),
+           core.date_window_precision(e.date_lower, e.date_upper) AS date_precision,
+           c.node_id IS NOT NULL AS has_conflict
+    FROM live k
+    JOIN events e ON e.node_id = k.node_id
+    LEFT JOIN conflicted c ON c.pair = k.pair AND c.version = k.version AND c.node_id = k.node_id
 ),
 -- probe days of a version: its first day and the event bounds before the next version
 probes AS (
