@@ -1,7 +1,5 @@
 """The membership chart: members_lower/members_upper per accord over time, as a PNG file and in metadata."""
 
-from __future__ import annotations
-
 import base64
 import io
 from collections.abc import Sequence
