@@ -19,6 +19,12 @@ takes their union per claimant and per article, applies the state rules per vers
 
 A day's answer is then two range lookups. Days are integers here (days since 1970-01-01) with
 ``NEG``/``POS`` for -infinity/infinity, as analytics._known_claims() gives them.
+
+Cost: the replay is linear in the claims; the SQL evaluates the rules once per (pair, version) over the
+events alive then, so it grows with versions x events alive per version: ~0.2 s for 1.4k claims, ~2.7 s
+for 36k (the size of a 100k-article run), ~85 s for 1M generated claims (353k versions, 9.9M
+(version, event) rows). Evaluating only the versions whose started events change, or conflicts per
+pair of nodes instead of per version, is the next step if that matters.
 """
 
 from bisect import bisect_right
