@@ -39,6 +39,7 @@ corrupted later by hand is found by ``accordwatch check``, which reads whole tab
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -46,13 +47,19 @@ from typing import Any
 
 import duckdb
 
-from pipelines.quality.suites import SuiteSpec
+from pipelines.quality.suites import SuiteSpec, load_suite_dict
 
 FULL = "full"
 CHANGED = "changed"
 SCOPE_MODES = (FULL, CHANGED)
 DEFAULT_GX_MAX_ROWS = 50_000
 GX_MAX_ROWS_ENV = "ACCORDWATCH_GX_MAX_ROWS"
+# Expectations that look at a value only to see whether it is NULL, and the one that looks at
+# column names only. A text column no other expectation names is read as a short prefix
+# (``left(col, n)`` is NULL exactly when ``col`` is), so article bodies never go into pandas whole.
+_NULLNESS_ONLY = frozenset({"expect_column_values_to_not_be_null", "expect_column_values_to_be_null"})
+_COLUMN_NAMES_ONLY = frozenset({"expect_table_columns_to_match_set", "expect_table_columns_to_match_ordered_list"})
+PRESENCE_PREFIX_CHARS = 16
 
 
 @dataclass(frozen=True)
@@ -213,6 +220,25 @@ def _high_water(conn: duckdb.DuckDBPyConnection, rule: ChangeRule | None) -> dat
     return None if rule is None else conn.execute(rule.high_water_sql).fetchone()[0]
 
 
+def batch_select_list(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str:
+    """The columns of ``spec.table`` as the GX batch reads them: every column whole, except text
+    columns that the suite checks for NULL only (not a key, not named by any other expectation,
+    its row conditions included), which are read as a :data:`PRESENCE_PREFIX_CHARS` prefix."""
+    named_elsewhere = {
+        word
+        for e in load_suite_dict(spec).get("expectations", [])
+        if e.get("type") not in _NULLNESS_ONLY | _COLUMN_NAMES_ONLY
+        for word in re.findall(r"\w+", repr(e.get("kwargs", {})))
+    }
+    columns = conn.execute(f"SELECT * FROM {spec.table} LIMIT 0").description
+    select = []
+    for name, type_code, *_ in columns:
+        quoted = '"' + name.replace('"', '""') + '"'
+        presence_only = str(type_code) == "VARCHAR" and name not in spec.key_columns and name not in named_elsewhere
+        select.append(f"left(t.{quoted}, {PRESENCE_PREFIX_CHARS}) AS {quoted}" if presence_only else f"t.{quoted}")
+    return ", ".join(select)
+
+
 def _fetch(conn: duckdb.DuckDBPyConnection, sql: str, params: dict, max_rows: int | None) -> Any:
     limit = "" if max_rows is None else f" LIMIT {int(max_rows) + 1}"  # one more row tells "truncated"
     return conn.execute(sql + limit, params or None).df()
@@ -247,11 +273,12 @@ def read_scope(
             basis = "whole_table_no_previous_validation"
         else:
             basis = "changed_since"
+    select = batch_select_list(conn, spec)
     if basis == "changed_since":
         predicate = rule.changed_filter
-        df = _fetch(conn, f"SELECT * FROM {spec.table} t WHERE {predicate}", {"since": since}, max_rows)
+        df = _fetch(conn, f"SELECT {select} FROM {spec.table} t WHERE {predicate}", {"since": since}, max_rows)
     else:
-        df = _fetch(conn, f"SELECT * FROM {spec.table} t", {}, max_rows)
+        df = _fetch(conn, f"SELECT {select} FROM {spec.table} t", {}, max_rows)
     truncated = max_rows is not None and len(df) > max_rows
     if truncated:
         df = df.iloc[:max_rows]

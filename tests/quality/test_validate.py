@@ -211,3 +211,15 @@ def test_row_count_drop_beyond_the_allowed_share_fails_once(conn):
     conn.execute("DELETE FROM core.sentences")
     emptied = validate_one(conn, "core.sentences", run_id="emptied", max_row_drop_share=1.0)
     assert not [f for f in emptied.failures if f.expectation_type == "sql:row_count_not_dropping"]
+
+
+def test_a_body_checked_for_presence_only_is_read_as_a_prefix_and_still_judged(conn):
+    from pipelines.quality.scope import PRESENCE_PREFIX_CHARS, batch_select_list
+
+    select = batch_select_list(conn, spec_for("core.articles"))
+    assert f'left(t."body", {PRESENCE_PREFIX_CHARS}) AS "body"' in select  # not copied into pandas whole
+    assert 't."language"' in select and 't."article_id"' in select  # a regex and a key: read whole
+    conn.execute("ALTER TABLE core.articles ALTER body DROP NOT NULL")
+    conn.execute("UPDATE core.articles SET body = NULL")
+    outcome = validate_one(conn, "core.articles", record=False)
+    assert failed(outcome, "expect_column_values_to_not_be_null", "body").unexpected_count == 1
