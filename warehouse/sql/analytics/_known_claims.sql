@@ -3,9 +3,9 @@
 -- Every claim a reader could know on some day (its article has a publication date), of joiner pairs
 -- only (brokers and counterparties are never members: the filter of analytics._joiner_events, applied
 -- per pair before resolution, which is the same because resolution never looks across pairs), with
--- its effective date window [lo, hi] computed exactly as core.resolve_membership_events does (see
--- warehouse/sql/resolve/_resolve_events.sql, CTEs upper_bounded and bounded: keep the two in step; the
--- tests compare known_as_of(d) with the resolution cut off at d on every day that matters).
+-- its effective date window [lo, hi] computed by the same macros as core.resolve_membership_events
+-- (core.claim_window_lo/_hi in warehouse/sql/resolve/_resolve_events.sql; the tests compare
+-- known_as_of(d) with the resolution cut off at d on every day that matters).
 -- Days are integers (days since 1970-01-01), -100000000/100000000 standing for -infinity/infinity.
 -- version = the rank of the claim's publication day among its pair's publication days (0 = first):
 -- the pair's knowledge changes only on those days.
@@ -21,26 +21,11 @@ WITH known_claims AS (
       AND c.country_code IS DISTINCT FROM acc.broker_iso2
       AND c.country_code IS DISTINCT FROM acc.counterparty_iso2
 ),
-upper_bounded AS (
-    SELECT *,
-           CASE
-               WHEN is_future OR published_day IS NULL THEN date_upper
-               WHEN date_upper IS NULL THEN published_day
-               WHEN date_lower IS NULL OR date_lower <= published_day THEN least(date_upper, published_day)
-               ELSE date_upper
-           END AS eff_upper,
-           CASE WHEN is_future THEN published_day ELSE accord_start END AS fallback_lower
-    FROM known_claims
-),
 bounded AS (
     SELECT *,
-           coalesce(
-               date_lower,
-               CASE WHEN fallback_lower IS NOT NULL
-                    THEN least(fallback_lower, coalesce(eff_upper, 'infinity'::DATE)) END,
-               '-infinity'::DATE) AS lo,
-           coalesce(eff_upper, 'infinity'::DATE) AS hi
-    FROM upper_bounded
+           core.claim_window_lo(is_future, published_day, date_lower, date_upper, accord_start) AS lo,
+           core.claim_window_hi(is_future, published_day, date_lower, date_upper) AS hi
+    FROM known_claims
 )
 SELECT accord, country_code, status, claim_id, article_id, claimant, published_at, published_day,
        CASE WHEN lo = '-infinity'::DATE THEN -100000000 WHEN lo = 'infinity'::DATE THEN 100000000

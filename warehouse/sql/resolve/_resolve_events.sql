@@ -64,6 +64,27 @@ CREATE OR REPLACE MACRO core.date_window_precision(lower_date, upper_date) AS
         ELSE 'range'
     END;
 
+-- A claim's effective date window [lo, hi] (see the top of this file), infinite bounds for open sides.
+-- Shared with analytics._known_claims(), which must bound claims exactly as resolution does.
+CREATE OR REPLACE MACRO core.claim_window_hi(is_future, published_day, date_lower, date_upper) AS
+    coalesce(
+        CASE
+            WHEN is_future OR published_day IS NULL THEN date_upper
+            WHEN date_upper IS NULL THEN published_day
+            WHEN date_lower IS NULL OR date_lower <= published_day THEN least(date_upper, published_day)
+            ELSE date_upper
+        END,
+        'infinity'::DATE);
+
+CREATE OR REPLACE MACRO core.claim_window_lo(is_future, published_day, date_lower, date_upper, accord_start) AS
+    coalesce(
+        date_lower,
+        -- the fallback is never above the upper bound, whatever the source dates say
+        CASE WHEN (CASE WHEN is_future THEN published_day ELSE accord_start END) IS NOT NULL
+             THEN least(CASE WHEN is_future THEN published_day ELSE accord_start END,
+                        core.claim_window_hi(is_future, published_day, date_lower, date_upper)) END,
+        '-infinity'::DATE);
+
 -- knowledge_cutoff: NULL for every claim, or a day: only claims of articles published on or before it
 -- (articles without a publication date are then left out: nobody can say they were known by that day).
 CREATE OR REPLACE MACRO core.resolve_membership_events(knowledge_cutoff) AS TABLE
@@ -78,27 +99,11 @@ WITH known_claims AS (
     WHERE CAST(knowledge_cutoff AS DATE) IS NULL
        OR CAST(a.published_at AS DATE) <= CAST(knowledge_cutoff AS DATE)
 ),
-upper_bounded AS (
-    SELECT *,
-           CASE
-               WHEN is_future OR published_day IS NULL THEN date_upper
-               WHEN date_upper IS NULL THEN published_day
-               WHEN date_lower IS NULL OR date_lower <= published_day THEN least(date_upper, published_day)
-               ELSE date_upper
-           END AS eff_upper,
-           CASE WHEN is_future THEN published_day ELSE accord_start END AS fallback_lower
-    FROM known_claims
-),
 bounded AS (
     SELECT *,
-           coalesce(
-               date_lower,
-               -- never above the upper bound, whatever the source dates say
-               CASE WHEN fallback_lower IS NOT NULL
-                    THEN least(fallback_lower, coalesce(eff_upper, 'infinity'::DATE)) END,
-               '-infinity'::DATE) AS lo,
-           coalesce(eff_upper, 'infinity'::DATE) AS hi
-    FROM upper_bounded
+           core.claim_window_lo(is_future, published_day, date_lower, date_upper, accord_start) AS lo,
+           core.claim_window_hi(is_future, published_day, date_lower, date_upper) AS hi
+    FROM known_claims
 ),
 island_starts AS (
     SELECT *,
