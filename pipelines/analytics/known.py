@@ -216,4 +216,242 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     }
     for name, table in tables.items():
         conn.register(name, table)
-    return {"claims": len(leaf), "nodes": len(nodes), "versions": sum(len(d) for d in pair_days.values())}
+    n_states = _register_probe_states(conn, nodes, pair_days, statuses)
+    return {"claims": len(leaf), "nodes": len(nodes), "versions": sum(len(d) for d in pair_days.values()),
+            "states": n_states}
+
+
+def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days: dict[int, list[int]],
+                           statuses: dict[int, str]) -> int:
+    """Evaluate the state rules per probe (evaluate_states) and register them as _known_probe_states:
+    pair, as_of, next_as_of (the pair's next probe day, NULL: none), the chosen event's status, is_certain,
+    date_lo/date_hi (day numbers), certain_status, statuses, has_conflict, first_us, event_ids."""
+    import numpy as np
+    import pyarrow as pa
+
+    # the status order and camps of the resolution's macros (codes are the alphabetical order)
+    names = [statuses[c] for c in sorted(statuses)]
+    info = {s: (r, o) for s, r, o in conn.execute(
+        "SELECT s, core.membership_status_rank(s), core.membership_status_camp(s) = 'out' FROM unnest(?) t(s)",
+        [names]).fetchall()}
+    code_rank = np.array([info[n][0] for n in names] or [0], np.int64)
+    code_out = np.array([info[n][1] for n in names] or [False], bool)
+    n_pairs = len(pair_days)
+    lengths = np.array([len(pair_days[p]) for p in range(n_pairs)], np.int64)
+    first_g = np.cumsum(lengths) - lengths
+    vday = np.array([d for p in range(n_pairs) for d in pair_days[p]], np.int64)
+    vnext = np.array([d for p in range(n_pairs) for d in [*pair_days[p][1:], POS]], np.int64)
+    vpair = np.repeat(np.arange(n_pairs), lengths)
+    live_nodes = [n for n in nodes if not n[8]]
+    ids = np.array([i for i, n in enumerate(nodes) if not n[8]], np.int64)
+    cols = list(zip(*live_nodes)) if live_nodes else [[] for _ in range(12)]
+    pair = np.array(cols[0], np.int64)
+    status_code = np.array(cols[1], np.int64)
+    common_ok = np.array(cols[6], np.int64) <= np.array(cols[7], np.int64)
+    node = {
+        "pair": pair,
+        "lo": np.where(common_ok, np.array(cols[6], np.int64), np.array(cols[4], np.int64)),
+        "hi": np.where(common_ok, np.array(cols[7], np.int64), np.array(cols[5], np.int64)),
+        "born": np.array(cols[2], np.int64),
+        "died": np.array([d if d is not None else lengths[p] for d, p in zip(cols[3], cols[0])], np.int64),
+        "is_out": code_out[status_code] if len(status_code) else np.zeros(0, bool),
+        "status_rank": code_rank[status_code] if len(status_code) else np.zeros(0, np.int64),
+        "status_code": status_code,
+        "first_us": np.array(cols[9], np.int64),
+    }
+    event_ids = conn.execute("""
+        SELECT md5(concat_ws('|', p.country_code, p.accord, n.status, CAST(analytics._day_date(n.hull_lo) AS VARCHAR),
+                             CAST(analytics._day_date(n.hull_hi) AS VARCHAR))) AS event_id
+        FROM _known_nodes n JOIN _known_pairs p ON p.pair = n.pair
+        WHERE NOT n.is_future ORDER BY n.node_id""").to_arrow_table().column(0).combine_chunks()
+    ev_sorted = np.argsort(np.array(event_ids.to_pylist(), dtype=object), kind="stable")
+    event_rank = np.empty(len(ev_sorted), np.int64)
+    event_rank[ev_sorted] = np.arange(len(ev_sorted))
+    node["event_rank"] = event_rank
+    # the conflict rule per pair of nodes, over the versions both are alive; merged per node
+    ranges = conn.execute("""
+        WITH n AS (
+            SELECT node_id, pair, core.membership_status_camp(status) AS camp,
+                   CASE WHEN common_lo <= common_hi THEN common_lo ELSE hull_lo END AS lo,
+                   CASE WHEN common_lo <= common_hi THEN common_hi ELSE hull_hi END AS hi,
+                   single_claimant, born, coalesce(died, 2147483647) AS died
+            FROM _known_nodes WHERE NOT is_future
+        )
+        SELECT a.node_id, greatest(a.born, b.born) AS v_from, least(a.died, b.died) AS v_to
+        FROM n a
+        JOIN n b
+          ON b.pair = a.pair AND a.camp <> b.camp
+         AND a.lo <= b.hi AND b.lo <= a.hi
+         AND a.born < b.died AND b.born < a.died
+         AND NOT (a.single_claimant IS NOT NULL AND b.single_claimant IS NOT NULL
+                  AND a.single_claimant = b.single_claimant)
+        ORDER BY a.node_id, v_from""").fetchall()
+    merged: list[list[int]] = []
+    for node_id, v_from, v_to in ranges:
+        if merged and merged[-1][0] == node_id and v_from <= merged[-1][2]:
+            merged[-1][2] = max(merged[-1][2], v_to)
+        else:
+            merged.append([node_id, v_from, v_to])
+    m_cols = list(zip(*merged)) if merged else [[], [], []]
+    conflicts = {"node": np.searchsorted(ids, np.array(m_cols[0], np.int64)),
+                 "v_from": np.array(m_cols[1], np.int64), "v_to": np.array(m_cols[2], np.int64)}
+    out = evaluate_states(node, {"first_g": first_g, "day": vday, "next_day": vnext}, conflicts)
+
+    probe_pair = vpair[out["probe_g"]]
+    probe_day = out["probe_day"]
+    has_next = np.append(probe_pair[1:] == probe_pair[:-1], False)
+    next_day = np.append(probe_day[1:], 0)
+    sp = out["state_probe"]
+    pos = np.searchsorted(out["started_probe"], sp)
+    name_arr = np.array(names, dtype=object)
+    mask_lists = {m: [names[c] for c in range(len(names)) if m >> c & 1] for m in np.unique(out["status_mask"]).tolist()}
+    offsets = pa.array(out["event_offsets"].astype(np.int32))
+    event_lists = pa.ListArray.from_arrays(offsets, event_ids.take(pa.array(out["event_nodes"])))
+    chosen = out["chosen"]
+    certain = out["certain_node"]
+    table = pa.table({
+        "pair": pa.array(probe_pair[sp], pa.int32()),
+        "as_of": pa.array(probe_day[sp], pa.int32()),
+        "next_as_of": pa.array(next_day[sp], pa.int32(), mask=~has_next[sp]),
+        "status": pa.array(name_arr[node["status_code"][chosen]] if len(sp) else [], pa.string()),
+        "is_certain": pa.array(out["chosen_certain"], pa.bool_()),
+        "date_lo": pa.array(node["lo"][chosen], pa.int32()),
+        "date_hi": pa.array(node["hi"][chosen], pa.int32()),
+        "certain_status": pa.array([names[node["status_code"][c]] if c >= 0 else None for c in certain.tolist()],
+                                   pa.string()),
+        "statuses": pa.array([mask_lists[m] for m in out["status_mask"][pos].tolist()], pa.list_(pa.string())),
+        "has_conflict": pa.array(out["has_conflict"], pa.bool_()),
+        "first_us": pa.array(out["first_us"][pos], pa.int64()),
+        "event_ids": event_lists.take(pa.array(pos)),
+    })
+    conn.register("_known_probe_states", table)
+    return len(sp)
+
+
+LOW = -(2**40)  # below every day number: "no such event" in the running maxima of evaluate_states
+
+
+def _segment_starts(keys) -> "np.ndarray":
+    """Indexes where a sorted key array changes value (the first row of each run)."""
+    import numpy as np
+
+    if len(keys) == 0:
+        return np.zeros(0, np.int64)
+    return np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+
+
+def evaluate_states(node: dict, versions: dict, conflicts: dict) -> dict:
+    """The rules of analytics._pair_states per (pair, version, probe day), vectorized over the nodes.
+
+    node: arrays over the non-future nodes (pair, lo, hi, born, died, is_out, status_rank, status_code,
+    event_rank, first_us); versions: arrays over every (pair, version) in order (g = its row index,
+    day, next_day) and first_g per pair; conflicts: merged ranges [v_from, v_to) of versions in which
+    each node has a conflict partner (node, v_from, v_to sorted). Returns the probes (pair, as_of, in
+    order per pair) and, per probe with started events, its state: the chosen node, is_certain, the
+    certain_status node, has_conflict, the statuses bitmask, first_us and the started nodes sorted by
+    event_rank (event_offsets into event_nodes)."""
+    import numpy as np
+
+    n_pair, lo, hi = node["pair"], node["lo"], node["hi"]
+    born, died = node["born"], node["died"]
+    first_g = versions["first_g"]
+    vday, vnext = versions["day"], versions["next_day"]
+    # every (node, version) it is alive in: g = the global version index
+    counts = died - born
+    idx = np.repeat(np.arange(len(lo)), counts)
+    starts = np.cumsum(counts) - counts
+    g = first_g[n_pair[idx]] + born[idx] + (np.arange(len(idx)) - np.repeat(starts, counts))
+    keep = lo[idx] < vnext[g]  # started before the next version's day
+    idx, g = idx[keep], g[keep]
+    # conflict flag per (node, version)
+    c_node, c_from, c_to = conflicts["node"], conflicts["v_from"], conflicts["v_to"]
+    big = np.int64(1) << 32
+    version_of = g - first_g[n_pair[idx]]
+    key = idx.astype(np.int64) * big + version_of
+    c_key = c_node.astype(np.int64) * big + c_from
+    j = np.searchsorted(c_key, key, side="right") - 1
+    if len(c_key):
+        jj = np.maximum(j, 0)
+        conflicted = (j >= 0) & (c_node[jj] == idx) & (version_of < c_to[jj])
+    else:
+        conflicted = np.zeros(len(idx), bool)
+    # probe days: each version's day, and the bounds of its live nodes before the next version's day
+    day_g = vday[g]
+    next_g = vnext[g]
+    extra_lo = (lo[idx] > day_g) & (lo[idx] < next_g)
+    extra_hi = (hi[idx] > day_g) & (hi[idx] < next_g)
+    off = np.int64(300_000_000)  # day numbers + off are >= 0 and < 1e9
+    scale = np.int64(1_000_000_000)
+    probe_keys = np.unique(np.concatenate((
+        np.arange(len(vday), dtype=np.int64) * scale + vday + off,
+        g[extra_lo].astype(np.int64) * scale + lo[idx][extra_lo] + off,
+        g[extra_hi].astype(np.int64) * scale + hi[idx][extra_hi] + off)))
+    probe_g = probe_keys // scale
+    probe_day = probe_keys - probe_g * scale - off
+    # started rows: (probe, node) for each probe of the node's version on or after its lower bound
+    first_probe = np.searchsorted(probe_keys, g.astype(np.int64) * scale + lo[idx] + off)
+    end_probe = np.searchsorted(probe_keys, (g.astype(np.int64) + 1) * scale)
+    n_rows = end_probe - first_probe
+    s_node = np.repeat(idx, n_rows)
+    s_conf = np.repeat(conflicted, n_rows)
+    row_starts = np.cumsum(n_rows) - n_rows
+    s_probe = np.repeat(first_probe, n_rows) + (np.arange(len(s_node)) - np.repeat(row_starts, n_rows))
+    s_lo, s_hi, s_out = lo[s_node], hi[s_node], node["is_out"][s_node]
+    as_of = probe_day[s_probe]
+    # endings: per (probe, lower bound), the largest upper bound of each side (all; only those <= as_of),
+    # and the same over the greater lower bounds (running maximum in descending lower-bound order)
+    order = np.lexsort((-s_lo, s_probe))
+    p_sorted, lo_sorted = s_probe[order], s_lo[order]
+    hi_sorted, out_sorted, as_of_sorted = s_hi[order], s_out[order], as_of[order]
+    grp = _segment_starts(p_sorted.astype(np.int64) * (np.int64(1) << 40) + lo_sorted)
+    grp_probe = p_sorted[grp]
+    grp_flags = np.zeros(len(order), np.int64)
+    grp_flags[grp] = 1
+    row_grp = np.cumsum(grp_flags) - 1
+    done = hi_sorted <= as_of_sorted
+    shift = np.int64(1) << 42
+    eq = {}
+    gt = {}
+    for name, mask in (("out", out_sorted), ("in", ~out_sorted), ("out_done", out_sorted & done),
+                       ("in_done", ~out_sorted & done)):
+        vals = np.where(mask, hi_sorted, LOW)
+        eq_g = np.maximum.reduceat(vals, grp) if len(grp) else np.zeros(0, np.int64)
+        run = np.maximum.accumulate(eq_g + grp_probe * shift) - grp_probe * shift if len(grp) else eq_g
+        prev = np.concatenate(([LOW], run[:-1]))
+        same = np.concatenate(([False], grp_probe[1:] == grp_probe[:-1]))
+        gt_g = np.where(same, prev, LOW)
+        eq[name], gt[name] = eq_g[row_grp], gt_g[row_grp]
+    possibly = np.where(out_sorted, (gt["in"] >= hi_sorted) | (eq["in"] > hi_sorted),
+                        (gt["out"] >= hi_sorted) | (eq["out"] > hi_sorted))
+    certainly = np.where(out_sorted, (gt["in_done"] >= hi_sorted) | (eq["in_done"] > hi_sorted),
+                         (gt["out_done"] >= hi_sorted) | (eq["out_done"] > hi_sorted))
+    rows_node, rows_conf = s_node[order], s_conf[order]
+    is_certain = done & ~possibly
+    f = ~certainly
+    f_probe, f_node, f_certain, f_conf, f_lo = p_sorted[f], rows_node[f], is_certain[f], rows_conf[f], lo_sorted[f]
+    rank, out, ev = node["status_rank"][f_node], node["is_out"][f_node], node["event_rank"][f_node]
+    # chosen: camp = 'out' last, status_rank DESC, is_certain DESC, date_lower DESC, event_id
+    pick = np.lexsort((ev, -f_lo, ~f_certain, -rank, out, f_probe))
+    first = _segment_starts(f_probe[pick])
+    probes_in = f_probe[pick][first]
+    chosen = f_node[pick][first]
+    chosen_certain = f_certain[pick][first]
+    has_conflict = np.logical_or.reduceat(f_conf[pick], first) if len(first) else np.zeros(0, bool)
+    # certain_status: the first certain one by camp = 'out', status_rank DESC (then by status)
+    cert = pick[f_certain[pick]]
+    cert = cert[np.lexsort((node["status_code"][f_node[cert]], -rank[cert], out[cert], f_probe[cert]))]
+    cfirst = _segment_starts(f_probe[cert])
+    certain_node = np.full(len(probe_keys), -1, np.int64)
+    certain_node[f_probe[cert][cfirst]] = f_node[cert][cfirst]
+    # started summaries and the event ids, sorted by event id per probe
+    e_order = np.lexsort((node["event_rank"][s_node], s_probe))
+    e_probe, e_node = s_probe[e_order], s_node[e_order]
+    estart = _segment_starts(e_probe)
+    e_probes = e_probe[estart]
+    mask = np.bitwise_or.reduceat(np.int64(1) << node["status_code"][e_node].astype(np.int64), estart) \
+        if len(estart) else np.zeros(0, np.int64)
+    first_us = np.minimum.reduceat(node["first_us"][e_node], estart) if len(estart) else np.zeros(0, np.int64)
+    return {"probe_g": probe_g, "probe_day": probe_day, "state_probe": probes_in, "chosen": chosen,
+            "chosen_certain": chosen_certain, "certain_node": certain_node[probes_in],
+            "has_conflict": has_conflict, "started_probe": e_probes, "status_mask": mask, "first_us": first_us,
+            "event_nodes": e_node, "event_offsets": np.append(estart, len(e_node))}
