@@ -400,31 +400,34 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict) -> dict:
     as_of = probe_day[s_probe]
     # endings: per (probe, lower bound), the largest upper bound of each side (all; only those <= as_of),
     # and the same over the greater lower bounds (running maximum in descending lower-bound order)
-    order = np.lexsort((-s_lo, s_probe))
+    sort_key = s_probe.astype(np.int64) * (np.int64(1) << 30) + ((np.int64(1) << 29) - (s_lo + off))
+    order = np.argsort(sort_key)
+    sort_key = sort_key[order]
     p_sorted, lo_sorted = s_probe[order], s_lo[order]
     hi_sorted, out_sorted, as_of_sorted = s_hi[order], s_out[order], as_of[order]
-    grp = _segment_starts(p_sorted.astype(np.int64) * (np.int64(1) << 40) + lo_sorted)
+    grp = _segment_starts(sort_key)
     grp_probe = p_sorted[grp]
     grp_flags = np.zeros(len(order), np.int64)
     grp_flags[grp] = 1
     row_grp = np.cumsum(grp_flags) - 1
     done = hi_sorted <= as_of_sorted
     shift = np.int64(1) << 42
-    eq = {}
-    gt = {}
-    for name, mask in (("out", out_sorted), ("in", ~out_sorted), ("out_done", out_sorted & done),
-                       ("in_done", ~out_sorted & done)):
-        vals = np.where(mask, hi_sorted, LOW)
-        eq_g = np.maximum.reduceat(vals, grp) if len(grp) else np.zeros(0, np.int64)
-        run = np.maximum.accumulate(eq_g + grp_probe * shift) - grp_probe * shift if len(grp) else eq_g
-        prev = np.concatenate(([LOW], run[:-1]))
-        same = np.concatenate(([False], grp_probe[1:] == grp_probe[:-1]))
-        gt_g = np.where(same, prev, LOW)
-        eq[name], gt[name] = eq_g[row_grp], gt_g[row_grp]
-    possibly = np.where(out_sorted, (gt["in"] >= hi_sorted) | (eq["in"] > hi_sorted),
-                        (gt["out"] >= hi_sorted) | (eq["out"] > hi_sorted))
-    certainly = np.where(out_sorted, (gt["in_done"] >= hi_sorted) | (eq["in_done"] > hi_sorted),
-                         (gt["out_done"] >= hi_sorted) | (eq["out_done"] > hi_sorted))
+    same = np.concatenate(([False], grp_probe[1:] == grp_probe[:-1]))
+    # per group, interleaved [out side, in side]: a row reads the other side's (index 2 * group + is_out)
+    eq, gt = {}, {}
+    for name, done_only in (("all", False), ("done", True)):
+        both_eq = np.empty(2 * len(grp), np.int64)
+        both_gt = np.empty(2 * len(grp), np.int64)
+        for side, mask in ((0, out_sorted), (1, ~out_sorted)):
+            vals = np.where(mask & done if done_only else mask, hi_sorted, LOW)
+            eq_g = np.maximum.reduceat(vals, grp) if len(grp) else np.zeros(0, np.int64)
+            run = np.maximum.accumulate(eq_g + grp_probe * shift) - grp_probe * shift if len(grp) else eq_g
+            both_eq[side::2] = eq_g
+            both_gt[side::2] = np.where(same, np.concatenate(([LOW], run[:-1])), LOW)
+        other = 2 * row_grp + out_sorted
+        eq[name], gt[name] = both_eq[other], both_gt[other]
+    possibly = (gt["all"] >= hi_sorted) | (eq["all"] > hi_sorted)
+    certainly = (gt["done"] >= hi_sorted) | (eq["done"] > hi_sorted)
     rows_node, rows_conf = s_node[order], s_conf[order]
     is_certain = done & ~possibly
     f = ~certainly
@@ -444,7 +447,7 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict) -> dict:
     certain_node = np.full(len(probe_keys), -1, np.int64)
     certain_node[f_probe[cert][cfirst]] = f_node[cert][cfirst]
     # started summaries and the event ids, sorted by event id per probe
-    e_order = np.lexsort((node["event_rank"][s_node], s_probe))
+    e_order = np.argsort(s_probe.astype(np.int64) * (np.int64(1) << 32) + node["event_rank"][s_node])
     e_probe, e_node = s_probe[e_order], s_node[e_order]
     estart = _segment_starts(e_probe)
     e_probes = e_probe[estart]
