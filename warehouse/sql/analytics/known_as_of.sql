@@ -6,15 +6,16 @@
 -- the counterparties; evaluating that per call re-resolves every claim (seconds at 1M claims). The
 -- asset instead replays the claims once in publication order (pipelines/analytics/known.py: the
 -- events of each pair's knowledge version, as nodes alive from one of its publication days to the next
--- change, and the days each claimant and article counts) and this file applies the rules of
--- _membership_state.sql per version (the same CTEs as analytics._pair_states, keyed by pair and version
--- instead of pair) and stores the result, so a day is a range lookup:
+-- change, and the days each claimant and article counts), evaluates the rules of _membership_state.sql
+-- per (pair, version, probe day) there (known.evaluate_states, vectorized; registered as
+-- _known_probe_states), and this file adds the article counts and dates and stores the result, so a
+-- day is a range lookup:
 --   analytics.known_state_intervals: per pair, the state over days [valid_from, valid_to) (valid_to
 --     NULL: from then on); no row on a day: nothing about the pair was known and started yet;
 --   analytics.known_claimant_spans: per pair, each claimant with the days it is listed (a list of
 --     {claimant, valid_from, valid_to} sorted by claimant).
--- Needs the relations the build registers: _known_nodes, _known_pairs, _known_versions, _known_leaves,
--- _known_spans, _known_claimants.
+-- Needs the relations the build registers: _known_pairs, _known_leaves, _known_spans, _known_claimants,
+-- _known_probe_states.
 
 -- The days each claimant (kind 'claimant') and each article (kind 'article') of a pair counts: the union
 -- of the spans of the nodes its claims joined (day numbers; 100000000: open).
