@@ -285,16 +285,19 @@ def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], p
          AND a.born < b.died AND b.born < a.died
          AND NOT (a.single_claimant IS NOT NULL AND b.single_claimant IS NOT NULL
                   AND a.single_claimant = b.single_claimant)
-        ORDER BY a.node_id, v_from""").fetchall()
-    merged: list[list[int]] = []
-    for node_id, v_from, v_to in ranges:
-        if merged and merged[-1][0] == node_id and v_from <= merged[-1][2]:
-            merged[-1][2] = max(merged[-1][2], v_to)
-        else:
-            merged.append([node_id, v_from, v_to])
-    m_cols = list(zip(*merged)) if merged else [[], [], []]
-    conflicts = {"node": np.searchsorted(ids, np.array(m_cols[0], np.int64)),
-                 "v_from": np.array(m_cols[1], np.int64), "v_to": np.array(m_cols[2], np.int64)}
+        ORDER BY a.node_id, v_from""").to_arrow_table()
+    r_node = ranges.column("node_id").to_numpy().astype(np.int64)
+    r_from = ranges.column("v_from").to_numpy().astype(np.int64)
+    r_to = ranges.column("v_to").to_numpy().astype(np.int64)
+    # merge each node's ranges: a range starts a new one unless it begins within the ones before it
+    big = np.int64(1) << 32
+    run = np.maximum.accumulate(r_node * big + r_to) - r_node * big if len(r_node) else r_to
+    new_range = np.ones(len(r_node), bool)
+    if len(r_node):
+        new_range[1:] = (r_node[1:] != r_node[:-1]) | (r_from[1:] > run[:-1])
+    first = np.flatnonzero(new_range)
+    last = np.append(first[1:], len(r_node))[:len(first)] - 1
+    conflicts = {"node": np.searchsorted(ids, r_node[first]), "v_from": r_from[first], "v_to": run[last]}
     out = evaluate_states(node, {"first_g": first_g, "day": vday, "next_day": vnext}, conflicts)
 
     probe_pair = vpair[out["probe_g"]]

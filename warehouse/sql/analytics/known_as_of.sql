@@ -62,16 +62,17 @@ WITH article_steps AS (
           SELECT pair, valid_to, -1 FROM _known_item_days WHERE kind = 'article' AND valid_to < 100000000)
     GROUP BY pair, day
 ),
-article_counts AS (
-    SELECT pair, day AS valid_from,
-           sum(delta) OVER (PARTITION BY pair ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-               AS n_articles
-    FROM article_steps
-),
+-- the count on each probe day: the steps up to that day (steps sort before the probe on the same day);
+-- a running sum instead of an ASOF join, which DuckDB may plan as a nested loop per pair
 counts AS (
-    SELECT s.pair, s.as_of, CAST(coalesce(a.n_articles, 0) AS INTEGER) AS n_articles
-    FROM (SELECT pair, as_of FROM _known_probe_states) s
-    ASOF LEFT JOIN article_counts a ON a.pair = s.pair AND a.valid_from <= s.as_of
+    SELECT pair, day AS as_of, CAST(n_articles AS INTEGER) AS n_articles
+    FROM (SELECT pair, day, is_probe,
+                 coalesce(sum(delta) OVER (PARTITION BY pair ORDER BY day, is_probe
+                                           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), 0) AS n_articles
+          FROM (SELECT pair, day, delta, FALSE AS is_probe FROM article_steps
+                UNION ALL
+                SELECT pair, as_of, 0, TRUE FROM _known_probe_states))
+    WHERE is_probe
 ),
 states AS (
     SELECT s.*,
