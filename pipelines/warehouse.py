@@ -59,27 +59,23 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict
         return 0
     import pyarrow as pa
 
-    columns = list(rows[0].keys())
-    arrow = pa.Table.from_pylist(list(rows))
-    conn.register("_accordwatch_rows", arrow)
-    try:
-        column_list = ", ".join(f'"{c}"' for c in columns)
-        conn.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM _accordwatch_rows")
-    finally:
-        conn.unregister("_accordwatch_rows")
-    return len(rows)
+    return _insert_arrow(conn, table, pa.Table.from_pylist(list(rows)))
 
 
 def insert_columns(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> int:
     """Insert column lists (same length, by column name) as one Arrow table. Returns the row count."""
     import pyarrow as pa
 
-    arrow = pa.table(columns)
+    return _insert_arrow(conn, table, pa.table(columns))
+
+
+def _insert_arrow(conn: duckdb.DuckDBPyConnection, table: str, arrow: Any) -> int:
+    """Insert an Arrow table's columns into ``table`` by name (other columns take their defaults)."""
     if not arrow.num_rows:
         return 0
     conn.register("_accordwatch_rows", arrow)
     try:
-        column_list = ", ".join(f'"{c}"' for c in columns)
+        column_list = ", ".join(f'"{c}"' for c in arrow.column_names)
         conn.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM _accordwatch_rows")
     finally:
         conn.unregister("_accordwatch_rows")
