@@ -9,12 +9,11 @@ everything that stage has seen.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import datetime
 
 import duckdb
 
-from pipelines.warehouse import insert_rows
+from pipelines.warehouse import insert_rows, registered_column
 
 
 def pending_article_ids(
@@ -65,16 +64,9 @@ def mark_processed(
     )
 
 
-@contextmanager
-def registered_ids(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str], name: str = "_accordwatch_batch") -> Iterator[str]:
+def registered_ids(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str], name: str = "_accordwatch_batch"):
     """``article_ids`` as a one-column view ``name`` to join against (a hash join, not a list scan)."""
-    import pyarrow as pa
-
-    conn.register(name, pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
-    try:
-        yield name
-    finally:
-        conn.unregister(name)
+    return registered_column(conn, name, "article_id", article_ids)
 
 
 def batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -88,18 +88,27 @@ def extend_columns(into: dict[str, list], more: dict[str, list]) -> None:
         into.setdefault(name, []).extend(values)
 
 
+@contextmanager
+def registered_column(
+    conn: duckdb.DuckDBPyConnection, name: str, column: str, values: Iterable[Any]
+) -> Iterator[str]:
+    """``values`` as a one-column view ``name`` to join against (set-based updates and lookups)."""
+    import pyarrow as pa
+
+    conn.register(name, pa.table({column: pa.array(list(values), pa.string())}))
+    try:
+        yield name
+    finally:
+        conn.unregister(name)
+
+
 def delete_for_articles(conn: duckdb.DuckDBPyConnection, tables: Sequence[str], article_ids: Sequence[str]) -> None:
     """Remove the rows of the given articles from each table (before re-writing them)."""
     if not article_ids:
         return
-    import pyarrow as pa
-
-    conn.register("_accordwatch_ids", pa.table({"article_id": list(article_ids)}))
-    try:
+    with registered_column(conn, "_accordwatch_ids", "article_id", article_ids) as ids:
         for table in tables:
-            conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _accordwatch_ids)")
-    finally:
-        conn.unregister("_accordwatch_ids")
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM {ids})")
 
 
 def table_count(conn: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -10,7 +10,7 @@ on its own (a stopped ingest resumes where it stopped: the files it had not stor
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from pipelines.ingest.readers import (
     scan_source_files,
 )
 from pipelines.parallel import ArticleMapper
-from pipelines.warehouse import insert_rows, transaction
+from pipelines.warehouse import insert_rows, registered_column, transaction
 
 FILES_PER_BATCH = 500
 
@@ -85,23 +85,9 @@ def _article_row(record: SourceRecord, article_id: str, now: datetime) -> dict:
     }
 
 
-class _Scratch:
-    """A temporary one-column table of keys to join against (set-based updates)."""
-
-    def __init__(self, conn: duckdb.DuckDBPyConnection, name: str, column: str, values: Iterable[str]):
-        self.conn, self.name = conn, name
-        conn.register(name, pa.table({column: list(values)}))
-
-    def __enter__(self) -> str:
-        return self.name
-
-    def __exit__(self, *exc) -> None:
-        self.conn.unregister(self.name)
-
-
 def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats: IngestStats, now: datetime) -> None:
     paths = [f.path for f in files]
-    with _Scratch(conn, "_batch_paths", "path", paths) as batch_paths:
+    with registered_column(conn, "_batch_paths", "path", paths) as batch_paths:
         previous = conn.execute(
             f"SELECT path, article_id FROM raw.source_files WHERE is_current AND path IN (SELECT path FROM {batch_paths})"
         ).fetchall()
@@ -109,7 +95,7 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
 
     records = [(f, r, article_id) for f in files for r, article_id in zip(f.records, f.article_ids)]
     ids = {article_id for _, _, article_id in records}
-    with _Scratch(conn, "_batch_ids", "article_id", ids) as batch_ids:
+    with registered_column(conn, "_batch_ids", "article_id", ids) as batch_ids:
         existing = {
             row[0]: list(row[1])
             for row in conn.execute(
@@ -174,7 +160,7 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
         successor_by_path.setdefault(record.path, article_id)
     orphaned = {(path, old) for path, old in previous if old not in ids}
     if orphaned:
-        with _Scratch(conn, "_batch_old", "article_id", {old for _, old in orphaned}) as old_ids:
+        with registered_column(conn, "_batch_old", "article_id", {old for _, old in orphaned}) as old_ids:
             still_carried = {
                 row[0]
                 for row in conn.execute(
