@@ -39,7 +39,32 @@ import duckdb
 NEG, POS = -100_000_000, 100_000_000
 MANY = -1  # more than one distinct claimant
 
-# analytics._known_claims(), sorted so that each (pair, status) group is replayed in publication order
+# Bump when the build's output changes in a way its fingerprint (_build_key) does not see; the fingerprint
+# already covers this file, known_as_of.sql, the macros in BUILD_MACROS and the DuckDB version.
+BUILD_VERSION = 2
+# The macros the stored rows depend on (through analytics._known_claims(), the rules and known_as_of.sql).
+BUILD_MACROS = ("analytics._day_date", "analytics._known_claims", "core.claim_window_hi", "core.claim_window_lo",
+                "core.claimant_of", "core.date_window_precision", "core.membership_status_camp",
+                "core.membership_status_rank")
+# Pairs are built in chunks of about this many claims (the replay's Python rows: ~100 MB per chunk) ...
+CHUNK_CLAIMS = 100_000
+# ... and each chunk's rules are evaluated over slices of its versions with about this many (node, version)
+# rows alive, the first and largest expansion of evaluate_states (its transients: ~100-150 MB per slice).
+SLICE_ALIVE = 1_000_000
+
+# per pair, a fingerprint of every column of analytics._known_claims() the build reads (a sum of row
+# hashes: independent of the row order) and the build's own fingerprint
+PAIR_INPUTS_QUERY = """
+    SELECT accord, country_code, count(*) AS n_claims,
+           sum(hash(claim_id, article_id, status, claimant, published_at, is_future, lo, hi, day, version))
+               AS fingerprint,
+           CAST(? AS VARCHAR) AS build_key
+    FROM _known_all_claims
+    GROUP BY accord, country_code
+"""
+
+# analytics._known_claims() of the pairs to build (the pairs not in _known_kept_pairs), with dense codes
+# over those rows; sorted so that each (pair, status) group is replayed in publication order
 CLAIMS_QUERY = """
     SELECT dense_rank() OVER (ORDER BY accord, country_code) - 1 AS pair,
            dense_rank() OVER (ORDER BY status) - 1 AS status_code,
@@ -48,8 +73,208 @@ CLAIMS_QUERY = """
            dense_rank() OVER (ORDER BY claimant) - 1 AS claimant_code,
            dense_rank() OVER (ORDER BY article_id) - 1 AS article_code,
            accord, country_code, status, claimant
-    FROM analytics._known_claims()
+    FROM _known_all_claims c
+    WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
+                      WHERE k.accord IS NOT DISTINCT FROM c.accord
+                        AND k.country_code IS NOT DISTINCT FROM c.country_code)
+    ORDER BY pair, status_code, version
 """
+
+# the relations known_as_of.sql reads (with _known_probe_states), appended to chunk by chunk
+BUILD_TABLES = """
+    CREATE OR REPLACE TEMP TABLE _known_leaves (pair INTEGER, claimant INTEGER, article INTEGER, node_id BIGINT);
+    CREATE OR REPLACE TEMP TABLE _known_spans (node_id BIGINT, valid_from INTEGER, valid_to INTEGER);
+    CREATE OR REPLACE TEMP TABLE _known_pairs AS
+        SELECT DISTINCT CAST(pair AS INTEGER) AS pair, accord, country_code FROM _known_claim_rows;
+    CREATE OR REPLACE TEMP TABLE _known_claimants AS
+        SELECT DISTINCT CAST(claimant_code AS INTEGER) AS claimant, claimant AS name FROM _known_claim_rows;
+"""
+def _probe_states_schema():
+    import pyarrow as pa
+
+    return pa.schema([("pair", pa.int32()), ("as_of", pa.int32()), ("next_as_of", pa.int32()),
+                      ("status", pa.string()), ("is_certain", pa.bool_()), ("date_lo", pa.int32()),
+                      ("date_hi", pa.int32()), ("certain_status", pa.string()),
+                      ("statuses", pa.list_(pa.string())), ("has_conflict", pa.bool_()), ("first_us", pa.int64()),
+                      ("event_ids", pa.list_(pa.string()))])
+
+
+STORED_TABLES = ("known_pair_inputs", "known_state_intervals", "known_claimant_spans")
+
+
+def _build_key(conn: duckdb.DuckDBPyConnection) -> str:
+    """A fingerprint of what turns the claims into the stored rows: this file, known_as_of.sql, the
+    macros of BUILD_MACROS as defined now, BUILD_VERSION and the DuckDB version (its hash function)."""
+    import hashlib
+    from pathlib import Path
+
+    from pipelines.warehouse import read_sql
+
+    digest = hashlib.md5(f"{BUILD_VERSION}|{duckdb.__version__}|".encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(read_sql("analytics/known_as_of.sql").encode())
+    for name, definition in conn.execute(
+            "SELECT schema_name || '.' || function_name AS name, coalesce(macro_definition, '') "
+            "FROM duckdb_functions() WHERE database_name = current_database() "
+            "AND list_contains(?, schema_name || '.' || function_name) ORDER BY ALL",
+            [list(BUILD_MACROS)]).fetchall():
+        digest.update(f"{name}\n{definition}\n".encode())
+    return digest.hexdigest()
+
+
+def _stored_build_usable(conn: duckdb.DuckDBPyConnection) -> bool:
+    """The stored tables exist, with the pair fingerprints in the columns this build writes."""
+    tables = {t for (t,) in conn.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'analytics' AND NOT temporary").fetchall()}
+    if not set(STORED_TABLES) <= tables:
+        return False
+    columns = {c for (c,) in conn.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND schema_name = 'analytics' AND table_name = 'known_pair_inputs'").fetchall()}
+    return {"accord", "country_code", "n_claims", "fingerprint", "build_key"} <= columns
+
+
+def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
+    """Replay the claims of the pairs whose input changed and register what known_as_of.sql stores (needs
+    the macros of _known_claims.sql; the caller runs known_as_of.sql afterwards).
+
+    A pair is rebuilt unless its fingerprint (PAIR_INPUTS_QUERY) and the build's (_build_key) equal the
+    ones stored in analytics.known_pair_inputs by the last build; the stored rows of the other pairs are
+    kept (_known_kept_pairs). With no pair kept (first build, new build, changed stored tables) the stored
+    tables are dropped and rebuilt in full. Returns counts for the metadata (claims, nodes, versions,
+    states: of the rebuilt pairs)."""
+    import pyarrow as pa
+
+    conn.execute("CREATE OR REPLACE TEMP TABLE _known_all_claims AS SELECT * FROM analytics._known_claims()")
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_pair_inputs AS {PAIR_INPUTS_QUERY}", [_build_key(conn)])
+    if _stored_build_usable(conn):
+        conn.execute("""
+            CREATE OR REPLACE TEMP TABLE _known_kept_pairs AS
+            SELECT n.accord, n.country_code
+            FROM _known_pair_inputs n
+            JOIN analytics.known_pair_inputs o
+              ON o.accord IS NOT DISTINCT FROM n.accord AND o.country_code IS NOT DISTINCT FROM n.country_code
+            WHERE o.n_claims = n.n_claims AND o.fingerprint = n.fingerprint AND o.build_key = n.build_key""")
+        n_kept, n_removed = conn.execute("""
+            SELECT (SELECT count(*) FROM _known_kept_pairs),
+                   (SELECT count(*) FROM analytics.known_pair_inputs o
+                    WHERE NOT EXISTS (SELECT 1 FROM _known_pair_inputs n
+                                      WHERE n.accord IS NOT DISTINCT FROM o.accord
+                                        AND n.country_code IS NOT DISTINCT FROM o.country_code))""").fetchone()
+    else:
+        conn.execute("CREATE OR REPLACE TEMP TABLE _known_kept_pairs AS "
+                     "SELECT accord, country_code FROM _known_pair_inputs LIMIT 0")
+        n_kept, n_removed = 0, 0
+    full = n_kept == 0
+    if full:  # known_as_of.sql creates them anew, with the columns it writes now
+        for table in STORED_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS analytics.{table}")
+    n_pairs = conn.execute("SELECT count(*) FROM _known_pair_inputs").fetchone()[0]
+
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_claim_rows AS {CLAIMS_QUERY}")
+    conn.execute(BUILD_TABLES)
+    statuses = dict(conn.execute("SELECT DISTINCT status_code, status FROM _known_claim_rows").fetchall())
+    rules = _status_rules(conn, statuses)
+    pair_claims = conn.execute("SELECT pair, count(*) FROM _known_claim_rows GROUP BY pair ORDER BY pair").fetchall()
+    figures = {"claims": 0, "nodes": 0, "versions": 0, "states": 0}
+    states: list = []  # Arrow tables of _known_probe_states (read in place by known_as_of.sql: no copy)
+    node_base = 0
+    for first_pair, last_pair in _chunks([n for _, n in pair_claims], CHUNK_CLAIMS):
+        claims = conn.execute(
+            "SELECT pair - ? AS pair, status_code, version, day, lo, hi, is_future, published_us, claimant_code, "
+            "article_code FROM _known_claim_rows WHERE pair BETWEEN ? AND ? ORDER BY pair, status_code, version",
+            [first_pair, first_pair, last_pair]).to_arrow_table()
+        col = {name: claims.column(name).to_pylist() for name in claims.column_names}
+        del claims
+        nodes, leaf = sweep_islands(col["pair"], col["status_code"], col["version"], col["lo"], col["hi"],
+                                    col["is_future"], col["published_us"], col["claimant_code"])
+        pair_days: dict[int, list[int]] = {}
+        for p, v, day in zip(col["pair"], col["version"], col["day"]):
+            days = pair_days.setdefault(p, [])
+            if len(days) <= v:
+                days.extend([None] * (v + 1 - len(days)))
+            days[v] = day
+        spans = node_spans(nodes, pair_days)
+        # which node each claim joined, and the days each node's claims count (the union per claimant
+        # and per article is taken in known_as_of.sql); pairs and nodes numbered over all chunks
+        _insert(conn, "_known_leaves", pa.table({
+            "pair": pa.array([p + first_pair for p in col["pair"]], pa.int32()),
+            "claimant": pa.array(col["claimant_code"], pa.int32()),
+            "article": pa.array(col["article_code"], pa.int32()),
+            "node_id": pa.array([n + node_base for n in leaf], pa.int64()),
+        }))
+        _insert(conn, "_known_spans", pa.table({
+            "node_id": pa.array([n + node_base for n, ivs in enumerate(spans) for _ in ivs], pa.int64()),
+            "valid_from": pa.array([iv[0] for ivs in spans for iv in ivs], pa.int32()),
+            "valid_to": pa.array([iv[1] for ivs in spans for iv in ivs], pa.int32()),
+        }))
+        del col, spans
+        node_cols = list(zip(*nodes)) if nodes else [[] for _ in range(12)]
+        conn.register("_known_nodes", pa.table({
+            "node_id": pa.array(range(len(nodes)), pa.int64()),
+            "pair": pa.array([p + first_pair for p in node_cols[0]], pa.int32()),
+            "status": pa.array([statuses[s] for s in node_cols[1]], pa.string()),
+            "born": pa.array(node_cols[2], pa.int32()),
+            "died": pa.array(node_cols[3], pa.int32()),
+            "hull_lo": pa.array(node_cols[4], pa.int32()),
+            "hull_hi": pa.array(node_cols[5], pa.int32()),
+            "common_lo": pa.array(node_cols[6], pa.int32()),
+            "common_hi": pa.array(node_cols[7], pa.int32()),
+            "is_future": pa.array(node_cols[8], pa.bool_()),
+            "first_published_us": pa.array(node_cols[9], pa.int64()),
+            "single_claimant": pa.array([c if c != MANY else None for c in node_cols[10]], pa.int32()),
+        }))
+        del node_cols
+        states += _probe_states(conn, nodes, pair_days, first_pair, statuses, rules)
+        conn.unregister("_known_nodes")
+        figures["claims"] += len(leaf)
+        figures["nodes"] += len(nodes)
+        figures["versions"] += sum(len(d) for d in pair_days.values())
+        node_base += len(nodes)
+        del nodes, leaf, pair_days
+    conn.register("_known_probe_states",
+                  pa.concat_tables(states) if states else _probe_states_schema().empty_table())
+    figures["states"] = sum(len(t) for t in states)
+    conn.execute("DROP TABLE _known_claim_rows")
+    conn.execute("DROP TABLE _known_all_claims")
+    return {**figures, "pairs_rebuilt": len(pair_claims), "pairs_total": n_pairs, "pairs_removed": n_removed,
+            "full_rebuild": full}
+
+
+def _chunks(sizes: list[int], budget: int) -> list[tuple[int, int]]:
+    """Consecutive runs [first, last] of the items whose sizes add up to about ``budget`` (at least one item)."""
+    runs, first, total = [], 0, 0
+    for i, size in enumerate(sizes):
+        if total and total + size > budget:
+            runs.append((first, i - 1))
+            first, total = i, 0
+        total += size
+    if sizes:
+        runs.append((first, len(sizes) - 1))
+    return runs
+
+
+def _insert(conn: duckdb.DuckDBPyConnection, table_name: str, rows) -> None:
+    """Append an Arrow table to a table with the same columns in the same order."""
+    conn.register("_known_insert_rows", rows)
+    try:
+        conn.execute(f"INSERT INTO {table_name} SELECT * FROM _known_insert_rows")
+    finally:
+        conn.unregister("_known_insert_rows")
+
+
+def _status_rules(conn: duckdb.DuckDBPyConnection, statuses: dict[int, str]) -> tuple:
+    """The status order and camps of the resolution's macros per status code (codes: alphabetical order)."""
+    import numpy as np
+
+    names = [statuses[c] for c in sorted(statuses)]
+    info = {s: (r, o) for s, r, o in conn.execute(
+        "SELECT s, core.membership_status_rank(s), core.membership_status_camp(s) = 'out' FROM unnest(?) t(s)",
+        [names]).fetchall()}
+    code_rank = np.array([info[n][0] for n in names] or [0], np.int64)
+    code_out = np.array([info[n][1] for n in names] or [False], bool)
+    return names, code_rank, code_out
 
 
 def _root(island: list) -> list:
@@ -146,95 +371,17 @@ def node_spans(nodes: list[list], pair_days: dict[int, list[int]]) -> list[tuple
     return spans
 
 
-def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
-    """Replay the claims, then (re)create the stored tables behind known_as_of (needs the macros of
-    _known_claims.sql; the caller runs known_as_of.sql afterwards). Returns counts for the metadata."""
-    import pyarrow as pa
-
-    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_claim_rows AS {CLAIMS_QUERY}")
-    claims = conn.execute(
-        "SELECT pair, status_code, version, day, lo, hi, is_future, published_us, claimant_code, article_code "
-        "FROM _known_claim_rows ORDER BY pair, status_code, version").to_arrow_table()
-    col = {name: claims.column(name).to_pylist() for name in claims.column_names}
-    del claims
-    # names of the codes
-    pairs = {p: (a, c) for p, a, c in conn.execute(
-        "SELECT DISTINCT pair, accord, country_code FROM _known_claim_rows").fetchall()}
-    statuses = dict(conn.execute("SELECT DISTINCT status_code, status FROM _known_claim_rows").fetchall())
-    claimants = dict(conn.execute("SELECT DISTINCT claimant_code, claimant FROM _known_claim_rows").fetchall())
-    conn.execute("DROP TABLE _known_claim_rows")
-
-    nodes, leaf = sweep_islands(col["pair"], col["status_code"], col["version"], col["lo"], col["hi"],
-                                col["is_future"], col["published_us"], col["claimant_code"])
-    pair_days: dict[int, list[int]] = {}
-    for p, v, day in zip(col["pair"], col["version"], col["day"]):
-        days = pair_days.setdefault(p, [])
-        if len(days) <= v:
-            days.extend([None] * (v + 1 - len(days)))
-        days[v] = day
-    spans = node_spans(nodes, pair_days)
-
-    node_cols = list(zip(*nodes)) if nodes else [[] for _ in range(12)]
-    tables = {
-        "_known_nodes": pa.table({
-            "node_id": pa.array(range(len(nodes)), pa.int64()),
-            "pair": pa.array(node_cols[0], pa.int32()),
-            "status": pa.array([statuses[s] for s in node_cols[1]], pa.string()),
-            "born": pa.array(node_cols[2], pa.int32()),
-            "died": pa.array(node_cols[3], pa.int32()),
-            "hull_lo": pa.array(node_cols[4], pa.int32()),
-            "hull_hi": pa.array(node_cols[5], pa.int32()),
-            "common_lo": pa.array(node_cols[6], pa.int32()),
-            "common_hi": pa.array(node_cols[7], pa.int32()),
-            "is_future": pa.array(node_cols[8], pa.bool_()),
-            "first_published_us": pa.array(node_cols[9], pa.int64()),
-            "single_claimant": pa.array([c if c != MANY else None for c in node_cols[10]], pa.int32()),
-        }),
-        "_known_pairs": pa.table({
-            "pair": pa.array(list(pairs), pa.int32()),
-            "accord": pa.array([a for a, _ in pairs.values()], pa.string()),
-            "country_code": pa.array([c for _, c in pairs.values()], pa.string()),
-        }),
-        # which node each claim joined, and the days each node's claims count (the union per claimant
-        # and per article is taken in known_as_of.sql)
-        "_known_leaves": pa.table({
-            "pair": pa.array(col["pair"], pa.int32()),
-            "claimant": pa.array(col["claimant_code"], pa.int32()),
-            "article": pa.array(col["article_code"], pa.int32()),
-            "node_id": pa.array(leaf, pa.int64()),
-        }),
-        "_known_spans": pa.table({
-            "node_id": pa.array([n for n, ivs in enumerate(spans) for _ in ivs], pa.int64()),
-            "valid_from": pa.array([iv[0] for ivs in spans for iv in ivs], pa.int32()),
-            "valid_to": pa.array([iv[1] for ivs in spans for iv in ivs], pa.int32()),
-        }),
-        "_known_claimants": pa.table({
-            "claimant": pa.array(list(claimants), pa.int32()),
-            "name": pa.array(list(claimants.values()), pa.string()),
-        }),
-    }
-    for name, table in tables.items():
-        conn.register(name, table)
-    n_states = _register_probe_states(conn, nodes, pair_days, statuses)
-    return {"claims": len(leaf), "nodes": len(nodes), "versions": sum(len(d) for d in pair_days.values()),
-            "states": n_states}
-
-
-def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days: dict[int, list[int]],
-                           statuses: dict[int, str]) -> int:
-    """Evaluate the state rules per probe (evaluate_states) and register them as _known_probe_states:
-    pair, as_of, next_as_of (the pair's next probe day, NULL: none), the chosen event's status, is_certain,
-    date_lo/date_hi (day numbers), certain_status, statuses, has_conflict, first_us, event_ids."""
+def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days: dict[int, list[int]],
+                  pair_base: int, statuses: dict[int, str], rules: tuple) -> list:
+    """Evaluate the state rules per probe of one chunk of pairs (evaluate_states, over slices of its versions);
+    returns the rows of _known_probe_states (Arrow tables of _probe_states_schema()): pair, as_of, next_as_of
+    (the pair's next probe day, NULL: none), the chosen event's status, is_certain, date_lo/date_hi (day numbers), certain_status, statuses,
+    has_conflict, first_us, event_ids. ``nodes`` and ``pair_days`` number the pairs from 0, the stored
+    pair codes from ``pair_base``; _known_nodes holds the nodes (with the stored pair codes)."""
     import numpy as np
     import pyarrow as pa
 
-    # the status order and camps of the resolution's macros (codes are the alphabetical order)
-    names = [statuses[c] for c in sorted(statuses)]
-    info = {s: (r, o) for s, r, o in conn.execute(
-        "SELECT s, core.membership_status_rank(s), core.membership_status_camp(s) = 'out' FROM unnest(?) t(s)",
-        [names]).fetchall()}
-    code_rank = np.array([info[n][0] for n in names] or [0], np.int64)
-    code_out = np.array([info[n][1] for n in names] or [False], bool)
+    names, code_rank, code_out = rules
     n_pairs = len(pair_days)
     lengths = np.array([len(pair_days[p]) for p in range(n_pairs)], np.int64)
     first_g = np.cumsum(lengths) - lengths
@@ -244,6 +391,7 @@ def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], p
     live_nodes = [n for n in nodes if not n[8]]
     ids = np.array([i for i, n in enumerate(nodes) if not n[8]], np.int64)
     cols = list(zip(*live_nodes)) if live_nodes else [[] for _ in range(12)]
+    del live_nodes
     pair = np.array(cols[0], np.int64)
     status_code = np.array(cols[1], np.int64)
     common_ok = np.array(cols[6], np.int64) <= np.array(cols[7], np.int64)
@@ -258,6 +406,7 @@ def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], p
         "status_code": status_code,
         "first_us": np.array(cols[9], np.int64),
     }
+    del cols
     event_ids = conn.execute("""
         SELECT md5(concat_ws('|', p.country_code, p.accord, n.status,
                              CAST(analytics._day_date(n.hull_lo) AS VARCHAR),
@@ -289,6 +438,7 @@ def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], p
     r_node = ranges.column("node_id").to_numpy().astype(np.int64)
     r_from = ranges.column("v_from").to_numpy().astype(np.int64)
     r_to = ranges.column("v_to").to_numpy().astype(np.int64)
+    del ranges
     # merge each node's ranges: a range starts a new one unless it begins within the ones before it
     big = np.int64(1) << 32
     run = np.maximum.accumulate(r_node * big + r_to) - r_node * big if len(r_node) else r_to
@@ -298,38 +448,61 @@ def _register_probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], p
     first = np.flatnonzero(new_range)
     last = np.append(first[1:], len(r_node))[:len(first)] - 1
     conflicts = {"node": np.searchsorted(ids, r_node[first]), "v_from": r_from[first], "v_to": run[last]}
-    out = evaluate_states(node, {"first_g": first_g, "day": vday, "next_day": vnext}, conflicts)
-
-    probe_pair = vpair[out["probe_g"]]
-    probe_day = out["probe_day"]
-    has_next = np.append(probe_pair[1:] == probe_pair[:-1], False)
-    next_day = np.append(probe_day[1:], 0)
-    sp = out["state_probe"]
-    pos = np.searchsorted(out["started_probe"], sp)
+    versions = {"first_g": first_g, "day": vday, "next_day": vnext}
     name_arr = np.array(names, dtype=object)
-    mask_lists = {m: [names[c] for c in range(len(names)) if m >> c & 1]
-                  for m in np.unique(out["status_mask"]).tolist()}
-    offsets = pa.array(out["event_offsets"].astype(np.int32))
-    event_lists = pa.ListArray.from_arrays(offsets, event_ids.take(pa.array(out["event_nodes"])))
-    chosen = out["chosen"]
-    certain = out["certain_node"]
-    table = pa.table({
-        "pair": pa.array(probe_pair[sp], pa.int32()),
-        "as_of": pa.array(probe_day[sp], pa.int32()),
-        "next_as_of": pa.array(next_day[sp], pa.int32(), mask=~has_next[sp]),
-        "status": pa.array(name_arr[node["status_code"][chosen]] if len(sp) else [], pa.string()),
-        "is_certain": pa.array(out["chosen_certain"], pa.bool_()),
-        "date_lo": pa.array(node["lo"][chosen], pa.int32()),
-        "date_hi": pa.array(node["hi"][chosen], pa.int32()),
-        "certain_status": pa.array([names[node["status_code"][c]] if c >= 0 else None for c in certain.tolist()],
-                                   pa.string()),
-        "statuses": pa.array([mask_lists[m] for m in out["status_mask"][pos].tolist()], pa.list_(pa.string())),
-        "has_conflict": pa.array(out["has_conflict"], pa.bool_()),
-        "first_us": pa.array(out["first_us"][pos], pa.int64()),
-        "event_ids": event_lists.take(pa.array(pos)),
-    })
-    conn.register("_known_probe_states", table)
-    return len(sp)
+    tables = []
+    for g_from, g_to in _version_slices(node, first_g, len(vday), SLICE_ALIVE):
+        out = evaluate_states(node, versions, conflicts, (g_from, g_to))
+        probe_pair = vpair[out["probe_g"]]
+        probe_day = out["probe_day"]
+        # the next probe of a pair is the next one of the slice, or the day of the version after the slice
+        # (a version's first probe is its day)
+        continues = g_to < len(vday) and len(probe_pair) > 0 and vpair[g_to] == probe_pair[-1]
+        has_next = np.append(probe_pair[1:] == probe_pair[:-1], continues)
+        next_day = np.append(probe_day[1:], vday[g_to] if continues else 0)
+        sp = out["state_probe"]
+        pos = np.searchsorted(out["started_probe"], sp)
+        mask_lists = {m: [names[c] for c in range(len(names)) if m >> c & 1]
+                      for m in np.unique(out["status_mask"]).tolist()}
+        offsets = pa.array(out["event_offsets"].astype(np.int32))
+        event_lists = pa.ListArray.from_arrays(offsets, event_ids.take(pa.array(out["event_nodes"])))
+        chosen = out["chosen"]
+        certain = out["certain_node"]
+        tables.append(pa.table({
+            "pair": pa.array(probe_pair[sp] + pair_base, pa.int32()),
+            "as_of": pa.array(probe_day[sp], pa.int32()),
+            "next_as_of": pa.array(next_day[sp], pa.int32(), mask=~has_next[sp]),
+            "status": pa.array(name_arr[node["status_code"][chosen]] if len(sp) else [], pa.string()),
+            "is_certain": pa.array(out["chosen_certain"], pa.bool_()),
+            "date_lo": pa.array(node["lo"][chosen], pa.int32()),
+            "date_hi": pa.array(node["hi"][chosen], pa.int32()),
+            "certain_status": pa.array([names[node["status_code"][c]] if c >= 0 else None
+                                        for c in certain.tolist()], pa.string()),
+            "statuses": pa.array([mask_lists[m] for m in out["status_mask"][pos].tolist()],
+                                 pa.list_(pa.string())),
+            "has_conflict": pa.array(out["has_conflict"], pa.bool_()),
+            "first_us": pa.array(out["first_us"][pos], pa.int64()),
+            "event_ids": event_lists.take(pa.array(pos)),
+        }, schema=_probe_states_schema()))
+        del out, event_lists
+    return tables
+
+
+def _version_slices(node: dict, first_g, n_versions: int, budget: int) -> list[tuple[int, int]]:
+    """Consecutive ranges [from, to) of the global version indexes with about ``budget`` (node, version)
+    rows alive each (at least one version per range)."""
+    import numpy as np
+
+    if n_versions == 0:
+        return []
+    alive = np.zeros(n_versions + 1, np.int64)
+    np.add.at(alive, first_g[node["pair"]] + node["born"], 1)
+    np.add.at(alive, first_g[node["pair"]] + node["died"], -1)
+    total = np.cumsum(np.cumsum(alive)[:n_versions])
+    cuts = np.unique(np.searchsorted(total, np.arange(budget, int(total[-1]), budget), side="right"))
+    cuts = cuts[(cuts > 0) & (cuts < n_versions)]
+    bounds = [0, *cuts.tolist(), n_versions]
+    return list(zip(bounds[:-1], bounds[1:]))
 
 
 LOW = -(2**40)  # below every day number: "no such event" in the running maxima of evaluate_states
@@ -344,7 +517,7 @@ def _segment_starts(keys) -> "np.ndarray":
     return np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
 
 
-def evaluate_states(node: dict, versions: dict, conflicts: dict) -> dict:
+def evaluate_states(node: dict, versions: dict, conflicts: dict, g_range: tuple[int, int] | None = None) -> dict:
     """The rules of analytics._pair_states per (pair, version, probe day), vectorized over the nodes.
 
     node: arrays over the non-future nodes (pair, lo, hi, born, died, is_out, status_rank, status_code,
@@ -353,18 +526,22 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict) -> dict:
     each node has a conflict partner (node, v_from, v_to sorted). Returns the probes (pair, as_of, in
     order per pair) and, per probe with started events, its state: the chosen node, is_certain, the
     certain_status node, has_conflict, the statuses bitmask, first_us and the started nodes sorted by
-    event_rank (event_offsets into event_nodes)."""
+    event_rank (event_offsets into event_nodes). g_range = (from, to): only the probes of those versions
+    (a version's probes do not depend on the other versions: slices of the versions give the same states)."""
     import numpy as np
 
     n_pair, lo, hi = node["pair"], node["lo"], node["hi"]
     born, died = node["born"], node["died"]
     first_g = versions["first_g"]
     vday, vnext = versions["day"], versions["next_day"]
-    # every (node, version) it is alive in: g = the global version index
-    counts = died - born
+    g_from, g_to = g_range if g_range is not None else (0, len(vday))
+    # every (node, version) it is alive in (within the range): g = the global version index
+    alive_from = np.maximum(first_g[n_pair] + born, g_from)
+    counts = np.maximum(np.minimum(first_g[n_pair] + died, g_to) - alive_from, 0)
     idx = np.repeat(np.arange(len(lo)), counts)
     starts = np.cumsum(counts) - counts
-    g = first_g[n_pair[idx]] + born[idx] + (np.arange(len(idx)) - np.repeat(starts, counts))
+    g = np.repeat(alive_from, counts) + (np.arange(len(idx)) - np.repeat(starts, counts))
+    del alive_from, starts
     keep = lo[idx] < vnext[g]  # started before the next version's day
     idx, g = idx[keep], g[keep]
     # conflict flag per (node, version)
@@ -387,7 +564,7 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict) -> dict:
     off = np.int64(300_000_000)  # day numbers + off are >= 0 and < 1e9
     scale = np.int64(1_000_000_000)
     probe_keys = np.unique(np.concatenate((
-        np.arange(len(vday), dtype=np.int64) * scale + vday + off,
+        np.arange(g_from, g_to, dtype=np.int64) * scale + vday[g_from:g_to] + off,
         g[extra_lo].astype(np.int64) * scale + lo[idx][extra_lo] + off,
         g[extra_hi].astype(np.int64) * scale + hi[idx][extra_hi] + off)))
     probe_g = probe_keys // scale

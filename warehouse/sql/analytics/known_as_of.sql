@@ -14,8 +14,11 @@
 --     NULL: from then on); no row on a day: nothing about the pair was known and started yet;
 --   analytics.known_claimant_spans: per pair, each claimant with the days it is listed (a list of
 --     {claimant, valid_from, valid_to} sorted by claimant).
--- Needs the relations the build registers: _known_pairs, _known_leaves, _known_spans, _known_claimants,
--- _known_probe_states.
+-- The build replays only the pairs whose input changed since the last build (per pair fingerprints in
+-- analytics.known_pair_inputs; all of them on the first build or when the build itself changed): this
+-- file keeps the stored rows of the other pairs (_known_kept_pairs) and replaces the rest.
+-- Needs the temp tables of the build: _known_pairs, _known_leaves, _known_spans, _known_claimants and the
+-- registered _known_probe_states (of the rebuilt pairs), _known_kept_pairs, _known_pair_inputs (every pair).
 
 -- The days each claimant (kind 'claimant') and each article (kind 'article') of a pair counts: the union
 -- of the spans of the nodes its claims joined (day numbers; 100000000: open).
@@ -53,7 +56,7 @@ FROM (SELECT *, sum(starts) OVER (PARTITION BY kind, pair, item ORDER BY valid_f
       FROM general)
 GROUP BY kind, pair, item, part;
 
-CREATE OR REPLACE TABLE analytics.known_state_intervals AS
+CREATE OR REPLACE TEMP VIEW _known_new_intervals AS
 WITH article_steps AS (
     -- n_articles of a pair as a step function: the count from each change day on
     SELECT pair, day, sum(delta) AS delta
@@ -87,12 +90,11 @@ SELECT p.accord, p.country_code, analytics._day_date(s.as_of) AS valid_from,
        s.statuses, s.has_conflict, c.n_articles, make_timestamp(s.first_us) AS first_reported_at, s.event_ids
 FROM states s
 JOIN _known_pairs p ON p.pair = s.pair
-JOIN counts c ON c.pair = s.pair AND c.as_of = s.as_of
-ORDER BY valid_from, p.accord, p.country_code;
+JOIN counts c ON c.pair = s.pair AND c.as_of = s.as_of;
 
 -- One row per pair: every claimant with the days it is listed, sorted by claimant (a day's list is a
 -- filter of this one, already in order: no grouping or sorting per call).
-CREATE OR REPLACE TABLE analytics.known_claimant_spans AS
+CREATE OR REPLACE TEMP VIEW _known_new_claimant_spans AS
 SELECT p.accord, p.country_code,
        list({'claimant': n.name, 'valid_from': analytics._day_date(c.valid_from),
              'valid_to': CASE WHEN c.valid_to < 100000000 THEN analytics._day_date(c.valid_to) END}
@@ -101,10 +103,44 @@ FROM _known_item_days c
 JOIN _known_pairs p ON p.pair = c.pair
 JOIN _known_claimants n ON n.claimant = c.item
 WHERE c.kind = 'claimant'
-GROUP BY p.accord, p.country_code
-ORDER BY p.accord, p.country_code;
+GROUP BY p.accord, p.country_code;
+
+-- The stored rows of the kept pairs and the new ones, rewritten in the order the lookups read well
+-- (the stored tables are dropped by a full build, and created here with the columns above).
+CREATE TABLE IF NOT EXISTS analytics.known_state_intervals AS SELECT * FROM _known_new_intervals LIMIT 0;
+CREATE OR REPLACE TABLE analytics.known_state_intervals AS
+SELECT * FROM (
+    SELECT * FROM analytics.known_state_intervals s
+    WHERE EXISTS (SELECT 1 FROM _known_kept_pairs k
+                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code)
+    UNION ALL
+    SELECT * FROM _known_new_intervals)
+ORDER BY valid_from, accord, country_code;
+
+CREATE TABLE IF NOT EXISTS analytics.known_claimant_spans AS SELECT * FROM _known_new_claimant_spans LIMIT 0;
+CREATE OR REPLACE TABLE analytics.known_claimant_spans AS
+SELECT * FROM (
+    SELECT * FROM analytics.known_claimant_spans s
+    WHERE EXISTS (SELECT 1 FROM _known_kept_pairs k
+                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code)
+    UNION ALL
+    SELECT * FROM _known_new_claimant_spans)
+ORDER BY accord, country_code;
+
+-- What the stored rows were built from: per pair, its claims' fingerprint and the build's
+-- (pipelines/analytics/known.py, PAIR_INPUTS_QUERY and _build_key); the next build compares them.
+CREATE OR REPLACE TABLE analytics.known_pair_inputs AS
+SELECT accord, country_code, n_claims, fingerprint, build_key FROM _known_pair_inputs ORDER BY accord, country_code;
 
 DROP TABLE _known_item_days;
+DROP VIEW _known_new_intervals;
+DROP VIEW _known_new_claimant_spans;
+DROP TABLE _known_leaves;
+DROP TABLE _known_spans;
+DROP TABLE _known_pairs;
+DROP TABLE _known_claimants;
+DROP TABLE _known_kept_pairs;
+DROP TABLE _known_pair_inputs;
 
 CREATE OR REPLACE MACRO analytics.known_as_of(d) AS TABLE
 WITH members AS (
