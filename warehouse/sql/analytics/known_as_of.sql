@@ -105,27 +105,22 @@ JOIN _known_claimants n ON n.claimant = c.item
 WHERE c.kind = 'claimant'
 GROUP BY p.accord, p.country_code;
 
--- The stored rows of the kept pairs and the new ones, rewritten in the order the lookups read well
--- (the stored tables are dropped by a full build, and created here with the columns above).
+-- The stored rows of the pairs not kept are replaced by the new ones (a full build drops the stored tables
+-- first: they are created here with the columns above, the rows in the order the lookups read well;
+-- an incremental build appends the rebuilt pairs' rows at the end).
 CREATE TABLE IF NOT EXISTS analytics.known_state_intervals AS SELECT * FROM _known_new_intervals LIMIT 0;
-CREATE OR REPLACE TABLE analytics.known_state_intervals AS
-SELECT * FROM (
-    SELECT * FROM analytics.known_state_intervals s
-    WHERE EXISTS (SELECT 1 FROM _known_kept_pairs k
-                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code)
-    UNION ALL
-    SELECT * FROM _known_new_intervals)
-ORDER BY valid_from, accord, country_code;
+DELETE FROM analytics.known_state_intervals s
+WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
+                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code);
+INSERT INTO analytics.known_state_intervals
+SELECT * FROM _known_new_intervals ORDER BY valid_from, accord, country_code;
 
 CREATE TABLE IF NOT EXISTS analytics.known_claimant_spans AS SELECT * FROM _known_new_claimant_spans LIMIT 0;
-CREATE OR REPLACE TABLE analytics.known_claimant_spans AS
-SELECT * FROM (
-    SELECT * FROM analytics.known_claimant_spans s
-    WHERE EXISTS (SELECT 1 FROM _known_kept_pairs k
-                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code)
-    UNION ALL
-    SELECT * FROM _known_new_claimant_spans)
-ORDER BY accord, country_code;
+DELETE FROM analytics.known_claimant_spans s
+WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
+                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code);
+INSERT INTO analytics.known_claimant_spans
+SELECT * FROM _known_new_claimant_spans ORDER BY accord, country_code;
 
 -- What the stored rows were built from: per pair, its claims' fingerprint and the build's
 -- (pipelines/analytics/known.py, PAIR_INPUTS_QUERY and _build_key); the next build compares them.
