@@ -193,7 +193,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     statuses = dict(conn.execute("SELECT DISTINCT status_code, status FROM _known_claim_rows").fetchall())
     rules = _status_rules(conn, statuses)
     pair_claims = conn.execute("SELECT pair, count(*) FROM _known_claim_rows GROUP BY pair ORDER BY pair").fetchall()
-    figures = {"claims": 0, "nodes": 0, "versions": 0, "states": 0}
+    figures = {"claims": 0, "nodes": 0, "versions": 0, "states": 0, "chunks": 0, "slices": 0}
     states: list = []  # Arrow tables of _known_probe_states (read in place by known_as_of.sql: no copy)
     node_base = 0
     for first_pair, last_pair in _chunks([n for _, n in pair_claims], CHUNK_CLAIMS):
@@ -242,7 +242,10 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
             "single_claimant": pa.array([c if c != MANY else None for c in node_cols[10]], pa.int32()),
         }))
         del node_cols
-        states += _probe_states(conn, nodes, pair_days, first_pair, statuses, rules)
+        chunk_states = _probe_states(conn, nodes, pair_days, first_pair, statuses, rules)
+        states += chunk_states
+        figures["chunks"] += 1
+        figures["slices"] += len(chunk_states)
         conn.unregister("_known_nodes")
         figures["claims"] += len(leaf)
         figures["nodes"] += len(nodes)
