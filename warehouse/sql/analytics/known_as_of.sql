@@ -13,7 +13,10 @@
 --   analytics.known_state_intervals: per pair, the state over days [valid_from, valid_to) (valid_to
 --     NULL: from then on); no row on a day: nothing about the pair was known and started yet;
 --   analytics.known_claimant_spans: per pair, each claimant with the days it is listed (a list of
---     {claimant, valid_from, valid_to} sorted by claimant).
+--     {claimant, valid_from, valid_to} sorted by claimant);
+--   analytics.known_pair_inputs: per pair, what its stored rows were built from (n_claims, the fingerprint
+--     of its claims, the build's fingerprint); the build's own bookkeeping, so created here rather than in
+--     warehouse/sql/schema/.
 -- The build replays only the pairs whose input changed since the last build (per pair fingerprints in
 -- analytics.known_pair_inputs; all of them on the first build or when the build itself changed): this
 -- file keeps the stored rows of the other pairs (_known_kept_pairs) and replaces the rest.
