@@ -63,8 +63,8 @@ BUILD_MACROS = ("analytics._day_date", "analytics._known_claims", "core.claim_wi
 # Pairs are built in chunks of about this many claims (the replay's Python rows: ~100 MB per chunk) ...
 CHUNK_CLAIMS = 100_000
 # ... and each chunk's rules are evaluated over slices of its versions with about this many (node, version)
-# rows alive, the first and largest expansion of evaluate_states (its transients: ~100-150 MB per slice).
-SLICE_ALIVE = 1_000_000
+# rows alive, the first and largest expansion of evaluate_states (its transients: ~30-60 MB per slice).
+SLICE_ALIVE = 250_000
 
 # per pair, a fingerprint of every column of analytics._known_claims() the build reads (a sum of row
 # hashes: independent of the row order) and the build's own fingerprint
