@@ -203,6 +203,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     n_pairs = conn.execute("SELECT count(*) FROM _known_pair_inputs").fetchone()[0]
 
     conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_claim_rows AS {CLAIMS_QUERY}")
+    conn.execute("DROP TABLE _known_all_claims")  # its memory back before the replay
     conn.execute(BUILD_TABLES)
     statuses = dict(conn.execute("SELECT DISTINCT status_code, status FROM _known_claim_rows").fetchall())
     rules = _status_rules(conn, statuses)
@@ -270,7 +271,6 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
                   pa.concat_tables(states) if states else _probe_states_schema().empty_table())
     figures["states"] = sum(len(t) for t in states)
     conn.execute("DROP TABLE _known_claim_rows")
-    conn.execute("DROP TABLE _known_all_claims")
     return {**figures, "pairs_rebuilt": len(pair_claims), "pairs_total": n_pairs, "pairs_removed": n_removed,
             "full_rebuild": full}
 
