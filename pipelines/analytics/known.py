@@ -410,7 +410,8 @@ def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days:
     returns the rows of _known_probe_states (Arrow tables of _probe_states_schema()): pair, as_of, next_as_of
     (the pair's next probe day, NULL: none), the chosen event's status, is_certain, date_lo/date_hi (day
     numbers), certain_status, statuses, has_conflict, first_us, event_ids. ``nodes`` and ``pair_days``
-    number the pairs from 0, the stored pair codes from ``pair_base``; _known_nodes holds the nodes (with the stored pair codes)."""
+    number the pairs from 0, the stored pair codes from ``pair_base``; _known_nodes holds the nodes (with
+    the stored pair codes)."""
     import numpy as np
     import pyarrow as pa
 
