@@ -95,7 +95,15 @@ def registered_column(
     """``values`` as a one-column view ``name`` to join against (set-based updates and lookups)."""
     import pyarrow as pa
 
-    conn.register(name, pa.table({column: pa.array(list(values), pa.string())}))
+    with registered_table(conn, name, pa.table({column: pa.array(list(values), pa.string())})) as view:
+        yield view
+
+
+@contextmanager
+def registered_table(conn: duckdb.DuckDBPyConnection, name: str, table: Any) -> Iterator[str]:
+    """An Arrow table as a view ``name`` for the duration of the block (``UPDATE ... FROM name``: one
+    statement for a whole batch instead of one per row)."""
+    conn.register(name, table)
     try:
         yield name
     finally:

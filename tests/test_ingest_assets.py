@@ -165,6 +165,66 @@ def test_the_same_text_in_two_files_is_one_article_with_both_paths(tmp_path):
     assert sorted(p.rsplit("/", 1)[-1] for p in paths[0][0]) == ["one.txt", "two.txt"]
 
 
+def test_edits_reverted_in_several_files_revive_each_original_article(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    originals = {f"s{i}.txt": f"Country number {i} is in talks to join the Abraham Accords.\n" for i in range(3)}
+    for name, text in originals.items():
+        (src / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    first_ids = {r[0] for r in query(db, "SELECT article_id FROM raw.articles")}
+    for name in originals:
+        (src / name).write_text("An edit: " + originals[name], encoding="utf-8")
+    materialize_ingest(db, src)
+    edit_ids = {r[0] for r in query(db, "SELECT article_id FROM raw.articles")} - first_ids
+    for name, text in originals.items():
+        (src / name).write_text(text, encoding="utf-8")
+    materialize_ingest(db, src)
+    rows = {r[0]: r[1:] for r in query(db, "SELECT article_id, is_superseded, superseded_by, superseded_at FROM raw.articles")}
+    assert len(rows) == 6
+    assert all(rows[a] == (False, None, None) for a in first_ids)  # current again, no successor
+    assert all(rows[a][0] and rows[a][1] in first_ids for a in edit_ids)  # each edit superseded by its original
+    assert {r[0] for r in query(db, "SELECT article_id FROM core.articles")} == first_ids
+
+
+def test_a_copied_folder_adds_its_paths_to_the_stored_articles_without_new_ones(tmp_path):
+    src = tmp_path / "src"
+    (src / "a").mkdir(parents=True)
+    for i in range(3):
+        (src / "a" / f"s{i}.txt").write_text(f"Country {i} agreed to normalize relations with Israel.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    (src / "b").mkdir()
+    for i in range(3):
+        (src / "b" / f"s{i}.txt").write_bytes((src / "a" / f"s{i}.txt").read_bytes())
+    materialize_ingest(db, src)
+    rows = query(db, "SELECT source_paths, is_superseded FROM raw.articles")
+    assert len(rows) == 3
+    for paths, superseded in rows:
+        assert sorted(p.split("/")[-2] for p in paths) == ["a", "b"] and not superseded
+    assert query(db, "SELECT count(*), count(*) FILTER (WHERE is_current) FROM raw.source_files") == [(6, 6)]
+
+
+def test_touched_files_are_not_new_versions_and_their_mtime_is_remembered(tmp_path):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"s{i}.txt").write_text(f"Country {i} signed the Abraham Accords.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    before = query(db, "SELECT article_id, first_ingested_at FROM raw.articles ORDER BY 1")
+    later = 1_900_000_000_000_000_000
+    for i in range(3):
+        os.utime(src / f"s{i}.txt", ns=(later + i, later + i))
+    materialize_ingest(db, src)
+    assert query(db, "SELECT article_id, first_ingested_at FROM raw.articles ORDER BY 1") == before
+    stored = query(db, "SELECT path, mtime_ns FROM raw.source_files WHERE is_current ORDER BY path")
+    assert [m for _, m in stored] == [later, later + 1, later + 2]
+
+
 def test_a_missing_source_folder_is_an_error_row_not_a_crash(tmp_path):
     db = tmp_path / "w.duckdb"
     materialize_ingest(db, tmp_path / "nowhere")

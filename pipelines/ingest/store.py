@@ -21,6 +21,7 @@ import pyarrow as pa
 from pipelines.ingest.readers import (
     ReadResult,
     RecordError,
+    ScannedFile,
     SourceRecord,
     article_id_for,
     file_sha256,
@@ -28,9 +29,10 @@ from pipelines.ingest.readers import (
     scan_source_files,
 )
 from pipelines.parallel import ArticleMapper
-from pipelines.warehouse import insert_rows, registered_column, transaction
+from pipelines.warehouse import insert_rows, registered_column, registered_table, transaction
 
 FILES_PER_BATCH = 500
+MTIME_UPDATES_PER_STATEMENT = 5_000
 
 
 @dataclass
@@ -130,13 +132,18 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
         }
     insert_rows(conn, "raw.articles", list(new_articles.values()))
     stats.new_articles += len(new_articles)
-    # The same text again (another file, or an edit reverted): it is current once more.
-    for article_id, source_paths in revived.items():
-        conn.execute(
-            "UPDATE raw.articles SET is_superseded = FALSE, superseded_by = NULL, superseded_at = NULL, "
-            "source_paths = ? WHERE article_id = ?",
-            [source_paths, article_id],
-        )
+    # The same text again (another file, or an edit reverted): it is current once more. One statement
+    # per batch (a copied or moved folder revives every article it holds).
+    if revived:
+        revived_rows = pa.table({
+            "article_id": pa.array(list(revived), pa.string()),
+            "source_paths": pa.array(list(revived.values()), pa.list_(pa.string())),
+        })
+        with registered_table(conn, "_batch_revived", revived_rows) as revived_view:
+            conn.execute(
+                "UPDATE raw.articles SET is_superseded = FALSE, superseded_by = NULL, superseded_at = NULL, "
+                f"source_paths = r.source_paths FROM {revived_view} r WHERE raw.articles.article_id = r.article_id"
+            )
     # A file re-read with content seen before (edited, then reverted) replaces its old rows.
     keys = pa.table(
         {
@@ -168,15 +175,23 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
                     f"AND article_id IN (SELECT article_id FROM {old_ids})"
                 ).fetchall()
             }
+        successor_of: dict[str, str | None] = {}
         for path, old_id in sorted(orphaned):
             if old_id in still_carried:
                 continue
-            conn.execute(
-                "UPDATE raw.articles SET is_superseded = TRUE, superseded_by = ?, superseded_at = ? "
-                "WHERE article_id = ? AND NOT is_superseded",
-                [successor_by_path.get(path), now, old_id],
-            )
+            successor_of.setdefault(old_id, successor_by_path.get(path))
             stats.superseded_articles += 1
+        if successor_of:
+            superseded = pa.table({
+                "article_id": pa.array(list(successor_of), pa.string()),
+                "superseded_by": pa.array(list(successor_of.values()), pa.string()),
+            })
+            with registered_table(conn, "_batch_superseded", superseded) as superseded_view:
+                conn.execute(
+                    "UPDATE raw.articles SET is_superseded = TRUE, superseded_by = s.superseded_by, superseded_at = ? "
+                    f"FROM {superseded_view} s WHERE raw.articles.article_id = s.article_id AND NOT is_superseded",
+                    [now],
+                )
 
 
 def _record_errors(conn: duckdb.DuckDBPyConnection, errors: list[RecordError], now: datetime) -> None:
@@ -235,19 +250,37 @@ def _changed_files(
         conn.unregister("_accordwatch_scan")
     stats.files_unchanged += len(scanned) - len(candidates)
     failed = _failed_before(conn) if candidates else set()
+    touched: list[ScannedFile] = []  # same content, new mtime (touched, copied, checked out again)
     for idx, known_sha in candidates:
         file = scanned[idx]
         sha = file_sha256(file.path)
         if known_sha == sha:
             stats.files_unchanged += 1
-            conn.execute(
-                "UPDATE raw.source_files SET mtime_ns = ? WHERE path = ? AND is_current", [file.mtime_ns, file.resolved]
-            )
+            touched.append(file)
+            if len(touched) >= MTIME_UPDATES_PER_STATEMENT:
+                _record_mtimes(conn, touched)
+                touched = []
             continue
         if (file.resolved, sha) in failed:
             stats.files_skipped_failed_before += 1
             continue
         yield file.path, file.resolved, sha, file.mtime_ns
+    _record_mtimes(conn, touched)
+
+
+def _record_mtimes(conn: duckdb.DuckDBPyConnection, files: list[ScannedFile]) -> None:
+    """Remember the new mtime of files whose content did not change, so the next scan skips hashing them."""
+    if not files:
+        return
+    mtimes = pa.table({
+        "path": pa.array([f.resolved for f in files], pa.string()),
+        "mtime_ns": pa.array([f.mtime_ns for f in files], pa.int64()),
+    })
+    with registered_table(conn, "_touched_files", mtimes) as touched:
+        conn.execute(
+            f"UPDATE raw.source_files SET mtime_ns = t.mtime_ns FROM {touched} t "
+            "WHERE raw.source_files.path = t.path AND is_current"
+        )
 
 
 def _file_batches(
