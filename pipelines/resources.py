@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from pydantic import PrivateAttr
 
 from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
 from pipelines.warehouse import apply_schema
@@ -28,9 +29,47 @@ class WarehouseResource(dg.ConfigurableResource):
     # Changing it changes the clean stage's version, so the next run re-cleans every article.
     sentences_for_all_articles: bool = False
 
+    # The run's own connection (see setup_for_execution); None outside a run or until first used.
+    _run_connection: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+    _in_run: bool = PrivateAttr(default=False)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """Within a run, every step shares one open database (opened on first use, closed at teardown).
+
+        Opening the file costs its catalog load and closing it a checkpoint (~0.1-0.3 s on a 1.6 GB
+        warehouse): paid once per run instead of once per step (a run has ~26 steps). The run keeps
+        the write lock from its first step to its end; readers use the read-only snapshot meanwhile.
+        """
+        self._in_run = True
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        self._in_run = False
+        if self._run_connection is not None:
+            connection, self._run_connection = self._run_connection, None
+            connection.close()
+
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Open the file, waiting while another process holds its lock; always closed afterwards."""
+        """A connection to the file, waiting while another process holds its lock.
+
+        Outside a run: a connection of its own, closed afterwards. Inside a run: a cursor on the run's
+        shared connection (read-write even when ``read_only`` is asked: one process holds one
+        configuration of a file), closed afterwards while the database stays open for the next step.
+        """
+        if self._in_run:
+            if self._run_connection is None:
+                self._run_connection = self._open(read_only=False)
+            conn = self._run_connection.cursor()
+        else:
+            conn = self._open(read_only=read_only)
+        try:
+            conn.execute("SET enable_progress_bar = false")  # run logs, not a terminal
+            conn.execute("SET memory_limit = ?", [self.memory_limit])
+            yield conn
+        finally:
+            conn.close()
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         path = Path(self.db_path)
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,19 +77,12 @@ class WarehouseResource(dg.ConfigurableResource):
         delay = 0.05
         while True:
             try:
-                conn = duckdb.connect(str(path), read_only=read_only)
-                break
+                return duckdb.connect(str(path), read_only=read_only)
             except duckdb.IOException as exc:
                 if not any(m in str(exc) for m in LOCK_ERROR_MARKERS) or time.monotonic() > deadline:
                     raise
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
-        try:
-            conn.execute("SET enable_progress_bar = false")  # run logs, not a terminal
-            conn.execute("SET memory_limit = ?", [self.memory_limit])
-            yield conn
-        finally:
-            conn.close()
 
     def ensure_schema(self) -> None:
         """Create the warehouse tables that do not exist yet."""
