@@ -17,6 +17,7 @@ import duckdb
 
 from pipelines.quality.outcomes import SuiteOutcome
 from pipelines.quality.sql_checks import jsonable
+from pipelines.warehouse import insert_rows
 
 MAX_VALUE_SET_IN_KWARGS = 20
 
@@ -45,49 +46,36 @@ def record_outcomes(
     row per suite (when the table could be counted) and one ``quality.validation_scopes`` row per
     suite (which rows GX read). Returns the number of result rows written."""
     validated_at = validated_at or utc_now()
-    result_rows = []
-    count_rows = []
-    scope_rows = []
+    result_rows: list[dict] = []
+    count_rows: list[dict] = []
+    scope_rows: list[dict] = []
     for suite in suite_outcomes:
+        run_asset = {"run_id": suite.run_id, "asset": suite.spec.asset_key}
         for o in suite.outcomes:
-            result_rows.append(
-                (
-                    suite.run_id,
-                    suite.spec.asset_key,
-                    suite.spec.asset_key,
-                    o.expectation_type,
-                    json.dumps(jsonable(_compact_kwargs(o.kwargs)), sort_keys=True),
-                    o.severity,
-                    o.success,
-                    None if o.observed_value is None else json.dumps(jsonable(o.observed_value)),
-                    o.unexpected_count,
-                    json.dumps(jsonable(o.unexpected_sample)) if o.unexpected_sample else None,
-                    validated_at,
-                )
-            )
+            result_rows.append({
+                **run_asset,
+                "suite": suite.spec.asset_key,
+                "expectation_type": o.expectation_type,
+                "kwargs_json": json.dumps(jsonable(_compact_kwargs(o.kwargs)), sort_keys=True),
+                "severity": o.severity,
+                "success": o.success,
+                "observed_value": None if o.observed_value is None else json.dumps(jsonable(o.observed_value)),
+                "unexpected_count": o.unexpected_count,
+                "unexpected_sample": json.dumps(jsonable(o.unexpected_sample)) if o.unexpected_sample else None,
+                "validated_at": validated_at,
+            })
         if suite.row_count is not None:
-            count_rows.append((suite.run_id, suite.spec.asset_key, suite.row_count, validated_at))
+            count_rows.append({**run_asset, "row_count": suite.row_count, "counted_at": validated_at})
         if suite.scope is not None:
             sc = suite.scope
-            scope_rows.append((suite.run_id, suite.spec.asset_key, sc.mode, sc.basis, sc.since, sc.high_water,
-                               sc.rows_in_table, sc.rows_in_scope, sc.rows_validated, sc.max_rows,
-                               suite.has_error, validated_at))
-    if result_rows:
-        conn.executemany(
-            "INSERT INTO quality.validation_results (run_id, asset, suite, expectation_type, kwargs_json, "
-            "severity, success, observed_value, unexpected_count, unexpected_sample, validated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            result_rows,
-        )
-    if count_rows:
-        conn.executemany(
-            "INSERT INTO quality.row_counts (run_id, asset, row_count, counted_at) VALUES (?, ?, ?, ?)", count_rows
-        )
-    if scope_rows:
-        conn.executemany(
-            "INSERT INTO quality.validation_scopes (run_id, asset, scope_mode, basis, since, high_water, "
-            "rows_in_table, rows_in_scope, rows_validated, max_rows, has_error, validated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            scope_rows,
-        )
+            scope_rows.append({
+                **run_asset, "scope_mode": sc.mode, "basis": sc.basis, "since": sc.since, "high_water": sc.high_water,
+                "rows_in_table": sc.rows_in_table, "rows_in_scope": sc.rows_in_scope,
+                "rows_validated": sc.rows_validated, "max_rows": sc.max_rows, "has_error": suite.has_error,
+                "validated_at": validated_at,
+            })
+    # One Arrow insert per table (executemany costs a statement per row: ~2 s for a run's 15 suites).
+    insert_rows(conn, "quality.validation_results", result_rows)
+    insert_rows(conn, "quality.row_counts", count_rows)
+    insert_rows(conn, "quality.validation_scopes", scope_rows)
     return len(result_rows)
