@@ -40,7 +40,7 @@ class WarehouseResource(dg.ConfigurableResource):
         warehouse): paid once per run instead of once per step (a run has ~26 steps). The run keeps
         the write lock from its first step to its end; readers use the read-only snapshot meanwhile.
         """
-        self._in_run = True
+        self._in_run = context.run_id is not None  # not for sensors and schedules (no run, no writes)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         self._in_run = False
@@ -88,6 +88,23 @@ class WarehouseResource(dg.ConfigurableResource):
         """Create the warehouse tables that do not exist yet."""
         with self.connect() as conn:
             apply_schema(conn)
+
+
+class GreatExpectationsResource(dg.ConfigurableResource):
+    """Great Expectations for the run's quality checks (required by every check).
+
+    Importing GX takes ~3-5 s; when a run starts, this resource starts that import (and the GX
+    context the checks share) on a background thread, so it overlaps the ingest instead of
+    delaying the first check, which waits for it only if it is not done yet.
+    """
+
+    prepare_in_background: bool = True
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        if self.prepare_in_background:
+            from pipelines.quality.validate import prepare_gx_in_background
+
+            prepare_gx_in_background()
 
 
 class ArticleSourceResource(dg.ConfigurableResource):

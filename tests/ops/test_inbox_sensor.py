@@ -44,8 +44,8 @@ def evaluate(db_path: Path, cursor: str | None):
     from pipelines.definitions import defs
 
     sensor = defs.resolve_sensor_def("inbox_sensor")
-    context = dg.build_sensor_context(cursor=cursor, resources={"warehouse": WarehouseResource(db_path=str(db_path))})
-    result = sensor.evaluate_tick(context)
+    with dg.build_sensor_context(cursor=cursor, resources={"warehouse": WarehouseResource(db_path=str(db_path))}) as context:
+        result = sensor.evaluate_tick(context)
     skip = result.skip_message
     return list(result.run_requests or []), result.cursor, skip
 
