@@ -7,7 +7,7 @@ import os
 import dagster as dg
 
 from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
-from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
+from pipelines.resources import ArticleSourceResource, ComputeResource, GreatExpectationsResource, WarehouseResource
 
 DB_ENV = "ACCORDWATCH_DB"
 SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
@@ -40,4 +40,5 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
             max_file_bytes=dg.EnvVar.int(MAX_FILE_BYTES_ENV) if os.environ.get(MAX_FILE_BYTES_ENV) else 5_000_000,
         ),
         "compute": ComputeResource(workers=dg.EnvVar.int(WORKERS_ENV) if os.environ.get(WORKERS_ENV) else 0),
+        "gx": GreatExpectationsResource(),
     }

@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
+from pipelines.resources import ArticleSourceResource, ComputeResource, GreatExpectationsResource, WarehouseResource
 
 
 def resources_for(db_path: Path, source_dir: Path, max_file_bytes: int = 5_000_000) -> dict:
@@ -15,6 +15,7 @@ def resources_for(db_path: Path, source_dir: Path, max_file_bytes: int = 5_000_0
         "warehouse": WarehouseResource(db_path=str(db_path)),
         "source": ArticleSourceResource(source_dir=str(source_dir), max_file_bytes=max_file_bytes),
         "compute": ComputeResource(workers=1),
+        "gx": GreatExpectationsResource(),
     }
 
 

@@ -26,6 +26,7 @@ from pipelines.quality.suites import ERROR, SUITE_SPECS, SuiteSpec
 
 CHECK_NAME = "quality_suite"
 WAREHOUSE_RESOURCE_KEY = "warehouse"
+GX_RESOURCE_KEY = "gx"  # pipelines.resources.GreatExpectationsResource
 
 
 def check_result(outcome: SuiteOutcome) -> dg.AssetCheckResult:
@@ -73,7 +74,7 @@ def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetC
         name=CHECK_NAME,
         description=description,
         blocking=spec.blocking,
-        required_resource_keys={WAREHOUSE_RESOURCE_KEY},
+        required_resource_keys={WAREHOUSE_RESOURCE_KEY, GX_RESOURCE_KEY},
     )
     def _quality_check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         from pipelines.quality.scope import CHANGED, gx_max_rows_from_env

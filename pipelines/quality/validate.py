@@ -11,17 +11,19 @@ follow the same scope where a check can be scoped without weakening it (see
 ``great_expectations`` is imported here, inside the functions, and only when some rows have to go
 through it: a suite whose scope has no rows (nothing changed) is recorded without GX (the column
 set is compared with the table's columns directly, row rules hold vacuously), so a run that
-changed nothing does not pay the ~3-5 s import. One ephemeral GX context (with its pandas
+changed nothing does not pay the ~3-5 s import on its main thread. A Dagster run starts the import
+on a background thread when it starts (:func:`prepare_gx_in_background`, from the ``gx`` resource), so
+it overlaps the ingest instead of delaying the first check. One ephemeral GX context (with its pandas
 datasource) is created per process, when first needed, and reused by every call: each call adds its
 suites and dataframe assets under names unique to that call and deletes them when done.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -157,9 +159,32 @@ class _GxValidator:
         return [_gx_outcome(spec, r) for r in validation.results]
 
 
-@lru_cache(maxsize=1)
+_GX_LOCK = threading.Lock()
+_GX_VALIDATOR: _GxValidator | None = None
+
+
 def _gx_validator() -> _GxValidator:
-    return _GxValidator()
+    """The process's validator, made on first use (a call made while the background thread is making
+    it waits for that one instead of making a second)."""
+    global _GX_VALIDATOR
+    with _GX_LOCK:
+        if _GX_VALIDATOR is None:
+            _GX_VALIDATOR = _GxValidator()
+        return _GX_VALIDATOR
+
+
+def prepare_gx_in_background() -> threading.Thread:
+    """Import GX and make the process's validator on a daemon thread (the caller goes on at once)."""
+    thread = threading.Thread(target=_prepare_gx_quietly, name="accordwatch-gx-import", daemon=True)
+    thread.start()
+    return thread
+
+
+def _prepare_gx_quietly() -> None:
+    try:
+        _gx_validator()
+    except Exception:  # noqa: BLE001 - the first check that needs GX raises it again, in its own step
+        pass
 
 
 NO_ROWS_IN_SCOPE = "no rows in scope"

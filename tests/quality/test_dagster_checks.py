@@ -13,7 +13,7 @@ from conftest import ARTICLE_ID, BODY
 
 from pipelines.quality.checks import CHECK_NAME, build_quality_checks
 from pipelines.quality.suites import SUITE_SPECS
-from pipelines.resources import WarehouseResource
+from pipelines.resources import GreatExpectationsResource, WarehouseResource
 
 CLAIMS = dg.AssetKey(["core", "claims"])
 TIMELINE = dg.AssetKey(["analytics", "membership_timeline"])
@@ -71,7 +71,7 @@ def _graph(asset_key: str, statements: list[str]):
 
 def _materialize(db_path, asset_key: str, statements: list[str]):
     return dg.materialize(
-        _graph(asset_key, statements), resources={"warehouse": WarehouseResource(db_path=str(db_path))},
+        _graph(asset_key, statements), resources={"warehouse": WarehouseResource(db_path=str(db_path)), "gx": GreatExpectationsResource()},
         raise_on_error=False,
     )
 
