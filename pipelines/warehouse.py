@@ -21,10 +21,42 @@ def schema_files() -> list[Path]:
     return sorted((SQL_DIR / "schema").glob("*.sql"))
 
 
+# Tables declared with a PRIMARY KEY before 2026-11-28 that no longer have one (why: the comment at the
+# top of warehouse/sql/schema/001_raw.sql). A warehouse made before is rebuilt without them once.
+KEYS_DROPPED = ("raw.articles", "raw.source_files", "core.articles", "core.sentences", "core.stage_log",
+                "core.entities", "core.claims")
+
+
 def apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create every schema and table of the warehouse that does not exist yet (idempotent)."""
-    for path in schema_files():
-        conn.execute(path.read_text(encoding="utf-8"))
+    """Create every schema and table of the warehouse that does not exist yet (idempotent), and
+    rebuild the tables of an older warehouse that still carry a dropped key (:data:`KEYS_DROPPED`)."""
+    keyed = _tables_still_keyed(conn)
+    if not keyed:
+        for path in schema_files():
+            conn.execute(path.read_text(encoding="utf-8"))
+        return
+    with transaction(conn):
+        for table in keyed:
+            conn.execute(f"ALTER TABLE {table} RENAME TO {_keyed_name(table)}")
+        for path in schema_files():
+            conn.execute(path.read_text(encoding="utf-8"))
+        for table in keyed:
+            schema = table.split(".")[0]
+            conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {schema}.{_keyed_name(table)}")
+            conn.execute(f"DROP TABLE {schema}.{_keyed_name(table)}")
+
+
+def _keyed_name(table: str) -> str:
+    return table.split(".")[1] + "__keyed"
+
+
+def _tables_still_keyed(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT schema_name || '.' || table_name FROM duckdb_constraints() "
+        "WHERE constraint_type = 'PRIMARY KEY' AND database_name = current_database()"
+    ).fetchall()
+    keyed = {name for (name,) in rows}
+    return [table for table in KEYS_DROPPED if table in keyed]
 
 
 @contextmanager

@@ -1,8 +1,10 @@
 -- Core layer: cleaned articles, sentences, normalized entities and membership claims.
 CREATE SCHEMA IF NOT EXISTS core;
+-- Keys: see 001_raw.sql (no PRIMARY KEY on the tables that grow with the corpus; the unique columns
+-- are noted per table and checked by the quality suites).
 
-CREATE TABLE IF NOT EXISTS core.articles (
-    article_id          VARCHAR PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS core.articles (  -- unique: article_id
+    article_id          VARCHAR NOT NULL,
     title               VARCHAR,
     author              VARCHAR,
     publisher           VARCHAR,
@@ -17,7 +19,7 @@ CREATE TABLE IF NOT EXISTS core.articles (
     processed_at        TIMESTAMP NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS core.sentences (
+CREATE TABLE IF NOT EXISTS core.sentences (  -- unique: article_id, sentence_idx
     article_id        VARCHAR NOT NULL,
     sentence_idx      INTEGER NOT NULL,
     paragraph_idx     INTEGER NOT NULL,
@@ -26,22 +28,20 @@ CREATE TABLE IF NOT EXISTS core.sentences (
     text              VARCHAR NOT NULL,
     is_heading        BOOLEAN NOT NULL,
     in_quote          BOOLEAN NOT NULL,
-    extractor_version VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, sentence_idx)
+    extractor_version VARCHAR NOT NULL
 );
 
 -- Which articles each stage has processed, with which version of its code.
-CREATE TABLE IF NOT EXISTS core.stage_log (
+CREATE TABLE IF NOT EXISTS core.stage_log (  -- unique: article_id, stage
     article_id    VARCHAR NOT NULL,
     stage         VARCHAR NOT NULL,
     stage_version VARCHAR NOT NULL,
     n_rows        INTEGER NOT NULL,
-    processed_at  TIMESTAMP NOT NULL,
-    PRIMARY KEY (article_id, stage)
+    processed_at  TIMESTAMP NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS core.entities (
-    entity_id    VARCHAR PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS core.entities (  -- unique: entity_id
+    entity_id    VARCHAR NOT NULL,
     entity_type  VARCHAR NOT NULL,          -- country, person, organization, accord
     name         VARCHAR NOT NULL,
     iso2         VARCHAR,
@@ -89,8 +89,8 @@ CREATE TABLE IF NOT EXISTS core.dates (
     extractor_version VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS core.claims (
-    claim_id          VARCHAR PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS core.claims (  -- unique: claim_id
+    claim_id          VARCHAR NOT NULL,
     article_id        VARCHAR NOT NULL,
     sentence_idx      INTEGER NOT NULL,
     country_code      VARCHAR NOT NULL,
