@@ -2,8 +2,11 @@
 with the largest resident memory of this (the run's main) process during the step.
 
     .venv/bin/python -m bench.step_times SOURCE_DIR DB_PATH
+
+With ``ACCORDWATCH_RSS_SAMPLES=file`` the RSS samples are also written there (unix time, MB per line).
 """
 
+import os
 import sys
 import threading
 import time
@@ -68,6 +71,10 @@ def main(source_dir: str, db_path: str) -> None:
                 peak = sampler.peak_between(begun, record.timestamp)
                 print(f"{event.step_key:48s} {took:7.1f} s  peak RSS {peak:6.0f} MB  {event.event_type_value}")
     print(f"{'total':48s} {time.monotonic() - started:7.1f} s  peak RSS {max(mb for _, mb in sampler.samples):6.0f} MB")
+    samples_path = os.environ.get("ACCORDWATCH_RSS_SAMPLES")
+    if samples_path:  # the RSS timeline itself (unix time, MB), to see where inside a step memory peaks
+        with open(samples_path, "w") as out:
+            out.writelines(f"{t:.2f}\t{mb:.0f}\n" for t, mb in sampler.samples)
 
 
 if __name__ == "__main__":  # the guard matters: pool workers re-import the main module
