@@ -42,7 +42,7 @@ class WarehouseResource(dg.ConfigurableResource):
         warehouse): paid once per run instead of once per step (a run has ~26 steps). The run keeps
         the write lock from its first step to its end; readers use the read-only snapshot meanwhile.
         """
-        self._in_run = context.run_id is not None  # not for sensors and schedules (no run, no writes)
+        self._in_run = context.run is not None  # not for sensors and schedules (no run, no writes)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         self._in_run = False
