@@ -75,24 +75,19 @@ class WarehouseResource(dg.ConfigurableResource):
                 self._release_cached_blocks()
 
     def _release_cached_blocks(self) -> None:
-        if self._run_connection is not None:
-            self.release_cached_blocks(self._run_connection)
-
-    def release_cached_blocks(self, conn: duckdb.DuckDBPyConnection) -> None:
-        """Give back the table blocks DuckDB has cached (keeping ``CACHE_KEPT_BETWEEN_STEPS``).
-
-        An open database keeps the blocks it read or wrote up to ``memory_limit``: within a run that
-        adds every step's cache to the next one's memory, and within a long step (the per-batch loops
-        of ingest, clean and extract call this after each batch) it grows by the blocks of every batch.
-        Lowering the limit evicts them (~0.1 s per GB), then the limit is restored. Blocks that cannot
-        be evicted stay (DuckDB refuses the lower limit; nothing is lost).
-        """
+        """Give back the table blocks DuckDB cached during the step (a closed database freed them; an
+        open one keeps them up to ``memory_limit``, which would add the cache of every step to the next
+        one's memory): lowering the limit evicts the cache (~0.1 s per GB), then the limit is restored.
+        Blocks that cannot be evicted stay (DuckDB refuses the lower limit; nothing is lost)."""
+        connection = self._run_connection
+        if connection is None:
+            return
         try:
-            conn.execute("SET memory_limit = ?", [CACHE_KEPT_BETWEEN_STEPS])
+            connection.execute("SET memory_limit = ?", [CACHE_KEPT_BETWEEN_STEPS])
         except duckdb.Error:
             pass
         finally:
-            conn.execute("SET memory_limit = ?", [self.memory_limit])
+            connection.execute("SET memory_limit = ?", [self.memory_limit])
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         path = Path(self.db_path)

@@ -100,7 +100,6 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
                     insert_rows(conn, table, rows)
                 upsert_entities(conn, entities)
                 mark_processed(conn, EXTRACT_STAGE, version, counts, now)
-            warehouse.release_cached_blocks(conn)
         context.log.info(f"extract ({version}): {len(pending)} articles processed")
         for spec in EXTRACT_SPECS:
             extra = {"articles_processed_this_run": len(pending)} if spec.key == CORE_CLAIMS else {}

@@ -54,8 +54,7 @@ def raw_ingest(
         with transaction(conn):
             apply_schema(conn)
         # One transaction per batch of files: a stopped run keeps what it stored, the next reads the rest.
-        stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now, mapper,
-                              after_each_batch=lambda: warehouse.release_cached_blocks(conn))
+        stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now, mapper)
         for error in stats.errors:
             context.log.warning(f"could not ingest {error.path}: {error.reason}")
         context.log.info(

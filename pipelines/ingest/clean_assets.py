@@ -115,7 +115,6 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 insert_rows(conn, "core.articles", articles)
                 n_sentences += insert_columns(conn, "core.sentences", sentences)
                 mark_processed(conn, CLEAN_STAGE, version, counts, now)
-            warehouse.release_cached_blocks(conn)
         context.log.info(
             f"clean: {len(pending)} articles processed ({n_sentences} sentences), {len(superseded)} superseded removed"
         )

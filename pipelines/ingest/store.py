@@ -10,7 +10,7 @@ on its own (a stopped ingest resumes where it stopped: the files it had not stor
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -302,7 +302,6 @@ def ingest_folder(
     max_file_bytes: int,
     now: datetime,
     mapper: ArticleMapper | None = None,
-    after_each_batch: Callable[[], None] | None = None,
 ) -> IngestStats:
     """Ingest new and changed files under ``source_dir``, one transaction per batch of files.
 
@@ -310,7 +309,6 @@ def ingest_folder(
     is parsed while this one is stored). Each batch commits its articles, file rows and errors
     together, so a stopped ingest keeps the batches it stored and the next run reads only the rest
     (their files then differ from ``raw.source_files``). Must not run inside an open transaction.
-    ``after_each_batch`` is called after each commit (the asset gives back DuckDB's block cache there).
     """
     stats = IngestStats()
     if not source_dir.is_dir():
@@ -324,8 +322,6 @@ def ingest_folder(
     for changed, results in mapper.map_ahead(read_with_ids, batches, max_file_bytes):
         with transaction(conn):
             _store_results(conn, changed, results, now, stats)
-        if after_each_batch is not None:
-            after_each_batch()
     return stats
 
 
