@@ -30,6 +30,10 @@ class WarehouseResource(dg.ConfigurableResource):
     # Off: core.sentences holds the sentences of relevant articles, the only ones extraction reads.
     # Changing it changes the clean stage's version, so the next run re-cleans every article.
     sentences_for_all_articles: bool = False
+    # One open database shared by every step of a run (env ``ACCORDWATCH_SHARE_RUN_CONNECTION``, default
+    # on). Off: each step opens and closes the file (another process may open it between steps; each
+    # step then pays the open and the closing checkpoint).
+    share_run_connection: bool = True
 
     # The run's own connection (see setup_for_execution); None outside a run or until first used.
     _run_connection: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
@@ -42,7 +46,8 @@ class WarehouseResource(dg.ConfigurableResource):
         warehouse): paid once per run instead of once per step (a run has ~26 steps). The run keeps
         the write lock from its first step to its end; readers use the read-only snapshot meanwhile.
         """
-        self._in_run = context.run is not None  # not for sensors and schedules (no run, no writes)
+        # not for sensors and schedules (no run, no writes)
+        self._in_run = self.share_run_connection and context.run is not None
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         self._in_run = False

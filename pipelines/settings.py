@@ -15,6 +15,7 @@ MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
 WORKERS_ENV = "ACCORDWATCH_WORKERS"
 MEMORY_LIMIT_ENV = "ACCORDWATCH_DUCKDB_MEMORY_LIMIT"
 ALL_SENTENCES_ENV = "ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES"
+SHARE_CONNECTION_ENV = "ACCORDWATCH_SHARE_RUN_CONNECTION"
 TRUE_WORDS = ("1", "true", "yes", "on")
 
 
@@ -23,9 +24,11 @@ def _env_or(name: str, default: str) -> str | dg.EnvVar:
     return dg.EnvVar(name) if os.environ.get(name) else default
 
 
-def env_flag(name: str) -> bool:
-    """True when the variable is set to 1/true/yes/on (any case); Dagster has no boolean ``EnvVar``."""
-    return os.environ.get(name, "").strip().lower() in TRUE_WORDS
+def env_flag(name: str, default: bool = False) -> bool:
+    """True when the variable is set to 1/true/yes/on (any case), false when set to anything else,
+    ``default`` when unset or empty; Dagster has no boolean ``EnvVar``."""
+    value = os.environ.get(name, "").strip().lower()
+    return default if not value else value in TRUE_WORDS
 
 
 def build_resources() -> dict[str, dg.ConfigurableResource]:
@@ -34,6 +37,7 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
             db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH)),
             memory_limit=_env_or(MEMORY_LIMIT_ENV, "2GB"),
             sentences_for_all_articles=env_flag(ALL_SENTENCES_ENV),
+            share_run_connection=env_flag(SHARE_CONNECTION_ENV, default=True),
         ),
         "source": ArticleSourceResource(
             source_dir=_env_or(SOURCE_ENV, str(SAMPLE_DIR)),
