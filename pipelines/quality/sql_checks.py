@@ -80,24 +80,17 @@ def _slice(alias: str) -> str:
 
 def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: str | None) -> list[SqlCheck]:
     """Offsets inside the article body, and (if the table stores the text) slicing back to it."""
-    # The bodies joined are only those of the articles that have rows here (the relevant ones, for the
-    # extraction tables), and the offsets check joins their lengths only: a join that carried every
-    # body of 100k articles held ~0.9 GB of text in its hash table.
     def offsets(rows: str, articles: str) -> str:
         return f"""
-            SELECT {key_cols}, t.start_char, t.end_char, a.body_length
-            FROM {rows} t
-            JOIN (SELECT article_id, length(body) AS body_length FROM {articles}
-                  WHERE article_id IN (SELECT article_id FROM {rows})) a USING (article_id)
-            WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > a.body_length"""
+            SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
+            FROM {rows} t JOIN {articles} a USING (article_id)
+            WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body)"""
 
     def text(rows: str, articles: str) -> str:
         return f"""
             SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
                    {_slice('t')} AS body_slice
-            FROM {rows} t
-            JOIN (SELECT article_id, body FROM {articles}
-                  WHERE article_id IN (SELECT article_id FROM {rows})) a USING (article_id)
+            FROM {rows} t JOIN {articles} a USING (article_id)
             WHERE {_slice('t')} IS DISTINCT FROM t.{text_col}"""
 
     scoped = (_of_changed_articles(asset), _of_changed_articles("core.articles"))
