@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from tests.conftest import copy_seed
 from tests.helpers import query
@@ -64,3 +65,20 @@ def test_accordwatch_run_on_a_temp_folder(tmp_path):
     assert "accordwatch run succeeded" in out
     assert query(db, "SELECT count(*) FROM core.articles") == [(1,)]
     assert "KZ" in out  # the membership view is printed at the end
+
+
+@pytest.mark.parametrize(
+    ("env_name", "attribute", "unset", "settings"),
+    [
+        ("ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES", "sentences_for_all_articles", False, [("true", True), ("0", False)]),
+        ("ACCORDWATCH_SHARE_RUN_CONNECTION", "share_run_connection", True, [("0", False), ("yes", True)]),
+    ],
+)
+def test_warehouse_switches_are_read_from_the_environment(monkeypatch, env_name, attribute, unset, settings):
+    from pipelines.settings import build_resources
+
+    monkeypatch.delenv(env_name, raising=False)
+    assert getattr(build_resources()["warehouse"], attribute) is unset
+    for value, expected in settings:
+        monkeypatch.setenv(env_name, value)
+        assert getattr(build_resources()["warehouse"], attribute) is expected

@@ -311,14 +311,3 @@ def test_sentences_for_all_articles_splits_irrelevant_ones_too_and_switching_it_
     _clean(db, src, all_sentences=False)
     assert _sentence_counts(db) == {"Museum": 0}
     assert clean_version(True) != clean_version(False)
-
-
-def test_the_sentences_switch_is_read_from_the_environment(monkeypatch):
-    from pipelines.settings import ALL_SENTENCES_ENV, build_resources
-
-    monkeypatch.delenv(ALL_SENTENCES_ENV, raising=False)
-    assert build_resources()["warehouse"].sentences_for_all_articles is False
-    monkeypatch.setenv(ALL_SENTENCES_ENV, "true")
-    assert build_resources()["warehouse"].sentences_for_all_articles is True
-    monkeypatch.setenv(ALL_SENTENCES_ENV, "0")
-    assert build_resources()["warehouse"].sentences_for_all_articles is False

@@ -39,13 +39,3 @@ def test_switched_off_each_step_opens_its_own_connection(tmp_path):
     first, value, second = _two_step_run(tmp_path / "w.duckdb", share=False)
     assert (first, value, second) == (None, 1, None)
 
-
-def test_the_switch_is_read_from_the_environment(monkeypatch):
-    from pipelines.settings import SHARE_CONNECTION_ENV, build_resources
-
-    monkeypatch.delenv(SHARE_CONNECTION_ENV, raising=False)
-    assert build_resources()["warehouse"].share_run_connection is True
-    monkeypatch.setenv(SHARE_CONNECTION_ENV, "0")
-    assert build_resources()["warehouse"].share_run_connection is False
-    monkeypatch.setenv(SHARE_CONNECTION_ENV, "yes")
-    assert build_resources()["warehouse"].share_run_connection is True
