@@ -46,10 +46,11 @@ def main(source_dir: str, db_path: str) -> None:
     import dagster as dg
 
     from pipelines.definitions import defs
+    from pipelines.settings import resources_run_config
 
     job = defs.resolve_implicit_global_asset_job_def()
     run_config = {
-        "resources": {"warehouse": {"config": {"db_path": db_path}}, "source": {"config": {"source_dir": source_dir}}},
+        "resources": resources_run_config(db_path=db_path, source_dir=source_dir),
         "loggers": {"progress": {"config": {"enabled": False}}},
     }
     started = time.monotonic()

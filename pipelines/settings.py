@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import dagster as dg
 
@@ -31,18 +32,50 @@ def env_flag(name: str, default: bool = False) -> bool:
     return default if not value else value in TRUE_WORDS
 
 
+def warehouse_settings() -> dict[str, Any]:
+    """The warehouse resource's fields as this environment sets them."""
+    return {
+        "db_path": _env_or(DB_ENV, str(DEFAULT_DB_PATH)),
+        "memory_limit": _env_or(MEMORY_LIMIT_ENV, "2GB"),
+        "sentences_for_all_articles": env_flag(ALL_SENTENCES_ENV),
+        "share_run_connection": env_flag(SHARE_CONNECTION_ENV, default=True),
+    }
+
+
+def source_settings() -> dict[str, Any]:
+    """The article source resource's fields as this environment sets them."""
+    return {
+        "source_dir": _env_or(SOURCE_ENV, str(SAMPLE_DIR)),
+        "max_file_bytes": dg.EnvVar.int(MAX_FILE_BYTES_ENV) if os.environ.get(MAX_FILE_BYTES_ENV) else 5_000_000,
+    }
+
+
 def build_resources() -> dict[str, dg.ConfigurableResource]:
     return {
-        "warehouse": WarehouseResource(
-            db_path=_env_or(DB_ENV, str(DEFAULT_DB_PATH)),
-            memory_limit=_env_or(MEMORY_LIMIT_ENV, "2GB"),
-            sentences_for_all_articles=env_flag(ALL_SENTENCES_ENV),
-            share_run_connection=env_flag(SHARE_CONNECTION_ENV, default=True),
-        ),
-        "source": ArticleSourceResource(
-            source_dir=_env_or(SOURCE_ENV, str(SAMPLE_DIR)),
-            max_file_bytes=dg.EnvVar.int(MAX_FILE_BYTES_ENV) if os.environ.get(MAX_FILE_BYTES_ENV) else 5_000_000,
-        ),
+        "warehouse": WarehouseResource(**warehouse_settings()),
+        "source": ArticleSourceResource(**source_settings()),
         "compute": ComputeResource(workers=dg.EnvVar.int(WORKERS_ENV) if os.environ.get(WORKERS_ENV) else 0),
         "gx": GreatExpectationsResource(),
     }
+
+
+def _as_run_config(settings: dict[str, Any]) -> dict[str, Any]:
+    # dg.EnvVar and dg.EnvVar.int(...) (a str and an int subclass) both carry the variable's name
+    return {name: {"env": value.env_var_name} if hasattr(value, "env_var_name") else value
+            for name, value in settings.items()}
+
+
+def resources_run_config(db_path: str | None = None, source_dir: str | None = None) -> dict[str, Any]:
+    """Run config pointing the warehouse and/or source resources at other paths, every other field
+    as this environment sets it.
+
+    Run config that names a resource replaces its whole configuration: a field it leaves out falls
+    back to the class default, not to the value the code location was built with (so a run config
+    of ``db_path`` alone would silently drop ``ACCORDWATCH_DUCKDB_MEMORY_LIMIT`` and the other
+    settings). Hence every field is spelled out, environment variables as ``{"env": NAME}``."""
+    resources: dict[str, Any] = {}
+    if db_path is not None:
+        resources["warehouse"] = {"config": {**_as_run_config(warehouse_settings()), "db_path": db_path}}
+    if source_dir is not None:
+        resources["source"] = {"config": {**_as_run_config(source_settings()), "source_dir": source_dir}}
+    return resources

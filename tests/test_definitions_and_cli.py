@@ -82,3 +82,29 @@ def test_warehouse_switches_are_read_from_the_environment(monkeypatch, env_name,
     for value, expected in settings:
         monkeypatch.setenv(env_name, value)
         assert getattr(build_resources()["warehouse"], attribute) is expected
+
+
+def test_run_config_for_other_paths_keeps_the_environment_settings(monkeypatch, tmp_path):
+    """`accordwatch run --db/--source` (and the inbox sensor) point the resources at other paths through
+    run config; Dagster would reset every field that config leaves out to the class default."""
+    from pipelines.settings import build_resources, resources_run_config
+
+    monkeypatch.setenv("ACCORDWATCH_DUCKDB_MEMORY_LIMIT", "300MB")
+    monkeypatch.setenv("ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES", "1")
+    monkeypatch.setenv("ACCORDWATCH_MAX_FILE_BYTES", "1234")
+    seen = {}
+
+    @dg.asset(required_resource_keys={"warehouse", "source"})
+    def probe(context) -> None:
+        warehouse, source = context.resources.warehouse, context.resources.source
+        seen.update(db_path=warehouse.db_path, memory_limit=warehouse.memory_limit,
+                    all_sentences=warehouse.sentences_for_all_articles, source_dir=source.source_dir,
+                    max_file_bytes=source.max_file_bytes)
+
+    db, source_dir = str(tmp_path / "w.duckdb"), str(tmp_path / "in")
+    resources = build_resources()
+    result = dg.materialize([probe], resources={"warehouse": resources["warehouse"], "source": resources["source"]},
+                            run_config={"resources": resources_run_config(db_path=db, source_dir=source_dir)})
+    assert result.success
+    assert seen == {"db_path": db, "memory_limit": "300MB", "all_sentences": True, "source_dir": source_dir,
+                    "max_file_bytes": 1234}

@@ -17,6 +17,7 @@ from pipelines.automation.inbox import (
     warehouse_view,
 )
 from pipelines.resources import WarehouseResource
+from pipelines.settings import resources_run_config
 
 INBOX_INTERVAL_ENV = "ACCORDWATCH_INBOX_INTERVAL_SECONDS"
 DEFAULT_INBOX_INTERVAL_SECONDS = 30
@@ -55,7 +56,7 @@ def evaluate_inbox(
         run_requests=[
             dg.RunRequest(
                 run_key=run_key_for(due, view.current),
-                run_config={"resources": {"source": {"config": {"source_dir": str(folder)}}}},
+                run_config={"resources": resources_run_config(source_dir=str(folder))},
                 tags={"accordwatch/trigger": "inbox", "accordwatch/inbox_files": str(len(due))},
             )
         ],

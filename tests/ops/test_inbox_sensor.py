@@ -93,7 +93,11 @@ def test_new_file_requests_one_run_that_ingests_the_inbox(inbox, db_path):
     assert len(requests) == 1
     request = requests[0]
     assert request.run_key.startswith("inbox-")
-    assert request.run_config == {"resources": {"source": {"config": {"source_dir": str(inbox.resolve())}}}}
+    source_config = request.run_config["resources"]["source"]["config"]
+    assert source_config["source_dir"] == str(inbox.resolve())
+    # the other fields are spelled out: run config naming a resource replaces its whole configuration
+    assert source_config["max_file_bytes"] == 5_000_000
+    assert set(request.run_config["resources"]) == {"source"}
     assert str(seed.resolve()) in decode_cursor(cursor)
 
 
