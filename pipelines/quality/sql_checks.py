@@ -79,12 +79,16 @@ def _slice(alias: str) -> str:
 
 
 def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: str | None) -> list[SqlCheck]:
-    """Offsets inside the article body, and (if the table stores the text) slicing back to it."""
+    """Offsets inside the article body, and (if the table stores the text) slicing back to it.
+
+    The offsets are compared with ``core.articles.n_chars``, which ``article_n_chars_matches_body``
+    checks against ``length(body)``: reading the bodies here too made each of these checks scan every
+    body of the run (2.8 s and ~0.9 GB of DuckDB's cache at 100k articles, against 0.1 s and none)."""
     def offsets(rows: str, articles: str) -> str:
         return f"""
-            SELECT {key_cols}, t.start_char, t.end_char, length(a.body) AS body_length
+            SELECT {key_cols}, t.start_char, t.end_char, a.n_chars AS body_length
             FROM {rows} t JOIN {articles} a USING (article_id)
-            WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > length(a.body)"""
+            WHERE t.start_char < 0 OR t.end_char < t.start_char OR t.end_char > a.n_chars"""
 
     def text(rows: str, articles: str) -> str:
         return f"""
@@ -98,7 +102,7 @@ def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: 
         SqlCheck(
             name=f"{name_prefix}_offsets_inside_body",
             asset_key=asset,
-            description="0 <= start_char <= end_char <= length(core.articles.body)",
+            description="0 <= start_char <= end_char <= core.articles.n_chars (= length(body), its own check)",
             sql=offsets(asset, "core.articles"),
             scoped_sql=offsets(*scoped),
         )
