@@ -17,16 +17,18 @@ from pipelines.warehouse import insert_rows, registered_column
 
 
 def pending_article_ids(
-    conn: duckdb.DuckDBPyConnection, stage: str, version: str, candidates_sql: str
+    conn: duckdb.DuckDBPyConnection, stage: str, version: str, candidates_table: str, candidates_filter: str = "true"
 ) -> list[str]:
-    """Ids from ``candidates_sql`` (a query returning ``article_id``) not yet processed at ``version``."""
+    """Ids of ``candidates_table``'s rows matching ``candidates_filter`` not yet processed at ``version``,
+    in the table's storage order: a batch of them then sits in a few row groups, which
+    :func:`pipelines.warehouse.rows_where` reads without touching the others."""
     rows = conn.execute(
         f"""
         SELECT c.article_id
-        FROM ({candidates_sql}) AS c
+        FROM (SELECT article_id, rowid AS storage_order FROM {candidates_table} WHERE {candidates_filter}) AS c
         ANTI JOIN (SELECT article_id FROM core.stage_log WHERE stage = ? AND stage_version = ?) AS done
             USING (article_id)
-        ORDER BY c.article_id
+        ORDER BY c.storage_order
         """,
         [stage, version],
     ).fetchall()

@@ -142,6 +142,20 @@ def registered_table(conn: duckdb.DuckDBPyConnection, name: str, table: Any) -> 
         conn.unregister(name)
 
 
+def rows_where(table: str, predicate: str) -> str:
+    """A subquery of ``table``'s rows for which ``predicate`` (on the table aliased ``t``) holds, that
+    reads the wide columns (article bodies) of those rows only.
+
+    A filter DuckDB cannot push into the scan (a semi join on ids, ``IN (subquery)``, ``greatest(...)``)
+    is applied after the scan has read every column the query needs from every row: picking 2,000
+    articles of 100k read all 1.2 GB of raw bodies (0.75 s, and their blocks in memory). Here the
+    predicate runs on its own narrow columns and the rows are then picked by ``rowid``, whose range
+    DuckDB pushes into the scan: only the row groups holding the picked rows are read (0.08 s for
+    those 2,000 when they were written together, which is why stages process pending articles in
+    storage order, see :func:`pipelines.incremental.pending_article_ids`)."""
+    return f"(SELECT * FROM {table} WHERE rowid IN (SELECT t.rowid FROM {table} t WHERE {predicate}))"
+
+
 def delete_for_articles(conn: duckdb.DuckDBPyConnection, tables: Sequence[str], article_ids: Sequence[str]) -> None:
     """Remove the rows of the given articles from each table (before re-writing them)."""
     if not article_ids:

@@ -82,9 +82,7 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             conn.execute("DELETE FROM core.accords")
             insert_rows(conn, "core.accords", accord_rows())
             upsert_entities(conn, [], include_reference=True)
-        pending = pending_article_ids(
-            conn, EXTRACT_STAGE, version, "SELECT article_id FROM core.articles WHERE is_relevant"
-        )
+        pending = pending_article_ids(conn, EXTRACT_STAGE, version, "core.articles", "is_relevant")
         for batch, results in mapper.map_ahead(analyze_to_rows, article_batches(conn, pending), version):
             counts: dict[str, int] = {}
             batch_rows: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}

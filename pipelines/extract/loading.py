@@ -27,20 +27,23 @@ def extractor_version() -> str:
 
 
 def load_article_texts(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[ArticleText]:
-    """The articles with these ids (in id order) with their sentences, joined on a registered id list
-    (a hash join: the cost follows the batch, not the size of ``core.sentences``)."""
+    """The articles with these ids (in id order) with their sentences, picked through a registered id
+    list by :func:`pipelines.warehouse.rows_where` (the cost follows the batch, not the size of
+    ``core.sentences`` and of the bodies in ``core.articles``)."""
     from pipelines.incremental import registered_ids
+    from pipelines.warehouse import rows_where
 
     sentences: dict[str, list[SentenceText]] = defaultdict(list)
     with registered_ids(conn, article_ids, "_accordwatch_load") as ids:
+        in_batch = f"t.article_id IN (SELECT article_id FROM {ids})"
         for row in conn.execute(
             "SELECT s.article_id, s.sentence_idx, s.paragraph_idx, s.start_char, s.end_char, s.text, s.is_heading, "
-            f"s.in_quote FROM core.sentences s SEMI JOIN {ids} USING (article_id) ORDER BY s.article_id, s.sentence_idx"
+            f"s.in_quote FROM {rows_where('core.sentences', in_batch)} s ORDER BY s.article_id, s.sentence_idx"
         ).fetchall():
             sentences[row[0]].append(SentenceText(*row[1:]))
         articles = conn.execute(
-            "SELECT a.article_id, a.body, a.published_at, a.title, a.language FROM core.articles a "
-            f"SEMI JOIN {ids} USING (article_id) ORDER BY a.article_id"
+            "SELECT a.article_id, a.body, a.published_at, a.title, a.language "
+            f"FROM {rows_where('core.articles', in_batch)} a ORDER BY a.article_id"
         ).fetchall()
     return [
         ArticleText(

@@ -18,7 +18,14 @@ from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_AR
 from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
 from pipelines.results import table_result
-from pipelines.warehouse import delete_for_articles, extend_columns, insert_columns, insert_rows, transaction
+from pipelines.warehouse import (
+    delete_for_articles,
+    extend_columns,
+    insert_columns,
+    insert_rows,
+    rows_where,
+    transaction,
+)
 
 # Every core table keyed by article: purged when an article is superseded, rewritten when re-processed.
 PER_ARTICLE_CORE_TABLES = (
@@ -43,12 +50,13 @@ SENTENCES_DESCRIPTION = (
 
 
 def raw_batches(conn: duckdb.DuckDBPyConnection, pending: Sequence[str]) -> Iterator[tuple[Sequence[str], list[dict]]]:
-    """(ids, raw rows as dicts) a batch at a time, in id order."""
+    """(ids, raw rows as dicts) a batch at a time (rows in id order within a batch)."""
     select = ", ".join(f"r.{c}" for c in RAW_COLUMNS)
     for batch in batched(pending, BATCH_SIZE):
         with registered_ids(conn, batch) as ids:
             rows = conn.execute(
-                f"SELECT {select} FROM raw.articles r SEMI JOIN {ids} USING (article_id) ORDER BY r.article_id"
+                f"SELECT {select} FROM {rows_where('raw.articles', f't.article_id IN (SELECT article_id FROM {ids})')} r "
+                "ORDER BY r.article_id"
             ).fetchall()
         yield batch, [dict(zip(RAW_COLUMNS, values)) for values in rows]
 
@@ -99,9 +107,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 ).fetchall()
             ]
             delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, superseded)
-        pending = pending_article_ids(
-            conn, CLEAN_STAGE, version, "SELECT article_id FROM raw.articles WHERE NOT is_superseded"
-        )
+        pending = pending_article_ids(conn, CLEAN_STAGE, version, "raw.articles", "NOT is_superseded")
         n_sentences = 0
         # The workers clean batch k+1 while this process writes batch k, one transaction per batch.
         for batch, results in mapper.map_ahead(prepare_rows, raw_batches(conn, pending), now, all_sentences):

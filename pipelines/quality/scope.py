@@ -48,6 +48,7 @@ from typing import Any
 import duckdb
 
 from pipelines.quality.suites import SuiteSpec, load_suite_dict
+from pipelines.warehouse import rows_where
 
 FULL = "full"
 CHANGED = "changed"
@@ -276,7 +277,7 @@ def read_scope(
     select = batch_select_list(conn, spec)
     if basis == "changed_since":
         predicate = rule.changed_filter
-        df = _fetch(conn, f"SELECT {select} FROM {spec.table} t WHERE {predicate}", {"since": since}, max_rows)
+        df = _fetch(conn, f"SELECT {select} FROM {rows_where(spec.table, predicate)} t", {"since": since}, max_rows)
     else:
         df = _fetch(conn, f"SELECT {select} FROM {spec.table} t", {}, max_rows)
     truncated = max_rows is not None and len(df) > max_rows

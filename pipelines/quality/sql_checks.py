@@ -37,6 +37,7 @@ import duckdb
 
 from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome
 from pipelines.quality.suites import SuiteSpec, effective_severity, load_suite_dict
+from pipelines.warehouse import rows_where
 
 DEFAULT_MAX_ROW_DROP_SHARE = 0.5
 MAX_ROW_DROP_ENV = "ACCORDWATCH_MAX_ROW_DROP_SHARE"
@@ -69,9 +70,10 @@ SQL_SCOPE_ENV = "ACCORDWATCH_SQL_CHECK_SCOPE"
 
 
 def _of_changed_articles(table: str) -> str:
-    """``table`` restricted to the changed articles' rows (every side of a join is restricted, so
-    DuckDB never reads the bodies or sentences of the articles nobody touched)."""
-    return f"(SELECT * FROM {table} WHERE article_id IN {ARTICLES_TOKEN})"
+    """``table`` restricted to the changed articles' rows (every side of a join is restricted, and
+    through :func:`pipelines.warehouse.rows_where`, so DuckDB never reads the bodies or sentences of
+    the articles nobody touched)."""
+    return rows_where(table, f"t.article_id IN {ARTICLES_TOKEN}")
 
 
 def _slice(alias: str) -> str:

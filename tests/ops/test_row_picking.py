@@ -1,0 +1,46 @@
+"""Picking rows by a predicate without reading the wide columns of the others (rows_where), and the
+storage order pending work is processed in."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+
+from pipelines.incremental import mark_processed, pending_article_ids
+from pipelines.warehouse import apply_schema, registered_column, rows_where
+
+
+def _table(conn: duckdb.DuckDBPyConnection, n: int) -> None:
+    # ids deliberately not in storage order: a-00099 is written first
+    conn.execute("CREATE TABLE docs (article_id VARCHAR, body VARCHAR, keep BOOLEAN)")
+    conn.execute(
+        "INSERT INTO docs SELECT printf('a-%05d', ? - 1 - i), repeat('x', 3000 + i), i % 7 = 0 FROM range(?) r(i)", [n, n]
+    )
+
+
+def test_rows_where_returns_exactly_the_rows_of_the_predicate(tmp_path):
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    _table(conn, 5000)
+    expected = conn.execute("SELECT * FROM docs WHERE keep ORDER BY article_id").fetchall()
+    assert conn.execute(f"SELECT * FROM {rows_where('docs', 't.keep')} d ORDER BY article_id").fetchall() == expected
+    picked = ["a-04999", "a-00000", "a-02500", "a-99999"]  # first, last, middle rows and an unknown id
+    with registered_column(conn, "picked", "article_id", picked) as ids:
+        rows = conn.execute(
+            f"SELECT article_id, length(body) FROM {rows_where('docs', f't.article_id IN (SELECT article_id FROM {ids})')} "
+            "ORDER BY article_id"
+        ).fetchall()
+    assert rows == [("a-00000", 3000 + 4999), ("a-02500", 3000 + 2499), ("a-04999", 3000)]
+
+
+def test_pending_articles_come_in_storage_order_and_skip_processed_ones(tmp_path):
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    apply_schema(conn)
+    _table(conn, 20)
+    mark_processed(conn, "clean", "v1", {"a-00019": 1, "a-00005": 0}, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    pending = pending_article_ids(conn, "clean", "v1", "docs")
+    assert pending == [f"a-{i:05d}" for i in range(18, -1, -1) if i != 5]  # written from a-00019 down
+    # keep: rows 0, 7, 14 = a-00019 (processed), a-00012, a-00005 (processed)
+    assert pending_article_ids(conn, "clean", "v1", "docs", "keep") == ["a-00012"]
+    # another version of the stage: everything is pending again
+    assert pending_article_ids(conn, "clean", "v2", "docs", "keep") == ["a-00019", "a-00012", "a-00005"]
