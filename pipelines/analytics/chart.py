@@ -1,6 +1,7 @@
 """The membership chart: members_lower/members_upper per accord over time, as a PNG file and in metadata."""
 
 import base64
+import hashlib
 import io
 from collections.abc import Sequence
 from datetime import date
@@ -14,12 +15,34 @@ from pipelines.warehouse import preview_markdown
 MEMBERSHIP_GROWTH = dg.AssetKey(["analytics", "membership_growth"])
 MEMBERSHIP_CHART = dg.AssetKey(["analytics", "membership_chart"])
 CHART_FILE_NAME = "membership_growth.png"
+# Bump when render_membership_chart draws differently: charts stamped with another version are redrawn.
+CHART_RENDER_VERSION = "chart-1"
 GROWTH_ROWS = "SELECT accord, month, members_lower, members_upper FROM analytics.membership_growth ORDER BY accord, month"
 
 
 def chart_path(db_path: str | Path) -> Path:
     """``<directory of the warehouse file>/charts/membership_growth.png``."""
     return Path(db_path).resolve().parent / "charts" / CHART_FILE_NAME
+
+
+def chart_fingerprint(rows: Sequence[tuple[str, date, int, int]]) -> str:
+    """What the chart is drawn from: the render version and the growth rows."""
+    return hashlib.sha256(repr((CHART_RENDER_VERSION, list(rows))).encode()).hexdigest()
+
+
+def write_chart_if_changed(rows: Sequence[tuple[str, date, int, int]], path: Path) -> tuple[bytes, bool]:
+    """The chart's PNG bytes and whether it was drawn now. A chart already at ``path`` whose stamp
+    (``<name>.sha256`` beside it) matches the rows is reused: drawing costs ~1 s (matplotlib's import
+    and the rendering), and most runs add articles that change no membership."""
+    stamp = path.with_name(path.name + ".sha256")
+    fingerprint = chart_fingerprint(rows)
+    if path.is_file() and stamp.is_file() and stamp.read_text(encoding="ascii").strip() == fingerprint:
+        return path.read_bytes(), False
+    png = render_membership_chart(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png)
+    stamp.write_text(fingerprint + "\n", encoding="ascii")
+    return png, True
 
 
 def render_membership_chart(rows: Sequence[tuple[str, date, int, int]]) -> bytes:
@@ -69,20 +92,20 @@ def render_membership_chart(rows: Sequence[tuple[str, date, int, int]]) -> bytes
 def membership_chart(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """A PNG chart of membership over time: per accord, members_lower (certainly signed) and members_upper
     (possibly signed or announced) as step lines by month, written next to the warehouse file
-    (charts/membership_growth.png) and shown here in the metadata."""
+    (charts/membership_growth.png) and shown here in the metadata. Redrawn only when the growth rows
+    changed (metadata ``redrawn``)."""
     with warehouse.connect(read_only=True) as conn:
         rows = conn.execute(GROWTH_ROWS).fetchall()
         preview = preview_markdown(conn, "SELECT * FROM analytics.membership_growth ORDER BY accord, month DESC", 12)
-    png = render_membership_chart(rows)
     path = chart_path(warehouse.db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(png)
+    png, redrawn = write_chart_if_changed(rows, path)
     image = f"![membership](data:image/png;base64,{base64.b64encode(png).decode('ascii')})"
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": len(rows),
             "chart": dg.MetadataValue.md(image),
             "path": dg.MetadataValue.path(str(path)),
+            "redrawn": dg.MetadataValue.bool(redrawn),
             "preview": dg.MetadataValue.md(preview),
         }
     )

@@ -8,7 +8,7 @@ from datetime import date
 import dagster as dg
 
 from pipelines.analytics.assets import VIEWS, analytics_assets
-from pipelines.analytics.chart import chart_path, render_membership_chart
+from pipelines.analytics.chart import chart_path, render_membership_chart, write_chart_if_changed
 from pipelines.paths import SQL_DIR
 from pipelines.resolve.assets import resolve_assets
 
@@ -65,3 +65,16 @@ def test_chart_renders_a_png_with_and_without_data(tmp_path):
     assert render_membership_chart(rows)[:8] == PNG_MAGIC
     assert render_membership_chart([])[:8] == PNG_MAGIC
     assert chart_path(tmp_path / "w.duckdb") == tmp_path.resolve() / "charts" / "membership_growth.png"
+
+
+def test_chart_is_redrawn_only_when_its_rows_change(tmp_path):
+    path = tmp_path / "charts" / "membership_growth.png"
+    rows = [("Abraham Accords", date(2020, 9, 1), 0, 2)]
+    png, redrawn = write_chart_if_changed(rows, path)
+    assert redrawn and png[:8] == PNG_MAGIC and path.read_bytes() == png
+    assert write_chart_if_changed(list(rows), path) == (png, False)
+    changed = [*rows, ("Abraham Accords", date(2020, 10, 1), 2, 3)]
+    png2, redrawn = write_chart_if_changed(changed, path)
+    assert redrawn and png2 != png and path.read_bytes() == png2
+    path.unlink()  # a deleted chart is drawn again even though its stamp is still there
+    assert write_chart_if_changed(changed, path)[1]
