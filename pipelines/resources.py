@@ -124,18 +124,30 @@ class WarehouseResource(dg.ConfigurableResource):
 class GreatExpectationsResource(dg.ConfigurableResource):
     """Great Expectations for the run's quality checks (required by every check).
 
-    Importing GX takes ~3-5 s; when a run starts, this resource starts that import (and the GX
-    context the checks share) on a background thread, so it overlaps the ingest instead of
-    delaying the first check, which waits for it only if it is not done yet.
+    Importing GX takes ~3-5 CPU-s and validating is pure Python. By default a run validates in a GX
+    worker process started with the run (:mod:`pipelines.quality.gx_worker`): the import happens on
+    the other core while the ingest runs, and GX's memory leaves with the worker at the end of the
+    run. With ``worker_process`` off, GX runs in the run's process, imported on a background thread
+    from the start (``prepare_in_background``) so that it overlaps the ingest.
     """
 
+    worker_process: bool = True
     prepare_in_background: bool = True
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        if self.prepare_in_background:
+        if self.worker_process and context.run is not None:  # a run, not a sensor or schedule
+            from pipelines.quality.gx_worker import start_gx_worker
+
+            start_gx_worker()
+        elif self.prepare_in_background:
             from pipelines.quality.validate import prepare_gx_in_background
 
             prepare_gx_in_background()
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        from pipelines.quality.gx_worker import stop_gx_worker
+
+        stop_gx_worker()
 
 
 class ArticleSourceResource(dg.ConfigurableResource):

@@ -11,11 +11,12 @@ follow the same scope where a check can be scoped without weakening it (see
 ``great_expectations`` is imported here, inside the functions, and only when some rows have to go
 through it: a suite whose scope has no rows (nothing changed) is recorded without GX (the column
 set is compared with the table's columns directly, row rules hold vacuously), so a run that
-changed nothing does not pay the ~3-5 s import on its main thread. A Dagster run starts the import
-on a background thread when it starts (:func:`prepare_gx_in_background`, from the ``gx`` resource), so
-it overlaps the ingest instead of delaying the first check. One ephemeral GX context (with its pandas
-datasource) is created per process, when first needed, and reused by every call: each call adds its
-suites and dataframe assets under names unique to that call and deletes them when done.
+changed nothing does not pay the ~3-5 s import. A Dagster run validates in a GX worker process
+started with the run (:mod:`pipelines.quality.gx_worker`, from the ``gx`` resource): the import
+happens on the other core while the ingest runs. Elsewhere (``accordwatch check``, tests) GX runs in
+this process. One ephemeral GX context (with its pandas datasource) is created per process, when
+first needed, and reused by every call: each call adds its suites and dataframe assets under names
+unique to that call and deletes them when done.
 """
 
 from __future__ import annotations
@@ -163,14 +164,22 @@ _GX_LOCK = threading.Lock()
 _GX_VALIDATOR: _GxValidator | None = None
 
 
-def _gx_validator() -> _GxValidator:
-    """The process's validator, made on first use (a call made while the background thread is making
+def local_gx_validator() -> _GxValidator:
+    """This process's validator, made on first use (a call made while the background thread is making
     it waits for that one instead of making a second)."""
     global _GX_VALIDATOR
     with _GX_LOCK:
         if _GX_VALIDATOR is None:
             _GX_VALIDATOR = _GxValidator()
         return _GX_VALIDATOR
+
+
+def _gx_validator() -> Any:
+    """The run's GX worker process when one is running (:mod:`pipelines.quality.gx_worker`, started by
+    the ``gx`` resource), else GX in this process."""
+    from pipelines.quality.gx_worker import running_gx_worker
+
+    return running_gx_worker() or local_gx_validator()
 
 
 def prepare_gx_in_background() -> threading.Thread:
@@ -182,7 +191,7 @@ def prepare_gx_in_background() -> threading.Thread:
 
 def _prepare_gx_quietly() -> None:
     try:
-        _gx_validator()
+        local_gx_validator()
     except Exception:  # noqa: BLE001 - the first check that needs GX raises it again, in its own step
         pass
 
