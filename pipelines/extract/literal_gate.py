@@ -195,6 +195,47 @@ def required_literals(pattern: re.Pattern | str) -> frozenset[str] | None:
     return required
 
 
+def requirement_sets(pattern: re.Pattern | str) -> list[frozenset[str]]:
+    """Every requirement found at the top level of ``pattern``, not only the best one
+    :func:`required_literals` keeps: each run of exact parts and each other part's own
+    requirement. A match contains one word of *each* set, so a text must hold a word of every
+    set for the pattern to match there (gates may require several of them together)."""
+    source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, 0)
+    if isinstance(source, bytes):
+        return []
+    out: list[frozenset[str] | None] = []
+    run: frozenset[str] | None = None
+    for op, av in _sre_parse.parse(source, flags & ~re.UNICODE):
+        strings = _exact(op, av)
+        if strings is not None:
+            joined = _product(run, strings) if run is not None else strings
+            if joined is None:  # as in _sequence: close the run, start a new one here
+                out.append(_as_requirement(run))
+                joined = strings
+            run = joined
+            continue
+        out.append(_as_requirement(run))
+        run = None
+        out.append(_element(op, av))
+    out.append(_as_requirement(run))
+    unique: list[frozenset[str]] = []
+    for required in out:
+        if required and all(required) and required not in unique:
+            unique.append(required)
+    return unique
+
+
+def second_requirement(pattern: re.Pattern | str, min_length: int = 1) -> frozenset[str] | None:
+    """The most selective of :func:`requirement_sets` other than the one :func:`required_literals`
+    returns, among those whose shortest word has ``min_length`` characters or more; None if none."""
+    first = required_literals(pattern)
+    best = None
+    for required in requirement_sets(pattern):
+        if required != first and min(map(len, required)) >= min_length:
+            best = _better(best, required)
+    return best
+
+
 def anchored_finditer(pattern: re.Pattern, text: str, starts):
     """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending, e.g.
     where the pattern's first word occurs): the pattern is only tried there, left to right, each

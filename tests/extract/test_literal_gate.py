@@ -8,8 +8,8 @@ import re
 import pytest
 
 from pipelines.extract.claims.evaluation import HELDOUT_DIR, LABELLED_DIR, load_labelled_articles
-from pipelines.extract.claims.status import claim_vocabulary, trigger_gate
-from pipelines.extract.literal_gate import KeywordGate, fold, required_literals
+from pipelines.extract.claims.status import claim_vocabulary, trigger_gate, trigger_second_gate
+from pipelines.extract.literal_gate import KeywordGate, fold, required_literals, requirement_sets, second_requirement
 
 
 def test_required_literals_of_a_sequence_take_its_longest_word():
@@ -57,6 +57,23 @@ def test_gate_selects_patterns_by_their_words_and_keeps_unknown_ones():
     assert gate.candidates("nothing here") == [2]
 
 
+def test_requirement_sets_list_every_part_a_match_needs():
+    pattern = re.compile(r"(?:will|would)\s+not\s+(?:\w+\s+)?(?:join|sign)", re.I)
+    assert requirement_sets(pattern) == [{"will", "would"}, {"not"}, {"join", "sign"}]
+    assert second_requirement(pattern) == {"join", "sign"}  # the best one besides required_literals'
+    assert required_literals(pattern) == {"will", "would"}
+    assert second_requirement(pattern, min_length=5) is None
+    assert second_requirement(re.compile(r"joined", re.I)) is None
+    assert requirement_sets(re.compile(r"\d{4}")) == []
+
+
+def test_two_gates_together_select_fewer_patterns():
+    pattern = re.compile(r"(?:will|would)\s+(?:\w+\s+)?(?:join|sign)", re.I)
+    first, second = KeywordGate([required_literals(pattern)]), KeywordGate([second_requirement(pattern)])
+    assert first.mask("It would rain.") & second.mask("It would rain.") == 0
+    assert first.mask("It would soon join.") & second.mask("It would soon join.") == 1
+
+
 @pytest.fixture(scope="module")
 def sentences() -> list[str]:
     articles = load_labelled_articles(LABELLED_DIR) + load_labelled_articles(HELDOUT_DIR, ingest=True)
@@ -78,6 +95,24 @@ def test_trigger_gate_never_hides_a_matching_trigger(sentences):
                 assert i in candidates, (trigger.source, text)
     assert matched > 50
     assert offered < 0.2 * len(sentences) * len(triggers)
+
+
+def test_second_trigger_gate_never_hides_a_matching_trigger(sentences):
+    """The same for the second word test the claim stage adds to the trigger gate: every trigger
+    that matches passes both, and both together rule out more than the first alone."""
+    triggers = claim_vocabulary().triggers
+    first, second = trigger_gate(), trigger_second_gate()
+    matched = offered_first = offered_both = 0
+    for text in sentences:
+        mask = first.mask(text) & second.mask(text)
+        offered_first += len(first.candidates(text))
+        offered_both += bin(mask).count("1")
+        for i, trigger in enumerate(triggers):
+            if trigger.pattern.search(text):
+                matched += 1
+                assert mask >> i & 1, (trigger.source, text)
+    assert matched > 50
+    assert offered_both < 0.8 * offered_first
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,14 @@ from pipelines.extract.claims.coordination import (
 )
 from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
 from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord
-from pipelines.extract.claims.status import STATUS_CAUTION, Trigger, claim_vocabulary, ordinal_value, trigger_gate
+from pipelines.extract.claims.status import (
+    STATUS_CAUTION,
+    Trigger,
+    claim_vocabulary,
+    ordinal_value,
+    trigger_gate,
+    trigger_second_gate,
+)
 from pipelines.extract.dates import extract_dates, reference_date
 from pipelines.extract.literal_gate import mask_indexes
 from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
@@ -193,7 +200,10 @@ class _ArticleClaims:
         self.last_heading_idx = -1
         self._attributed_upto = 0  # sentences before this index have had their attribution read
         # per sentence: which triggers and which country descriptions may match (one pass each over the body)
-        self._trigger_masks = trigger_gate().sentence_masks(article.body, article.sentences)
+        self._trigger_masks = [
+            first & second for first, second in zip(trigger_gate().sentence_masks(article.body, article.sentences),
+                                                    trigger_second_gate().sentence_masks(article.body, article.sentences))
+        ]
         self._descriptor_masks = descriptor_masks(article)
 
     def _position(self, sentence: SentenceText) -> int | None:

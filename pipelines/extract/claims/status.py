@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipelines.extract.literal_gate import KeywordGate
+from pipelines.extract.literal_gate import KeywordGate, second_requirement
 from pipelines.extract.model import CLAIM_STATUSES
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -166,6 +166,21 @@ def trigger_gate() -> KeywordGate:
     """Which triggers of :func:`claim_vocabulary` may match a sentence: the words each trigger
     pattern cannot match without (read off the pattern), in one Aho-Corasick automaton."""
     return KeywordGate.for_patterns([t.pattern for t in claim_vocabulary().triggers])
+
+
+# A second requirement is used only when its shortest word has at least this many letters (short
+# words such as "to" or "in" occur in nearly every sentence and would only slow the body scan down).
+_SECOND_REQUIREMENT_MIN_LEN = 4
+
+
+@lru_cache(maxsize=1)
+def trigger_second_gate() -> KeywordGate:
+    """A second word test for the triggers of :func:`claim_vocabulary`: a trigger may match a
+    sentence only where both this gate and :func:`trigger_gate` let it through ("(?:will|would)
+    not ... (?:join|sign|...)" needs "join" or "sign" besides "will" or "would"). A trigger with
+    no second requirement always passes."""
+    return KeywordGate([second_requirement(t.pattern, _SECOND_REQUIREMENT_MIN_LEN)
+                        for t in claim_vocabulary().triggers])
 
 
 def ordinal_value(text: str | None) -> int | None:
