@@ -144,3 +144,13 @@ def test_a_sentence_skipped_for_having_no_trigger_word_still_names_the_speaker_o
     ('Donald Trump said') is still what 'he said' in the next sentence refers to."""
     text = "Donald Trump said the weather in Washington was fine. Kazakhstan has joined the Abraham Accords, he said."
     assert keys(claims_of(text)) == {("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_a_speaker_read_out_of_order_is_still_the_last_speaker_of_a_later_pronoun():
+    """'Bahrain said' is attributed without reading the sentences before it (it names its own
+    speaker); the memory of the last speaker and of the last person a later pronoun or generic
+    speaker reads is still what reading every sentence in order leaves."""
+    text = ("Donald Trump said it rained. Oman has joined the Abraham Accords, Bahrain said. "
+            "Morocco has joined the Abraham Accords, the statement said. Kazakhstan has joined the Abraham Accords, he said.")
+    assert keys(claims_of(text)) == {("OM", AA, "announced", "Bahrain"), ("MA", AA, "announced", "Bahrain"),
+                                     ("KZ", AA, "announced", "Donald Trump")}

@@ -88,6 +88,11 @@ class AttributionResolver:
         self.last_person: Speaker | None = None
         self._cache: dict[int, Attribution | None] = {}
         self._hits: list | None = None  # the attribution gate's hits per sentence (on first use)
+        # Attributions read ahead of article order that did not read the last speaker (no pronoun
+        # speaker): the same whatever came before, so they are reused when their turn comes.
+        self._free: dict[int, Attribution | None] = {}
+        self._dependent: set[int] = set()  # read ahead, but a pronoun speaker needs the order
+        self._read_state = False  # set when a pronoun speaker looked up the last speaker
 
     def _speaker_for(self, mention: Mention) -> Speaker:
         name = self.names.get(mention.entity_id) or mention.text
@@ -108,6 +113,7 @@ class AttributionResolver:
             return Speaker(ANONYMOUS, None), start + m.start(), start + m.end()
         m = self.vocab.pronoun_speaker.search(segment)
         if m:
+            self._read_state = True
             word = m.group().lower()
             previous = self.last_person if word in ("he", "she", "him", "her") else self.last_speaker
             if previous is not None:
@@ -174,11 +180,32 @@ class AttributionResolver:
                                        "speaker_" + verb.group().lower().split()[0])
         return None
 
+    def independent_attribution(self, sentence_idx: int) -> tuple[bool, Attribution | None]:
+        """``(True, attribution)`` when the sentence's attribution does not depend on the sentences
+        before it (it names its speaker, or has none), so it may be read out of article order;
+        ``(False, None)`` when it resolves a pronoun speaker ("he said") and needs
+        :meth:`attribution` in article order."""
+        if sentence_idx in self._cache:
+            return True, self._cache[sentence_idx]
+        if sentence_idx in self._free:
+            return True, self._free[sentence_idx]
+        if sentence_idx in self._dependent:
+            return False, None
+        self._read_state = False
+        found = self._in_sentence(self.article.sentences[sentence_idx])
+        if self._read_state:
+            self._dependent.add(sentence_idx)
+            return False, None
+        self._free[sentence_idx] = found
+        return True, found
+
     def attribution(self, sentence_idx: int) -> Attribution | None:
         """The attribution of one sentence (computed once per sentence, in article order)."""
         if sentence_idx not in self._cache:
-            sentence = self.article.sentences[sentence_idx]
-            found = self._in_sentence(sentence)
+            if sentence_idx in self._free:
+                found = self._free.pop(sentence_idx)
+            else:
+                found = self._in_sentence(self.article.sentences[sentence_idx])
             self._cache[sentence_idx] = found
             if found is not None and found.speaker.name not in (ARTICLE, ANONYMOUS):
                 self.last_speaker = found.speaker

@@ -214,7 +214,9 @@ class _ArticleClaims:
 
     def _catch_up_attribution(self, sentence_idx: int) -> None:
         """Read the attribution of the skipped body sentences before ``sentence_idx``, in article
-        order, so the resolver's memory of the last speaker is what a full pass would leave."""
+        order, so the resolver's memory of the last speaker is what a full pass would leave. Only
+        needed where that memory is read (a pronoun speaker, a quotation): a sentence that names
+        its own speaker is attributed out of order (``independent_attribution``)."""
         sentences = self.article.sentences
         for k in range(self._attributed_upto, sentence_idx):
             if not sentences[k].is_heading:
@@ -225,8 +227,11 @@ class _ArticleClaims:
 
     def _speaker(self, sentence: SentenceText) -> tuple[Speaker, tuple[int, int], tuple[int, int], str]:
         """(speaker, excluded span, content span, rule) for one sentence."""
-        self._catch_up_attribution(sentence.sentence_idx)
-        attribution = self.resolver.attribution(sentence.sentence_idx)
+        known, attribution = (False, None) if sentence.in_quote else \
+            self.resolver.independent_attribution(sentence.sentence_idx)
+        if not known:  # a pronoun speaker or a quotation: the sentences before it are read first, in order
+            self._catch_up_attribution(sentence.sentence_idx)
+            attribution = self.resolver.attribution(sentence.sentence_idx)
         full = (0, len(sentence.text))
         if sentence.in_quote:
             quoted = self.resolver.quote_speaker(sentence.sentence_idx)
