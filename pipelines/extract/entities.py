@@ -6,6 +6,8 @@ The body is tokenized once (``spacy.blank("en")``) and every finder works on tha
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from pipelines.extract.countries import all_country_entities, country_entity, find_country_mentions_in_doc
 from pipelines.extract.organizations import find_organizations_in_doc
 from pipelines.extract.people import find_people_in_doc
@@ -23,9 +25,13 @@ def _dedupe_entities(entities: list[Entity]) -> list[Entity]:
 
 
 def _country_entities_for(mentions: list[Mention]) -> list[Entity]:
+    """The country entity of each mention, in mention order, once per entity_id (what
+    :func:`_dedupe_entities` keeps of the list with every repetition)."""
     out = []
+    seen: set[str] = set()
     for m in mentions:
-        if m.entity_type == "country":
+        if m.entity_type == "country" and m.entity_id not in seen:
+            seen.add(m.entity_id)
             entity = country_entity(m.entity_id.split(":", 1)[1])
             if entity is not None:
                 out.append(entity)
@@ -43,9 +49,23 @@ def prepare_matchers() -> None:
     _org_matcher()
 
 
-def _inside_any(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    """True when the mention overlaps one of the (start, end) character spans."""
-    return any(mention.start_char < end and start < mention.end_char for start, end in spans)
+def _outside_all(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that overlap none of the (start, end) character spans (one bisection each)."""
+    if not spans:
+        return list(mentions)
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], None  # reach[i]: the largest end among spans[: i + 1]
+    for _, end in spans:
+        furthest = end if furthest is None or end > furthest else furthest
+        reach.append(furthest)
+    out = []
+    for m in mentions:
+        # the spans starting before the mention ends overlap it iff one of them ends after it starts
+        i = bisect_left(starts, m.end_char)
+        if i == 0 or reach[i - 1] <= m.start_char:
+            out.append(m)
+    return out
 
 
 def extract_entities(article: ArticleText) -> ArticleEntities:
@@ -58,7 +78,7 @@ def extract_entities(article: ArticleText) -> ArticleEntities:
     countries = find_country_mentions_in_doc(adoc)
     people = find_people_in_doc(adoc, countries)
     person_spans = [(m.start_char, m.end_char) for m in people.mentions if m.method != "descriptor"]
-    countries = [c for c in countries if not _inside_any(c, person_spans)]
+    countries = _outside_all(countries, person_spans)
     orgs = find_organizations_in_doc(adoc, countries, people.mentions, people.roles)
     mentions = [*countries, *people.mentions, *orgs.mentions]
     entities = [*_country_entities_for(countries), *people.entities, *orgs.entities]

@@ -38,6 +38,8 @@ def blank_nlp():
 _ASCII_WORD_BYTES = bytes((b if chr(b).isalnum() else 32) if b < 128 else b for b in range(256))
 _EXTRA_PUNCT = "\u2018\u2019\u201c\u201d\u2010\u2011\u2012\u2013\u2014\u00a0\u2026\u00ab\u00bb"
 _WORD_CHARS = {i: " " for i in range(128) if not chr(i).isalnum()} | {ord(c): " " for c in _EXTRA_PUNCT}
+_ASCII_LETTERS = bytes(b for b in range(128) if chr(b).isalpha())
+_ASCII_UPPER = bytes(b for b in range(128) if chr(b).isupper())
 _cues: set[str] = set()
 _cue_state: dict[str, object] = {}
 
@@ -135,6 +137,7 @@ class ArticleDoc:
     _caps: dict[int, bool] = field(default_factory=dict)
     _matches: dict[str, list[tuple[str, int, int]]] | None = None
     _blanked: list[bool] | None = None  # per sentence: kept (True) or blanked; None: all tokenized
+    _token_spans: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, article: ArticleText, full: bool = False) -> "ArticleDoc":
@@ -188,12 +191,19 @@ class ArticleDoc:
         return i + 1 >= len(self.starts) or self.ends[i] < self.starts[i + 1]
 
     def token_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
-        """Token indices (start, end) exactly covering the characters, or None if not aligned."""
+        """Token indices (start, end) exactly covering the characters, or None if not aligned
+        (remembered: the people and organization stages both ask for every country mention)."""
+        key = (start_char, end_char)
+        spans = self._token_spans
+        if key in spans:
+            return spans[key]
         i = bisect_left(self.starts, start_char)
         j = bisect_left(self.ends, end_char)
+        span = None
         if i < len(self.starts) and j < len(self.ends) and self.starts[i] == start_char and self.ends[j] == end_char:
-            return i, j + 1
-        return None
+            span = (i, j + 1)
+        spans[key] = span
+        return span
 
     def sentence_of_char(self, char: int) -> int:
         """Index (``sentence_idx``) of the sentence containing ``char``; 0 if there are none."""
@@ -227,8 +237,13 @@ class ArticleDoc:
         else:
             text = self.article.sentences[pos].text
         # C-level counting: share of upper-case letters among letters, and enough words.
-        letters = sum(map(str.isalpha, text))
-        upper = sum(map(str.isupper, text))
+        if text.isascii():  # the same counts, by deleting the letters of the ASCII bytes
+            raw = text.encode("ascii")
+            letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+            upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        else:
+            letters = sum(map(str.isalpha, text))
+            upper = sum(map(str.isupper, text))
         value = letters > 0 and upper >= CAPS_MIN_SHARE * letters and len(_WORD.findall(text)) >= CAPS_MIN_WORDS
         self._caps[pos] = value
         return value

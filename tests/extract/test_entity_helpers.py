@@ -1,0 +1,29 @@
+"""Small helpers of the entity stage checked against their plain definitions."""
+
+from __future__ import annotations
+
+import random
+
+from pipelines.extract.entities import _outside_all
+from pipelines.extract.model import Mention
+from pipelines.extract.text_article import article_from_text
+from pipelines.extract.tokens import ArticleDoc
+
+
+def test_outside_all_keeps_exactly_the_mentions_overlapping_no_span():
+    rng = random.Random(5)
+    for _ in range(300):
+        spans = [(s, s + rng.randint(1, 12)) for s in (rng.randint(0, 80) for _ in range(rng.randint(0, 6)))]
+        mentions = [Mention(0, s, s + rng.randint(1, 10), "x", "country:XX", "country", "name")
+                    for s in (rng.randint(0, 90) for _ in range(20))]
+        expected = [m for m in mentions if not any(m.start_char < e and s < m.end_char for s, e in spans)]
+        assert _outside_all(mentions, spans) == expected
+
+
+def test_caps_text_counts_letters_alike_in_ascii_and_other_text():
+    article = article_from_text("OMAN WILL JOIN THE ACCORDS SOON\n\nOman will join the accords soon.\n\n"
+                                "ÖMAN WİLL JOIN THE ACCORDS SOON\n\nQATAR and Oman said so.")
+    adoc = ArticleDoc.build(article, full=True)
+    first_tokens = [adoc.token_span(s.start_char, s.start_char + s.text.index(" "))[0] for s in article.sentences]
+    assert [adoc.in_caps_text(i) for i in first_tokens] == [True, False, True, False]
+    assert adoc.token_span(0, 2) is None and adoc.token_span(0, 4) == (0, 1) == adoc.token_span(0, 4)
