@@ -95,7 +95,28 @@ class _CountryMatcher:
                 chosen.append((key, start, end))
         if pending:
             chosen.extend(self._resolve_by_article(adoc, pending, chosen))
-        mentions = [m for key, s, e in chosen if (m := self._mention(adoc, key, s, e))]
+        mentions = []
+        # Every candidate passes here: the one-word plain surfaces need only the case test of
+        # _accept (inlined); everything else goes through _accept itself.
+        by_key, plain, pattern_caps = self.by_key, self.plain, self.pattern_caps
+        starts, ends, body = adoc.starts, adoc.ends, adoc.article.body
+        for key, s, e in chosen:
+            surface = by_key[key]
+            if e - s == 1 and key in plain:
+                start_char, end_char = starts[s], ends[s]
+                text = body[start_char:end_char]
+                if surface.case == "exact":
+                    if text != surface.surface:
+                        continue
+                elif pattern_caps[key][0] and not text[:1].isupper():
+                    continue
+            elif self._accept(adoc, surface, key, s, e):
+                start_char, end_char = starts[s], ends[e - 1]
+            else:
+                continue
+            method = surface.method
+            mentions.append(Mention(adoc.sentence_of_char(start_char), start_char, end_char, body[start_char:end_char],
+                                    f"country:{surface.code}", "country", method, method == "metonymy"))
         mentions.extend(self._hyphen_compounds(adoc, taken))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
@@ -121,22 +142,6 @@ class _CountryMatcher:
                 self.pattern_caps[resolved_key] = (True,) * len(original.split())
             out.append((resolved_key, start, end))
         return out
-
-    def _mention(self, adoc: ArticleDoc, key: str, start: int, end: int) -> Mention | None:
-        surface = self.by_key[key]
-        if not self._accept(adoc, surface, key, start, end):
-            return None
-        start_char, end_char = adoc.starts[start], adoc.ends[end - 1]
-        return Mention(
-            sentence_idx=adoc.sentence_of_char(start_char),
-            start_char=start_char,
-            end_char=end_char,
-            text=adoc.article.body[start_char:end_char],
-            entity_id=f"country:{surface.code}",
-            entity_type="country",
-            method=surface.method,
-            is_metonymy=surface.method == "metonymy",
-        )
 
     def _hyphen_compounds(self, adoc: ArticleDoc, taken: bytearray) -> list[Mention]:
         """Countries inside tokens the tokenizer kept whole, e.g. "U.S.-brokered", "U.S.-Israel"."""
