@@ -126,7 +126,17 @@ def _probe_states_schema():
                       ("status", pa.string()), ("is_certain", pa.bool_()), ("date_lo", pa.int32()),
                       ("date_hi", pa.int32()), ("certain_status", pa.string()),
                       ("statuses", pa.list_(pa.string())), ("has_conflict", pa.bool_()), ("first_us", pa.int64()),
-                      ("event_ids", pa.list_(pa.string()))])
+                      ("event_ids", pa.list_(pa.uuid()))])
+
+
+def _no_probe_states():
+    """An empty table of _probe_states_schema() (pyarrow's empty_table cannot make the UUID lists)."""
+    import pyarrow as pa
+
+    schema = _probe_states_schema()
+    no_ids = pa.ExtensionArray.from_storage(pa.uuid(), pa.array([], pa.binary(16)))
+    return pa.table([pa.ListArray.from_arrays(pa.array([0], pa.int32()), no_ids) if field.name == "event_ids"
+                     else pa.array([], field.type) for field in schema], schema=schema)
 
 
 STORED_TABLES = ("known_pair_inputs", "known_state_intervals", "known_claimant_spans")
@@ -268,7 +278,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
         node_base += len(nodes)
         del nodes, leaf, pair_days
     conn.register("_known_probe_states",
-                  pa.concat_tables(states) if states else _probe_states_schema().empty_table())
+                  pa.concat_tables(states) if states else _no_probe_states())
     figures["states"] = sum(len(t) for t in states)
     conn.execute("DROP TABLE _known_claim_rows")
     return {**figures, "pairs_rebuilt": len(pair_claims), "pairs_total": n_pairs, "pairs_removed": n_removed,
@@ -441,13 +451,18 @@ def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days:
         "first_us": np.array(cols[9], np.int64),
     }
     del cols
+    # each event id (the md5 of its key, as core.membership_events makes it) as its 16 bytes, an Arrow UUID: the
+    # stored lists hold UUIDs (16 bytes each, inline) and known_as_of(d) prints them back as the md5 strings; as
+    # strings they were most of the build's memory (2.5M ids at 100k articles: each copy ~120 MB). The bytes sort
+    # as their hex strings do, so the ranks below are those of the strings.
     event_ids = conn.execute("""
-        SELECT md5(concat_ws('|', p.country_code, p.accord, n.status,
-                             CAST(analytics._day_date(n.hull_lo) AS VARCHAR),
-                             CAST(analytics._day_date(n.hull_hi) AS VARCHAR))) AS event_id
+        SELECT unhex(md5(concat_ws('|', p.country_code, p.accord, n.status,
+                                    CAST(analytics._day_date(n.hull_lo) AS VARCHAR),
+                                    CAST(analytics._day_date(n.hull_hi) AS VARCHAR)))) AS event_id
         FROM _known_nodes n JOIN _known_pairs p ON p.pair = n.pair
         WHERE NOT n.is_future ORDER BY n.node_id""").to_arrow_table().column(0).combine_chunks()
     ev_sorted = np.argsort(np.array(event_ids.to_pylist(), dtype=object), kind="stable")
+    event_ids = pa.ExtensionArray.from_storage(pa.uuid(), event_ids.cast(pa.binary(16)))
     event_rank = np.empty(len(ev_sorted), np.int64)
     event_rank[ev_sorted] = np.arange(len(ev_sorted))
     node["event_rank"] = event_rank
