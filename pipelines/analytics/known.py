@@ -66,59 +66,65 @@ CHUNK_CLAIMS = 100_000
 # rows alive, the first and largest expansion of evaluate_states (its transients: ~30-60 MB per slice).
 SLICE_ALIVE = 250_000
 
+# analytics._known_claims() with only the columns the build reads: the claim id (a 32-character md5) only
+# through each row's hash, the fingerprint's term (at 1M claims the full rows were ~0.3 GB of this table)
+ALL_CLAIMS_QUERY = """
+    SELECT accord, country_code, status, article_id, claimant, published_at, lo, hi, is_future, day, version,
+           hash(claim_id, article_id, status, claimant, published_at, is_future, lo, hi, day, version) AS row_hash
+    FROM analytics._known_claims()
+"""
+
 # per pair, a fingerprint of every column of analytics._known_claims() the build reads (a sum of row
 # hashes: independent of the row order) and the build's own fingerprint
 PAIR_INPUTS_QUERY = """
-    SELECT accord, country_code, count(*) AS n_claims,
-           sum(hash(claim_id, article_id, status, claimant, published_at, is_future, lo, hi, day, version))
-               AS fingerprint,
-           CAST(? AS VARCHAR) AS build_key
+    SELECT accord, country_code, count(*) AS n_claims, sum(row_hash) AS fingerprint, CAST(? AS VARCHAR) AS build_key
     FROM _known_all_claims
     GROUP BY accord, country_code
 """
 
-# analytics._known_claims() of the pairs to build (the pairs not in _known_kept_pairs), with dense codes
-# over those rows (the order of the values; joined from the distinct values: cheaper than a window per code)
+# the pairs to build (the pairs not in _known_kept_pairs), numbered in order, and dense codes of their statuses and
+# claimants (the order of the values)
+BUILD_TABLES = """
+    CREATE OR REPLACE TEMP TABLE _known_pairs AS
+        SELECT CAST(row_number() OVER (ORDER BY accord, country_code) - 1 AS INTEGER) AS pair, accord, country_code
+        FROM (SELECT DISTINCT accord, country_code FROM _known_all_claims c
+              WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
+                                WHERE k.accord IS NOT DISTINCT FROM c.accord
+                                  AND k.country_code IS NOT DISTINCT FROM c.country_code));
+    CREATE OR REPLACE TEMP TABLE _known_statuses AS
+        SELECT CAST(row_number() OVER (ORDER BY status) - 1 AS INTEGER) AS code, status
+        FROM (SELECT DISTINCT c.status FROM _known_all_claims c
+              SEMI JOIN _known_pairs p ON p.accord IS NOT DISTINCT FROM c.accord
+                                      AND p.country_code IS NOT DISTINCT FROM c.country_code);
+    CREATE OR REPLACE TEMP TABLE _known_claimants AS
+        SELECT CAST(row_number() OVER (ORDER BY claimant) - 1 AS INTEGER) AS claimant, claimant AS name
+        FROM (SELECT DISTINCT c.claimant FROM _known_all_claims c
+              SEMI JOIN _known_pairs p ON p.accord IS NOT DISTINCT FROM c.accord
+                                      AND p.country_code IS NOT DISTINCT FROM c.country_code);
+    CREATE OR REPLACE TEMP TABLE _known_leaves (pair INTEGER, claimant INTEGER, article INTEGER, node_id BIGINT);
+    CREATE OR REPLACE TEMP TABLE _known_spans (node_id BIGINT, valid_from INTEGER, valid_to INTEGER);
+"""
+
+# the claims of the pairs to build, as codes only (the strings are in the tables above); articles coded by
+# the order of their ids (joined from the distinct values: cheaper than a window per code)
 CLAIMS_QUERY = """
     WITH claims AS (
-        SELECT * FROM _known_all_claims c
-        WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
-                          WHERE k.accord IS NOT DISTINCT FROM c.accord
-                            AND k.country_code IS NOT DISTINCT FROM c.country_code)
-    ),
-    pairs AS (
-        SELECT accord, country_code, row_number() OVER (ORDER BY accord, country_code) - 1 AS pair
-        FROM (SELECT DISTINCT accord, country_code FROM claims)
-    ),
-    statuses AS (
-        SELECT status, row_number() OVER (ORDER BY status) - 1 AS code FROM (SELECT DISTINCT status FROM claims)
-    ),
-    claimants AS (
-        SELECT claimant, row_number() OVER (ORDER BY claimant) - 1 AS code FROM (SELECT DISTINCT claimant FROM claims)
+        SELECT p.pair, c.* EXCLUDE (accord, country_code)
+        FROM _known_all_claims c
+        JOIN _known_pairs p ON p.accord IS NOT DISTINCT FROM c.accord AND p.country_code IS NOT DISTINCT FROM c.country_code
     ),
     articles AS (
         SELECT article_id, row_number() OVER (ORDER BY article_id) - 1 AS code
         FROM (SELECT DISTINCT article_id FROM claims)
     )
-    SELECT p.pair, s.code AS status_code, c.version, c.day, c.lo, c.hi, c.is_future,
-           epoch_us(c.published_at) AS published_us, n.code AS claimant_code, a.code AS article_code,
-           c.accord, c.country_code, c.status, c.claimant
+    SELECT c.pair, s.code AS status_code, c.version, c.day, c.lo, c.hi, c.is_future,
+           epoch_us(c.published_at) AS published_us, n.claimant AS claimant_code, a.code AS article_code
     FROM claims c
-    JOIN pairs p ON p.accord IS NOT DISTINCT FROM c.accord AND p.country_code IS NOT DISTINCT FROM c.country_code
-    JOIN statuses s ON s.status IS NOT DISTINCT FROM c.status
-    JOIN claimants n ON n.claimant IS NOT DISTINCT FROM c.claimant
+    JOIN _known_statuses s ON s.status IS NOT DISTINCT FROM c.status
+    JOIN _known_claimants n ON n.name IS NOT DISTINCT FROM c.claimant
     JOIN articles a ON a.article_id IS NOT DISTINCT FROM c.article_id
 """
 
-# the relations known_as_of.sql reads (with _known_probe_states), appended to chunk by chunk
-BUILD_TABLES = """
-    CREATE OR REPLACE TEMP TABLE _known_leaves (pair INTEGER, claimant INTEGER, article INTEGER, node_id BIGINT);
-    CREATE OR REPLACE TEMP TABLE _known_spans (node_id BIGINT, valid_from INTEGER, valid_to INTEGER);
-    CREATE OR REPLACE TEMP TABLE _known_pairs AS
-        SELECT DISTINCT CAST(pair AS INTEGER) AS pair, accord, country_code FROM _known_claim_rows;
-    CREATE OR REPLACE TEMP TABLE _known_claimants AS
-        SELECT DISTINCT CAST(claimant_code AS INTEGER) AS claimant, claimant AS name FROM _known_claim_rows;
-"""
 def _probe_states_schema():
     import pyarrow as pa
 
@@ -186,7 +192,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     states: of the rebuilt pairs)."""
     import pyarrow as pa
 
-    conn.execute("CREATE OR REPLACE TEMP TABLE _known_all_claims AS SELECT * FROM analytics._known_claims()")
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_all_claims AS {ALL_CLAIMS_QUERY}")
     conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_pair_inputs AS {PAIR_INPUTS_QUERY}", [_build_key(conn)])
     if _stored_build_usable(conn):
         conn.execute("""
@@ -212,10 +218,10 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
             conn.execute(f"DROP TABLE IF EXISTS analytics.{table}")
     n_pairs = conn.execute("SELECT count(*) FROM _known_pair_inputs").fetchone()[0]
 
+    conn.execute(BUILD_TABLES)
     conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_claim_rows AS {CLAIMS_QUERY}")
     conn.execute("DROP TABLE _known_all_claims")  # its memory back before the replay
-    conn.execute(BUILD_TABLES)
-    statuses = dict(conn.execute("SELECT DISTINCT status_code, status FROM _known_claim_rows").fetchall())
+    statuses = dict(conn.execute("SELECT code, status FROM _known_statuses").fetchall())
     rules = _status_rules(conn, statuses)
     pair_claims = conn.execute("SELECT pair, count(*) FROM _known_claim_rows GROUP BY pair ORDER BY pair").fetchall()
     figures = {"claims": 0, "nodes": 0, "versions": 0, "states": 0, "chunks": 0, "slices": 0}
@@ -281,6 +287,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
                   pa.concat_tables(states) if states else _no_probe_states())
     figures["states"] = sum(len(t) for t in states)
     conn.execute("DROP TABLE _known_claim_rows")
+    conn.execute("DROP TABLE _known_statuses")
     return {**figures, "pairs_rebuilt": len(pair_claims), "pairs_total": n_pairs, "pairs_removed": n_removed,
             "full_rebuild": full}
 
