@@ -81,6 +81,11 @@ class _Patterns:
     future: re.Pattern
 
 
+# The words that may stand before a weekday ("on Friday", "last Friday"); ASCII letters only (the
+# weekday starts are found by their first letter, see _weekday_starts).
+_WEEKDAY_MODIFIERS = ("on", "last", "this", "next", "past")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     words = date_words()
@@ -103,7 +108,7 @@ def _patterns() -> _Patterns:
         ),
         year_pair=re.compile(r"(?<![\w])in\s+(?P<y1>1[89]\d\d|20\d\d)\s+and\s+(?P<y2>1[89]\d\d|20\d\d)(?![\w])", re.I),
         year=re.compile(r"(?<![\w$£€.,])(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)"),
-        weekday=re.compile(rf"{b}(?:(?P<mod>on|last|this|next|past)\s+)?(?P<wd>{_alternation(words.weekdays)}){e}", re.I),
+        weekday=re.compile(rf"{b}(?:(?P<mod>{'|'.join(_WEEKDAY_MODIFIERS)})\s+)?(?P<wd>{_alternation(words.weekdays)}){e}", re.I),
         relative=re.compile(rf"{b}(?P<rel>{_alternation(words.relative)}){e}", re.I),
         ago=re.compile(
             rf"{b}(?P<n>\d{{1,3}}|{_alternation(words.numbers) if words.numbers else '(?!)'})[\s-]+"
@@ -147,17 +152,18 @@ def _space_before(text: str, i: int) -> int:
 def _day_starts(text: str, month_starts: list[int]) -> list[int]:
     """Where "<day>[st] [of] <month>" can start before each month word: 1-4 characters (a day
     of one or two digits, an optional ordinal suffix) before the whitespace run before the month,
-    or before the one before an "of" there."""
+    or before the one before an "of" there, and only on a digit (``\\d`` is a decimal digit, which
+    ``str.isdigit`` accepts)."""
     out: set[int] = set()
     for w in month_starts:
         j = _space_before(text, w)
         if j == w:
             continue
-        out.update(range(max(j - 4, 0), j))
+        out.update(k for k in range(max(j - 4, 0), j) if text[k].isdigit())  # a day starts with a digit
         if j >= 2 and text[j - 2:j].lower() == "of":
             i = _space_before(text, j - 2)
             if i < j - 2:
-                out.update(range(max(i - 4, 0), i))
+                out.update(k for k in range(max(i - 4, 0), i) if text[k].isdigit())
     return sorted(out)
 
 
@@ -168,8 +174,12 @@ def _weekday_starts(text: str, weekday_starts: list[int]) -> list[int]:
     for w in weekday_starts:
         j = _space_before(text, w)
         if j < w:
-            out.update(k for k in (j - 2, j - 4) if k >= 0)
+            out.update(k for k in (j - 2, j - 4) if k >= 0 and text[k] in _MODIFIER_INITIALS)
     return sorted(out)
+
+
+# The first letters of the weekday modifiers in either case: a modifier can start nowhere else.
+_MODIFIER_INITIALS = frozenset(c for word in _WEEKDAY_MODIFIERS for c in (word[0].lower(), word[0].upper()))
 
 
 # --- bounds -------------------------------------------------------------------------------------
