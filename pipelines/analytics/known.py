@@ -190,9 +190,13 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     kept (_known_kept_pairs). With no pair kept (first build, new build, changed stored tables) the stored
     tables are dropped and rebuilt in full. Returns counts for the metadata (claims, nodes, versions,
     states: of the rebuilt pairs)."""
+    import numpy as np
     import pyarrow as pa
 
-    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_all_claims AS {ALL_CLAIMS_QUERY}")
+    # the claims and their coded rows are Arrow tables, not temp tables: the build runs in the asset's transaction,
+    # where a dropped table's memory comes back only at the commit (~0.2 GB at 1M claims)
+    all_claims = conn.execute(ALL_CLAIMS_QUERY).to_arrow_table()
+    conn.register("_known_all_claims", all_claims)
     conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_pair_inputs AS {PAIR_INPUTS_QUERY}", [_build_key(conn)])
     if _stored_build_usable(conn):
         conn.execute("""
@@ -219,20 +223,22 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     n_pairs = conn.execute("SELECT count(*) FROM _known_pair_inputs").fetchone()[0]
 
     conn.execute(BUILD_TABLES)
-    conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_claim_rows AS {CLAIMS_QUERY}")
-    conn.execute("DROP TABLE _known_all_claims")  # its memory back before the replay
+    # sorted by pair, status, version: a chunk of pairs is a slice
+    claim_rows = conn.execute(f"{CLAIMS_QUERY} ORDER BY pair, status_code, version").to_arrow_table()
+    conn.unregister("_known_all_claims")
+    del all_claims
     statuses = dict(conn.execute("SELECT code, status FROM _known_statuses").fetchall())
     rules = _status_rules(conn, statuses)
-    pair_claims = conn.execute("SELECT pair, count(*) FROM _known_claim_rows GROUP BY pair ORDER BY pair").fetchall()
+    n_build = conn.execute("SELECT count(*) FROM _known_pairs").fetchone()[0]
+    pair_claims = np.bincount(claim_rows.column("pair").to_numpy(), minlength=n_build).tolist()
+    pair_start = np.concatenate(([0], np.cumsum(pair_claims))).tolist()
     figures = {"claims": 0, "nodes": 0, "versions": 0, "states": 0, "chunks": 0, "slices": 0}
     states: list = []  # Arrow tables of _known_probe_states (read in place by known_as_of.sql: no copy)
     node_base = 0
-    for first_pair, last_pair in _chunks([n for _, n in pair_claims], CHUNK_CLAIMS):
-        claims = conn.execute(
-            "SELECT pair - ? AS pair, status_code, version, day, lo, hi, is_future, published_us, claimant_code, "
-            "article_code FROM _known_claim_rows WHERE pair BETWEEN ? AND ? ORDER BY pair, status_code, version",
-            [first_pair, first_pair, last_pair]).to_arrow_table()
+    for first_pair, last_pair in _chunks(pair_claims, CHUNK_CLAIMS):
+        claims = claim_rows.slice(pair_start[first_pair], pair_start[last_pair + 1] - pair_start[first_pair])
         col = {name: claims.column(name).to_pylist() for name in claims.column_names}
+        col["pair"] = [p - first_pair for p in col["pair"]]
         del claims
         nodes, leaf = sweep_islands(col["pair"], col["status_code"], col["version"], col["lo"], col["hi"],
                                     col["is_future"], col["published_us"], col["claimant_code"])
@@ -286,7 +292,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     conn.register("_known_probe_states",
                   pa.concat_tables(states) if states else _no_probe_states())
     figures["states"] = sum(len(t) for t in states)
-    conn.execute("DROP TABLE _known_claim_rows")
+    del claim_rows
     conn.execute("DROP TABLE _known_statuses")
     return {**figures, "pairs_rebuilt": len(pair_claims), "pairs_total": n_pairs, "pairs_removed": n_removed,
             "full_rebuild": full}
