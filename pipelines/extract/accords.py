@@ -17,7 +17,7 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from pipelines.extract.literal_gate import KeywordGate
+from pipelines.extract.literal_gate import KeywordGate, mask_indexes
 from pipelines.extract.model import ArticleText, Entity, Mention
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -248,17 +248,19 @@ def _named_mentions(article: ArticleText) -> list[Mention]:
         return list(_last_named[1])
     gate = _alias_gate()
     masks = gate.sentence_masks(article.body, article.sentences)  # one pass over the body
-    mentions = []
-    for i, (accord, pattern) in enumerate(_alias_patterns()):
-        bit = 1 << i
-        for sentence, found in zip(article.sentences, masks):
-            if not found & bit:
-                continue
+    patterns = _alias_patterns()
+    by_accord: list[list[Mention]] = [[] for _ in patterns]
+    for sentence, found in zip(article.sentences, masks):
+        if not found:
+            continue
+        for i in mask_indexes(found):  # only the accords whose gate bit is set in this sentence
+            accord, pattern = patterns[i]
             for m in pattern.finditer(sentence.text):
                 start = sentence.start_char + m.start()
-                mentions.append(
+                by_accord[i].append(
                     Mention(sentence.sentence_idx, start, start + len(m.group()), m.group(), accord.entity_id, "accord", "alias")
                 )
+    mentions = [m for found in by_accord for m in found]  # accord by accord, each in sentence order
     _last_named = (article, tuple(mentions))
     return mentions
 

@@ -393,6 +393,7 @@ class RoleDescriptor:
     country: str | None
 
 
+@lru_cache(maxsize=65536)  # pure; the people stage slugs every name it finds, and names recur
 def slugify(name: str) -> str:
     """``Kassym-Jomart Tokayev`` -> ``kassym-jomart-tokayev`` (ASCII, lowercase, dashes)."""
     folded = ascii_fold(name).lower().replace("'", "").replace("\u2019", "")

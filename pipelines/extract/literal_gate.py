@@ -374,7 +374,8 @@ def _shared_automaton():
                 table.setdefault(word, []).append((slot, mask))
         automaton = ahocorasick.Automaton()
         for word, entries in table.items():
-            automaton.add_word(word, (len(word), tuple(entries)))
+            all_whole = all(_shared_gates[slot].whole_words for slot, _ in entries)
+            automaton.add_word(word, (len(word), tuple(entries), all_whole))
         if table:
             automaton.make_automaton()
         _shared_state["automaton"] = automaton
@@ -395,8 +396,23 @@ def _article_scan(body: str, sentences) -> list | None:
         whole_words = [gate.whole_words for gate in gates]
         out = [[[] for _ in sentences] for _ in gates]
         automaton = _shared_automaton()
-        for end, (length, entries) in automaton.iter(folded) if len(automaton) else ():
+        sentence_starts = set(starts)
+        sentence_ends = {sentence.end_char for sentence in sentences}
+        last = len(folded) - 1
+        for end, (length, entries, all_whole) in automaton.iter(folded) if len(automaton) else ():
             start = end - length + 1
+            if all_whole:
+                # A keyword only whole-word gates hold, inside a longer word ("ap" in "capital"):
+                # dropped before its sentence is looked up. Within a sentence this is the test
+                # below; at a sentence's first or last character the test below does not apply.
+                if start > 0 and start not in sentence_starts:
+                    ch = folded[start - 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+                if end < last and end + 1 not in sentence_ends:
+                    ch = folded[end + 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
             k = bisect_right(starts, start) - 1
             if k < 0:
                 continue

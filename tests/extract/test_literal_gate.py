@@ -174,3 +174,20 @@ def test_direct_init_records_are_the_same_frozen_records():
         m.text = "x"
     with pytest.raises(TypeError):
         Mention(1, 2, 3)
+
+
+def test_whole_words_at_sentence_edges_count_even_when_glued_to_the_next_sentence():
+    """Sentences that touch without a space (a split inside a run of letters): a whole word at the
+    first or last character of a sentence counts there, as asking sentence by sentence does."""
+    from pipelines.extract.claims.attribution import _attribution_gate
+    from pipelines.extract.dates import _date_gate
+    from pipelines.extract.model import ArticleText, SentenceText
+
+    body = "Oman joined Fridaysaid it. Talks apmar Monday"
+    cuts = [(0, 18), (18, 26), (27, 33), (33, 35), (35, 45)]
+    sentences = tuple(SentenceText(i, 0, s, e, body[s:e]) for i, (s, e) in enumerate(cuts))
+    article = ArticleText("glued", body, sentences)
+    for gate in (_date_gate(), _attribution_gate(), trigger_gate()):
+        per_sentence = gate.hits(article.body, article.sentences)
+        assert [sorted(h) for h in per_sentence] == [sorted(gate.text_hits(s.text)) for s in sentences]
+    assert any(_date_gate().hits(body, sentences)[0]) and any(_attribution_gate().hits(body, sentences)[1])
