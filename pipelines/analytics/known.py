@@ -111,7 +111,8 @@ CLAIMS_QUERY = """
     WITH claims AS (
         SELECT p.pair, c.* EXCLUDE (accord, country_code)
         FROM _known_all_claims c
-        JOIN _known_pairs p ON p.accord IS NOT DISTINCT FROM c.accord AND p.country_code IS NOT DISTINCT FROM c.country_code
+        JOIN _known_pairs p
+          ON p.accord IS NOT DISTINCT FROM c.accord AND p.country_code IS NOT DISTINCT FROM c.country_code
     ),
     articles AS (
         SELECT article_id, row_number() OVER (ORDER BY article_id) - 1 AS code
