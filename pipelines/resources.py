@@ -12,7 +12,7 @@ import duckdb
 from pydantic import PrivateAttr
 
 from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
-from pipelines.warehouse import apply_schema
+from pipelines.warehouse import apply_schema, configure_memory_limit, memory_limit
 
 LOCK_ERROR_MARKERS = ("Could not set lock", "Conflicting lock")
 # No row-group merging at checkpoints. Each batch a stage commits becomes a small row group; DuckDB's
@@ -72,12 +72,13 @@ class WarehouseResource(dg.ConfigurableResource):
         if shared:
             if self._run_connection is None:
                 self._run_connection = self._open(read_only=False)
+                configure_memory_limit(self._run_connection, self.memory_limit)
             conn = self._run_connection.cursor()
         else:
             conn = self._open(read_only=read_only)
         try:
             conn.execute("SET enable_progress_bar = false")  # run logs, not a terminal
-            conn.execute("SET memory_limit = ?", [self.memory_limit])
+            configure_memory_limit(conn, self.memory_limit)
             conn.execute(f"SET max_vacuum_tasks = {MAX_VACUUM_TASKS}")
             yield conn
         finally:
@@ -88,17 +89,13 @@ class WarehouseResource(dg.ConfigurableResource):
     def _release_cached_blocks(self) -> None:
         """Give back the table blocks DuckDB cached during the step (a closed database freed them; an
         open one keeps them up to ``memory_limit``, which would add the cache of every step to the next
-        one's memory): lowering the limit evicts the cache (~0.1 s per GB), then the limit is restored.
-        Blocks that cannot be evicted stay (DuckDB refuses the lower limit; nothing is lost)."""
+        one's memory): lowering the limit evicts the cache (~0.1 s per GB), then the limit is restored
+        (:func:`pipelines.warehouse.memory_limit`)."""
         connection = self._run_connection
         if connection is None:
             return
-        try:
-            connection.execute("SET memory_limit = ?", [CACHE_KEPT_BETWEEN_STEPS])
-        except duckdb.Error:
+        with memory_limit(connection, CACHE_KEPT_BETWEEN_STEPS):
             pass
-        finally:
-            connection.execute("SET memory_limit = ?", [self.memory_limit])
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         path = Path(self.db_path)

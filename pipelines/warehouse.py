@@ -142,6 +142,37 @@ def registered_table(conn: duckdb.DuckDBPyConnection, name: str, table: Any) -> 
         conn.unregister(name)
 
 
+# The memory_limit a connection was configured with (current_setting() reads it back rounded).
+MEMORY_LIMIT_VARIABLE = "accordwatch_memory_limit"
+
+
+def configure_memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> None:
+    """Set DuckDB's ``memory_limit`` and remember the exact value on ``conn`` for :func:`memory_limit`."""
+    conn.execute("SET memory_limit = ?", [limit])
+    conn.execute(f"SET VARIABLE {MEMORY_LIMIT_VARIABLE} = ?", [limit])
+
+
+@contextmanager
+def memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """DuckDB's ``memory_limit`` lowered to ``limit`` inside the block, then set back to the value
+    :func:`configure_memory_limit` gave ``conn`` (else to the limit in force before).
+
+    Lowering the limit also evicts cached blocks down to it. DuckDB refuses a limit below the memory
+    it cannot evict at that moment; the block then runs under the current limit (nothing is lost).
+    """
+    previous = conn.execute(
+        f"SELECT coalesce(getvariable('{MEMORY_LIMIT_VARIABLE}'), current_setting('memory_limit'))"
+    ).fetchone()[0]
+    try:
+        conn.execute("SET memory_limit = ?", [limit])
+    except duckdb.Error:
+        pass
+    try:
+        yield conn
+    finally:
+        conn.execute("SET memory_limit = ?", [previous])
+
+
 def rows_where(table: str, predicate: str) -> str:
     """A subquery of ``table``'s rows for which ``predicate`` (on the table aliased ``t``) holds, that
     reads the wide columns (article bodies) of those rows only.

@@ -28,6 +28,7 @@ its rows since the previous validation run, see :func:`row_count_drop_outcome`).
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -37,7 +38,7 @@ import duckdb
 
 from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome
 from pipelines.quality.suites import SuiteSpec, effective_severity, load_suite_dict
-from pipelines.warehouse import rows_where
+from pipelines.warehouse import memory_limit, rows_where
 
 DEFAULT_MAX_ROW_DROP_SHARE = 0.5
 MAX_ROW_DROP_ENV = "ACCORDWATCH_MAX_ROW_DROP_SHARE"
@@ -57,6 +58,8 @@ class SqlCheck:
     # row aliased ``t``, ARTICLES_TOKEN for a subquery of article ids (both with one ``$since``
     # parameter). None = always whole-table.
     scoped_sql: str | None = None
+    # The query reads core.articles.body: it runs under BODY_CHECK_MEMORY_LIMIT (see run_sql_check).
+    reads_bodies: bool = False
 
 
 # In ``scoped_sql``: where the predicate selecting the changed rows goes.
@@ -67,6 +70,11 @@ ARTICLES_TOKEN = "__changed_article_ids__"
 WHOLE_TABLE = "whole_table"
 CHANGED_SINCE = "changed_since"
 SQL_SCOPE_ENV = "ACCORDWATCH_SQL_CHECK_SCOPE"
+# DuckDB keeps every block a query scans cached up to memory_limit: a check slicing the text of 100k
+# articles out of their bodies held ~0.9 GB of body blocks at the default 2GB limit, on top of the
+# run's process. Under this limit the scan evicts as it goes and the join spills if it must.
+BODY_CHECK_MEMORY_LIMIT_ENV = "ACCORDWATCH_BODY_CHECK_MEMORY_LIMIT"
+DEFAULT_BODY_CHECK_MEMORY_LIMIT = "256MB"
 
 
 def _of_changed_articles(table: str) -> str:
@@ -117,6 +125,7 @@ def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: 
                 description=f"core.articles.body[start_char:end_char] == {text_col}",
                 sql=text(asset, "core.articles"),
                 scoped_sql=text(*scoped),
+                reads_bodies=True,
             )
         )
     return checks
@@ -172,6 +181,7 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         "WHERE t.n_chars IS DISTINCT FROM length(t.body)",
         scoped_sql="SELECT t.article_id, t.n_chars, length(t.body) AS body_length "
         f"FROM {_of_changed_articles('core.articles')} t WHERE t.n_chars IS DISTINCT FROM length(t.body)",
+        reads_bodies=True,
     ),
     _article_exists("core.articles", "core_article_raw", "t.article_id", parent="raw.articles"),
     # core.sentences
@@ -426,12 +436,15 @@ def run_sql_check(
     if check.columns:
         kwargs["column_list"] = list(check.columns)
     severity = effective_severity(spec, check.severity)
+    limit = body_check_memory_limit() if check.reads_bodies else None
     try:
-        # one pass over the data: the offending rows are few, the window counts them all
-        cursor = conn.execute(f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({sql}) LIMIT {SAMPLE_SIZE}",
-                              params)
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
+        with memory_limit(conn, limit) if limit else nullcontext():
+            # one pass over the data: the offending rows are few, the window counts them all
+            cursor = conn.execute(
+                f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({sql}) LIMIT {SAMPLE_SIZE}", params
+            )
+            columns = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
         count = rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
         sample = [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN} for row in rows]
     except duckdb.Error as exc:
@@ -440,6 +453,12 @@ def run_sql_check(
         f"sql:{check.name}", kwargs, severity, count == 0,
         observed_value=count, unexpected_count=count, unexpected_sample=sample,
     )
+
+
+def body_check_memory_limit() -> str:
+    """DuckDB's memory_limit for the checks reading article bodies (env
+    ``ACCORDWATCH_BODY_CHECK_MEMORY_LIMIT``, default :data:`DEFAULT_BODY_CHECK_MEMORY_LIMIT`)."""
+    return os.environ.get(BODY_CHECK_MEMORY_LIMIT_ENV, "").strip() or DEFAULT_BODY_CHECK_MEMORY_LIMIT
 
 
 def max_row_drop_share_from_env() -> float:

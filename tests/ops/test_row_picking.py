@@ -44,3 +44,16 @@ def test_pending_articles_come_in_storage_order_and_skip_processed_ones(tmp_path
     assert pending_article_ids(conn, "clean", "v1", "docs", "keep") == ["a-00012"]
     # another version of the stage: everything is pending again
     assert pending_article_ids(conn, "clean", "v2", "docs", "keep") == ["a-00019", "a-00012", "a-00005"]
+
+
+def test_memory_limit_is_lowered_inside_the_block_and_restored_exactly(tmp_path):
+    from pipelines.warehouse import configure_memory_limit, memory_limit
+
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    configure_memory_limit(conn, "2GB")
+    setting = "SELECT current_setting('memory_limit')"
+    before = conn.execute(setting).fetchone()[0]
+    for _ in range(3):  # restored from the configured value, not from the rounded setting: no drift
+        with memory_limit(conn, "100MB"):
+            assert conn.execute(setting).fetchone()[0] == "95.3 MiB"
+        assert conn.execute(setting).fetchone()[0] == before

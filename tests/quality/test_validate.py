@@ -70,6 +70,18 @@ def test_mention_offsets_that_do_not_slice_back_to_the_text_fail(conn):
     assert row["body_slice"] == "azakhstan "  # BODY[1:11]
 
 
+def test_checks_reading_bodies_find_faults_under_their_small_memory_limit_then_restore_it(conn, monkeypatch):
+    from pipelines.warehouse import configure_memory_limit
+
+    configure_memory_limit(conn, "1GB")
+    monkeypatch.setenv("ACCORDWATCH_BODY_CHECK_MEMORY_LIMIT", "64MB")
+    conn.execute("UPDATE core.sentences SET text = 'tampered' WHERE sentence_idx = 1")
+    outcome = validate_one(conn, "core.sentences", record=False)
+    failure = failed(outcome, "sql:sentence_text_matches_body")  # still found under the small limit
+    assert failure.unexpected_sample[0]["stored_text"] == "tampered"
+    assert conn.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"  # 1GB again
+
+
 def test_mention_of_unknown_entity_fails(conn):
     conn.execute("UPDATE core.mentions SET entity_id = 'country:ZZZ' WHERE text = 'United Arab Emirates'")
     failure = failed(validate_one(conn, "core.mentions", record=False), "sql:mention_entity_exists")
