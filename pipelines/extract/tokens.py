@@ -85,10 +85,23 @@ def cue_sentences(article: ArticleText) -> list[bool] | None:
     starts = [s.start_char for s in sentences]
     keep = [False] * len(sentences)
     n = len(sentences)
-    for end, length in _cue_automaton().iter(text):
+    hits = _cue_automaton().iter(text)
+    if not all(a <= b for a, b in zip(starts, starts[1:])):  # (sentences out of body order)
+        for end, length in hits:
+            first = bisect_right(starts, end - length + 1) - 1
+            last = bisect_right(starts, end - 2) - 1
+            for pos in range(max(first, 0), min(last, n - 1) + 1):
+                keep[pos] = True
+        return keep
+    last = -1  # bisect_right(starts, end - 2) - 1, followed forward: hits come in order of their end
+    for end, length in hits:
         # the hit covers text[end - length + 1 : end + 1]; body offsets are one less (leading space)
+        while last + 1 < n and starts[last + 1] <= end - 2:
+            last += 1
+        if last >= 0 and starts[last] <= end - length + 1:
+            keep[last] = True  # the common case: the hit starts in the sentence it ends in (keys are 3+ long)
+            continue
         first = bisect_right(starts, end - length + 1) - 1
-        last = bisect_right(starts, end - 2) - 1
         for pos in range(max(first, 0), min(last, n - 1) + 1):
             keep[pos] = True
     return keep

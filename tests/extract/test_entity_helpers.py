@@ -27,3 +27,23 @@ def test_caps_text_counts_letters_alike_in_ascii_and_other_text():
     first_tokens = [adoc.token_span(s.start_char, s.start_char + s.text.index(" "))[0] for s in article.sentences]
     assert [adoc.in_caps_text(i) for i in first_tokens] == [True, False, True, False]
     assert adoc.token_span(0, 2) is None and adoc.token_span(0, 4) == (0, 1) == adoc.token_span(0, 4)
+
+
+def test_cue_sentences_marks_every_sentence_a_cue_overlaps():
+    """The forward walk over the cue hits gives what bisecting each hit's first and last sentence gives."""
+    from bisect import bisect_right
+
+    from pipelines.extract.entities import prepare_matchers
+    from pipelines.extract.tokens import _cue_automaton, cue_sentences, words_only
+
+    prepare_matchers()
+    article = article_from_text("Nothing here.\n\nThe talks in Oman went on.\n\nA quiet day. Kazakhstan joined. Done.\n\n"
+                                "President Tokayev of\nKazakhstan spoke.")
+    starts = [s.start_char for s in article.sentences]
+    expected = [False] * len(starts)
+    for end, length in _cue_automaton().iter(" " + words_only(article.body.lower()) + " "):
+        first, last = bisect_right(starts, end - length + 1) - 1, bisect_right(starts, end - 2) - 1
+        for pos in range(max(first, 0), min(last, len(starts) - 1) + 1):
+            expected[pos] = True
+    assert cue_sentences(article) == expected
+    assert expected[0] is False and expected[1] is True and sum(expected) >= 3
