@@ -97,9 +97,11 @@ class _CountryMatcher:
             chosen.extend(self._resolve_by_article(adoc, pending, chosen))
         mentions = []
         # Every candidate passes here: the one-word plain surfaces need only the case test of
-        # _accept (inlined); everything else goes through _accept itself.
+        # _accept (inlined); everything else goes through _accept itself. The token span of each
+        # mention is handed to the ArticleDoc (what token_span would find: token offsets increase).
         by_key, plain, pattern_caps = self.by_key, self.plain, self.pattern_caps
         starts, ends, body = adoc.starts, adoc.ends, adoc.article.body
+        token_spans = adoc._token_spans
         for key, s, e in chosen:
             surface = by_key[key]
             if e - s == 1 and key in plain:
@@ -115,6 +117,7 @@ class _CountryMatcher:
             else:
                 continue
             method = surface.method
+            token_spans[(start_char, end_char)] = (s, e)
             mentions.append(Mention(adoc.sentence_of_char(start_char), start_char, end_char, body[start_char:end_char],
                                     f"country:{surface.code}", "country", method, method == "metonymy"))
         mentions.extend(self._hyphen_compounds(adoc, taken))

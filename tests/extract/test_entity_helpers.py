@@ -47,3 +47,18 @@ def test_cue_sentences_marks_every_sentence_a_cue_overlaps():
             expected[pos] = True
     assert cue_sentences(article) == expected
     assert expected[0] is False and expected[1] is True and sum(expected) >= 3
+
+
+def test_token_spans_recorded_by_the_country_stage_are_what_token_span_finds():
+    from bisect import bisect_left
+
+    from pipelines.extract.countries import find_country_mentions_in_doc
+
+    article = article_from_text("The United Arab Emirates and Bahrain signed; Israel's and U.S.-brokered talks with Oman went on.")
+    adoc = ArticleDoc.build(article)
+    mentions = find_country_mentions_in_doc(adoc)
+    assert len(mentions) >= 5
+    for m in mentions:
+        i, j = bisect_left(adoc.starts, m.start_char), bisect_left(adoc.ends, m.end_char)
+        aligned = i < len(adoc.starts) and adoc.starts[i] == m.start_char and j < len(adoc.ends) and adoc.ends[j] == m.end_char
+        assert adoc.token_span(m.start_char, m.end_char) == ((i, j + 1) if aligned else None)
