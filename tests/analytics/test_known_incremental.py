@@ -144,3 +144,23 @@ def test_small_chunks_and_version_slices_give_the_same_rows(warehouse, tmp_path,
     meta = build_known(w)
     assert meta["build_chunks"] == meta["build_pairs_total"] and meta["build_slices"] > meta["build_chunks"]
     assert no_differences(w, warehouse)
+
+
+def test_changed_accord_dates_reach_the_stored_counterparty_rows(warehouse, tmp_path):  # noqa: F811
+    # the counterparty rows come from a table the build stores (analytics.known_counterparty_states): a changed
+    # accord end date rebuilds no pair (its claims' windows do not read it) but must still end Israel's row
+    w = copy_of(warehouse, tmp_path / "copy")
+    end = date(2025, 11, 10)
+    with duckdb.connect(str(w.db_path)) as conn:
+        conn.execute("UPDATE core.accords SET end_date = ? WHERE accord = ?", [end, ABRAHAM])
+    meta = build_known(w)
+    assert meta["build_pairs_rebuilt"] == 0
+    days_listed = 0
+    for day in known_probe_days(w):
+        rows = w.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day])
+        assert rows == direct_known_as_of(w, day), day
+        abraham = {r["country_code"] for r in rows if r["accord"] == ABRAHAM}
+        if abraham - {"IL"}:  # a joiner is listed that day: Israel with it until the end date only
+            assert ("IL" in abraham) == (day <= end), day
+            days_listed += "IL" in abraham
+    assert days_listed > 0
