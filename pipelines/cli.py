@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR, read_only_snapshot_path
-from pipelines.settings import DB_ENV, SOURCE_ENV
+# Not pipelines.settings: it imports Dagster, and `accordwatch run` starts GX's worker before that import.
+from pipelines.paths import DB_ENV, DEFAULT_DB_PATH, SAMPLE_DIR, SOURCE_ENV, read_only_snapshot_path
 
 MEMBERSHIP_QUERY = (
     "SELECT accord, country_code, status, certainty, date_lower, date_upper, statuses, claimants, has_conflict "
@@ -72,6 +72,11 @@ def print_query(db_path: str, query: str) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.quality.gx_worker import start_gx_worker
+
+    # The run's checks validate in this worker (its gx resource finds it running): GX's ~4 s import
+    # starts now, on the other core, while Dagster and the definitions load and the ingest runs.
+    start_gx_worker()
     source = str(Path(args.source).resolve())
     db_path = str(Path(args.db).resolve())
     print(f"accordwatch run: source {source} -> {db_path}")

@@ -13,6 +13,9 @@ EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 DEFAULT_DB_PATH = WAREHOUSE_DIR / "accordwatch.duckdb"
 DEFAULT_INBOX_DIR = REPO_ROOT / "data" / "inbox"
+# The variables naming the warehouse file and the source folder (read by pipelines.settings and the CLI).
+DB_ENV = "ACCORDWATCH_DB"
+SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
 
 
 def read_only_snapshot_path(db_path: str | Path) -> Path:

@@ -7,11 +7,9 @@ from typing import Any
 
 import dagster as dg
 
-from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
+from pipelines.paths import DB_ENV, DEFAULT_DB_PATH, SAMPLE_DIR, SOURCE_ENV
 from pipelines.resources import ArticleSourceResource, ComputeResource, GreatExpectationsResource, WarehouseResource
 
-DB_ENV = "ACCORDWATCH_DB"
-SOURCE_ENV = "ACCORDWATCH_SOURCE_DIR"
 MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
 WORKERS_ENV = "ACCORDWATCH_WORKERS"
 MEMORY_LIMIT_ENV = "ACCORDWATCH_DUCKDB_MEMORY_LIMIT"
