@@ -13,6 +13,7 @@ from pipelines.resources import ArticleSourceResource, ComputeResource, GreatExp
 MAX_FILE_BYTES_ENV = "ACCORDWATCH_MAX_FILE_BYTES"
 WORKERS_ENV = "ACCORDWATCH_WORKERS"
 MEMORY_LIMIT_ENV = "ACCORDWATCH_DUCKDB_MEMORY_LIMIT"
+STREAM_MEMORY_LIMIT_ENV = "ACCORDWATCH_STREAM_MEMORY_LIMIT"
 ALL_SENTENCES_ENV = "ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES"
 SHARE_CONNECTION_ENV = "ACCORDWATCH_SHARE_RUN_CONNECTION"
 TRUE_WORDS = ("1", "true", "yes", "on")
@@ -35,6 +36,7 @@ def warehouse_settings() -> dict[str, Any]:
     return {
         "db_path": _env_or(DB_ENV, str(DEFAULT_DB_PATH)),
         "memory_limit": _env_or(MEMORY_LIMIT_ENV, "2GB"),
+        "stream_memory_limit": _env_or(STREAM_MEMORY_LIMIT_ENV, "384MB"),
         "sentences_for_all_articles": env_flag(ALL_SENTENCES_ENV),
         "share_run_connection": env_flag(SHARE_CONNECTION_ENV, default=True),
     }

@@ -90,6 +90,7 @@ def test_run_config_for_other_paths_keeps_the_environment_settings(monkeypatch, 
     from pipelines.settings import build_resources, resources_run_config
 
     monkeypatch.setenv("ACCORDWATCH_DUCKDB_MEMORY_LIMIT", "300MB")
+    monkeypatch.setenv("ACCORDWATCH_STREAM_MEMORY_LIMIT", "200MB")
     monkeypatch.setenv("ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES", "1")
     monkeypatch.setenv("ACCORDWATCH_MAX_FILE_BYTES", "1234")
     seen = {}
@@ -98,6 +99,7 @@ def test_run_config_for_other_paths_keeps_the_environment_settings(monkeypatch, 
     def probe(context) -> None:
         warehouse, source = context.resources.warehouse, context.resources.source
         seen.update(db_path=warehouse.db_path, memory_limit=warehouse.memory_limit,
+                    stream_memory_limit=warehouse.stream_memory_limit,
                     all_sentences=warehouse.sentences_for_all_articles, source_dir=source.source_dir,
                     max_file_bytes=source.max_file_bytes)
 
@@ -106,5 +108,6 @@ def test_run_config_for_other_paths_keeps_the_environment_settings(monkeypatch, 
     result = dg.materialize([probe], resources={"warehouse": resources["warehouse"], "source": resources["source"]},
                             run_config={"resources": resources_run_config(db_path=db, source_dir=source_dir)})
     assert result.success
-    assert seen == {"db_path": db, "memory_limit": "300MB", "all_sentences": True, "source_dir": source_dir,
+    assert seen == {"db_path": db, "memory_limit": "300MB", "stream_memory_limit": "200MB", "all_sentences": True,
+                    "source_dir": source_dir,
                     "max_file_bytes": 1234}

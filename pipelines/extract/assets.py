@@ -77,7 +77,7 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
     """Run entity, date and claim extraction over relevant articles not yet extracted with this version."""
     now = utc_now()
     version = extractor_version()
-    with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
+    with warehouse.connect(streaming=True) as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             conn.execute("DELETE FROM core.accords")
             insert_rows(conn, "core.accords", accord_rows())

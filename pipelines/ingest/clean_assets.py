@@ -97,7 +97,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     now = utc_now()
     all_sentences = warehouse.sentences_for_all_articles
     version = clean_version(all_sentences)
-    with warehouse.connect() as conn, article_mapper(compute.workers) as mapper:
+    with warehouse.connect(streaming=True) as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             superseded = [
                 r[0]

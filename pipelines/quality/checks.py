@@ -82,7 +82,7 @@ def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetC
         from pipelines.warehouse import apply_schema
 
         warehouse = getattr(context.resources, WAREHOUSE_RESOURCE_KEY)
-        with warehouse.connect() as conn:
+        with warehouse.connect(streaming=True) as conn:
             apply_schema(conn)  # idempotent; the check may run first on a fresh file
             [outcome] = validate_suites(
                 conn,

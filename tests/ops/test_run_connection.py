@@ -39,3 +39,12 @@ def test_switched_off_each_step_opens_its_own_connection(tmp_path):
     first, value, second = _two_step_run(tmp_path / "w.duckdb", share=False)
     assert (first, value, second) == (None, 1, None)
 
+
+
+def test_streaming_steps_run_under_the_stream_memory_limit(tmp_path):
+    warehouse = WarehouseResource(db_path=str(tmp_path / "w.duckdb"), memory_limit="1GB", stream_memory_limit="100MB")
+    setting = "SELECT current_setting('memory_limit')"
+    with warehouse.connect(streaming=True) as conn:
+        assert conn.execute(setting).fetchone()[0] == "95.3 MiB"
+    with warehouse.connect() as conn:
+        assert conn.execute(setting).fetchone()[0] == "953.6 MiB"
