@@ -12,10 +12,11 @@ SECOND_ARTICLE = FIXTURES / "bahrain-2020-wire.txt"
 
 
 def run_config_for(db_path: Path, source_dir: Path | None = None) -> dict:
-    resources: dict = {"warehouse": {"config": {"db_path": str(db_path)}}}
-    if source_dir is not None:
-        resources["source"] = {"config": {"source_dir": str(source_dir)}}
-    return {"resources": resources}
+    """The run config `accordwatch run` builds: other paths, every other resource field as configured."""
+    from pipelines.settings import resources_run_config
+
+    return {"resources": resources_run_config(db_path=str(db_path),
+                                              source_dir=None if source_dir is None else str(source_dir))}
 
 
 def run_job(job_name: str, run_config: dict, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
