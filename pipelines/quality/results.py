@@ -1,5 +1,5 @@
 """Keeping the validation history in DuckDB: ``quality.validation_results``, ``quality.row_counts``
-and ``quality.validation_scopes``.
+and ``quality.validation_scopes`` (and ``quality.validated_rows``, see :mod:`pipelines.quality.scope`).
 
 One row per expectation (GX or SQL) per suite per run, so "when did this start failing" is
 
@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 import duckdb
 
 from pipelines.quality.outcomes import SuiteOutcome
+from pipelines.quality.scope import remember_validated_rows
 from pipelines.quality.sql_checks import jsonable
 from pipelines.warehouse import insert_rows
 
@@ -46,6 +47,7 @@ def record_outcomes(
     row per suite (when the table could be counted) and one ``quality.validation_scopes`` row per
     suite (which rows GX read). Returns the number of result rows written."""
     validated_at = validated_at or utc_now()
+    suite_outcomes = list(suite_outcomes)
     result_rows: list[dict] = []
     count_rows: list[dict] = []
     scope_rows: list[dict] = []
@@ -78,4 +80,7 @@ def record_outcomes(
     insert_rows(conn, "quality.validation_results", result_rows)
     insert_rows(conn, "quality.row_counts", count_rows)
     insert_rows(conn, "quality.validation_scopes", scope_rows)
+    for suite in suite_outcomes:
+        if suite.scope is not None and not suite.has_error:
+            remember_validated_rows(conn, suite.spec, suite.scope)
     return len(result_rows)

@@ -14,7 +14,11 @@ what could have changed since the table was last validated, and never more than 
   rows in its tables when it logs it), the raw rows
   ingested/superseded/detected after it, the entities those articles' mentions, roles and claims
   refer to. Tables with no change time (``core.membership_events``, rebuilt in full each run, and
-  the analytics views) are always read whole.
+  the analytics views) have their rows compared instead: each validation without an ERROR failure
+  remembers a hash of every row it read (``quality.validated_rows``, with the hashes of earlier
+  validations' rows that are still in the table), and the next run reads only the rows whose hash
+  is not there: the rows the rebuild added or changed (basis ``rows_not_validated_before``). A
+  table's first validation reads it whole.
 - ``full`` scope (``accordwatch check``, the audit): the whole table.
 
 In both scopes at most ``max_rows`` rows are read (the first rows of the scope in storage order;
@@ -40,7 +44,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -54,6 +58,9 @@ FULL = "full"
 CHANGED = "changed"
 SCOPE_MODES = (FULL, CHANGED)
 DEFAULT_GX_MAX_ROWS = 50_000
+# A hash of the whole row, read beside the columns of a table without change time (then taken out).
+ROW_HASH_COLUMN = "_accordwatch_row_hash"
+ROWS_NOT_VALIDATED_BEFORE = "rows_not_validated_before"
 GX_MAX_ROWS_ENV = "ACCORDWATCH_GX_MAX_ROWS"
 # Expectations that look at a value only to see whether it is NULL, and the one that looks at
 # column names only. A text column no other expectation names is read as a short prefix
@@ -161,13 +168,16 @@ class RowScope:
     """Exactly which rows of a table one validation read into pandas.
 
     mode: ``full`` or ``changed`` (what was asked for).
-    basis: ``whole_table``; ``changed_since`` (rows changed after ``since``); or
-        ``whole_table_no_previous_validation`` / ``whole_table_no_change_time`` when a changed
-        scope had to read the whole table.
+    basis: ``whole_table``; ``changed_since`` (rows changed after ``since``);
+        ``rows_not_validated_before`` (a table without change time: rows whose hash no earlier
+        validation recorded); or ``whole_table_no_previous_validation`` /
+        ``whole_table_no_change_time`` when a changed scope had to read the whole table.
     since: the change time the scope starts after (``changed_since`` only).
     high_water: the newest change time in the table when it was read (recorded for the next run).
     rows_in_table, rows_in_scope, rows_validated: counts (``rows_in_table`` None if unknown).
     max_rows: the cap (None = none); truncated: the cap cut the scope.
+    row_hashes: for a table without change time, the hashes of the rows read (what a validation
+        without ERROR remembers, :func:`remember_validated_rows`); None otherwise. Not metadata.
     """
 
     mode: str
@@ -178,6 +188,7 @@ class RowScope:
     rows_in_scope: int
     rows_validated: int
     max_rows: int | None
+    row_hashes: Any = field(default=None, repr=False, compare=False)
 
     @property
     def truncated(self) -> bool:
@@ -186,6 +197,7 @@ class RowScope:
     def metadata(self) -> dict[str, Any]:
         """Plain JSON-able description for the check metadata."""
         out = asdict(self)
+        del out["row_hashes"]
         out["since"] = None if self.since is None else self.since.isoformat()
         out["high_water"] = None if self.high_water is None else self.high_water.isoformat()
         out["truncated"] = self.truncated
@@ -215,6 +227,34 @@ def previous_high_water(conn: duckdb.DuckDBPyConnection, asset_key: str, run_id:
         [asset_key, run_id],
     ).fetchone()
     return None if row is None else row[0]
+
+
+def _has_validated_rows(conn: duckdb.DuckDBPyConnection, asset_key: str) -> bool:
+    return conn.execute("SELECT count(*) > 0 FROM quality.validated_rows WHERE asset = ?", [asset_key]).fetchone()[0]
+
+
+def remember_validated_rows(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec, scope: RowScope) -> None:
+    """After a validation of a table without change time that had no ERROR failure: the rows it read
+    and the rows still in the table that an earlier validation read are the validated rows (a row
+    cut by the cap, or gone from the table, is not)."""
+    if scope.row_hashes is None:
+        return
+    import pyarrow as pa
+
+    from pipelines.warehouse import registered_table
+
+    asset = spec.asset_key
+    conn.execute(
+        f"DELETE FROM quality.validated_rows WHERE asset = ? AND row_hash NOT IN (SELECT hash(t) FROM {spec.table} t)",
+        [asset],
+    )
+    read = pa.table({"row_hash": pa.array(scope.row_hashes, pa.uint64())})
+    with registered_table(conn, "_accordwatch_read_rows", read) as rows:
+        conn.execute(
+            f"INSERT INTO quality.validated_rows SELECT DISTINCT ?, row_hash FROM {rows} "
+            "WHERE row_hash NOT IN (SELECT row_hash FROM quality.validated_rows WHERE asset = ?)",
+            [asset, asset],
+        )
 
 
 def _high_water(conn: duckdb.DuckDBPyConnection, rule: ChangeRule | None) -> datetime | None:
@@ -275,25 +315,36 @@ def read_scope(
         else:
             basis = "changed_since"
     select = batch_select_list(conn, spec)
+    not_validated = f"hash(t) NOT IN (SELECT row_hash FROM quality.validated_rows WHERE asset = '{spec.asset_key}')"
+    if rule is None:
+        select += f", hash(t) AS {ROW_HASH_COLUMN}"
+        if mode == CHANGED and _has_validated_rows(conn, spec.asset_key):
+            basis = ROWS_NOT_VALIDATED_BEFORE
     if basis == "changed_since":
         predicate = rule.changed_filter
         df = _fetch(conn, f"SELECT {select} FROM {rows_where(spec.table, predicate)} t", {"since": since}, max_rows)
+    elif basis == ROWS_NOT_VALIDATED_BEFORE:
+        df = _fetch(conn, f"SELECT {select} FROM {spec.table} t WHERE {not_validated}", {}, max_rows)
     else:
         df = _fetch(conn, f"SELECT {select} FROM {spec.table} t", {}, max_rows)
     truncated = max_rows is not None and len(df) > max_rows
     if truncated:
         df = df.iloc[:max_rows]
-    if basis == "changed_since":
-        in_scope = (
-            conn.execute(f"SELECT count(*) FROM {spec.table} t WHERE {rule.changed_filter}", {"since": since})
-            .fetchone()[0] if truncated else len(df)
-        )
-        in_table = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
+    row_hashes = None
+    if rule is None:
+        row_hashes = df[ROW_HASH_COLUMN].to_numpy()
+        df = df.drop(columns=[ROW_HASH_COLUMN])
+    in_table = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
+    if not truncated:
+        in_scope = len(df)
+    elif basis == "changed_since":
+        in_scope = conn.execute(f"SELECT count(*) FROM {spec.table} t WHERE {rule.changed_filter}", {"since": since}).fetchone()[0]
+    elif basis == ROWS_NOT_VALIDATED_BEFORE:
+        in_scope = conn.execute(f"SELECT count(*) FROM {spec.table} t WHERE {not_validated}").fetchone()[0]
     else:
-        in_scope = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0] if truncated else len(df)
-        in_table = in_scope
+        in_scope = in_table
     scope = RowScope(
         mode=mode, basis=basis, since=since, high_water=high_water, rows_in_table=int(in_table),
-        rows_in_scope=int(in_scope), rows_validated=len(df), max_rows=max_rows,
+        rows_in_scope=int(in_scope), rows_validated=len(df), max_rows=max_rows, row_hashes=row_hashes,
     )
     return scope, df

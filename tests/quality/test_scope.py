@@ -20,6 +20,7 @@ from pipelines.quality.scope import (
     DEFAULT_GX_MAX_ROWS,
     FULL,
     GX_MAX_ROWS_ENV,
+    ROWS_NOT_VALIDATED_BEFORE,
     gx_max_rows_from_env,
 )
 from pipelines.quality.suites import ERROR, spec_for
@@ -168,11 +169,50 @@ def test_cap_limits_the_rows_gx_reads_and_says_so(conn):
     assert not validate_one(conn, "core.sentences", record=False, max_rows=2).scope.truncated
 
 
-def test_views_are_always_read_whole(conn):
-    assert changed(conn, "analytics.membership_growth", "run-1").passed
-    outcome = changed(conn, "analytics.membership_growth", "run-2")
-    assert outcome.scope.basis == "whole_table_no_change_time"
-    assert outcome.scope.rows_validated == outcome.row_count > 0
+def test_a_view_is_read_whole_once_then_only_for_rows_no_validation_read(conn):
+    first = changed(conn, "analytics.membership_growth", "run-1")
+    assert first.passed and first.scope.basis == "whole_table_no_change_time"
+    assert first.scope.rows_validated == first.row_count > 0
+    second = changed(conn, "analytics.membership_growth", "run-2")  # the view did not change
+    assert second.passed and second.scope.basis == ROWS_NOT_VALIDATED_BEFORE
+    assert (second.scope.rows_in_scope, second.scope.rows_validated) == (0, 0)
+    assert second.row_count == first.row_count  # the row-count history still counts the whole view
+
+
+def events_scope(conn, run_id: str, **kwargs):
+    outcome = changed(conn, "core.membership_events", run_id, **kwargs)
+    return outcome, (outcome.scope.basis, outcome.scope.rows_in_scope, outcome.scope.rows_validated)
+
+
+def test_a_rebuilt_table_reads_the_rows_the_rebuild_changed_and_rereads_rows_that_failed(conn):
+    assert events_scope(conn, "run-1")[1] == ("whole_table_no_change_time", 2, 2)
+    assert events_scope(conn, "run-2")[1] == (ROWS_NOT_VALIDATED_BEFORE, 0, 0)
+    # a rebuild that changes one event (its dates now the hull of its claims'): that row only
+    conn.execute("UPDATE core.membership_events SET date_basis = 'hull' WHERE event_id = 'event-ae'")
+    outcome, scope = events_scope(conn, "run-3")
+    assert scope == (ROWS_NOT_VALIDATED_BEFORE, 1, 1) and outcome.passed
+    # a broken row fails with ERROR and is read again by the next run (nothing was remembered)...
+    conn.execute("UPDATE core.membership_events SET n_claims = -1 WHERE event_id = 'event-kz'")
+    outcome, scope = events_scope(conn, "run-4")
+    assert scope == (ROWS_NOT_VALIDATED_BEFORE, 1, 1) and outcome.severity == ERROR
+    assert failed(outcome, "expect_column_values_to_be_between", "n_claims").unexpected_count == 1
+    outcome, scope = events_scope(conn, "run-5")
+    assert scope == (ROWS_NOT_VALIDATED_BEFORE, 1, 1) and outcome.severity == ERROR
+    # ...until it is mended: the mended row is new again, then nothing is left to read
+    conn.execute("UPDATE core.membership_events SET n_claims = 1 WHERE event_id = 'event-kz'")
+    assert events_scope(conn, "run-6")[0].passed
+    assert events_scope(conn, "run-7")[1] == (ROWS_NOT_VALIDATED_BEFORE, 0, 0)
+
+
+def test_rows_the_cap_cut_are_read_by_the_next_run(conn):
+    assert events_scope(conn, "run-1", max_rows=1)[1] == ("whole_table_no_change_time", 2, 1)
+    assert events_scope(conn, "run-2", max_rows=1)[1] == (ROWS_NOT_VALIDATED_BEFORE, 1, 1)
+    assert events_scope(conn, "run-3", max_rows=1)[1] == (ROWS_NOT_VALIDATED_BEFORE, 0, 0)
+    # a row that left the table is forgotten: the table's rows and the remembered hashes stay equal
+    conn.execute("DELETE FROM core.membership_events WHERE event_id = 'event-kz'")
+    events_scope(conn, "run-4")
+    assert conn.execute("SELECT count(*) FROM quality.validated_rows WHERE asset = 'core.membership_events'"
+                        ).fetchone()[0] == 1
 
 
 def test_one_scope_row_per_suite_per_run_is_recorded(conn):

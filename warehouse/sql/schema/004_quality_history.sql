@@ -26,3 +26,11 @@ CREATE TABLE IF NOT EXISTS quality.validation_scopes (
     has_error      BOOLEAN NOT NULL,     -- the suite had an ERROR failure (its high_water is not used)
     validated_at   TIMESTAMP NOT NULL
 );
+
+-- For tables without a change time (core.membership_events and the analytics views, rebuilt whole):
+-- a hash of every row that a validation without an ERROR failure read, or that an earlier one read
+-- and is still in the table. A run's check reads only the rows whose hash is not here.
+CREATE TABLE IF NOT EXISTS quality.validated_rows (
+    asset    VARCHAR NOT NULL,     -- e.g. analytics.claim_conflicts
+    row_hash UBIGINT NOT NULL      -- DuckDB hash() of the whole row
+);
