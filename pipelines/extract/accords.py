@@ -15,8 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pycountry
-import yaml
-
+from pipelines.extract.gazetteer import load_yaml
 from pipelines.extract.literal_gate import KeywordGate, mask_indexes
 from pipelines.extract.model import ArticleText, Entity, Mention
 from pipelines.paths import DICTIONARIES_DIR
@@ -152,7 +151,7 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
 def load_registry_file(path: Path) -> tuple[Accord, ...]:
     """Read and validate one registry file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise RegistryError(f"accord registry not found: {path}") from exc
     return parse_registry(data, str(path))

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import yaml
-
+from pipelines.extract.gazetteer import load_yaml
 from pipelines.extract.literal_gate import KeywordGate, anchored_finditer as _anchored
 from pipelines.extract.model import ArticleText, DateMention, SentenceText
 from pipelines.paths import DICTIONARIES_DIR
@@ -41,7 +40,7 @@ class DateWords:
 def date_words() -> DateWords:
     """The validated contents of ``date_words.yaml`` (cached)."""
     path = DICTIONARIES_DIR / DATE_WORDS_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     months = {str(w).lower(): int(n) for n, words in data["months"].items() for w in words}
     weekdays = {str(w).lower(): int(n) for n, words in data["weekdays"].items() for w in words}
     if sorted(set(months.values())) != list(range(1, 13)):

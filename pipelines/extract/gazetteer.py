@@ -53,13 +53,23 @@ def read_csv(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
     return rows
 
 
+# libyaml's safe loader when PyYAML was built with it: the same data as ``yaml.safe_load`` (the same
+# SafeConstructor), parsed ~9x faster. Every process that extracts pays this once per dictionary.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load(text)``, with libyaml's parser when available."""
+    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+
+
 def read_yaml(name: str) -> Any:
     """Parsed content of the YAML file ``name``."""
     path = dictionaries_dir() / name
     if not path.is_file():
         raise DictionaryError(f"{path}: dictionary file not found")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DictionaryError(f"{path}: invalid YAML: {exc}") from exc
 

@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
+from pipelines.extract.gazetteer import load_yaml
 from pipelines.extract.literal_gate import KeywordGate
 from pipelines.paths import DICTIONARIES_DIR
 
@@ -25,7 +24,7 @@ class Descriptor:
 @lru_cache(maxsize=1)
 def descriptors() -> tuple[Descriptor, ...]:
     path = DICTIONARIES_DIR / COREFERENCE_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     out = []
     for i, entry in enumerate(data.get("descriptors") or []):
         phrases = entry.get("phrases")

@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
+from pipelines.extract.gazetteer import load_yaml
 from pipelines.extract.literal_gate import KeywordGate, second_requirement
 from pipelines.extract.model import CLAIM_STATUSES
 from pipelines.paths import DICTIONARIES_DIR
@@ -158,7 +157,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
 def claim_vocabulary() -> ClaimVocabulary:
     """The compiled vocabulary from the dictionaries folder (cached)."""
     path = DICTIONARIES_DIR / TRIGGERS_FILE
-    return parse_vocabulary(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_vocabulary(load_yaml(path.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
