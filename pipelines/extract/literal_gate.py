@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import ahocorasick
 
@@ -189,10 +190,24 @@ def required_literals(pattern: re.Pattern | str) -> frozenset[str] | None:
     source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, 0)
     if isinstance(source, bytes):
         return None
-    required = _sequence(_sre_parse.parse(source, flags & ~re.UNICODE))
+    return _required_literals(source, flags)
+
+
+@lru_cache(maxsize=None)
+def _required_literals(source: str, flags: int) -> frozenset[str] | None:
+    """:func:`required_literals` of a pattern's source and flags (a frozenset or None: immutable,
+    so shared by every gate built from the same pattern)."""
+    required = _sequence(_parsed(source, flags))
     if required is None or any(not word for word in required):
         return None
     return required
+
+
+@lru_cache(maxsize=None)
+def _parsed(source: str, flags: int):
+    """``re``'s parse tree of a pattern (read only here). The gates of one pattern (its first and
+    second requirements) read the same tree: parsed once per process, not once per question."""
+    return _sre_parse.parse(source, flags & ~re.UNICODE)
 
 
 def requirement_sets(pattern: re.Pattern | str) -> list[frozenset[str]]:
@@ -205,7 +220,7 @@ def requirement_sets(pattern: re.Pattern | str) -> list[frozenset[str]]:
         return []
     out: list[frozenset[str] | None] = []
     run: frozenset[str] | None = None
-    for op, av in _sre_parse.parse(source, flags & ~re.UNICODE):
+    for op, av in _parsed(source, flags):
         strings = _exact(op, av)
         if strings is not None:
             joined = _product(run, strings) if run is not None else strings
