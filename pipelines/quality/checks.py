@@ -1,6 +1,11 @@
-"""Dagster asset checks built from the suite registry: one ``@asset_check`` per suite.
+"""Dagster asset checks built from the suite registry: one check (``quality_suite``) per suite.
 
-Each check opens the warehouse through the ``warehouse`` resource (read-write: it records its
+The checks on the tables one step writes run together in one Dagster step (a
+``@multi_asset_check``; :func:`build_quality_checks` takes the groups): a step costs Dagster
+~0.1 s whatever it does, and within the step GX validates one suite in the run's GX worker while
+this process reads the next suite's rows and runs the SQL checks. Each check is still its own
+``AssetCheckSpec`` (blocking or not, with its own result, history and description in the UI), and
+a run that selects some of a group's checks runs those only. Each check opens the warehouse through the ``warehouse`` resource (read-write: it records its
 results), validates its table with :func:`pipelines.quality.validate.validate_suites` in the
 *changed* scope (the rows this run changed, at most ``ACCORDWATCH_GX_MAX_ROWS`` of them go through
 GX; SQL invariants besides, over the same changed rows where that loses nothing and over the whole
@@ -15,7 +20,7 @@ definition time and rejects it as a string.
 """
 
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 
 import dagster as dg
@@ -51,7 +56,10 @@ def check_result(outcome: SuiteOutcome) -> dg.AssetCheckResult:
     if outcome.failures:
         metadata["failures_table"] = dg.MetadataValue.md(markdown_table(failure_rows([outcome])))
     severity = dg.AssetCheckSeverity.ERROR if outcome.severity == ERROR else dg.AssetCheckSeverity.WARN
-    return dg.AssetCheckResult(passed=outcome.passed, severity=severity, metadata=metadata)
+    return dg.AssetCheckResult(
+        asset_key=dg.AssetKey(outcome.spec.asset_key_path), check_name=CHECK_NAME,
+        passed=outcome.passed, severity=severity, metadata=metadata,
+    )
 
 
 def _run_started_at(context: dg.AssetCheckExecutionContext) -> datetime | None:
@@ -62,56 +70,85 @@ def _run_started_at(context: dg.AssetCheckExecutionContext) -> datetime | None:
     return None if start is None else datetime.fromtimestamp(start, timezone.utc).replace(tzinfo=None)
 
 
-def _build_check(spec: SuiteSpec, max_row_drop_share: float | None) -> dg.AssetChecksDefinition:
+def _check_spec(spec: SuiteSpec) -> dg.AssetCheckSpec:
     description = (
         f"GX suite expectations/{spec.suite_file.name} on the rows this run changed, plus SQL checks on "
         f"{spec.table} (keys and offsets of the changed rows, the rest whole-table; `accordwatch check` reads "
         f"everything) ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
     )
+    return dg.AssetCheckSpec(
+        CHECK_NAME, asset=dg.AssetKey(spec.asset_key_path), description=description, blocking=spec.blocking
+    )
 
-    @dg.asset_check(
-        asset=dg.AssetKey(spec.asset_key_path),
-        name=CHECK_NAME,
-        description=description,
-        blocking=spec.blocking,
+
+def _build_group_check(name: str, specs: list[SuiteSpec], max_row_drop_share: float | None) -> dg.AssetChecksDefinition:
+    by_check_key = {dg.AssetCheckKey(dg.AssetKey(s.asset_key_path), CHECK_NAME): s for s in specs}
+
+    @dg.multi_asset_check(
+        specs=[_check_spec(s) for s in specs],
+        name=name,
+        description=f"Quality suites of {', '.join(s.asset_key for s in specs)}",
+        can_subset=True,
         required_resource_keys={WAREHOUSE_RESOURCE_KEY, GX_RESOURCE_KEY},
     )
-    def _quality_check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
+    def _quality_checks(context: dg.AssetCheckExecutionContext) -> Iterable[dg.AssetCheckResult]:
         from pipelines.quality.scope import CHANGED, gx_max_rows_from_env
         from pipelines.quality.validate import validate_suites
         from pipelines.warehouse import apply_schema
 
+        selected = [spec for key, spec in by_check_key.items() if key in context.selected_asset_check_keys]
         warehouse = getattr(context.resources, WAREHOUSE_RESOURCE_KEY)
         with warehouse.connect(streaming=True) as conn:
-            apply_schema(conn)  # idempotent; the check may run first on a fresh file
-            [outcome] = validate_suites(
+            apply_schema(conn)  # idempotent; the checks may run first on a fresh file
+            outcomes = validate_suites(
                 conn,
-                [spec],
+                selected,
                 run_id=context.op_execution_context.run_id,
                 max_row_drop_share=max_row_drop_share,
                 scope=CHANGED,
                 max_rows=gx_max_rows_from_env(),
                 run_started_at=_run_started_at(context),
             )
-        if outcome.failures:
-            context.log.warning(f"{spec.asset_key}: {len(outcome.failures)} expectation(s) failed, severity {outcome.severity}")
-        return check_result(outcome)
+        for outcome in outcomes:
+            if outcome.failures:
+                context.log.warning(
+                    f"{outcome.spec.asset_key}: {len(outcome.failures)} expectation(s) failed, severity {outcome.severity}"
+                )
+            yield check_result(outcome)
 
-    return _quality_check
+    return _quality_checks
+
+
+def _own_group_name(spec: SuiteSpec) -> str:
+    return f"{spec.asset_key.replace('.', '__')}_{CHECK_NAME}"
+
+
+def _dotted(key: str | dg.AssetKey) -> str:
+    return key.to_user_string().replace("/", ".") if isinstance(key, dg.AssetKey) else key
 
 
 def build_quality_checks(
-    asset_keys: Iterable[str | dg.AssetKey] | None = None, *, max_row_drop_share: float | None = None
+    asset_keys: Iterable[str | dg.AssetKey] | None = None,
+    *,
+    max_row_drop_share: float | None = None,
+    groups: Mapping[str, Iterable[str | dg.AssetKey]] | None = None,
 ) -> list[dg.AssetChecksDefinition]:
-    """One asset check per suite, for the given assets only (default: every suite).
+    """One check per suite, for the given assets only (default: every suite), run in groups.
 
     asset_keys: dotted strings (``"core.claims"``) or AssetKeys; pass the keys that exist in the
         Definitions so no check targets a missing asset. Keys without a suite are ignored.
     max_row_drop_share: allowed share of rows lost between runs (default: env / 0.5).
+    groups: step name -> the asset keys whose checks run in that step (e.g. the keys one asset
+        step writes: their checks are ready together). A suite in no group gets a step of its own,
+        named ``<schema>__<table>_quality_suite``.
     """
     if asset_keys is None:
         specs = list(SUITE_SPECS)
     else:
-        wanted = {k.to_user_string().replace("/", ".") if isinstance(k, dg.AssetKey) else k for k in asset_keys}
+        wanted = {_dotted(k) for k in asset_keys}
         specs = [s for s in SUITE_SPECS if s.asset_key in wanted]
-    return [_build_check(spec, max_row_drop_share) for spec in specs]
+    group_of = {_dotted(key): name for name, keys in (groups or {}).items() for key in keys}
+    grouped: dict[str, list[SuiteSpec]] = {}
+    for spec in specs:
+        grouped.setdefault(group_of.get(spec.asset_key, _own_group_name(spec)), []).append(spec)
+    return [_build_group_check(name, members, max_row_drop_share) for name, members in grouped.items()]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -50,19 +50,46 @@ class GxWorker:
     def validate(
         self, spec: SuiteSpec, df: Any, expectations: list[dict[str, Any]], call_id: str
     ) -> list[ExpectationOutcome]:
+        return self.submit(spec, df, expectations, call_id).result()
+
+    def submit(self, spec: SuiteSpec, df: Any, expectations: list[dict[str, Any]], call_id: str) -> _WorkerResult:
+        """Start validating in the worker; ``result()`` waits for the outcomes (the caller meanwhile
+        does its own share of the checks on the other core)."""
+        future = None
         if self._pool is not None:
             try:
-                return self._pool.submit(_validate_in_worker, spec, df, expectations, call_id).result()
-            except BrokenProcessPool:
+                future = self._pool.submit(_validate_in_worker, spec, df, expectations, call_id)
+            except (BrokenProcessPool, RuntimeError):  # RuntimeError: the pool was shut down
                 self.close()
+        return _WorkerResult(self, future, (spec, df, expectations, call_id))
+
+    def _validate_here(self, args: tuple) -> list[ExpectationOutcome]:
         from pipelines.quality.validate import local_gx_validator
 
-        return local_gx_validator().validate(spec, df, expectations, call_id)
+        return local_gx_validator().validate(*args)
 
     def close(self) -> None:
         if self._pool is not None:
             pool, self._pool = self._pool, None
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _WorkerResult:
+    """The outcomes of one validation sent to the worker; if the worker died, GX in this process
+    computes them instead (same results)."""
+
+    def __init__(self, worker: GxWorker, future: Future | None, args: tuple) -> None:
+        self._worker, self._future, self._args = worker, future, args
+
+    def result(self) -> list[ExpectationOutcome]:
+        try:
+            if self._future is not None:
+                outcomes = self._future.result()
+                self._args = ()  # the dataframe is no longer needed here
+                return outcomes
+        except BrokenProcessPool:
+            self._worker.close()
+        return self._worker._validate_here(self._args)
 
 
 _LOCK = threading.Lock()

@@ -159,6 +159,32 @@ class _GxValidator:
             self._context.suites.delete(name=name)
         return [_gx_outcome(spec, r) for r in validation.results]
 
+    def submit(self, spec: SuiteSpec, df: Any, expectations: list[dict[str, Any]], call_id: str) -> _Done:
+        """:meth:`validate` now (in this process nothing runs beside the caller), as a finished result."""
+        return _Done(self.validate(spec, df, expectations, call_id))
+
+
+class _Done:
+    """A result already computed, with the interface of a Future's ``result()``."""
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def result(self) -> Any:
+        return self._value
+
+
+class _SuiteInFlight:
+    """A suite whose GX outcomes may still be computing; :meth:`finish` puts them, then the SQL and
+    row-count outcomes, into its :class:`SuiteOutcome` (GX's first, as the suite file lists them)."""
+
+    def __init__(self, outcome: SuiteOutcome, gx_outcomes: Any, other_outcomes: list[ExpectationOutcome]) -> None:
+        self.outcome, self.gx_outcomes, self.other_outcomes = outcome, gx_outcomes, other_outcomes
+
+    def finish(self) -> None:
+        self.outcome.outcomes.extend(self.gx_outcomes.result())
+        self.outcome.outcomes.extend(self.other_outcomes)
+
 
 _GX_LOCK = threading.Lock()
 _GX_VALIDATOR: _GxValidator | None = None
@@ -283,6 +309,9 @@ def validate_suites(
         sql_scope = FULL if scope == FULL else sql_scope_from_env()
     call_id = uuid.uuid4().hex[:12]
     suite_outcomes: list[SuiteOutcome] = []
+    # GX for one suite runs (in the run's GX worker) while this process reads the next suite's rows
+    # and runs this suite's SQL checks: at most one suite's validation is in flight.
+    in_flight: _SuiteInFlight | None = None
     for spec in specs:
         try:
             row_scope, df = read_scope(
@@ -300,17 +329,22 @@ def validate_suites(
                                        f"{', '.join(refs_in(exp))} unavailable")
             else:
                 expectations.append(resolved)
+        if in_flight is not None:
+            in_flight.finish()
         if len(df):
-            outcome.outcomes.extend(_gx_validator().validate(spec, df, expectations, call_id))
+            gx_outcomes = _gx_validator().submit(spec, df, expectations, call_id)
         else:
-            outcome.outcomes.extend(_validate_empty_scope(spec, df, expectations, call_id))
+            gx_outcomes = _Done(_validate_empty_scope(spec, df, expectations, call_id))
         del df
         since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
         sql_checks = [*whole_table_key_checks(spec), *checks_for(spec.asset_key)]
-        outcome.outcomes.extend(run_sql_check(conn, spec, check, since) for check in sql_checks)
+        other_outcomes = [run_sql_check(conn, spec, check, since) for check in sql_checks]
         previous = previous_row_count(conn, spec.asset_key, run_id)
-        outcome.outcomes.append(row_count_drop_outcome(spec, previous, row_scope.rows_in_table, max_drop))
+        other_outcomes.append(row_count_drop_outcome(spec, previous, row_scope.rows_in_table, max_drop))
+        in_flight = _SuiteInFlight(outcome, gx_outcomes, other_outcomes)
         suite_outcomes.append(outcome)
+    if in_flight is not None:
+        in_flight.finish()
     if record:
         record_outcomes(conn, suite_outcomes)
     return suite_outcomes

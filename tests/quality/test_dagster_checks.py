@@ -147,3 +147,67 @@ def test_a_second_run_validates_only_what_it_changed_and_records_the_scope(valid
     assert "KAZ" in _sample_values(next(f for f in evaluation.metadata["failures"].value
                                         if f["expectation"] == "expect_column_values_to_be_in_set")["unexpected_sample"])
     assert _materialized(second) == {CLAIMS}
+
+
+DATES = dg.AssetKey(["core", "dates"])
+
+
+def test_the_real_checks_run_one_step_per_writing_step_with_one_check_per_suite():
+    from pipelines.definitions import CHECK_GROUPS, defs
+
+    job = defs.resolve_implicit_global_asset_job_def()
+    check_steps = {name: node.definition for name, node in
+                   ((n, job.graph.node_named(n)) for n in job.graph.node_names()) if name.endswith("_quality_suites")}
+    assert set(check_steps) == set(CHECK_GROUPS)
+    keys = [key for check in defs.asset_checks for key in check.check_keys]
+    assert sorted(k.asset_key.to_user_string().replace("/", ".") for k in keys) == sorted(s.asset_key for s in SUITE_SPECS)
+    extraction = next(c for c in defs.asset_checks if c.node_def.name == "core_extraction_quality_suites")
+    assert {k.asset_key for k in extraction.check_keys} == {
+        dg.AssetKey(["core", t]) for t in ("entities", "mentions", "person_roles", "dates", "claims")}
+
+
+def _two_tables_one_check_step(statements: list[str]):
+    """Producers of core.claims (running ``statements``) and core.dates, a view downstream of the
+    claims, and the two tables' checks in one step."""
+
+    @dg.asset(key=CLAIMS, required_resource_keys={"warehouse"})
+    def claims(context):
+        with context.resources.warehouse.connect() as conn:
+            for statement in statements:
+                conn.execute(statement)
+
+    @dg.asset(key=DATES)
+    def dates():
+        return None
+
+    @dg.asset(key=TIMELINE, deps=[CLAIMS])
+    def timeline():
+        return None
+
+    checks = build_quality_checks([CLAIMS, DATES], groups={"extraction_checks": [CLAIMS, DATES]})
+    return [claims, dates, timeline, *checks]
+
+
+def _resources(db_path) -> dict:
+    return {"warehouse": WarehouseResource(db_path=str(db_path)), "gx": GreatExpectationsResource()}
+
+
+def test_checks_in_one_step_each_give_their_own_result_and_block_their_own_asset(valid_db, gx_imported):
+    definitions = _two_tables_one_check_step(["UPDATE core.claims SET country_code = 'KAZ' WHERE claim_id = 'claim-kz'"])
+    assert len(definitions[3:]) == 1  # one check definition (one step) for both suites
+    result = dg.materialize(definitions, resources=_resources(valid_db), raise_on_error=False)
+    evaluations = {e.asset_key: e for e in result.get_asset_check_evaluations()}
+    assert set(evaluations) == {CLAIMS, DATES}
+    assert not evaluations[CLAIMS].passed and evaluations[CLAIMS].severity == dg.AssetCheckSeverity.ERROR
+    assert evaluations[DATES].passed
+    assert evaluations[DATES].metadata["suite"].value == "core.dates"
+    assert _materialized(result) == {CLAIMS, DATES}  # the failed blocking check kept the view out
+
+
+def test_a_run_selecting_part_of_a_check_step_runs_only_those_checks(valid_db, gx_imported):
+    result = dg.materialize(_two_tables_one_check_step([]), resources=_resources(valid_db),
+                            selection=dg.AssetSelection.assets(CLAIMS))
+    [evaluation] = result.get_asset_check_evaluations()
+    assert evaluation.asset_key == CLAIMS and evaluation.passed
+    with duckdb.connect(str(valid_db), read_only=True) as conn:
+        assert conn.execute("SELECT DISTINCT asset FROM quality.validation_results").fetchall() == [("core.claims",)]
