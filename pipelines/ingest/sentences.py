@@ -128,13 +128,18 @@ def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
     # The token before the punctuation: the run of word characters and ' ’ . / - that ends
     # there (at most 40 characters back; the regex ``[\w'’./-]+$`` searched from 40 back).
     end = match.start()
-    start = end
     lowest = max(0, end - 40)
-    while start > lowest and (body[start - 1].isalnum() or body[start - 1] in _TOKEN_PUNCTUATION):
-        start -= 1
-    if start == end:
-        return True
-    token = body[start:end].lstrip("'’-")
+    # The usual case first: the text since the last space or line break is all letters and
+    # digits, so the scan below would stop right there (or at ``lowest``) and strip nothing.
+    start = max(body.rfind(" ", lowest, end), body.rfind("\n", lowest, end)) + 1 or lowest
+    token = body[start:end]
+    if not token.isalnum():
+        start = end
+        while start > lowest and (body[start - 1].isalnum() or body[start - 1] in _TOKEN_PUNCTUATION):
+            start -= 1
+        if start == end:
+            return True
+        token = body[start:end].lstrip("'’-")
     if not token:
         return True
     if token in _TITLES_AND_ABBREVIATIONS:
@@ -210,6 +215,8 @@ class _QuoteMap:
         """True when the sentence in [start, end) lies inside a quotation: its first word
         is quoted (it opens with, or continues, a quote) or at least half of its word
         characters are quoted."""
+        if not self.intervals:
+            return False  # no quotation in the article
         first_word = _WORD_CHAR.search(self.body, start, end)
         if first_word is None:
             return False
