@@ -271,10 +271,23 @@ def article_topic_accords(article: ArticleText, named: list[Mention] | None = No
     for mention in named:
         counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
     if article.title:
-        for accord, pattern in _alias_patterns():
-            if pattern.search(article.title):
-                counts[accord.entity_id] = counts.get(accord.entity_id, 0) + 2
+        for entity_id in _title_accords(article.title):
+            counts[entity_id] = counts.get(entity_id, 0) + 2
     return sorted(counts, key=lambda k: -counts[k])
+
+
+# The accords the last title asked for names: the accord and the claim stage both ask per article.
+_last_title: list = [None, None, ()]
+
+
+def _title_accords(title: str) -> tuple[str, ...]:
+    """entity_ids of the accords whose alias pattern occurs in ``title``, in registry order."""
+    patterns = _alias_patterns()
+    if _last_title[0] == title and _last_title[1] is patterns:
+        return _last_title[2]
+    found = tuple(accord.entity_id for accord, pattern in patterns if pattern.search(title))
+    _last_title[0], _last_title[1], _last_title[2] = title, patterns, found
+    return found
 
 
 def find_accord_mentions(article: ArticleText) -> list[Mention]:
