@@ -16,7 +16,10 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-# Below this many items a batch runs in the calling process: starting workers costs more.
+# Below this many items a batch runs in the calling process, unless the workers are already running:
+# starting them costs more. Once started they take every batch, small ones too: a small last batch run
+# here loaded the text stages' models into this process, where they stayed to the end of the run (the
+# language model alone is ~140 MB, in every run whose article count left a clean batch under 64).
 MIN_ITEMS_FOR_WORKERS = 64
 
 
@@ -63,7 +66,7 @@ class ArticleMapper:
 
     def _submit(self, fn: Callable[..., Any], items: Sequence[Any], extra: tuple) -> Iterator[Any] | None:
         """Hand ``items`` to the pool (None: compute them in this process when collected)."""
-        if self.workers <= 1 or len(items) < MIN_ITEMS_FOR_WORKERS:
+        if self.workers <= 1 or not items or (self._pool is None and len(items) < MIN_ITEMS_FOR_WORKERS):
             return None
         if self._pool is None:
             # forkserver: workers start from a clean interpreter, not a copy of this one with its

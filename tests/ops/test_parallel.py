@@ -39,3 +39,22 @@ def test_map_ahead_returns_each_batch_in_order_and_reads_one_batch_ahead(workers
 def test_map_ahead_of_nothing_yields_nothing():
     with article_mapper(2) as mapper:
         assert list(mapper.map_ahead(_square_plus, iter(()), 1)) == []
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_small_batches_run_here_until_the_workers_are_started_then_on_the_workers():
+    """A small batch alone is not worth starting workers; a small batch after a large one goes to the
+    running workers (run here, it would load the text stages' models into the writing process)."""
+    import os
+
+    here = os.getpid()
+    small, large = list(range(MIN_ITEMS_FOR_WORKERS - 1)), list(range(MIN_ITEMS_FOR_WORKERS))
+    with article_mapper(2) as mapper:
+        pids = [set(results) for _, results in mapper.map_ahead(_pid, iter([(0, small), (1, large), (2, small)]))]
+    assert pids[0] == {here}  # before the workers were started
+    assert here not in pids[1] and here not in pids[2]
