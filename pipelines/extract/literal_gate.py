@@ -289,6 +289,9 @@ class KeywordGate:
                 masks[word] = masks.get(word, 0) | (1 << i)
         self._words = masks
         self._slot: int | None = None  # index among the gates of the shared article pass
+        # In the shared pass: True once :meth:`hits` was asked (per sentence, every keyword
+        # occurrence); until then only :meth:`sentence_masks` was, and the pass just ORs the masks.
+        self._wants_hits = False
         self._automaton = None
         if masks:
             automaton = ahocorasick.Automaton()
@@ -347,6 +350,12 @@ class KeywordGate:
         this joins one shared automaton, so an article's body is scanned once for all of them
         (:func:`_article_scan`). None when the body or the sentences do not allow it (the caller
         then asks sentence by sentence)."""
+        if not self._wants_hits:
+            self._wants_hits = True
+            _shared_state.clear()  # the shared pass must now keep this gate's occurrences
+        return self._shared_result(body, sentences)
+
+    def _shared_result(self, body: str, sentences):
         if self._slot is None:
             self._slot = len(_shared_gates)
             _shared_gates.append(self)
@@ -357,10 +366,12 @@ class KeywordGate:
     def sentence_masks(self, body: str, sentences) -> list[int]:
         """:meth:`mask` of every sentence's text (``body[start_char:end_char]``), in one pass over
         the body where possible."""
-        per_sentence = self.hits(body, sentences)
+        per_sentence = self._shared_result(body, sentences)
         if per_sentence is None:
             return [self.mask(sentence.text) for sentence in sentences]
         always = self.always
+        if not self._wants_hits:  # the shared pass ORed the masks of each sentence's keywords
+            return [always | found if sentence.text else always for found, sentence in zip(per_sentence, sentences)]
         out = []
         for found, sentence in zip(per_sentence, sentences):
             value = always
@@ -383,13 +394,13 @@ _shared_state: dict[str, object] = {}
 def _shared_automaton():
     automaton = _shared_state.get("automaton")
     if automaton is None:
-        table: dict[str, list[tuple[int, int]]] = {}
+        table: dict[str, list[tuple[int, int, bool, bool]]] = {}
         for slot, gate in enumerate(_shared_gates):
             for word, mask in gate._words.items():
-                table.setdefault(word, []).append((slot, mask))
+                table.setdefault(word, []).append((slot, mask, gate.whole_words, gate._wants_hits))
         automaton = ahocorasick.Automaton()
         for word, entries in table.items():
-            all_whole = all(_shared_gates[slot].whole_words for slot, _ in entries)
+            all_whole = all(whole_words for _slot, _mask, whole_words, _hits in entries)
             automaton.add_word(word, (len(word), tuple(entries), all_whole))
         if table:
             automaton.make_automaton()
@@ -398,8 +409,9 @@ def _shared_automaton():
 
 
 def _article_scan(body: str, sentences) -> list | None:
-    """Per shared gate, per sentence, the hits of that gate's keywords (one pass over the folded
-    body for all gates; remembered for the last article)."""
+    """Per shared gate, per sentence, the hits of that gate's keywords, or for a gate only asked
+    for :meth:`KeywordGate.sentence_masks` the OR of their masks (one pass over the folded body for
+    all gates; remembered for the last article)."""
     cached = _shared_state.get("scan")
     if cached is not None and cached[0] is body and cached[1] is sentences:
         return cached[2]
@@ -408,8 +420,7 @@ def _article_scan(body: str, sentences) -> list | None:
     out = None
     if starts is not None:
         gates = _shared_gates
-        whole_words = [gate.whole_words for gate in gates]
-        out = [[[] for _ in sentences] for _ in gates]
+        out = [[[] for _ in sentences] if gate._wants_hits else [0] * len(sentences) for gate in gates]
         automaton = _shared_automaton()
         sentence_starts = set(starts)
         sentence_ends = {sentence.end_char for sentence in sentences}
@@ -436,8 +447,8 @@ def _article_scan(body: str, sentences) -> list | None:
             if end >= s_end:
                 continue  # in no sentence, or running past its end
             whole = None
-            for slot, mask in entries:
-                if whole_words[slot]:
+            for slot, mask, whole_words, wants_hits in entries:
+                if whole_words:
                     if whole is None:  # (_is_word_char inlined: this loop sees every keyword of the body)
                         whole = True
                         if start > s_start:
@@ -448,7 +459,10 @@ def _article_scan(body: str, sentences) -> list | None:
                             whole = not (ch.isalnum() or ch == "_")
                     if not whole:
                         continue
-                out[slot][k].append((start - s_start, end + 1 - s_start, mask))
+                if wants_hits:
+                    out[slot][k].append((start - s_start, end + 1 - s_start, mask))
+                else:
+                    out[slot][k] |= mask
     _shared_state["scan"] = (body, sentences, out)
     return out
 
