@@ -159,9 +159,10 @@ class _GxValidator:
             self._context.suites.delete(name=name)
         return [_gx_outcome(spec, r) for r in validation.results]
 
-    def submit(self, spec: SuiteSpec, df: Any, expectations: list[dict[str, Any]], call_id: str) -> _Done:
-        """:meth:`validate` now (in this process nothing runs beside the caller), as a finished result."""
-        return _Done(self.validate(spec, df, expectations, call_id))
+    def submit_many(self, tasks: list[tuple[SuiteSpec, Any, list[dict[str, Any]], str]]) -> _Done:
+        """:meth:`validate` of each ``(spec, df, expectations, call_id)`` now, one after another (in
+        this process nothing runs beside the caller), as a finished result: a list per task."""
+        return _Done([self.validate(*task) for task in tasks])
 
 
 class _Done:
@@ -172,18 +173,6 @@ class _Done:
 
     def result(self) -> Any:
         return self._value
-
-
-class _SuiteInFlight:
-    """A suite whose GX outcomes may still be computing; :meth:`finish` puts them, then the SQL and
-    row-count outcomes, into its :class:`SuiteOutcome` (GX's first, as the suite file lists them)."""
-
-    def __init__(self, outcome: SuiteOutcome, gx_outcomes: Any, other_outcomes: list[ExpectationOutcome]) -> None:
-        self.outcome, self.gx_outcomes, self.other_outcomes = outcome, gx_outcomes, other_outcomes
-
-    def finish(self) -> None:
-        self.outcome.outcomes.extend(self.gx_outcomes.result())
-        self.outcome.outcomes.extend(self.other_outcomes)
 
 
 _GX_LOCK = threading.Lock()
@@ -309,9 +298,7 @@ def validate_suites(
         sql_scope = FULL if scope == FULL else sql_scope_from_env()
     call_id = uuid.uuid4().hex[:12]
     suite_outcomes: list[SuiteOutcome] = []
-    # GX for one suite runs (in the run's GX worker) while this process reads the next suite's rows
-    # and runs this suite's SQL checks: at most one suite's validation is in flight.
-    in_flight: _SuiteInFlight | None = None
+    read: list[tuple[SuiteOutcome, Any, list[dict[str, Any]]]] = []
     for spec in specs:
         try:
             row_scope, df = read_scope(
@@ -329,22 +316,30 @@ def validate_suites(
                                        f"{', '.join(refs_in(exp))} unavailable")
             else:
                 expectations.append(resolved)
-        if in_flight is not None:
-            in_flight.finish()
-        if len(df):
-            gx_outcomes = _gx_validator().submit(spec, df, expectations, call_id)
-        else:
-            gx_outcomes = _Done(_validate_empty_scope(spec, df, expectations, call_id))
-        del df
-        since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
-        sql_checks = [*whole_table_key_checks(spec), *checks_for(spec.asset_key)]
-        other_outcomes = [run_sql_check(conn, spec, check, since) for check in sql_checks]
-        previous = previous_row_count(conn, spec.asset_key, run_id)
-        other_outcomes.append(row_count_drop_outcome(spec, previous, row_scope.rows_in_table, max_drop))
-        in_flight = _SuiteInFlight(outcome, gx_outcomes, other_outcomes)
+        read.append((outcome, df, expectations))
         suite_outcomes.append(outcome)
-    if in_flight is not None:
-        in_flight.finish()
+    # GX validates every suite with rows in scope (in the run's GX worker, on the other core) while
+    # this process runs the SQL checks; then each suite's outcomes are GX's first, as its file lists them.
+    to_gx = [(outcome.spec, df, expectations, call_id) for outcome, df, expectations in read if len(df)]
+    gx_pending = _gx_validator().submit_many(to_gx) if to_gx else _Done([])
+    del to_gx
+    other_outcomes: list[list[ExpectationOutcome]] = []
+    gx_outcomes_of: dict[int, list[ExpectationOutcome]] = {}
+    for i, (outcome, df, expectations) in enumerate(read):
+        if not len(df):
+            gx_outcomes_of[i] = _validate_empty_scope(outcome.spec, df, expectations, call_id)
+        row_scope = outcome.scope
+        since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
+        sql_checks = [*whole_table_key_checks(outcome.spec), *checks_for(outcome.spec.asset_key)]
+        others = [run_sql_check(conn, outcome.spec, check, since) for check in sql_checks]
+        previous = previous_row_count(conn, outcome.spec.asset_key, run_id)
+        others.append(row_count_drop_outcome(outcome.spec, previous, row_scope.rows_in_table, max_drop))
+        other_outcomes.append(others)
+    validated = iter(gx_pending.result())
+    for i, (outcome, df, _) in enumerate(read):
+        outcome.outcomes.extend(gx_outcomes_of[i] if i in gx_outcomes_of else next(validated))
+        outcome.outcomes.extend(other_outcomes[i])
+    del read
     if record:
         record_outcomes(conn, suite_outcomes)
     return suite_outcomes

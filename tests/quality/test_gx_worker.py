@@ -44,3 +44,49 @@ def test_checks_use_the_running_worker_until_it_stops():
     finally:
         stop_gx_worker()
     assert running_gx_worker() is None and _gx_validator() is local_gx_validator()
+
+
+class _PidValidator:
+    """Answers each expectation with (its type, the pid of the process that validated it)."""
+
+    def validate(self, spec, df, expectations, call_id):
+        import os
+
+        return [(e["type"], os.getpid()) for e in expectations]
+
+
+def _numbered(n: int) -> list[dict]:
+    return [{"type": f"expectation_{i}", "kwargs": {}} for i in range(n)]
+
+
+def test_shared_validation_keeps_each_suites_order_and_uses_a_second_process():
+    import os
+
+    from pipelines.quality.gx_worker import EXPECTATIONS_PER_PIECE, validate_shared
+
+    spec = spec_for("core.claims")
+    sizes = [EXPECTATIONS_PER_PIECE * 3 + 1, 2, 0, EXPECTATIONS_PER_PIECE]
+    tasks = [(spec, ROWS, _numbered(n), "shared") for n in sizes]
+    outcomes = validate_shared(_PidValidator(), tasks)
+    assert [[t for t, _ in o] for o in outcomes] == [[e["type"] for e in _numbered(n)] for n in sizes]
+    pids = {pid for o in outcomes for _, pid in o}
+    assert os.getpid() in pids and len(pids) == 2  # this process and one forked copy shared the work
+    # one piece of work: no copy
+    [single] = validate_shared(_PidValidator(), [(spec, ROWS, _numbered(3), "one")])
+    assert {pid for _, pid in single} == {os.getpid()}
+
+
+def test_shared_gx_validation_equals_one_by_one():
+    from pipelines.quality.gx_worker import validate_shared
+
+    spec = spec_for("core.claims")
+    many = [  # 10 different expectations: two pieces
+        *({"type": "expect_column_values_to_not_be_null", "kwargs": {"column": c}} for c in ROWS.columns),
+        *({"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "status", "value_set": ["joined", s]},
+           "severity": "warning"} for s in ("signed", "declined", "left", "x", "y", "z", "w")),
+    ]
+    tasks = [(spec, ROWS, many, "a"), (spec, ROWS.iloc[:1], EXPECTATIONS, "b")]
+    shared = validate_shared(local_gx_validator(), tasks)
+    alone = [local_gx_validator().validate(*task) for task in tasks]
+    assert [_comparable(o) for o in shared] == [_comparable(o) for o in alone]
+    assert [(o.success, o.unexpected_count) for o in shared[1]] == [(True, 0), (True, 0)]  # row c1 is valid
