@@ -1,6 +1,11 @@
 """Language identification of article text with py3langid (offline, bundled model).
 
-The model (about 2 MB compressed) is loaded on the first call, never at import time.
+The model (about 4.5 MB, LZMA-compressed) is loaded on the first call, never at import time.
+Decompressing it costs ~0.6 CPU-s in every process that detects languages (the run's process on a
+small run, each cleaning worker on a large one), so the decompressed arrays are cached once in
+``$ACCORDWATCH_CACHE_DIR`` (default ``$XDG_CACHE_HOME/accordwatch``, else ``~/.cache/accordwatch``),
+keyed by the model file's size and mtime; loading them takes ~0.05 s. Without a writable cache
+folder the model is decompressed each time, as py3langid does.
 
 py3langid counts its byte n-gram features by walking a finite automaton over the text one
 byte at a time in Python. :class:`_VectorIdentifier` computes the same walk with a few
@@ -11,7 +16,11 @@ the answer, are exactly py3langid's at a fraction of the CPU.
 from __future__ import annotations
 
 import functools
+import io
+import lzma
+import os
 import re
+from pathlib import Path
 
 # Below this many letters the classifier guesses; below this probability it is unsure.
 MIN_LETTERS = 20
@@ -114,6 +123,56 @@ _SELF_CHECK = (
 )
 
 
+CACHE_DIR_ENV = "ACCORDWATCH_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where decompressed model files are kept between processes."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "accordwatch"
+
+
+def _model_arrays(model_path: Path) -> dict:
+    """The arrays of py3langid's ``.npz.xz`` model, from the decompressed copy in :func:`cache_dir`
+    (written on first use, atomically; any failure to read or write it only costs the decompression)."""
+    import numpy as np
+
+    stat = model_path.stat()
+    cached = cache_dir() / f"py3langid-{model_path.name}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    try:
+        with np.load(cached, allow_pickle=False) as data:
+            return {name: data[name] for name in data.files}
+    except Exception:  # noqa: BLE001 - absent, unreadable or truncated: decompress again
+        pass
+    raw = lzma.decompress(model_path.read_bytes())
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        staging = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        staging.write_bytes(raw)
+        os.replace(staging, cached)
+    except OSError:
+        pass
+    with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+        return {name: data[name] for name in data.files}
+
+
+def load_identifier(cls):
+    """``cls.from_model_file(MODEL_FILE, norm_probs=True)`` (py3langid's bundled model) with the
+    model's arrays read through :func:`_model_arrays`, converted as py3langid's loader converts them."""
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from py3langid.modelio import _to_array
+
+    arrays = _model_arrays(MODEL_DIR / MODEL_FILE)
+    return cls(
+        np.asarray(arrays["ptc"]), np.asarray(arrays["pc"]), arrays["classes"].tolist(),
+        _to_array(arrays["nextmove"]), arrays["out_feat"].tolist(),
+        norm_probs=True, tk_row=_to_array(arrays["nextmove_row"]),
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier():
     """Load py3langid's model once, with probabilities normalized to 0..1."""
@@ -121,11 +180,11 @@ def _identifier():
 
     plain, vector = _identifier_class()
     try:
-        identifier = vector.from_model_file(MODEL_FILE, norm_probs=True)
+        identifier = load_identifier(vector)
         identifier._prepare_walk()
         if identifier.walk_agrees(_SELF_CHECK):
             return identifier
-    except (AttributeError, KeyError, TypeError, ValueError):  # another py3langid layout
+    except (AttributeError, KeyError, TypeError, ValueError, ImportError, OSError):  # another py3langid layout
         pass
     return plain.from_model_file(MODEL_FILE, norm_probs=True)
 

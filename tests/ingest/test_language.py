@@ -98,3 +98,21 @@ def test_the_letter_threshold_counts_letters_only(text, enough):
 
     assert (_ENOUGH_LETTERS.match(text) is not None) is enough
     assert (len(_LETTER.findall(text)) >= MIN_LETTERS) is enough
+
+
+def test_the_decompressed_model_is_cached_and_gives_py3langids_answers(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from pipelines.ingest.language import CACHE_DIR_ENV, MAX_CHARS, load_identifier
+
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = load_identifier(LanguageIdentifier)  # decompresses and writes the cache
+    [cached] = (tmp_path / "cache").iterdir()
+    second = load_identifier(LanguageIdentifier)  # reads the cache
+    cached.write_bytes(cached.read_bytes()[:1000])  # a truncated cache is decompressed again and rewritten
+    third = load_identifier(LanguageIdentifier)
+    assert cached.stat().st_size > 1000
+    for text in _samples():
+        expected = plain.classify(text[:MAX_CHARS])
+        assert first.classify(text[:MAX_CHARS]) == second.classify(text[:MAX_CHARS]) == third.classify(text[:MAX_CHARS]) == expected
