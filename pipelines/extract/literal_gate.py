@@ -422,8 +422,9 @@ def _article_scan(body: str, sentences) -> list | None:
         gates = _shared_gates
         out = [[[] for _ in sentences] if gate._wants_hits else [0] * len(sentences) for gate in gates]
         automaton = _shared_automaton()
+        ends = [sentence.end_char for sentence in sentences]
         sentence_starts = set(starts)
-        sentence_ends = {sentence.end_char for sentence in sentences}
+        sentence_ends = set(ends)
         last = len(folded) - 1
         for end, (length, entries, all_whole) in automaton.iter(folded) if len(automaton) else ():
             start = end - length + 1
@@ -442,10 +443,10 @@ def _article_scan(body: str, sentences) -> list | None:
             k = bisect_right(starts, start) - 1
             if k < 0:
                 continue
-            sentence = sentences[k]
-            s_start, s_end = sentence.start_char, sentence.end_char
+            s_end = ends[k]
             if end >= s_end:
                 continue  # in no sentence, or running past its end
+            s_start = starts[k]
             whole = None
             for slot, mask, whole_words, wants_hits in entries:
                 if whole_words:
