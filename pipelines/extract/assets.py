@@ -11,7 +11,7 @@ import duckdb
 
 from pipelines.extract.loading import analyze_to_rows, extractor_version, load_article_texts
 from pipelines.extract.rows import accord_rows, analysis_rows, upsert_entities
-from pipelines.incremental import batched, mark_processed, pending_article_ids
+from pipelines.incremental import batched, mark_processed, pending_article_ids, release_batch_cache
 from pipelines.ingest.assets import utc_now
 from pipelines.keys import (
     CORE_ACCORDS,
@@ -98,6 +98,7 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
                     insert_rows(conn, table, rows)
                 upsert_entities(conn, entities)
                 mark_processed(conn, EXTRACT_STAGE, version, counts, now)
+            release_batch_cache(conn)
         context.log.info(f"extract ({version}): {len(pending)} articles processed")
         for spec in EXTRACT_SPECS:
             extra = {"articles_processed_this_run": len(pending)} if spec.key == CORE_CLAIMS else {}

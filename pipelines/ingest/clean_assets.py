@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 import dagster as dg
 import duckdb
 
-from pipelines.incremental import batched, mark_processed, pending_article_ids, registered_ids
+from pipelines.incremental import batched, mark_processed, pending_article_ids, release_batch_cache, registered_ids
 from pipelines.ingest.assets import utc_now
 from pipelines.ingest.prepare import CLEAN_STAGE, clean_version, prepare_rows
 from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
@@ -121,6 +121,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 insert_rows(conn, "core.articles", articles)
                 n_sentences += insert_columns(conn, "core.sentences", sentences)
                 mark_processed(conn, CLEAN_STAGE, version, counts, now)
+            release_batch_cache(conn)
         context.log.info(
             f"clean: {len(pending)} articles processed ({n_sentences} sentences), {len(superseded)} superseded removed"
         )

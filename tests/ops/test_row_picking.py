@@ -57,3 +57,26 @@ def test_memory_limit_is_lowered_inside_the_block_and_restored_exactly(tmp_path)
         with memory_limit(conn, "100MB"):
             assert conn.execute(setting).fetchone()[0] == "95.3 MiB"
         assert conn.execute(setting).fetchone()[0] == before
+
+
+def _cached_mb(conn: duckdb.DuckDBPyConnection) -> float:
+    return conn.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory()").fetchone()[0]
+
+
+def test_release_batch_cache_evicts_what_a_batch_read_and_restores_the_limit(tmp_path):
+    from pipelines.incremental import CACHE_KEPT_BETWEEN_BATCHES, release_batch_cache
+    from pipelines.warehouse import configure_memory_limit
+
+    path = str(tmp_path / "w.duckdb")
+    conn = duckdb.connect(path)
+    conn.execute("CREATE TABLE docs AS SELECT i, repeat(md5(i::VARCHAR), 40) AS body FROM range(100000) r(i)")  # ~94 MB
+    conn.close()
+    conn = duckdb.connect(path)  # a fresh database: nothing cached
+    configure_memory_limit(conn, "384MB")
+    assert conn.execute("SELECT sum(length(body)) FROM docs").fetchone()[0] == 100000 * 32 * 40
+    kept_mb = int(CACHE_KEPT_BETWEEN_BATCHES.removesuffix("MB"))
+    assert _cached_mb(conn) > 1.3 * kept_mb  # the scan's blocks stay cached up to the limit
+    release_batch_cache(conn)
+    assert _cached_mb(conn) <= kept_mb * 1.05
+    assert conn.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "366.2 MiB"  # 384MB again
+    assert conn.execute("SELECT count(*) FROM docs").fetchone()[0] == 100000
