@@ -63,16 +63,10 @@ def split_sentences(body: str, heading_spans: list[tuple[int, int]]) -> list[Sen
         else:
             pieces = _sentence_spans(body, p_start, p_end)
         for start, end in pieces:
+            # (sentence_idx, paragraph_idx, start_char, end_char, text, is_heading, in_quote)
             sentences.append(
-                SentenceText(
-                    sentence_idx=len(sentences),
-                    paragraph_idx=paragraph_idx,
-                    start_char=start,
-                    end_char=end,
-                    text=body[start:end],
-                    is_heading=is_heading_paragraph,
-                    in_quote=not is_heading_paragraph and quotes.mostly_quoted(start, end),
-                )
+                SentenceText(len(sentences), paragraph_idx, start, end, body[start:end], is_heading_paragraph,
+                             not is_heading_paragraph and quotes.mostly_quoted(start, end))
             )
     return sentences
 
@@ -107,10 +101,19 @@ def _sentence_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for match in _BOUNDARY.finditer(body, start, end):
         if _is_sentence_end(body, match, end):
-            spans.append(_trim(body, sentence_start, match.end()))
+            # _trim, inlined (one call per sentence otherwise)
+            s, e = sentence_start, match.end()
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1].isspace():
+                e -= 1
+            if s < e:
+                spans.append((s, e))
             sentence_start = match.end()
-    spans.append(_trim(body, sentence_start, end))
-    return [span for span in spans if span[0] < span[1]]
+    s, e = _trim(body, sentence_start, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
 
 
 def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
