@@ -147,13 +147,13 @@ def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
         return True
     if token in _TITLES_AND_ABBREVIATIONS:
         return False
-    if _AGENCY_SLASHES.match(token):
+    if token[0] == "/" and _AGENCY_SLASHES.match(token):  # (the pattern starts with "/")
         return False  # "WASHINGTON, November 7. /TASS/. Kazakhstan ...": the dateline stays on
     if token in _BEFORE_NUMBER:
         return not first.isdigit()
     if len(token) == 1 and token.isupper():
         return False  # an initial: "John F. Kennedy"
-    if token in _AMBIGUOUS or _DOTTED_ACRONYM.match(token):
+    if token in _AMBIGUOUS or ("." in token and _DOTTED_ACRONYM.match(token)):  # (acronyms have dots)
         return next_word in _SENTENCE_OPENERS
     return True
 
@@ -218,14 +218,12 @@ class _QuoteMap:
         """True when the sentence in [start, end) lies inside a quotation: its first word
         is quoted (it opens with, or continues, a quote) or at least half of its word
         characters are quoted."""
-        if not self.intervals:
-            return False  # no quotation in the article
+        index = bisect_right(self._ends, start)  # first interval ending after start
+        if index >= len(self.intervals) or self.intervals[index][0] >= end:
+            return False  # no quotation overlaps the sentence
         first_word = _WORD_CHAR.search(self.body, start, end)
         if first_word is None:
             return False
-        index = bisect_right(self._ends, start)  # first interval ending after start
-        if index >= len(self.intervals) or self.intervals[index][0] >= end:
-            return False  # no quotation overlaps the sentence (which has a word character)
         if self.intervals[index][0] <= first_word.start():
             return True
         total = len(_WORD_CHAR.findall(self.body, start, end))
