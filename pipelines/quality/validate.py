@@ -212,6 +212,9 @@ def _prepare_gx_quietly() -> None:
 
 
 NO_ROWS_IN_SCOPE = "no rows in scope"
+# At most this many rows (summed over suites) are read for GX before they are validated (a check
+# step's suites usually fit in one batch: a run's scopes are capped at 50,000 rows per table).
+GX_BATCH_ROWS = 200_000
 COLUMN_SET = "expect_table_columns_to_match_set"
 
 
@@ -299,6 +302,31 @@ def validate_suites(
     call_id = uuid.uuid4().hex[:12]
     suite_outcomes: list[SuiteOutcome] = []
     read: list[tuple[SuiteOutcome, Any, list[dict[str, Any]]]] = []
+
+    def validate_read() -> None:
+        """GX validates the suites read so far (in the run's GX worker, on the other cores) while this
+        process runs their SQL checks; each suite's outcomes are then GX's first, as its file lists them."""
+        to_gx = [(outcome.spec, df, expectations, call_id) for outcome, df, expectations in read if len(df)]
+        gx_pending = _gx_validator().submit_many(to_gx) if to_gx else _Done([])
+        del to_gx
+        other_outcomes: list[list[ExpectationOutcome]] = []
+        gx_outcomes_of: dict[int, list[ExpectationOutcome]] = {}
+        for i, (outcome, df, expectations) in enumerate(read):
+            if not len(df):
+                gx_outcomes_of[i] = _validate_empty_scope(outcome.spec, df, expectations, call_id)
+            row_scope = outcome.scope
+            since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
+            sql_checks = [*whole_table_key_checks(outcome.spec), *checks_for(outcome.spec.asset_key)]
+            others = [run_sql_check(conn, outcome.spec, check, since) for check in sql_checks]
+            previous = previous_row_count(conn, outcome.spec.asset_key, run_id)
+            others.append(row_count_drop_outcome(outcome.spec, previous, row_scope.rows_in_table, max_drop))
+            other_outcomes.append(others)
+        validated = iter(gx_pending.result())
+        for i, (outcome, _, _) in enumerate(read):
+            outcome.outcomes.extend(gx_outcomes_of[i] if i in gx_outcomes_of else next(validated))
+            outcome.outcomes.extend(other_outcomes[i])
+        read.clear()
+
     for spec in specs:
         try:
             row_scope, df = read_scope(
@@ -318,28 +346,12 @@ def validate_suites(
                 expectations.append(resolved)
         read.append((outcome, df, expectations))
         suite_outcomes.append(outcome)
-    # GX validates every suite with rows in scope (in the run's GX worker, on the other core) while
-    # this process runs the SQL checks; then each suite's outcomes are GX's first, as its file lists them.
-    to_gx = [(outcome.spec, df, expectations, call_id) for outcome, df, expectations in read if len(df)]
-    gx_pending = _gx_validator().submit_many(to_gx) if to_gx else _Done([])
-    del to_gx
-    other_outcomes: list[list[ExpectationOutcome]] = []
-    gx_outcomes_of: dict[int, list[ExpectationOutcome]] = {}
-    for i, (outcome, df, expectations) in enumerate(read):
-        if not len(df):
-            gx_outcomes_of[i] = _validate_empty_scope(outcome.spec, df, expectations, call_id)
-        row_scope = outcome.scope
-        since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
-        sql_checks = [*whole_table_key_checks(outcome.spec), *checks_for(outcome.spec.asset_key)]
-        others = [run_sql_check(conn, outcome.spec, check, since) for check in sql_checks]
-        previous = previous_row_count(conn, outcome.spec.asset_key, run_id)
-        others.append(row_count_drop_outcome(outcome.spec, previous, row_scope.rows_in_table, max_drop))
-        other_outcomes.append(others)
-    validated = iter(gx_pending.result())
-    for i, (outcome, df, _) in enumerate(read):
-        outcome.outcomes.extend(gx_outcomes_of[i] if i in gx_outcomes_of else next(validated))
-        outcome.outcomes.extend(other_outcomes[i])
-    del read
+        del df
+        # Suites go to GX together, but not more rows at once than GX_BATCH_ROWS (whole tables when
+        # ``accordwatch check`` reads them uncapped: one table at a time then).
+        if sum(len(d) for _, d, _ in read) >= GX_BATCH_ROWS:
+            validate_read()
+    validate_read()
     if record:
         record_outcomes(conn, suite_outcomes)
     return suite_outcomes

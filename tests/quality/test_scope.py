@@ -268,3 +268,19 @@ def test_a_table_is_reread_only_when_the_stage_writing_it_logs_the_article(conn)
     conn.execute("UPDATE core.stage_log SET processed_at = ? WHERE stage = ?", [LATER, EXTRACT_STAGE])
     assert changed(conn, "core.sentences", "run-2").scope.rows_validated == 0
     assert changed(conn, "core.claims", "run-2").scope.rows_validated == 2
+
+
+def test_suites_read_in_batches_of_rows_give_the_same_outcomes(conn, monkeypatch):
+    import pipelines.quality.validate as validate
+
+    specs = [spec_for(key) for key in ("core.articles", "core.sentences", "core.claims", "analytics.membership_growth")]
+
+    def outcomes(run_id):
+        return [(o.spec.asset_key, [(e.expectation_type, e.success, e.unexpected_count) for e in o.outcomes])
+                for o in validate_suites(conn, specs, run_id=run_id, record=False)]
+
+    together = outcomes("together")
+    monkeypatch.setattr(validate, "GX_BATCH_ROWS", 1)  # one suite per batch (as uncapped whole tables go)
+    assert outcomes("one-by-one") == together
+    assert [key for key, _ in together] == [s.asset_key for s in specs]
+    assert all(len(results) > 3 for _, results in together)
