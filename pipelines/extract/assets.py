@@ -27,6 +27,7 @@ from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
 from pipelines.results import table_result
 from pipelines.warehouse import delete_for_articles, insert_rows, transaction
+from pipelines.warm_up import wait_for_text_warm_up
 
 EXTRACT_STAGE = "extract"
 BATCH_SIZE = 1000
@@ -77,6 +78,7 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
     """Run entity, date and claim extraction over relevant articles not yet extracted with this version."""
     now = utc_now()
     version = extractor_version()
+    wait_for_text_warm_up()
     with warehouse.connect(streaming=True) as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             conn.execute("DELETE FROM core.accords")

@@ -7,10 +7,11 @@ import dagster as dg
 
 from pipelines.ingest.store import ingest_folder
 from pipelines.keys import RAW_ARTICLES, RAW_INGEST_ERRORS, RAW_SOURCE_FILES
-from pipelines.parallel import article_mapper
+from pipelines.parallel import MIN_ITEMS_FOR_WORKERS, article_mapper
 from pipelines.resources import ArticleSourceResource, ComputeResource, WarehouseResource
 from pipelines.results import table_result
 from pipelines.warehouse import apply_schema, transaction
+from pipelines.warm_up import start_text_warm_up
 
 
 def utc_now() -> datetime:
@@ -55,6 +56,9 @@ def raw_ingest(
             apply_schema(conn)
         # One transaction per batch of files: a stopped run keeps what it stored, the next reads the rest.
         stats = ingest_folder(conn, Path(source.source_dir), source.max_file_bytes, now, mapper)
+        if stats.new_articles and (stats.new_articles < MIN_ITEMS_FOR_WORKERS or mapper.workers <= 1):
+            # cleaned and analysed in this process: load their models while the raw checks run
+            start_text_warm_up()
         for error in stats.errors:
             context.log.warning(f"could not ingest {error.path}: {error.reason}")
         context.log.info(

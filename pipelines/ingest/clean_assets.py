@@ -26,6 +26,7 @@ from pipelines.warehouse import (
     rows_where,
     transaction,
 )
+from pipelines.warm_up import wait_for_text_warm_up
 
 # Every core table keyed by article: purged when an article is superseded, rewritten when re-processed.
 PER_ARTICLE_CORE_TABLES = (
@@ -97,6 +98,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     now = utc_now()
     all_sentences = warehouse.sentences_for_all_articles
     version = clean_version(all_sentences)
+    wait_for_text_warm_up()
     with warehouse.connect(streaming=True) as conn, article_mapper(compute.workers) as mapper:
         with transaction(conn):
             superseded = [
