@@ -13,6 +13,7 @@ previous snapshot in place (at worst a stale ``.tmp`` that the next publish over
 
 import os
 import shutil
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,21 +36,29 @@ class PublishedSnapshot:
     path: Path
     size_bytes: int
     tables: int
+    seconds: dict[str, float]  # checkpoint, copy (with its fsync), verify (opening the copy), replace
 
 
 def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path) -> PublishedSnapshot:
     """Copy the warehouse behind ``conn`` (an open read-write connection) onto its snapshot path."""
     target = read_only_snapshot_path(db_path)
     staging = target.with_name(target.name + ".tmp")
+    laps = [time.perf_counter()]
     conn.execute("CHECKPOINT")
+    laps.append(time.perf_counter())
     with open(db_path, "rb") as source, open(staging, "wb") as copy:
         _copy_file(source, copy)
         os.fsync(copy.fileno())
+    laps.append(time.perf_counter())
     with duckdb.connect(str(staging), read_only=True) as check:
         tables = check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]
+    laps.append(time.perf_counter())
     os.replace(staging, target)
     _fsync_directory(target.parent)
-    return PublishedSnapshot(target, target.stat().st_size, tables)
+    laps.append(time.perf_counter())
+    seconds = {name: round(end - start, 3)
+               for name, start, end in zip(("checkpoint", "copy", "verify", "replace"), laps, laps[1:])}
+    return PublishedSnapshot(target, target.stat().st_size, tables, seconds)
 
 
 # The copy goes in chunks; after each, the kernel is asked to start writing the chunk to disk.
@@ -139,6 +148,7 @@ def build_snapshot_asset(upstream: Sequence[dg.AssetKey]) -> dg.AssetsDefinition
                 "snapshot_path": dg.MetadataValue.path(str(published.path)),
                 "size_bytes": published.size_bytes,
                 "tables": published.tables,
+                **{f"seconds_{step}": value for step, value in published.seconds.items()},
             }
         )
 
