@@ -70,16 +70,19 @@ def test_the_copy_is_byte_identical_with_and_without_copy_file_range(tmp_path, m
 
     from pipelines.automation import snapshot
 
-    source = tmp_path / "source.bin"
-    source.write_bytes(random.Random(7).randbytes(9 * (1 << 20) + 12345))  # more than two 4 MB chunks
-    copies = []
-    for name in ("kernel.bin", "loop.bin"):
-        if name == "loop.bin":
-            monkeypatch.delattr(os, "copy_file_range", raising=False)
-        with open(source, "rb") as src, open(tmp_path / name, "wb") as dst:
-            snapshot._copy_file(src, dst)
-        copies.append((tmp_path / name).read_bytes())
-    assert copies[0] == copies[1] == source.read_bytes()
+    monkeypatch.setattr(snapshot, "COPY_CHUNK_BYTES", 1 << 20)  # halves of several chunks, the last one short
+    for size in (9 * (1 << 20) + 12345, 12345):  # two threads; one (less than two chunks)
+        source = tmp_path / "source.bin"
+        source.write_bytes(random.Random(size).randbytes(size))
+        copies = []
+        for name in ("kernel.bin", "loop.bin"):
+            with monkeypatch.context() as patch:
+                if name == "loop.bin":
+                    patch.delattr(os, "copy_file_range", raising=False)
+                with open(source, "rb") as src, open(tmp_path / name, "wb") as dst:
+                    snapshot._copy_file(src, dst)
+            copies.append((tmp_path / name).read_bytes())
+        assert copies[0] == copies[1] == source.read_bytes()
 
 
 def test_a_reader_holds_the_snapshot_open_while_a_run_completes(tmp_path, seed_warehouse):
