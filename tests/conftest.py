@@ -15,6 +15,23 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED_NAME = "rbc-ukraine-2025-11-07-kazakhstan-abraham-accords.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir_of_the_session(tmp_path_factory):
+    """Decompressed models go to a folder of the test session, not the user's ~/.cache (the workers
+    the tests start inherit the variable)."""
+    import os
+
+    from pipelines.ingest.language import CACHE_DIR_ENV
+
+    previous = os.environ.get(CACHE_DIR_ENV)
+    os.environ[CACHE_DIR_ENV] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop(CACHE_DIR_ENV, None)
+    else:
+        os.environ[CACHE_DIR_ENV] = previous
+
+
 @pytest.fixture(scope="session")
 def gold() -> dict:
     """The hand-made reference annotation of the seed article (copied from ../shared/seed/)."""
