@@ -13,7 +13,7 @@ from datetime import datetime
 
 import duckdb
 
-from pipelines.warehouse import insert_rows, memory_limit, registered_column
+from pipelines.warehouse import insert_rows, registered_column, release_memory
 
 # DuckDB block cache a batched stage keeps from one batch to the next (see release_batch_cache).
 CACHE_KEPT_BETWEEN_BATCHES = "64MB"
@@ -80,18 +80,7 @@ def batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 
 
 def release_batch_cache(conn: duckdb.DuckDBPyConnection) -> None:
-    """Evict the table blocks DuckDB cached for the batch just committed, down to
-    :data:`CACHE_KEPT_BETWEEN_BATCHES`, then restore the limit (:func:`pipelines.warehouse.memory_limit`).
-
-    A batched stage reads each article's blocks once and writes new ones, yet DuckDB keeps every block
-    it read or wrote cached up to its memory limit: the stage's memory grew with the number of
-    articles it had processed (in a 30k clean, 160 MB after the first batch, 260 MB after the last;
-    capped only by the limit at 100k). Evicting after each commit keeps it at the size of one batch.
-    """
-    with memory_limit(conn, CACHE_KEPT_BETWEEN_BATCHES):
-        pass
-    # The batch's Arrow tables (inserts, registered id lists) are freed, but pyarrow's allocator
-    # (mimalloc) keeps their pages: 25-35 MB after a clean or extraction step at 30k. Given back here.
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
+    """After a batch's commit: keep :data:`CACHE_KEPT_BETWEEN_BATCHES` of DuckDB's cache
+    (:func:`pipelines.warehouse.release_memory`). In a 30k clean the cache grew from 160 MB after the
+    first batch to 260 MB after the last; capped only by the limit at 100k."""
+    release_memory(conn, CACHE_KEPT_BETWEEN_BATCHES)

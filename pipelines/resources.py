@@ -12,7 +12,7 @@ import duckdb
 from pydantic import PrivateAttr
 
 from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
-from pipelines.warehouse import apply_schema, configure_memory_limit, memory_limit
+from pipelines.warehouse import apply_schema, configure_memory_limit, release_memory
 
 LOCK_ERROR_MARKERS = ("Could not set lock", "Conflicting lock")
 # No row-group merging at checkpoints. Each batch a stage commits becomes a small row group; DuckDB's
@@ -95,20 +95,11 @@ class WarehouseResource(dg.ConfigurableResource):
                 self._release_cached_blocks()
 
     def _release_cached_blocks(self) -> None:
-        """Give back the table blocks DuckDB cached during the step (a closed database freed them; an
-        open one keeps them up to ``memory_limit``, which would add the cache of every step to the next
-        one's memory): lowering the limit evicts the cache (~0.1 s per GB), then the limit is restored
-        (:func:`pipelines.warehouse.memory_limit`)."""
-        connection = self._run_connection
-        if connection is None:
-            return
-        with memory_limit(connection, CACHE_KEPT_BETWEEN_STEPS):
-            pass
-        # and the pages pyarrow's allocator keeps after the step's Arrow tables and the checks' data
-        # frames are freed (25-35 MB after a step at 30k articles)
-        import pyarrow as pa
-
-        pa.default_memory_pool().release_unused()
+        """Give back what the step left cached (:func:`pipelines.warehouse.release_memory`): a closed
+        database freed its blocks, an open one keeps them up to ``memory_limit``, which would add the
+        cache of every step to the next one's memory."""
+        if self._run_connection is not None:
+            release_memory(self._run_connection, CACHE_KEPT_BETWEEN_STEPS)
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         path = Path(self.db_path)

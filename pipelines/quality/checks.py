@@ -2,16 +2,18 @@
 
 The checks on the tables one step writes run together in one Dagster step (a
 ``@multi_asset_check``; :func:`build_quality_checks` takes the groups): a step costs Dagster
-~0.1 s whatever it does, and within the step GX validates one suite in the run's GX worker while
-this process reads the next suite's rows and runs the SQL checks. Each check is still its own
-``AssetCheckSpec`` (blocking or not, with its own result, history and description in the UI), and
-a run that selects some of a group's checks runs those only. Each check opens the warehouse through the ``warehouse`` resource (read-write: it records its
-results), validates its table with :func:`pipelines.quality.validate.validate_suites` in the
+~0.1 s whatever it does, and within the step GX validates all its suites in the run's GX worker
+while this process runs their SQL checks. Each check is still its own ``AssetCheckSpec`` (blocking
+or not, with its own result, history and description in the UI), and a run that selects some of a
+group's checks runs those only.
+
+Each check step opens the warehouse through the ``warehouse`` resource (read-write: it records its
+results), validates its tables with :func:`pipelines.quality.validate.validate_suites` in the
 *changed* scope (the rows this run changed, at most ``ACCORDWATCH_GX_MAX_ROWS`` of them go through
 GX; SQL invariants besides, over the same changed rows where that loses nothing and over the whole
 table otherwise, or always whole-table with ``ACCORDWATCH_SQL_CHECK_SCOPE=full``; see
 :mod:`pipelines.quality.scope` and :mod:`pipelines.quality.sql_checks`), and returns
-an ``AssetCheckResult`` whose severity follows the suite design in :mod:`pipelines.quality.suites`.
+an ``AssetCheckResult`` per table whose severity follows the suite design in :mod:`pipelines.quality.suites`.
 Checks on the raw/core tables the views are built from are ``blocking``: a failed ERROR check
 stops the downstream assets in the same run.
 

@@ -143,7 +143,7 @@ class GxWorker:
     def _validate_here(self, tasks: list[Task]) -> list[list[ExpectationOutcome]]:
         from pipelines.quality.validate import local_gx_validator
 
-        return [local_gx_validator().validate(*task) for task in tasks]
+        return local_gx_validator().submit_many(tasks).result()
 
     def close(self) -> None:
         if self._pool is not None:
