@@ -29,6 +29,7 @@ from typing import Any
 
 import duckdb
 
+from pipelines.quality.gx_import import import_great_expectations
 from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome, SuiteOutcome
 from pipelines.quality.results import record_outcomes
 from pipelines.quality.scope import FULL, read_scope
@@ -47,7 +48,7 @@ from pipelines.quality.value_sets import default_value_sets, refs_in, resolve_re
 
 
 def _new_gx_context() -> Any:
-    import great_expectations as gx
+    gx = import_great_expectations()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
@@ -129,9 +130,7 @@ class _GxValidator:
     """
 
     def __init__(self) -> None:
-        import great_expectations as gx
-
-        self._gx = gx
+        self._gx = import_great_expectations()
         self._context = _new_gx_context()
         self._datasource = self._context.data_sources.add_pandas(name="warehouse")
 

@@ -160,10 +160,11 @@ def build_valid_warehouse(db_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def gx_imported():
-    """Import great_expectations once for the whole session (about 5 s)."""
-    import great_expectations
+    """Import great_expectations once for the whole session (as the pipeline does: scipy and altair
+    deferred, see :mod:`pipelines.quality.gx_import`)."""
+    from pipelines.quality.gx_import import import_great_expectations
 
-    return great_expectations
+    return import_great_expectations()
 
 
 @pytest.fixture(scope="session")
