@@ -90,3 +90,40 @@ def test_shared_gx_validation_equals_one_by_one():
     alone = [local_gx_validator().validate(*task) for task in tasks]
     assert [_comparable(o) for o in shared] == [_comparable(o) for o in alone]
     assert [(o.success, o.unexpected_count) for o in shared[1]] == [(True, 0), (True, 0)]  # row c1 is valid
+
+
+def test_two_pass_validation_reports_what_one_detailed_pass_reports():
+    """Passing row rules come from GX's BOOLEAN_ONLY pass; the others are validated again in detail.
+
+    Rows: claims c1 (KZ, joined), c2 (no country, declined), c3 (AE, signed)."""
+    spec = spec_for("core.claims")
+    expectations = [
+        *EXPECTATIONS,  # country not null (c2 fails), status in {joined, signed} (c2's "declined" fails)
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "claim_id"}, "severity": "critical"},
+        # passes although one row of three is NULL: the count of that row must still be reported
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "country_code", "mostly": 0.5},
+         "severity": "warning"},
+        {"type": "expect_table_columns_to_match_set",
+         "kwargs": {"column_set": ["claim_id", "country_code", "status"]}, "severity": "critical"},
+    ]
+    validator = local_gx_validator()
+    outcomes = validator.validate(spec, ROWS, expectations, "two-pass")
+    by_rule = {(o.expectation_type, o.kwargs.get("column"), o.kwargs.get("mostly")): o for o in outcomes}
+    assert len(by_rule) == len(expectations) == len(outcomes)
+    null_country = by_rule[("expect_column_values_to_not_be_null", "country_code", None)]
+    assert (null_country.success, null_country.unexpected_count) == (False, 1)
+    assert null_country.unexpected_sample[0]["row"] == {"claim_id": "c2"}  # the offending row's key
+    in_set = by_rule[("expect_column_values_to_be_in_set", "status", None)]
+    assert (in_set.success, in_set.unexpected_count) == (False, 1)
+    assert in_set.unexpected_sample[0]["value"] == "declined"
+    claim_id = by_rule[("expect_column_values_to_not_be_null", "claim_id", None)]
+    assert (claim_id.success, claim_id.unexpected_count, claim_id.unexpected_sample) == (True, 0, [])
+    mostly = by_rule[("expect_column_values_to_not_be_null", "country_code", 0.5)]
+    assert (mostly.success, mostly.unexpected_count) == (True, 1)
+    columns = by_rule[("expect_table_columns_to_match_set", None, None)]
+    assert columns.success and columns.observed_value == ["claim_id", "country_code", "status"]
+    # the same outcomes, in the same order, as one validation with GX's detailed result
+    from pipelines.quality.validate import _gx_outcome
+
+    detailed = validator._validate_with(spec, ROWS, expectations, "one-pass", "SUMMARY")
+    assert outcomes == [_gx_outcome(spec, r) for r in detailed]
