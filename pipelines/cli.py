@@ -74,13 +74,17 @@ def print_query(db_path: str, query: str) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.ingest.scan_ahead import start_scan_ahead
     from pipelines.quality.gx_worker import start_gx_worker
 
-    # The run's checks validate in this worker (its gx resource finds it running): GX's ~4 s import
-    # starts now, on the other core, while Dagster and the definitions load and the ingest runs.
-    start_gx_worker()
     source = str(Path(args.source).resolve())
     db_path = str(Path(args.db).resolve())
+    # Forked first, while this process has no thread yet: the source folder's listing, which the
+    # ingest takes instead of rescanning (pipelines.ingest.scan_ahead).
+    start_scan_ahead(source)
+    # The run's checks validate in this worker (its gx resource finds it running): GX's import
+    # starts now, on the other core, while Dagster and the definitions load and the ingest runs.
+    start_gx_worker()
     print(f"accordwatch run: source {source} -> {db_path}")
     ok = run_pipeline(source, db_path)
     if ok and args.show:

@@ -26,8 +26,8 @@ from pipelines.ingest.readers import (
     article_id_for,
     file_sha256,
     read_source_file,
-    scan_source_files,
 )
+from pipelines.ingest.scan_ahead import LISTING_COLUMNS, source_listing
 from pipelines.parallel import ArticleMapper
 from pipelines.warehouse import insert_rows, registered_column, registered_table, transaction
 
@@ -219,19 +219,9 @@ def _changed_files(
     One directory scan and one query: only files whose size or mtime differ from their current
     ``raw.source_files`` row (or that have none) are hashed.
     """
-    scanned = scan_source_files(source_dir)
-    stats.files_seen += len(scanned)
-    conn.register(
-        "_accordwatch_scan",
-        pa.table(
-            {
-                "idx": pa.array(range(len(scanned)), pa.int64()),
-                "path": pa.array([f.resolved for f in scanned], pa.string()),
-                "size_bytes": pa.array([f.size_bytes for f in scanned], pa.int64()),
-                "mtime_ns": pa.array([f.mtime_ns for f in scanned], pa.int64()),
-            }
-        ),
-    )
+    listing = source_listing(source_dir)
+    stats.files_seen += listing.num_rows
+    conn.register("_accordwatch_scan", listing.append_column("idx", pa.array(range(listing.num_rows), pa.int64())))
     try:
         candidates = conn.execute(
             """
@@ -248,11 +238,11 @@ def _changed_files(
         ).fetchall()
     finally:
         conn.unregister("_accordwatch_scan")
-    stats.files_unchanged += len(scanned) - len(candidates)
+    scanned = _listed_files(listing, [idx for idx, _ in candidates])
+    stats.files_unchanged += listing.num_rows - len(candidates)
     failed = _failed_before(conn) if candidates else set()
     touched: list[ScannedFile] = []  # same content, new mtime (touched, copied, checked out again)
-    for idx, known_sha in candidates:
-        file = scanned[idx]
+    for file, (_, known_sha) in zip(scanned, candidates):
         sha = file_sha256(file.path)
         if known_sha == sha:
             stats.files_unchanged += 1
@@ -266,6 +256,14 @@ def _changed_files(
             continue
         yield file.path, file.resolved, sha, file.mtime_ns
     _record_mtimes(conn, touched)
+
+
+def _listed_files(listing: pa.Table, rows: list[int]) -> list[ScannedFile]:
+    """The listing's rows at ``rows`` as :class:`ScannedFile` (Python objects for the candidates only)."""
+    if not rows:
+        return []
+    picked = listing.take(pa.array(rows, pa.int64())).to_pydict()
+    return [ScannedFile(*values) for values in zip(*(picked[name] for name in LISTING_COLUMNS))]
 
 
 def _record_mtimes(conn: duckdb.DuckDBPyConnection, files: list[ScannedFile]) -> None:
