@@ -176,8 +176,9 @@ def memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> Iterator[duckdb
 def release_memory(conn: duckdb.DuckDBPyConnection, keep: str) -> None:
     """Give back what a finished batch or step left cached: DuckDB's table blocks down to ``keep``
     (lowering the limit evicts them, ~0.1 s per GB; then the limit is restored, see
-    :func:`memory_limit`), and the pages pyarrow's allocator (mimalloc) keeps after the Arrow tables
-    and data frames built on them are freed (25-35 MB after a step at 30k articles).
+    :func:`memory_limit`), the pages pyarrow's allocator (mimalloc) keeps after the Arrow tables
+    and data frames built on them are freed (25-35 MB after a step at 30k articles), and the free
+    pages of the C heap (:func:`_trim_c_heap`).
 
     DuckDB keeps every block a query read or wrote cached up to its memory limit, so without this a
     batched stage, or a run whose steps share one open database, grows with the rows it has processed.
@@ -187,6 +188,28 @@ def release_memory(conn: duckdb.DuckDBPyConnection, keep: str) -> None:
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
+    _trim_c_heap()
+
+
+def _trim_c_heap() -> None:
+    """Hand the C heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere).
+
+    Python's large objects and DuckDB's Python-side results are freed into glibc's heap, which keeps
+    the pages: without this a step's transient peak stayed in the process for the steps after it."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _MALLOC_TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM = None
 
 
 def rows_where(table: str, predicate: str) -> str:

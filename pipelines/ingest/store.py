@@ -28,6 +28,7 @@ from pipelines.ingest.readers import (
     read_source_file,
 )
 from pipelines.ingest.scan_ahead import LISTING_COLUMNS, source_listing
+from pipelines.incremental import release_batch_cache
 from pipelines.parallel import ArticleMapper
 from pipelines.warehouse import insert_rows, registered_column, registered_table, transaction
 
@@ -320,6 +321,8 @@ def ingest_folder(
     for changed, results in mapper.map_ahead(read_with_ids, batches, max_file_bytes):
         with transaction(conn):
             _store_results(conn, changed, results, now, stats)
+        del results
+        release_batch_cache(conn)  # the batch's bodies stay cached in DuckDB otherwise, up to its limit
     return stats
 
 

@@ -280,9 +280,10 @@ def _prepare_gx_quietly() -> None:
 
 
 NO_ROWS_IN_SCOPE = "no rows in scope"
-# At most this many rows (summed over suites) are read for GX before they are validated (a check
-# step's suites usually fit in one batch: a run's scopes are capped at 50,000 rows per table).
-GX_BATCH_ROWS = 200_000
+# Suites read for GX are validated together until they hold this many rows: a small run's suites go
+# at once, a large run's one or two at a time. With a run's scopes capped at DEFAULT_GX_MAX_ROWS per
+# table, fewer than twice this many rows are in pandas at once, whatever the run's size.
+GX_BATCH_ROWS = 50_000
 COLUMN_SET = "expect_table_columns_to_match_set"
 
 
@@ -415,8 +416,8 @@ def validate_suites(
         read.append((outcome, df, expectations))
         suite_outcomes.append(outcome)
         del df
-        # Suites go to GX together, but not more rows at once than GX_BATCH_ROWS (whole tables when
-        # ``accordwatch check`` reads them uncapped: one table at a time then).
+        # Suites go to GX together until they reach GX_BATCH_ROWS (whole tables when ``accordwatch
+        # check`` reads them uncapped: one table at a time then).
         if sum(len(d) for _, d, _ in read) >= GX_BATCH_ROWS:
             validate_read()
     validate_read()
