@@ -7,12 +7,16 @@ folds the WAL into the main file, the file is copied to ``x.read.duckdb.tmp``, t
 once to prove it is a readable database, and ``os.replace`` swaps it in. The swap is atomic: a
 reader sees the old snapshot or the new one, never half of one, and a reader that already had the
 old snapshot open keeps reading the old file until it reconnects. A crash at any point leaves the
-previous snapshot in place (at worst a stale ``.tmp`` that the next publish overwrites).
+previous snapshot in place (at worst a stale ``.tmp`` that the next publish overwrites). The
+replaced snapshot is deleted after the swap by a child process, under the name ``x.read.duckdb.old``
+(freeing 1.2 GB of blocks takes ~0.45 s that the run does not wait for).
 """
 
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -54,8 +58,11 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path) -> Pu
     with duckdb.connect(str(staging), read_only=True) as check:
         tables = check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]
     laps.append(time.perf_counter())
+    retired = _retire(target)
     os.replace(staging, target)
     _fsync_directory(target.parent)
+    if retired is not None:
+        _delete_in_background(retired)
     laps.append(time.perf_counter())
     seconds = {name: round(end - start, 3)
                for name, start, end in zip(("checkpoint", "copy", "verify", "replace"), laps, laps[1:])}
@@ -126,6 +133,53 @@ def _start_writeback(copy_fd: int, offset: int, length: int) -> None:
             os.posix_fadvise(copy_fd, offset, length, os.POSIX_FADV_DONTNEED)
         except OSError:
             pass  # only a hint; the fsync after the copy writes whatever is left
+
+
+# The previous snapshot's second name while it is deleted after the swap (see _retire).
+RETIRED_SUFFIX = ".old"
+_DELETERS: list[subprocess.Popen] = []
+
+
+def _retire(target: Path) -> Path | None:
+    """Give the current snapshot a second name, ``x.read.duckdb.old``, so that replacing it frees no
+    blocks (None: no snapshot yet, or no hard links on this file system).
+
+    Freeing the blocks of a 1.2 GB file takes ext4 ~0.45 s inside ``os.replace`` or ``unlink``: that
+    was a third of the snapshot's time on a small run. The second name is deleted by a child process
+    after the swap (:func:`_delete_in_background`); readers that opened the old snapshot keep reading
+    it until they close it, as before."""
+    wait_for_background_deletes()  # a previous publish's deletion (long done but for back-to-back calls)
+    if not target.exists():
+        return None
+    retired = target.with_name(target.name + RETIRED_SUFFIX)
+    try:
+        os.unlink(retired)  # left by a deletion that did not run (a killed process)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(target, retired)
+    except OSError:
+        return None
+    return retired
+
+
+def _delete_in_background(path: Path) -> None:
+    """Unlink ``path`` in a child process (spawned, not forked: this process has DuckDB's threads),
+    so that freeing its blocks does not hold this run; here if the child cannot start. A deletion
+    that never ran is redone by the next publish (:func:`_retire`)."""
+    try:
+        _DELETERS.append(subprocess.Popen(
+            [sys.executable, "-c", "import os, sys; os.unlink(sys.argv[1])", str(path)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))
+    except OSError:
+        os.unlink(path)
+
+
+def wait_for_background_deletes() -> None:
+    """Return when the previous snapshots handed to :func:`_delete_in_background` are deleted."""
+    while _DELETERS:
+        _DELETERS.pop().wait()
 
 
 def _fsync_directory(folder: Path) -> None:

@@ -64,6 +64,30 @@ def test_publish_swaps_atomically_under_an_open_reader(tmp_path):
     assert published.tables == 1 and not Path(str(snapshot) + ".tmp").exists()
 
 
+def test_the_replaced_snapshot_is_deleted_after_the_swap_and_an_open_reader_keeps_it(tmp_path):
+    from pipelines.automation.snapshot import RETIRED_SUFFIX, wait_for_background_deletes
+
+    db = tmp_path / "w.duckdb"
+    snapshot = read_only_snapshot_path(db)
+    retired = Path(str(snapshot) + RETIRED_SUFFIX)
+    with duckdb.connect(str(db)) as conn:
+        conn.execute("CREATE TABLE t AS SELECT range AS i FROM range(1000)")
+        publish_snapshot(conn, db)
+        assert not retired.exists()  # nothing to retire the first time
+        first_inode = snapshot.stat().st_ino
+        reader, before = hold_reader(snapshot, "SELECT count(*) FROM t")
+        retired.write_bytes(b"left by a deletion that never ran")
+        conn.execute("INSERT INTO t SELECT range FROM range(7)")
+        publish_snapshot(conn, db)
+    wait_for_background_deletes()
+    # the previous snapshot lost both its names (the stale file under the second name went first)...
+    assert not retired.exists() and snapshot.stat().st_ino != first_inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w.read.duckdb"]
+    # ... while the reader that had it open still read it whole
+    assert (before, release_reader(reader)) == ("1000", "1000")
+    assert count(snapshot, "SELECT count(*) FROM t") == 1007
+
+
 def test_the_copy_is_byte_identical_with_and_without_copy_file_range(tmp_path, monkeypatch):
     import os
     import random
