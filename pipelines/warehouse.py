@@ -185,6 +185,11 @@ def release_memory(conn: duckdb.DuckDBPyConnection, keep: str) -> None:
     """
     with memory_limit(conn, keep):
         pass
+    return_free_memory()
+
+
+def return_free_memory() -> None:
+    """Hand back the pages pyarrow's allocator and the C heap keep after their objects were freed."""
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
