@@ -225,13 +225,19 @@ def test_row_count_drop_beyond_the_allowed_share_fails_once(conn):
     assert not [f for f in emptied.failures if f.expectation_type == "sql:row_count_not_dropping"]
 
 
-def test_a_body_checked_for_presence_only_is_read_as_a_prefix_and_still_judged(conn):
-    from pipelines.quality.scope import PRESENCE_PREFIX_CHARS, batch_select_list
+def test_a_body_checked_for_presence_only_is_not_read_while_declared_not_null_and_still_judged(conn):
+    from pipelines.quality.scope import NOT_NULL_BY_DEFINITION, PRESENCE_PREFIX_CHARS, batch_select_list
 
     select = batch_select_list(conn, spec_for("core.articles"))
-    assert f'left(t."body", {PRESENCE_PREFIX_CHARS}) AS "body"' in select  # not copied into pandas whole
+    # the table declares body NOT NULL (DuckDB refuses a NULL on every write): it is not read at all
+    assert f'{NOT_NULL_BY_DEFINITION} AS "body"' in select and 't."body"' not in select
     assert 't."language"' in select and 't."article_id"' in select  # a regex and a key: read whole
+    outcome = validate_one(conn, "core.articles", record=False)
+    assert not [o for o in outcome.failures if o.column == "body"]
     conn.execute("ALTER TABLE core.articles ALTER body DROP NOT NULL")
+    # without the constraint the column is read again, as a prefix (not copied into pandas whole)
+    select = batch_select_list(conn, spec_for("core.articles"))
+    assert f'left(t."body", {PRESENCE_PREFIX_CHARS}) AS "body"' in select
     conn.execute("UPDATE core.articles SET body = NULL")
     outcome = validate_one(conn, "core.articles", record=False)
     assert failed(outcome, "expect_column_values_to_not_be_null", "body").unexpected_count == 1
