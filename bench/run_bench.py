@@ -6,8 +6,9 @@
 Parts (see BENCHMARKS.md): (1) ``extract``: the text stages alone vs spaCy's blank tokenizer, on the
 default mix and on an all-relevant sample; (2) ``e2e``: ``accordwatch run`` on each size (default mix,
 and all-relevant corpora at ``--relevant-sizes``); (3) ``incremental``: +10 articles on the largest
-warehouse, ``--incremental-repeats`` runs in a row (default 3; the median is reported, every run kept); (4) ``views``: p50/p95 of the analytic views on ``--claims`` generated claims; (5)
-``quality``: claim precision/recall of the pure path and of the largest default-mix warehouse.
+warehouse, ``--incremental-repeats`` runs in a row (default 3; the median is reported, every run
+kept); (4) ``views``: p50/p95 of the analytic views on ``--claims`` generated claims; (5) ``quality``:
+claim precision/recall of the pure path and of the largest default-mix warehouse.
 Writes ``results.json``, ``results.md`` and ``scaling.png`` to ``--out`` (default bench/results).
 """
 

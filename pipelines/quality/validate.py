@@ -96,9 +96,14 @@ def _gx_exception_message(result: Any) -> str | None:
     return None
 
 
+def _plain_kwargs(kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """An expectation's arguments as its suite states them (without the ``batch_id`` GX adds)."""
+    return {k: v for k, v in dict(kwargs).items() if k != "batch_id"}
+
+
 def _gx_outcome(spec: SuiteSpec, result: Any) -> ExpectationOutcome:
     config = result.expectation_config
-    kwargs = {k: v for k, v in dict(config.kwargs).items() if k != "batch_id"}
+    kwargs = _plain_kwargs(config.kwargs)
     severity = effective_severity(spec, _severity_value(config.severity))
     message = _gx_exception_message(result)
     if message is not None:
@@ -117,17 +122,17 @@ def _gx_outcome(spec: SuiteSpec, result: Any) -> ExpectationOutcome:
 
 def _config_key(config: Any) -> str:
     """One expectation's identity across two validations of it (its ids differ): type, arguments, severity."""
-    kwargs = {k: v for k, v in dict(config.kwargs).items() if k != "batch_id"}
-    return json.dumps([config.type, kwargs, _severity_value(config.severity)], sort_keys=True, default=str)
+    return json.dumps([config.type, _plain_kwargs(config.kwargs), _severity_value(config.severity)],
+                      sort_keys=True, default=str)
 
 
 def _passed_map_outcome(spec: SuiteSpec, result: Any) -> ExpectationOutcome:
     """A row-by-row expectation that passed with every row (no ``mostly``): GX's ``SUMMARY`` would
     report no observed value, 0 unexpected rows and no sample."""
     config = result.expectation_config
-    kwargs = {k: v for k, v in dict(config.kwargs).items() if k != "batch_id"}
     severity = effective_severity(spec, _severity_value(config.severity))
-    return ExpectationOutcome(config.type, kwargs, severity, True, observed_value=None, unexpected_count=0)
+    return ExpectationOutcome(config.type, _plain_kwargs(config.kwargs), severity, True, observed_value=None,
+                              unexpected_count=0)
 
 
 def _missing_table_outcome(spec: SuiteSpec, exc: Exception) -> ExpectationOutcome:
@@ -157,9 +162,9 @@ class _GxValidator:
         """GX's outcomes of the expectations on ``df``, in their order.
 
         GX validates the suite twice at most. First with ``BOOLEAN_ONLY``: no unexpected values or
-        row keys are gathered, which saves about a third of GX's time on a run's small scopes. A map expectation (one rule
-        per row) that passed without ``mostly`` has nothing more to report: no unexpected row, so
-        ``unexpected_count`` 0 and no sample, exactly what the detailed result says. The others
+        row keys are gathered, which saves about a third of GX's time on a run's small scopes. A map
+        expectation (one rule per row) that passed without ``mostly`` has nothing more to report: no
+        unexpected row, so ``unexpected_count`` 0 and no sample, exactly what the detailed result says. The others
         (failures, exceptions, table-level rules with an observed value, ``mostly`` rules) are
         validated again with ``SUMMARY``, which gives their observed values and offending rows."""
         first = self._validate_with(spec, df, expectations, f"{call_id}:pass", "BOOLEAN_ONLY")
@@ -184,7 +189,8 @@ class _GxValidator:
 
     def _is_strict_map(self, config: Any) -> bool:
         """Whether GX checks the expectation row by row and every row must pass (no ``mostly`` below 1)."""
-        if (config.kwargs.get("mostly") or 1) != 1:
+        mostly = config.kwargs.get("mostly")
+        if mostly is not None and mostly != 1:  # with mostly=0 too, rows may fail while the rule passes
             return False
         kind = self._map_kinds.get(config.type)
         if kind is None:
@@ -293,7 +299,7 @@ def column_set_outcome(spec: SuiteSpec, columns: list[str], expectation: Mapping
     column may be missing or unexpected, else none may be missing. ``observed_value`` is the sorted
     column names (as GX reports); a failure's sample is GX's ``mismatched`` detail (sorted
     ``missing`` / ``unexpected`` names)."""
-    kwargs = {k: v for k, v in expectation["kwargs"].items() if k != "batch_id"}
+    kwargs = _plain_kwargs(expectation["kwargs"])
     exact = kwargs.get("exact_match", True) is not False
     expected = set(kwargs.get("column_set") or [])
     missing = sorted(expected - set(columns))
@@ -324,7 +330,7 @@ def _validate_empty_scope(
             continue
         if exp["type"].startswith("expect_table_"):
             continue
-        kwargs = {k: v for k, v in exp["kwargs"].items() if k != "batch_id"}
+        kwargs = _plain_kwargs(exp["kwargs"])
         severity = effective_severity(spec, exp.get("severity"))
         outcomes.append(ExpectationOutcome(exp["type"], kwargs, severity, True,
                                            observed_value=NO_ROWS_IN_SCOPE, unexpected_count=0))
