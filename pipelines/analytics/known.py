@@ -21,7 +21,11 @@ conflict rule is evaluated per pair of nodes over the versions both are alive. k
 stores:
 
 * analytics.known_state_intervals: per pair, the state over intervals of days [valid_from, valid_to);
-* analytics.known_claimant_spans: per pair, each claimant with the days it is listed.
+* analytics.known_claimant_spans: per pair, each claimant with the days it is listed;
+* analytics.known_event_spans: per pair, each event with the days it is listed (``event_spans``: a node is
+  listed once started until it dies), from which known_as_of(d) gathers the day's event ids. Storing the
+  lists per state interval instead repeated every event in every interval after it: 2,540,221 ids for
+  11,544 intervals at 100k articles, growing with versions x events per pair (the build's largest memory).
 
 A day's answer is then two range lookups. Days are integers here (days since 1970-01-01) with
 ``NEG``/``POS`` for -infinity/infinity, as analytics._known_claims() gives them.
@@ -40,7 +44,7 @@ of evaluate_states), so the numpy transients stay bounded whatever the number of
 states are appended as Arrow tables that known_as_of.sql reads in place.
 
 Cost: the replay is linear in the claims; the evaluation is linear (plus one sort) in the (probe, started
-node) rows, which are also the stored event_ids lists: 2.5M rows for the 29k dated claims of the 100k-article
+node) rows: 2.5M rows for the 29k dated claims of the 100k-article
 benchmark warehouse (12k versions, 20k nodes, 16 pairs), where a full build takes ~3-5 s of CPU (64 s with
 the rules evaluated in SQL per version) and rebuilding 3 of the 16 pairs ~1.8 s. At 1M claims (419 pairs)
 the largest single costs are the conflict self-join per chunk (~7 s) and _known_claims() itself (~2.5 s).
@@ -57,7 +61,7 @@ MANY = -1  # more than one distinct claimant
 
 # Bump when the build's output changes in a way its fingerprint (_build_key) does not see; the fingerprint
 # already covers this file, known_as_of.sql, the macros in BUILD_MACROS and the DuckDB version.
-BUILD_VERSION = 2
+BUILD_VERSION = 3
 # The macros the stored rows depend on (through analytics._known_claims(), the rules and known_as_of.sql).
 BUILD_MACROS = ("analytics._day_date", "analytics._known_claims", "core.claim_window_hi", "core.claim_window_lo",
                 "core.claimant_of", "core.date_window_precision", "core.membership_status_camp",
@@ -135,21 +139,25 @@ def _probe_states_schema():
     return pa.schema([("pair", pa.int32()), ("as_of", pa.int32()), ("next_as_of", pa.int32()),
                       ("status", pa.string()), ("is_certain", pa.bool_()), ("date_lo", pa.int32()),
                       ("date_hi", pa.int32()), ("certain_status", pa.string()),
-                      ("statuses", pa.list_(pa.string())), ("has_conflict", pa.bool_()), ("first_us", pa.int64()),
-                      ("event_ids", pa.list_(pa.uuid()))])
+                      ("statuses", pa.list_(pa.string())), ("has_conflict", pa.bool_()), ("first_us", pa.int64())])
 
 
-def _no_probe_states():
-    """An empty table of _probe_states_schema() (pyarrow's empty_table cannot make the UUID lists)."""
+def _event_spans_schema():
     import pyarrow as pa
 
-    schema = _probe_states_schema()
-    no_ids = pa.ExtensionArray.from_storage(pa.uuid(), pa.array([], pa.binary(16)))
-    return pa.table([pa.ListArray.from_arrays(pa.array([0], pa.int32()), no_ids) if field.name == "event_ids"
-                     else pa.array([], field.type) for field in schema], schema=schema)
+    return pa.schema([("pair", pa.int32()), ("event_id", pa.uuid()), ("valid_from", pa.int32()),
+                      ("valid_to", pa.int32())])
 
 
-STORED_TABLES = ("known_pair_inputs", "known_state_intervals", "known_claimant_spans")
+def _empty(schema):
+    """An empty table of ``schema`` (pyarrow's empty_table cannot make UUID columns)."""
+    import pyarrow as pa
+
+    return pa.table([pa.ExtensionArray.from_storage(pa.uuid(), pa.array([], pa.binary(16)))
+                     if field.type == pa.uuid() else pa.array([], field.type) for field in schema], schema=schema)
+
+
+STORED_TABLES = ("known_pair_inputs", "known_state_intervals", "known_claimant_spans", "known_event_spans")
 
 
 def _build_key(conn: duckdb.DuckDBPyConnection) -> str:
@@ -238,6 +246,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     pair_start = np.concatenate(([0], np.cumsum(pair_claims))).tolist()
     figures = {"claims": 0, "nodes": 0, "versions": 0, "states": 0, "chunks": 0, "slices": 0}
     states: list = []  # Arrow tables of _known_probe_states (read in place by known_as_of.sql: no copy)
+    event_spans: list = []  # Arrow tables of _known_event_spans
     node_base = 0
     for first_pair, last_pair in _chunks(pair_claims, CHUNK_CLAIMS):
         claims = claim_rows.slice(pair_start[first_pair], pair_start[last_pair + 1] - pair_start[first_pair])
@@ -283,8 +292,9 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
             "single_claimant": pa.array([c if c != MANY else None for c in node_cols[10]], pa.int32()),
         }))
         del node_cols
-        chunk_states = _probe_states(conn, nodes, pair_days, first_pair, statuses, rules)
+        chunk_states, chunk_spans = _probe_states(conn, nodes, pair_days, first_pair, statuses, rules)
         states += chunk_states
+        event_spans.append(chunk_spans)
         figures["chunks"] += 1
         figures["slices"] += len(chunk_states)
         conn.unregister("_known_nodes")
@@ -293,9 +303,11 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
         figures["versions"] += sum(len(d) for d in pair_days.values())
         node_base += len(nodes)
         del nodes, leaf, pair_days
-    conn.register("_known_probe_states",
-                  pa.concat_tables(states) if states else _no_probe_states())
+    conn.register("_known_probe_states", pa.concat_tables(states) if states else _empty(_probe_states_schema()))
+    conn.register("_known_event_spans",
+                  pa.concat_tables(event_spans) if event_spans else _empty(_event_spans_schema()))
     figures["states"] = sum(len(t) for t in states)
+    figures["event_spans"] = sum(len(t) for t in event_spans)
     del claim_rows
     conn.execute("DROP TABLE _known_statuses")
     # the replay's rows and transients are freed: known_as_of.sql (storing the states) starts ~40 MB lower at 100k
@@ -434,13 +446,14 @@ def node_spans(nodes: list[list], pair_days: dict[int, list[int]]) -> list[tuple
 
 
 def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days: dict[int, list[int]],
-                  pair_base: int, statuses: dict[int, str], rules: tuple) -> list:
+                  pair_base: int, statuses: dict[int, str], rules: tuple) -> tuple[list, "pa.Table"]:
     """Evaluate the state rules per probe of one chunk of pairs (evaluate_states, over slices of its versions);
     returns the rows of _known_probe_states (Arrow tables of _probe_states_schema()): pair, as_of, next_as_of
     (the pair's next probe day, NULL: none), the chosen event's status, is_certain, date_lo/date_hi (day
-    numbers), certain_status, statuses, has_conflict, first_us, event_ids. ``nodes`` and ``pair_days``
-    number the pairs from 0, the stored pair codes from ``pair_base``; _known_nodes holds the nodes (with
-    the stored pair codes)."""
+    numbers), certain_status, statuses, has_conflict, first_us; and the rows of _known_event_spans (an
+    Arrow table of _event_spans_schema(), see event_spans). ``nodes`` and ``pair_days`` number the pairs
+    from 0, the stored pair codes from ``pair_base``; _known_nodes holds the nodes (with the stored pair
+    codes)."""
     import numpy as np
     import pyarrow as pa
 
@@ -485,6 +498,13 @@ def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days:
     event_rank = np.empty(len(ev_sorted), np.int64)
     event_rank[ev_sorted] = np.arange(len(ev_sorted))
     node["event_rank"] = event_rank
+    spans = event_spans(node, first_g, vday, lengths)
+    span_table = pa.table({
+        "pair": pa.array(node["pair"][spans["node"]] + pair_base, pa.int32()),
+        "event_id": event_ids.take(pa.array(spans["node"])),
+        "valid_from": pa.array(spans["valid_from"], pa.int32()),
+        "valid_to": pa.array(spans["valid_to"], pa.int32()),
+    }, schema=_event_spans_schema())
     # the conflict rule per pair of nodes, over the versions both are alive; merged per node
     ranges = conn.execute("""
         WITH n AS (
@@ -532,8 +552,6 @@ def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days:
         pos = np.searchsorted(out["started_probe"], sp)
         mask_lists = {m: [names[c] for c in range(len(names)) if m >> c & 1]
                       for m in np.unique(out["status_mask"]).tolist()}
-        offsets = pa.array(out["event_offsets"].astype(np.int32))
-        event_lists = pa.ListArray.from_arrays(offsets, event_ids.take(pa.array(out["event_nodes"])))
         chosen = out["chosen"]
         certain = out["certain_node"]
         tables.append(pa.table({
@@ -550,10 +568,27 @@ def _probe_states(conn: duckdb.DuckDBPyConnection, nodes: list[list], pair_days:
                                  pa.list_(pa.string())),
             "has_conflict": pa.array(out["has_conflict"], pa.bool_()),
             "first_us": pa.array(out["first_us"][pos], pa.int64()),
-            "event_ids": event_lists.take(pa.array(pos)),
         }, schema=_probe_states_schema()))
-        del out, event_lists
-    return tables
+        del out
+    return tables, span_table
+
+
+def event_spans(node: dict, first_g, vday, lengths) -> dict:
+    """The days on which each (non-future) node is listed among its pair's events: from the later of the
+    day of the version it was born in and its lower bound (it has started) to the day of the version it
+    died in (POS: alive at the last version), when that is not empty. These are exactly the days of the
+    probes where evaluate_states counts it as started, so a day's list of event ids is the nodes whose span
+    holds the day. Arrays: node (index into ``node``'s arrays), valid_from, valid_to."""
+    import numpy as np
+
+    pair, born, died = node["pair"], node["born"], node["died"]
+    born_day = vday[first_g[pair] + born] if len(pair) else np.zeros(0, np.int64)
+    alive_at_end = died >= lengths[pair]
+    died_g = np.minimum(first_g[pair] + died, max(len(vday) - 1, 0))
+    died_day = np.where(alive_at_end, POS, vday[died_g] if len(vday) else POS)
+    start = np.maximum(born_day, node["lo"])
+    listed = np.flatnonzero(start < died_day)
+    return {"node": listed, "valid_from": start[listed], "valid_to": died_day[listed]}
 
 
 def _version_slices(node: dict, first_g, n_versions: int, budget: int) -> list[tuple[int, int]]:
@@ -593,8 +628,8 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict, g_range: tuple[
     day, next_day) and first_g per pair; conflicts: merged ranges [v_from, v_to) of versions in which
     each node has a conflict partner (node, v_from, v_to sorted). Returns the probes (pair, as_of, in
     order per pair) and, per probe with started events, its state: the chosen node, is_certain, the
-    certain_status node, has_conflict, the statuses bitmask, first_us and the started nodes sorted by
-    event_rank (event_offsets into event_nodes). g_range = (from, to): only the probes of those versions
+    certain_status node, has_conflict, the statuses bitmask and first_us (the started nodes themselves are
+    stored once per node as day spans, see event_spans). g_range = (from, to): only the probes of those versions
     (a version's probes do not depend on the other versions: slices of the versions give the same states)."""
     import numpy as np
 
@@ -695,8 +730,8 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict, g_range: tuple[
     cfirst = _segment_starts(f_probe[cert])
     certain_node = np.full(len(probe_keys), -1, np.int64)
     certain_node[f_probe[cert][cfirst]] = f_node[cert][cfirst]
-    # started summaries and the event ids, sorted by event id per probe
-    e_order = np.argsort(s_probe.astype(np.int64) * (np.int64(1) << 32) + node["event_rank"][s_node])
+    # started summaries per probe (the started nodes' event ids are stored as spans: see event_spans)
+    e_order = np.argsort(s_probe, kind="stable")
     e_probe, e_node = s_probe[e_order], s_node[e_order]
     estart = _segment_starts(e_probe)
     e_probes = e_probe[estart]
@@ -705,5 +740,4 @@ def evaluate_states(node: dict, versions: dict, conflicts: dict, g_range: tuple[
     first_us = np.minimum.reduceat(node["first_us"][e_node], estart) if len(estart) else np.zeros(0, np.int64)
     return {"probe_g": probe_g, "probe_day": probe_day, "state_probe": probes_in, "chosen": chosen,
             "chosen_certain": chosen_certain, "certain_node": certain_node[probes_in],
-            "has_conflict": has_conflict, "started_probe": e_probes, "status_mask": mask, "first_us": first_us,
-            "event_nodes": e_node, "event_offsets": np.append(estart, len(e_node))}
+            "has_conflict": has_conflict, "started_probe": e_probes, "status_mask": mask, "first_us": first_us}

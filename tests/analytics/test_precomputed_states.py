@@ -159,3 +159,29 @@ def test_known_as_of_when_a_later_report_moves_the_start_past_the_day(tmp_path):
     assert germany[date(2021, 6, 15)]["claimants"] == ["Olaf Scholz", "outlet:Outlet A"]
     for day in known_probe_days(w):
         assert w.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day]) == direct_known_as_of(w, day), day
+
+
+def test_known_as_of_lists_only_the_events_started_on_the_day(tmp_path):
+    # The same narrowing as above, with Germany also negotiating since 2021-01-01: on 2021-03-15 the pair has
+    # a state (negotiating) while its signing has not started, so the day's event_ids hold the negotiation only.
+    w = Warehouse.create(tmp_path, [PARIS_REGISTRY])
+    first = w.article("first-2021-01-01", datetime(2021, 1, 1, 9, 0), "Outlet A")
+    w.claim(first, "DE", "signed", "article", "Germany signs in the course of 2021.", date(2021, 2, 1),
+            date(2021, 12, 31), accord=PARIS)
+    w.claim(first, "DE", "negotiating", "article", "Germany is in talks.", date(2021, 1, 1), None, accord=PARIS)
+    second = w.article("second-2021-03-01", datetime(2021, 3, 1, 9, 0), "Outlet B")
+    w.claim(second, "DE", "signed", "Olaf Scholz", "We sign in June.", date(2021, 6, 1), date(2021, 6, 30),
+            accord=PARIS)
+    w.materialize()
+    events = {r["status"]: r["event_id"] for r in w.rows(
+        "SELECT status, event_id FROM core.membership_events WHERE country_code = 'DE'")}
+
+    def germany(day: date) -> dict:
+        [row] = [r for r in w.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day]) if r["country_code"] == "DE"]
+        return row
+
+    assert germany(date(2021, 3, 15))["status"] == "negotiating"
+    assert germany(date(2021, 3, 15))["event_ids"] == [events["negotiating"]]
+    assert germany(date(2021, 6, 15))["event_ids"] == sorted(events.values())
+    for day in known_probe_days(w):
+        assert w.rows("SELECT * FROM analytics.known_as_of(?::DATE)", [day]) == direct_known_as_of(w, day), day

@@ -12,10 +12,13 @@
 -- day is a range lookup:
 --   analytics.known_state_intervals: per pair, the state over days [valid_from, valid_to) (valid_to
 --     NULL: from then on; lookup_to: the same with 'infinity'); no row on a day: nothing about the pair
---     was known and started yet; event_ids as UUIDs (the 16 bytes of each md5, a third of the string's
---     memory in the build), printed back as the md5 strings by the macro;
+--     was known and started yet;
 --   analytics.known_claimant_spans: per pair, each claimant with the days it is listed (a list of
 --     {claimant, valid_from, valid_to} sorted by claimant);
+--   analytics.known_event_spans: per pair, each event with the days [valid_from, lookup_to) it is listed
+--     (started and not yet merged into another), its id as a UUID (the 16 bytes of its md5, a third of the
+--     string's memory), printed back as the md5 string by the macro; a day's event_ids are the events
+--     whose span holds the day (one row per event instead of its id in every state interval after it);
 --   analytics.known_counterparty_states: analytics._counterparty_states() as of the build;
 --   analytics.known_pair_inputs: per pair, what its stored rows were built from (n_claims, the fingerprint
 --     of its claims, the build's fingerprint); the build's own bookkeeping, so created here rather than in
@@ -24,7 +27,8 @@
 -- analytics.known_pair_inputs; all of them on the first build or when the build itself changed): this
 -- file keeps the stored rows of the other pairs (_known_kept_pairs) and replaces the rest.
 -- Needs the temp tables of the build: _known_pairs, _known_leaves, _known_spans, _known_claimants and the
--- registered _known_probe_states (of the rebuilt pairs), _known_kept_pairs, _known_pair_inputs (every pair).
+-- registered _known_probe_states and _known_event_spans (of the rebuilt pairs), _known_kept_pairs,
+-- _known_pair_inputs (every pair).
 
 -- The days each claimant (kind 'claimant') and each article (kind 'article') of a pair counts: the union
 -- of the spans of the nodes its claims joined (day numbers; 100000000: open).
@@ -96,10 +100,16 @@ SELECT p.accord, p.country_code, analytics._day_date(s.as_of) AS valid_from,
        analytics._day_date(coalesce(s.next_as_of, 100000000)) AS lookup_to,
        s.status, CASE WHEN s.is_certain THEN 'certain' ELSE 'possible' END AS certainty, s.certain_status,
        s.date_lower, s.date_upper, core.date_window_precision(s.date_lower, s.date_upper) AS date_precision,
-       s.statuses, s.has_conflict, c.n_articles, make_timestamp(s.first_us) AS first_reported_at, s.event_ids
+       s.statuses, s.has_conflict, c.n_articles, make_timestamp(s.first_us) AS first_reported_at
 FROM states s
 JOIN _known_pairs p ON p.pair = s.pair
 JOIN counts c ON c.pair = s.pair AND c.as_of = s.as_of;
+
+CREATE OR REPLACE TEMP VIEW _known_new_event_spans AS
+SELECT p.accord, p.country_code, e.event_id, analytics._day_date(e.valid_from) AS valid_from,
+       analytics._day_date(e.valid_to) AS lookup_to
+FROM _known_event_spans e
+JOIN _known_pairs p ON p.pair = e.pair;
 
 -- One row per pair: every claimant with the days it is listed, sorted by claimant (a day's list is a
 -- filter of this one, already in order: no grouping or sorting per call).
@@ -124,6 +134,13 @@ WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
 INSERT INTO analytics.known_state_intervals
 SELECT * FROM _known_new_intervals ORDER BY valid_from, accord, country_code;
 
+CREATE TABLE IF NOT EXISTS analytics.known_event_spans AS SELECT * FROM _known_new_event_spans LIMIT 0;
+DELETE FROM analytics.known_event_spans s
+WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
+                  WHERE k.accord IS NOT DISTINCT FROM s.accord AND k.country_code IS NOT DISTINCT FROM s.country_code);
+INSERT INTO analytics.known_event_spans
+SELECT * FROM _known_new_event_spans ORDER BY valid_from, accord, country_code, event_id;
+
 CREATE TABLE IF NOT EXISTS analytics.known_claimant_spans AS SELECT * FROM _known_new_claimant_spans LIMIT 0;
 DELETE FROM analytics.known_claimant_spans s
 WHERE NOT EXISTS (SELECT 1 FROM _known_kept_pairs k
@@ -144,6 +161,7 @@ SELECT accord, country_code, n_claims, fingerprint, build_key FROM _known_pair_i
 DROP TABLE _known_item_days;
 DROP VIEW _known_new_intervals;
 DROP VIEW _known_new_claimant_spans;
+DROP VIEW _known_new_event_spans;
 DROP TABLE _known_leaves;
 DROP TABLE _known_spans;
 DROP TABLE _known_pairs;
@@ -152,14 +170,15 @@ DROP TABLE _known_kept_pairs;
 DROP TABLE _known_pair_inputs;
 
 -- A day is a range lookup on each table. The claimant lists are filtered on the spans table's side (one row
--- per pair) before the join: the join then carries the lists of names instead of the lists of spans.
+-- per pair) before the join: the join then carries the lists of names instead of the lists of spans. The
+-- event ids are the events whose span holds the day, gathered per pair in id order.
 CREATE OR REPLACE MACRO analytics.known_as_of(d) AS TABLE
 WITH members AS (
     SELECT CAST(d AS DATE) AS as_of, s.accord, s.country_code, s.status, s.certainty, s.certain_status,
            s.date_lower, s.date_upper, s.date_precision, s.statuses,
            coalesce(cl.claimants, CAST([] AS VARCHAR[])) AS claimants,
            s.has_conflict, s.n_articles, s.first_reported_at,
-           list_transform(s.event_ids, lambda x: replace(CAST(x AS VARCHAR), '-', '')) AS event_ids
+           list_transform(coalesce(ev.event_ids, []), lambda x: replace(CAST(x AS VARCHAR), '-', '')) AS event_ids
     FROM analytics.known_state_intervals s
     LEFT JOIN (
         SELECT accord, country_code,
@@ -168,6 +187,12 @@ WITH members AS (
                               lambda x: x.claimant) AS claimants
         FROM analytics.known_claimant_spans
     ) cl ON cl.accord = s.accord AND cl.country_code = s.country_code
+    LEFT JOIN (
+        SELECT accord, country_code, list(event_id ORDER BY event_id) AS event_ids
+        FROM analytics.known_event_spans
+        WHERE valid_from <= CAST(d AS DATE) AND CAST(d AS DATE) < lookup_to
+        GROUP BY accord, country_code
+    ) ev ON ev.accord = s.accord AND ev.country_code = s.country_code
     WHERE s.valid_from <= CAST(d AS DATE) AND CAST(d AS DATE) < s.lookup_to
 )
 SELECT * FROM (
