@@ -73,7 +73,8 @@ VIEWS: tuple[AnalyticsView, ...] = (
         description="Table macro analytics.known_as_of(d): members_as_of(d) as a reader knew it that day, resolved "
         "from only the claims of articles published on or before d. The claims are replayed once in "
         "publication order and each pair's state is stored over intervals of days "
-        "(analytics.known_state_intervals, claimants in analytics.known_claimant_spans), so a day is "
+        "(analytics.known_state_intervals, claimants in analytics.known_claimant_spans, events in "
+        "analytics.known_event_spans), so a day is "
         "a lookup. Preview: today.",
         deps=(MEMBERSHIP_EVENTS, CLAIMS, ARTICLES, ACCORDS),
         build=build_known_states,
