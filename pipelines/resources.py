@@ -20,8 +20,10 @@ LOCK_ERROR_MARKERS = ("Could not set lock", "Conflicting lock")
 # 0.9 GB, 3-4 s spike at one checkpoint of the 100k clean step (its whole peak). Without it that step
 # peaks at 1.47 GB instead of 2.26 GB, scans are as fast, and deleted rows still free their blocks.
 MAX_VACUUM_TASKS = 0
-# DuckDB block cache left between two steps of a run (see WarehouseResource._release_cached_blocks).
-CACHE_KEPT_BETWEEN_STEPS = "128MB"
+# DuckDB block cache left between two steps of a run (see WarehouseResource._release_cached_blocks). 128 MB
+# kept the 100k run's process ~60-80 MB higher between steps (and a +10 run's peak 735-741 MB against
+# 674-678 MB) for no gain in time: three +10 runs each way took 7.7-8.4 s and 8.1-8.5 s.
+CACHE_KEPT_BETWEEN_STEPS = "32MB"
 
 
 class WarehouseResource(dg.ConfigurableResource):
