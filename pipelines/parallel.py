@@ -95,9 +95,21 @@ class ArticleMapper:
         self.workers = 1
 
     def close(self) -> None:
+        """Stop the workers and wait for them to exit (idle workers exit at once)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+            pool, self._pool = self._pool, None
+            shut_down_pool(pool)
+
+
+def shut_down_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and wait until the workers have exited.
+
+    Not ``wait=False``: the executor then stops its workers from a thread of its own, and a process
+    that exits meanwhile (``accordwatch`` runs the exit handlers itself, then ``os._exit``) could
+    close the queue that carries their stop signal before it was sent, then wait forever for the
+    workers in multiprocessing's exit handler: a +10 run on the 100k warehouse hung so, after its
+    last step, until it was killed."""
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from pipelines.parallel import shut_down_pool
 from pipelines.quality.outcomes import ExpectationOutcome
 from pipelines.quality.suites import SuiteSpec
 
@@ -149,7 +150,7 @@ class GxWorker:
     def close(self) -> None:
         if self._pool is not None:
             pool, self._pool = self._pool, None
-            pool.shutdown(wait=False, cancel_futures=True)
+            shut_down_pool(pool)
 
 
 class _WorkerResult:

@@ -58,3 +58,17 @@ def test_small_batches_run_here_until_the_workers_are_started_then_on_the_worker
         pids = [set(results) for _, results in mapper.map_ahead(_pid, iter([(0, small), (1, large), (2, small)]))]
     assert pids[0] == {here}  # before the workers were started
     assert here not in pids[1] and here not in pids[2]
+
+
+def test_closing_the_mapper_leaves_no_worker_running():
+    """close() waits for the workers to exit: a process exiting while they were still being stopped
+    could wait for them forever (a run hung so after its last step)."""
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    items = list(range(MIN_ITEMS_FOR_WORKERS))
+    with article_mapper(2) as mapper:
+        assert list(mapper.map(_square_plus, items, 1)) == [x * x + 1 for x in items]
+        workers = set(multiprocessing.active_children()) - before
+        assert workers  # the batch ran on the pool
+    assert not [p for p in workers if p.is_alive()]

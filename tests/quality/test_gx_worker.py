@@ -37,13 +37,21 @@ def test_worker_outcomes_equal_in_process_outcomes():
 
 
 def test_checks_use_the_running_worker_until_it_stops():
+    import multiprocessing
+
     assert running_gx_worker() is None
+    before = set(multiprocessing.active_children())
     worker = start_gx_worker()
     try:
         assert _gx_validator() is worker and start_gx_worker() is worker
+        worker.validate(spec_for("core.claims"), ROWS, EXPECTATIONS, "started")  # its process is running
+        started = set(multiprocessing.active_children()) - before
+        assert started
     finally:
         stop_gx_worker()
     assert running_gx_worker() is None and _gx_validator() is local_gx_validator()
+    # stopped means exited: a worker still stopping when the process exits could hang its exit
+    assert not [p for p in started if p.is_alive()]
 
 
 class _PidValidator:
