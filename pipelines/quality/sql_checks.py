@@ -131,7 +131,7 @@ def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: 
 
     def bounds(picked: str) -> str:
         return f"""
-            SELECT a.rowid, a.n_chars FROM core.articles a
+            SELECT a.rowid, coalesce(a.n_chars, 0) AS n_chars FROM core.articles a
             WHERE a.article_id IN (SELECT t.article_id FROM {asset} t WHERE {picked}) ORDER BY a.rowid"""
 
     scoped = (_of_changed_articles(asset), _of_changed_articles("core.articles"))
