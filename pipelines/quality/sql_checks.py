@@ -90,8 +90,10 @@ BODY_CHECK_CHUNK_CHARS_ENV = "ACCORDWATCH_BODY_CHECK_CHUNK_CHARS"
 DEFAULT_BODY_CHECK_CHUNK_CHARS = 32_000_000
 
 
-# The article ids of one chunk of a body-slicing check (see SqlCheck.chunk_bounds_sql).
-CHUNK_ARTICLE_IDS = "SELECT article_id FROM core.articles WHERE rowid >= $chunk_lo AND rowid < $chunk_hi"
+def _in_chunk(alias: str) -> str:
+    """The core.articles rows (aliased ``alias``) of one chunk of a body-slicing check (see
+    SqlCheck.chunk_bounds_sql)."""
+    return f"{alias}.rowid >= $chunk_lo AND {alias}.rowid < $chunk_hi"
 
 
 def _of_changed_articles(table: str) -> str:
@@ -120,9 +122,9 @@ def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: 
     def text(picked: str) -> str:
         # the rows (``picked``: a predicate on the table aliased t) of the chunk's articles, and the bodies
         # of the chunk's articles that have such rows; both sides read their wide columns for those only
-        rows = rows_where(asset, f"{picked} AND t.article_id IN ({CHUNK_ARTICLE_IDS})")
-        articles = rows_where("core.articles", f"t.rowid >= $chunk_lo AND t.rowid < $chunk_hi "
-                                               f"AND t.article_id IN (SELECT t.article_id FROM {asset} t WHERE {picked})")
+        rows = rows_where(asset, f"{picked} AND t.article_id IN "
+                                 f"(SELECT c.article_id FROM core.articles c WHERE {_in_chunk('c')})")
+        articles = rows_where("core.articles", f"{_in_chunk('t')} AND t.article_id IN ({with_rows(picked)})")
         return f"""
             SELECT {key_cols}, t.start_char, t.end_char, t.{text_col} AS stored_text,
                    {_slice('t')} AS body_slice
@@ -132,7 +134,11 @@ def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: 
     def bounds(picked: str) -> str:
         return f"""
             SELECT a.rowid, coalesce(a.n_chars, 0) AS n_chars FROM core.articles a
-            WHERE a.article_id IN (SELECT t.article_id FROM {asset} t WHERE {picked}) ORDER BY a.rowid"""
+            WHERE a.article_id IN ({with_rows(picked)}) ORDER BY a.rowid"""
+
+    def with_rows(picked: str) -> str:
+        """The ids of the articles that have rows to check."""
+        return f"SELECT t.article_id FROM {asset} t WHERE {picked}"
 
     scoped = (_of_changed_articles(asset), _of_changed_articles("core.articles"))
     changed = f"t.article_id IN {ARTICLES_TOKEN}"
@@ -439,7 +445,7 @@ def sql_scope_from_env() -> str:
 def scoped_query(check: SqlCheck, since: datetime | None) -> tuple[str, str, dict[str, Any] | None]:
     """(rows read, query, parameters) of one check: its scoped variant when ``since`` is given and it
     has one, else its whole-table query."""
-    if since is None or check.scoped_sql is None:
+    if not _reads_changed(check, since):
         return WHOLE_TABLE, check.sql, None
     return CHANGED_SINCE, _with_scope(check, check.scoped_sql), {"since": since}
 
@@ -447,9 +453,14 @@ def scoped_query(check: SqlCheck, since: datetime | None) -> tuple[str, str, dic
 def chunk_bounds_query(check: SqlCheck, since: datetime | None) -> str | None:
     """The query listing (rowid, n_chars) of the articles a body-slicing check reads, in the same
     scope as :func:`scoped_query` (None: the check is not read in chunks)."""
-    if since is None or check.scoped_sql is None:
+    if not _reads_changed(check, since):
         return check.chunk_bounds_sql
     return None if check.scoped_chunk_bounds_sql is None else _with_scope(check, check.scoped_chunk_bounds_sql)
+
+
+def _reads_changed(check: SqlCheck, since: datetime | None) -> bool:
+    """The check runs its scoped variant (a start point is given and it has one)."""
+    return since is not None and check.scoped_sql is not None
 
 
 def _with_scope(check: SqlCheck, sql: str) -> str:
