@@ -34,6 +34,7 @@ from pipelines.warehouse import insert_rows, registered_column, registered_table
 
 FILES_PER_BATCH = 500
 MTIME_UPDATES_PER_STATEMENT = 5_000
+CANDIDATES_PER_SLICE = 2_000
 
 
 @dataclass
@@ -236,14 +237,13 @@ def _changed_files(
             WHERE c.path IS NULL OR c.size_bytes IS DISTINCT FROM s.size_bytes OR c.mtime_ns IS DISTINCT FROM s.mtime_ns
             ORDER BY s.idx
             """
-        ).fetchall()
+        ).to_arrow_table()
     finally:
         conn.unregister("_accordwatch_scan")
-    scanned = _listed_files(listing, [idx for idx, _ in candidates])
-    stats.files_unchanged += listing.num_rows - len(candidates)
-    failed = _failed_before(conn) if candidates else set()
+    stats.files_unchanged += listing.num_rows - candidates.num_rows
+    failed = _failed_before(conn) if candidates.num_rows else set()
     touched: list[ScannedFile] = []  # same content, new mtime (touched, copied, checked out again)
-    for file, (_, known_sha) in zip(scanned, candidates):
+    for file, known_sha in _candidate_files(listing, candidates):
         sha = file_sha256(file.path)
         if known_sha == sha:
             stats.files_unchanged += 1
@@ -257,6 +257,16 @@ def _changed_files(
             continue
         yield file.path, file.resolved, sha, file.mtime_ns
     _record_mtimes(conn, touched)
+
+
+def _candidate_files(listing: pa.Table, candidates: pa.Table) -> Iterator[tuple[ScannedFile, str | None]]:
+    """Each candidate's listed file and its known sha256, made into Python objects a slice at a time:
+    a first run's candidates are the whole folder, and one object per file held at once grew the
+    ingest's memory with the corpus (~+120 MB from 10k to 100k articles)."""
+    for start in range(0, candidates.num_rows, CANDIDATES_PER_SLICE):
+        part = candidates.slice(start, CANDIDATES_PER_SLICE)
+        files = _listed_files(listing, part.column("idx").to_pylist())
+        yield from zip(files, part.column("file_sha256").to_pylist())
 
 
 def _listed_files(listing: pa.Table, rows: list[int]) -> list[ScannedFile]:
