@@ -69,6 +69,27 @@ def mark_processed(
     )
 
 
+def logged_articles(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str], stage: str | None = None) -> list[str]:
+    """The ids among ``article_ids`` that ``core.stage_log`` lists for ``stage`` (any stage when None).
+
+    Only these can have rows to replace: a stage writes an article's rows in the transaction that
+    logs it, and the clean stage drops an article's rows in every per-article table together with all
+    its log entries. So a batch deletes the rows of these articles only, and a batch of articles never
+    seen before deletes nothing: each ``DELETE`` scans the ``article_id`` column of its whole table,
+    which grew the stage's time and DuckDB's cache with the warehouse (50 clean batches at 100k
+    articles scanned up to 0.8M sentence rows each)."""
+    if not article_ids:
+        return []
+    with registered_ids(conn, article_ids, "_accordwatch_logged") as ids:
+        stage_filter = "" if stage is None else "stage = ? AND "
+        rows = conn.execute(
+            f"SELECT DISTINCT article_id FROM core.stage_log WHERE {stage_filter}"
+            f"article_id IN (SELECT article_id FROM {ids})",
+            [] if stage is None else [stage],
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
 def registered_ids(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str], name: str = "_accordwatch_batch"):
     """``article_ids`` as a one-column view ``name`` to join against (a hash join, not a list scan)."""
     return registered_column(conn, name, "article_id", article_ids)

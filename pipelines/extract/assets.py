@@ -11,7 +11,7 @@ import duckdb
 
 from pipelines.extract.loading import analyze_to_rows, extractor_version, load_article_texts
 from pipelines.extract.rows import accord_rows, analysis_rows, upsert_entities
-from pipelines.incremental import batched, mark_processed, pending_article_ids, release_batch_cache
+from pipelines.incremental import batched, logged_articles, mark_processed, pending_article_ids, release_batch_cache
 from pipelines.ingest.assets import utc_now
 from pipelines.keys import (
     CORE_ACCORDS,
@@ -95,7 +95,7 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
                 entities.extend(article_entities)
                 counts[article_id] = len(rows["core.claims"])
             with transaction(conn):
-                delete_for_articles(conn, EXTRACTED_TABLES, batch)
+                delete_for_articles(conn, EXTRACTED_TABLES, logged_articles(conn, batch, EXTRACT_STAGE))
                 for table, rows in batch_rows.items():
                     insert_rows(conn, table, rows)
                 upsert_entities(conn, entities)

@@ -11,7 +11,14 @@ from collections.abc import Iterator, Sequence
 import dagster as dg
 import duckdb
 
-from pipelines.incremental import batched, mark_processed, pending_article_ids, release_batch_cache, registered_ids
+from pipelines.incremental import (
+    batched,
+    logged_articles,
+    mark_processed,
+    pending_article_ids,
+    registered_ids,
+    release_batch_cache,
+)
 from pipelines.ingest.assets import utc_now
 from pipelines.ingest.prepare import CLEAN_STAGE, clean_version, prepare_rows
 from pipelines.keys import CORE_ARTICLES, CORE_SENTENCES, CORE_STAGE_LOG, RAW_ARTICLES
@@ -119,7 +126,7 @@ def core_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 extend_columns(sentences, columns)
                 counts[article["article_id"]] = len(columns["article_id"])
             with transaction(conn):
-                delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, batch)
+                delete_for_articles(conn, PER_ARTICLE_CORE_TABLES, logged_articles(conn, batch))
                 insert_rows(conn, "core.articles", articles)
                 n_sentences += insert_columns(conn, "core.sentences", sentences)
                 mark_processed(conn, CLEAN_STAGE, version, counts, now)
