@@ -265,17 +265,28 @@ def _high_water(conn: duckdb.DuckDBPyConnection, rule: ChangeRule | None) -> dat
 
 
 def batch_select_list(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str:
-    """The columns of ``spec.table`` as the GX batch reads them: every column whole, except text
-    columns that the suite checks for NULL only (not a key, not named by any other expectation,
-    its row conditions included). Those are read as a :data:`PRESENCE_PREFIX_CHARS` prefix, or not
-    read at all when the table declares them ``NOT NULL``: DuckDB refuses a NULL there on every write,
-    so each row gets :data:`NOT_NULL_BY_DEFINITION` (reading even a prefix of 50,000 article bodies
-    made DuckDB read and cache ~400 MB of body blocks). The constraint is looked up at each call: a
-    table that drops it has the column read again (tested)."""
+    """The columns of ``spec.table`` as the GX batch reads them: every column whole, except
+
+    * columns no expectation names (not a key either): not read, a typed NULL keeps them for the
+      column-set expectations (the evidence texts and other unchecked columns of
+      ``analytics.claim_conflicts`` were copied into pandas for nothing);
+    * text columns that the suite checks for NULL only (not a key, not named by any other
+      expectation, its row conditions included): read as a :data:`PRESENCE_PREFIX_CHARS` prefix, or
+      not read at all when the table declares them ``NOT NULL``: DuckDB refuses a NULL there on every
+      write, so each row gets :data:`NOT_NULL_BY_DEFINITION` (reading even a prefix of 50,000 article
+      bodies made DuckDB read and cache ~400 MB of body blocks). The constraint is looked up at each
+      call: a table that drops it has the column read again (tested)."""
+    expectations = load_suite_dict(spec).get("expectations", [])
     named_elsewhere = {
         word
-        for e in load_suite_dict(spec).get("expectations", [])
+        for e in expectations
         if e.get("type") not in _NULLNESS_ONLY | _COLUMN_NAMES_ONLY
+        for word in re.findall(r"\w+", repr(e.get("kwargs", {})))
+    }
+    named_for_nullness = {
+        word
+        for e in expectations
+        if e.get("type") in _NULLNESS_ONLY
         for word in re.findall(r"\w+", repr(e.get("kwargs", {})))
     }
     columns = conn.execute(f"SELECT * FROM {spec.table} LIMIT 0").description
@@ -290,6 +301,9 @@ def batch_select_list(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str:
     select = []
     for name, type_code, *_ in columns:
         quoted = '"' + name.replace('"', '""') + '"'
+        if name not in spec.key_columns and name not in named_elsewhere and name not in named_for_nullness:
+            select.append(f"CAST(NULL AS {type_code}) AS {quoted}")  # no expectation reads it
+            continue
         presence_only = str(type_code) == "VARCHAR" and name not in spec.key_columns and name not in named_elsewhere
         if presence_only and name in not_null:
             select.append(f"{NOT_NULL_BY_DEFINITION} AS {quoted}")

@@ -284,3 +284,21 @@ def test_suites_read_in_batches_of_rows_give_the_same_outcomes(conn, monkeypatch
     assert outcomes("one-by-one") == together
     assert [key for key, _ in together] == [s.asset_key for s in specs]
     assert all(len(results) > 3 for _, results in together)
+
+
+def test_columns_no_expectation_names_are_not_read_yet_a_change_to_them_is_seen(conn):
+    from pipelines.quality.scope import batch_select_list, read_scope
+
+    spec = spec_for("core.membership_events")
+    select = batch_select_list(conn, spec)
+    # evidence_sample is named by no expectation of the suite: a typed NULL, not the text
+    assert 'CAST(NULL AS VARCHAR) AS "evidence_sample"' in select and 't."evidence_sample"' not in select
+    assert 't."n_claims"' in select and 't."event_id"' in select  # a range rule and the key: read
+    _, batch = read_scope(conn, spec)
+    assert "evidence_sample" in batch.columns and batch["evidence_sample"].isna().all()
+    assert set(batch["event_id"]) == {"event-ae", "event-kz"}
+    assert events_scope(conn, "run-1")[0].passed  # the column-set rule still sees the column
+    assert events_scope(conn, "run-2")[1] == (ROWS_NOT_VALIDATED_BEFORE, 0, 0)
+    # the row hash covers every column: a row whose unread column changed is read again
+    conn.execute("UPDATE core.membership_events SET evidence_sample = 'edited' WHERE event_id = 'event-kz'")
+    assert events_scope(conn, "run-3")[1] == (ROWS_NOT_VALIDATED_BEFORE, 1, 1)
