@@ -44,17 +44,23 @@ class ArticleMapper:
         return iter(self._collect(fn, items, extra, self._submit(fn, items, extra)))
 
     def map_ahead(
-        self, fn: Callable[..., Any], batches: Iterable[tuple[Any, Sequence[Any]]], *extra: Any
+        self,
+        fn: Callable[..., Any],
+        batches: Iterable[tuple[Any, Sequence[Any]]],
+        *extra: Any,
+        size_of: Callable[[Any], int] | None = None,
     ) -> Iterator[tuple[Any, list[Any]]]:
         """``(key, [fn(item, *extra) for item in items])`` for each ``(key, items)`` of ``batches``, in order.
 
         Batch k+1 is taken from ``batches`` and handed to the workers before batch k's results are
         yielded, so the workers compute while the caller stores batch k. At most two batches are in
         memory at once. ``batches`` is advanced only between the caller's iterations.
+        ``size_of``: the articles one item holds when an item is a chunk of them (default: one), for
+        :data:`MIN_ITEMS_FOR_WORKERS`.
         """
         in_flight: tuple[Any, Sequence[Any], Any] | None = None
         for key, items in batches:
-            submitted = (key, items, self._submit(fn, items, extra))
+            submitted = (key, items, self._submit(fn, items, extra, size_of))
             if in_flight is not None:
                 done_key, done_items, pending = in_flight
                 in_flight = None
@@ -64,9 +70,12 @@ class ArticleMapper:
             done_key, done_items, pending = in_flight
             yield done_key, self._collect(fn, done_items, extra, pending)
 
-    def _submit(self, fn: Callable[..., Any], items: Sequence[Any], extra: tuple) -> Iterator[Any] | None:
+    def _submit(
+        self, fn: Callable[..., Any], items: Sequence[Any], extra: tuple, size_of: Callable[[Any], int] | None = None
+    ) -> Iterator[Any] | None:
         """Hand ``items`` to the pool (None: compute them in this process when collected)."""
-        if self.workers <= 1 or not items or (self._pool is None and len(items) < MIN_ITEMS_FOR_WORKERS):
+        n_articles = len(items) if size_of is None else sum(size_of(item) for item in items)
+        if self.workers <= 1 or not items or (self._pool is None and n_articles < MIN_ITEMS_FOR_WORKERS):
             return None
         if self._pool is None:
             # forkserver: workers start from a clean interpreter, not a copy of this one with its

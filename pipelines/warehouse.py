@@ -92,17 +92,17 @@ def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict
         return 0
     import pyarrow as pa
 
-    return _insert_arrow(conn, table, pa.Table.from_pylist(list(rows)))
+    return insert_arrow(conn, table, pa.Table.from_pylist(list(rows)))
 
 
 def insert_columns(conn: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> int:
     """Insert column lists (same length, by column name) as one Arrow table. Returns the row count."""
     import pyarrow as pa
 
-    return _insert_arrow(conn, table, pa.table(columns))
+    return insert_arrow(conn, table, pa.table(columns))
 
 
-def _insert_arrow(conn: duckdb.DuckDBPyConnection, table: str, arrow: Any) -> int:
+def insert_arrow(conn: duckdb.DuckDBPyConnection, table: str, arrow: Any) -> int:
     """Insert an Arrow table's columns into ``table`` by name (other columns take their defaults)."""
     if not arrow.num_rows:
         return 0

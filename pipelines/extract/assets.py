@@ -9,8 +9,9 @@ from collections.abc import Iterator, Sequence
 import dagster as dg
 import duckdb
 
-from pipelines.extract.loading import analyze_to_rows, extractor_version, load_article_texts
-from pipelines.extract.rows import accord_rows, analysis_rows, upsert_entities
+from pipelines.extract.loading import analyze_chunk, extractor_version, load_article_texts
+from pipelines.extract.model import ArticleText
+from pipelines.extract.rows import EXTRACTED_TABLES, accord_rows, upsert_entities
 from pipelines.incremental import batched, logged_articles, mark_processed, pending_article_ids, release_batch_cache
 from pipelines.ingest.assets import utc_now
 from pipelines.keys import (
@@ -26,12 +27,13 @@ from pipelines.keys import (
 from pipelines.parallel import article_mapper
 from pipelines.resources import ComputeResource, WarehouseResource
 from pipelines.results import table_result
-from pipelines.warehouse import delete_for_articles, insert_rows, transaction
+from pipelines.warehouse import delete_for_articles, insert_arrow, insert_rows, transaction
 from pipelines.warm_up import wait_for_text_warm_up
 
 EXTRACT_STAGE = "extract"
 BATCH_SIZE = 1000
-EXTRACTED_TABLES = ("core.mentions", "core.person_roles", "core.dates", "core.claims")
+# Articles a worker analyses per task; it sends their rows back as one Arrow table per table.
+ARTICLES_PER_CHUNK = 50
 
 
 def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
@@ -68,9 +70,13 @@ PREVIEWS = {
 }
 
 
-def article_batches(conn: duckdb.DuckDBPyConnection, pending: Sequence[str]) -> Iterator[tuple[Sequence[str], list]]:
+def article_batches(
+    conn: duckdb.DuckDBPyConnection, pending: Sequence[str]
+) -> Iterator[tuple[Sequence[str], list[list[ArticleText]]]]:
+    """Each batch of pending ids with its articles, in chunks of :data:`ARTICLES_PER_CHUNK`."""
     for batch in batched(pending, BATCH_SIZE):
-        yield batch, load_article_texts(conn, batch)
+        articles = load_article_texts(conn, batch)
+        yield batch, [articles[i : i + ARTICLES_PER_CHUNK] for i in range(0, len(articles), ARTICLES_PER_CHUNK)]
 
 
 @dg.multi_asset(specs=EXTRACT_SPECS, pool="duckdb_writer")
@@ -85,21 +91,21 @@ def core_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             insert_rows(conn, "core.accords", accord_rows())
             upsert_entities(conn, [], include_reference=True)
         pending = pending_article_ids(conn, EXTRACT_STAGE, version, "core.articles", "is_relevant")
-        for batch, results in mapper.map_ahead(analyze_to_rows, article_batches(conn, pending), version):
+        batches = article_batches(conn, pending)
+        for batch, chunks in mapper.map_ahead(analyze_chunk, batches, version, size_of=len):
             counts: dict[str, int] = {}
-            batch_rows: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}
             entities = []
-            for article_id, rows, article_entities in results:
-                for table in EXTRACTED_TABLES:
-                    batch_rows[table].extend(rows[table])
-                entities.extend(article_entities)
-                counts[article_id] = len(rows["core.claims"])
+            for chunk in chunks:
+                counts.update(chunk.claims_per_article)
+                entities.extend(chunk.entities)
             with transaction(conn):
                 delete_for_articles(conn, EXTRACTED_TABLES, logged_articles(conn, batch, EXTRACT_STAGE))
-                for table, rows in batch_rows.items():
-                    insert_rows(conn, table, rows)
+                for chunk in chunks:  # chunks in article order: so are each table's rows
+                    for table, rows in chunk.tables.items():
+                        insert_arrow(conn, table, rows)
                 upsert_entities(conn, entities)
                 mark_processed(conn, EXTRACT_STAGE, version, counts, now)
+            del chunks
             release_batch_cache(conn)
         context.log.info(f"extract ({version}): {len(pending)} articles processed")
         for spec in EXTRACT_SPECS:

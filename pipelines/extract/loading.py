@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import duckdb
 
-from pipelines.extract.model import ArticleText, SentenceText
+from pipelines.extract.model import ArticleText, Entity, SentenceText
 from pipelines.paths import DICTIONARIES_DIR
 
 EXTRACTOR_CODE_VERSION = "extract-1"
@@ -65,3 +67,41 @@ def analyze_to_rows(article: ArticleText, version: str) -> tuple[str, dict[str, 
 
     analysis = analyze_article(article)
     return article.article_id, analysis_rows(article.article_id, analysis, version), analysis.entities.entities
+
+
+@dataclass(frozen=True)
+class ExtractedChunk:
+    """The rows a worker extracted from a chunk of articles, as the writing process receives them.
+
+    tables: table name -> ``pyarrow.Table`` of its rows, in article order (absent: no rows).
+    claims_per_article: article id -> claims extracted (every article of the chunk, in order).
+    entities: the entities the chunk's rows refer to, each once (first seen first).
+
+    Arrow, not Python rows: a batch's rows as dicts were millions of Python objects in the writing
+    process, two batches of them at once while the workers ran ahead, so the step's memory grew
+    until the corpus had two batches of relevant articles.
+    """
+
+    tables: dict[str, Any]
+    claims_per_article: dict[str, int]
+    entities: list[Entity]
+
+
+def analyze_chunk(articles: Sequence[ArticleText], version: str) -> ExtractedChunk:
+    """Run in a worker: :func:`analyze_to_rows` for each article of the chunk, gathered per table."""
+    import pyarrow as pa
+
+    from pipelines.extract.rows import EXTRACTED_TABLES
+
+    rows: dict[str, list[dict]] = {table: [] for table in EXTRACTED_TABLES}
+    claims_per_article: dict[str, int] = {}
+    entities: dict[str, Entity] = {}
+    for article in articles:
+        article_id, article_rows, article_entities = analyze_to_rows(article, version)
+        for table in EXTRACTED_TABLES:
+            rows[table].extend(article_rows[table])
+        claims_per_article[article_id] = len(article_rows["core.claims"])
+        for entity in article_entities:
+            entities.setdefault(entity.entity_id, entity)
+    tables = {table: pa.Table.from_pylist(table_rows) for table, table_rows in rows.items() if table_rows}
+    return ExtractedChunk(tables, claims_per_article, list(entities.values()))

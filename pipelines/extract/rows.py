@@ -10,6 +10,9 @@ import duckdb
 from pipelines.extract.model import Claim, Entity
 from pipelines.warehouse import columns_of, insert_rows
 
+# The per-article tables the extract stage writes (one analysis gives rows in each).
+EXTRACTED_TABLES = ("core.mentions", "core.person_roles", "core.dates", "core.claims")
+
 
 def claim_id_for(article_id: str, claim: Claim) -> str:
     key = "|".join(

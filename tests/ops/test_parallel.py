@@ -72,3 +72,25 @@ def test_closing_the_mapper_leaves_no_worker_running():
         workers = set(multiprocessing.active_children()) - before
         assert workers  # the batch ran on the pool
     assert not [p for p in workers if p.is_alive()]
+
+
+def _chunk_pid(chunk: list[int]) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_a_batch_of_chunks_is_sized_by_the_articles_they_hold():
+    """The extract stage hands out chunks of articles: two chunks holding enough articles between them
+    start the workers; the same chunks counted as two items would stay in this process."""
+    import os
+
+    here = os.getpid()
+    half = MIN_ITEMS_FOR_WORKERS // 2
+    chunks = [list(range(half)), list(range(half, MIN_ITEMS_FOR_WORKERS))]
+    with article_mapper(2) as mapper:
+        [(_, by_articles)] = mapper.map_ahead(_chunk_pid, iter([(0, chunks)]), size_of=len)
+    with article_mapper(2) as mapper:
+        [(_, by_items)] = mapper.map_ahead(_chunk_pid, iter([(0, chunks)]))
+    assert here not in by_articles
+    assert set(by_items) == {here}
