@@ -48,3 +48,23 @@ def test_second_run_processes_only_the_new_article_and_a_repeat_changes_nothing(
     assert third.success
     assert processed(third) == (0, 0)
     assert fingerprint(db_path) == settled  # every table and view: same rows, same content, same times
+
+
+def test_logged_articles_are_the_ids_the_stage_log_lists_for_the_stage(tmp_path):
+    """Only logged articles can have rows to replace: a batch deletes theirs and skips the rest."""
+    from datetime import datetime
+
+    import duckdb
+
+    from pipelines.incremental import logged_articles, mark_processed
+    from pipelines.warehouse import apply_schema
+
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
+        apply_schema(conn)
+        now = datetime(2026, 1, 1)
+        mark_processed(conn, "clean", "c-1", {"a": 3, "b": 0}, now)
+        mark_processed(conn, "extract", "e-1", {"a": 1}, now)
+        assert sorted(logged_articles(conn, ["a", "b", "new"])) == ["a", "b"]
+        assert logged_articles(conn, ["a", "b", "new"], "extract") == ["a"]
+        assert logged_articles(conn, ["new"], "clean") == []
+        assert logged_articles(conn, [], "clean") == []
