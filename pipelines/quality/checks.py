@@ -75,7 +75,7 @@ def _run_started_at(context: dg.AssetCheckExecutionContext) -> datetime | None:
 def _check_spec(spec: SuiteSpec) -> dg.AssetCheckSpec:
     description = (
         f"GX suite expectations/{spec.suite_file.name} on the rows this run changed, plus SQL checks on "
-        f"{spec.table} (keys and offsets of the changed rows, the rest whole-table; `accordwatch check` reads "
+        f"{spec.asset_key} (keys and offsets of the changed rows, the rest whole-table; `accordwatch check` reads "
         f"everything) ({'blocking' if spec.blocking else 'non-blocking'}, at most {spec.severity})."
     )
     return dg.AssetCheckSpec(

@@ -334,6 +334,8 @@ def read_scope(
     """
     if mode not in SCOPE_MODES:
         raise ValueError(f"scope mode must be one of {SCOPE_MODES}, got {mode!r}")
+    if spec.table != spec.asset_key:  # the rows are read elsewhere; the asset's relation must exist
+        conn.execute(f"SELECT * FROM {spec.asset_key} LIMIT 0").fetchall()
     rule = change_rules().get(spec.asset_key)
     high_water = _high_water(conn, rule)
     since = None

@@ -172,3 +172,39 @@ def test_two_outlets_disagreeing_are_a_conflict(warehouse):
     assert (row["b_date_lower"], row["b_date_upper"]) == (date(2020, 8, 13), date(2020, 9, 20))
     assert (row["overlap_lower"], row["overlap_upper"]) == (date(2020, 9, 15), date(2020, 9, 15))
     assert status_on(warehouse, "members_as_of", date(2020, 10, 1))["BH"]["has_conflict"] is True
+
+
+def test_claim_conflicts_are_validated_on_the_same_rows_without_the_views_order(tmp_path):
+    """The quality check hashes and validates analytics._claim_conflict_rows (no ORDER BY); analysts read
+    analytics.claim_conflicts, the same rows sorted by pair, overlap, statuses and claimants."""
+    import duckdb
+
+    from pipelines.quality.scope import CHANGED
+    from pipelines.quality.suites import spec_for
+    from pipelines.quality.validate import validate_suites
+
+    warehouse = Warehouse.create(tmp_path, [ABRAHAM_REGISTRY])
+    # two outlets disagreeing about Morocco, then about Bahrain (stored in that order)
+    for country, name, day in (("MA", "Morocco", 10), ("BH", "Bahrain", 15)):
+        daily = warehouse.article(f"daily-{country}", datetime(2020, 9, day + 1), "Daily A")
+        warehouse.claim(daily, country, "signed", "article", f"{name} signed on Tuesday.",
+                        date(2020, 9, day), date(2020, 9, day))
+        weekly = warehouse.article(f"weekly-{country}", datetime(2020, 9, 20), "Weekly B")
+        warehouse.claim(weekly, country, "negotiating", "article", f"{name} is still negotiating the details.")
+    warehouse.materialize()
+    spec = spec_for("analytics.claim_conflicts")
+    assert spec.table == "analytics._claim_conflict_rows"
+    shown = warehouse.rows("SELECT * FROM analytics.claim_conflicts")
+    assert [(r["country_code"], r["a_publisher"], r["b_publisher"]) for r in shown] == [
+        ("BH", "Daily A", "Weekly B"), ("MA", "Daily A", "Weekly B")]
+    with duckdb.connect(str(warehouse.db_path)) as conn:
+        hashes = sorted(conn.execute("SELECT hash(t) FROM analytics.claim_conflicts t").fetchall())
+        assert hashes == sorted(conn.execute(f"SELECT hash(t) FROM {spec.table} t").fetchall())
+        [first] = validate_suites(conn, [spec], scope=CHANGED, run_id="r1")
+        assert first.passed and first.scope.rows_validated == len(shown)
+        [second] = validate_suites(conn, [spec], scope=CHANGED, run_id="r2")  # the rows' hashes were remembered
+        assert second.passed and second.scope.rows_in_scope == 0
+        conn.execute("DROP VIEW analytics.claim_conflicts")  # what analysts read is gone: the check says so
+        [gone] = validate_suites(conn, [spec], scope=CHANGED, run_id="r3")
+        assert [o.expectation_type for o in gone.failures] == ["sql:table_exists"]
+        assert "claim_conflicts" in gone.failures[0].observed_value
