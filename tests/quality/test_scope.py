@@ -302,4 +302,3 @@ def test_columns_no_expectation_names_are_not_read_yet_a_change_to_them_is_seen(
     # the row hash covers every column: a row whose unread column changed is read again
     conn.execute("UPDATE core.membership_events SET evidence_sample = 'edited' WHERE event_id = 'event-kz'")
     assert events_scope(conn, "run-3")[1] == (ROWS_NOT_VALIDATED_BEFORE, 1, 1)
-
