@@ -264,6 +264,17 @@ def _high_water(conn: duckdb.DuckDBPyConnection, rule: ChangeRule | None) -> dat
     return None if rule is None else conn.execute(rule.high_water_sql).fetchone()[0]
 
 
+def _words_named(expectations: list[dict[str, Any]], except_types: frozenset[str]) -> set[str]:
+    """Every word in the arguments of the expectations whose type is not in ``except_types`` (column
+    names among them, row conditions included)."""
+    return {
+        word
+        for e in expectations
+        if e.get("type") not in except_types
+        for word in re.findall(r"\w+", repr(e.get("kwargs", {})))
+    }
+
+
 def batch_select_list(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str:
     """The columns of ``spec.table`` as the GX batch reads them: every column whole, except
 
@@ -277,18 +288,8 @@ def batch_select_list(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str:
       bodies made DuckDB read and cache ~400 MB of body blocks). The constraint is looked up at each
       call: a table that drops it has the column read again (tested)."""
     expectations = load_suite_dict(spec).get("expectations", [])
-    named_elsewhere = {
-        word
-        for e in expectations
-        if e.get("type") not in _NULLNESS_ONLY | _COLUMN_NAMES_ONLY
-        for word in re.findall(r"\w+", repr(e.get("kwargs", {})))
-    }
-    named_for_nullness = {
-        word
-        for e in expectations
-        if e.get("type") in _NULLNESS_ONLY
-        for word in re.findall(r"\w+", repr(e.get("kwargs", {})))
-    }
+    named = _words_named(expectations, _COLUMN_NAMES_ONLY)
+    named_elsewhere = _words_named(expectations, _NULLNESS_ONLY | _COLUMN_NAMES_ONLY)
     columns = conn.execute(f"SELECT * FROM {spec.table} LIMIT 0").description
     schema_name, _, table_name = spec.table.partition(".")
     not_null = {
@@ -301,7 +302,7 @@ def batch_select_list(conn: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str:
     select = []
     for name, type_code, *_ in columns:
         quoted = '"' + name.replace('"', '""') + '"'
-        if name not in spec.key_columns and name not in named_elsewhere and name not in named_for_nullness:
+        if name not in spec.key_columns and name not in named:
             select.append(f"CAST(NULL AS {type_code}) AS {quoted}")  # no expectation reads it
             continue
         presence_only = str(type_code) == "VARCHAR" and name not in spec.key_columns and name not in named_elsewhere
