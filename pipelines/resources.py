@@ -46,6 +46,10 @@ class WarehouseResource(dg.ConfigurableResource):
     # on). Off: each step opens and closes the file (another process may open it between steps; each
     # step then pays the open and the closing checkpoint).
     share_run_connection: bool = True
+    # Keep the snapshot a publish replaces as ``x.read.duckdb.spare`` (env ``ACCORDWATCH_KEEP_SNAPSHOT_SPARE``,
+    # default on): the next publish rewrites only the spare's blocks that differ from the warehouse instead
+    # of copying the whole file, at the cost of a third copy on disk (pipelines.automation.snapshot).
+    keep_snapshot_spare: bool = True
 
     # The run's own connection (see setup_for_execution); None outside a run or until first used.
     _run_connection: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)

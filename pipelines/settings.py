@@ -16,6 +16,7 @@ MEMORY_LIMIT_ENV = "ACCORDWATCH_DUCKDB_MEMORY_LIMIT"
 STREAM_MEMORY_LIMIT_ENV = "ACCORDWATCH_STREAM_MEMORY_LIMIT"
 ALL_SENTENCES_ENV = "ACCORDWATCH_SENTENCES_FOR_ALL_ARTICLES"
 SHARE_CONNECTION_ENV = "ACCORDWATCH_SHARE_RUN_CONNECTION"
+KEEP_SNAPSHOT_SPARE_ENV = "ACCORDWATCH_KEEP_SNAPSHOT_SPARE"
 TRUE_WORDS = ("1", "true", "yes", "on")
 
 
@@ -39,6 +40,7 @@ def warehouse_settings() -> dict[str, Any]:
         "stream_memory_limit": _env_or(STREAM_MEMORY_LIMIT_ENV, "384MB"),
         "sentences_for_all_articles": env_flag(ALL_SENTENCES_ENV),
         "share_run_connection": env_flag(SHARE_CONNECTION_ENV, default=True),
+        "keep_snapshot_spare": env_flag(KEEP_SNAPSHOT_SPARE_ENV, default=True),
     }
 
 

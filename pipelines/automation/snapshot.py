@@ -7,9 +7,21 @@ folds the WAL into the main file, the file is copied to ``x.read.duckdb.tmp``, t
 once to prove it is a readable database, and ``os.replace`` swaps it in. The swap is atomic: a
 reader sees the old snapshot or the new one, never half of one, and a reader that already had the
 old snapshot open keeps reading the old file until it reconnects. A crash at any point leaves the
-previous snapshot in place (at worst a stale ``.tmp`` that the next publish overwrites). The
-replaced snapshot is deleted after the swap by a child process, under the name ``x.read.duckdb.old``
-(freeing 1.2 GB of blocks takes ~0.45 s that the run does not wait for).
+previous snapshot in place (at worst a stale ``.tmp`` that the next publish overwrites).
+
+The replaced snapshot is kept as ``x.read.duckdb.spare``, and the next publish turns the spare into
+the new snapshot by rewriting only the blocks that differ from the warehouse (a 10-article run on a
+1.2 GB warehouse changes ~13 MB of it): writing the whole file was most of a small run's publish
+(0.7-2.9 s at 1.2 GB, with the disk's speed). The spare costs the disk a third copy of the file;
+``ACCORDWATCH_KEEP_SNAPSHOT_SPARE=0`` gives it up (each publish copies the whole file, and the
+replaced snapshot is deleted by a child process, under the name ``x.read.duckdb.old``: freeing 1.2 GB
+of blocks takes ~0.45 s that the run does not wait for).
+
+A spare is reused only when no reader has it open. DuckDB holds a shared ``fcntl`` lock on a file it
+has opened read-only; readers that opened the snapshot before it was replaced still hold the spare,
+and the publish cannot take its exclusive lock: it copies the whole file then, and the spare's name
+goes to the snapshot it replaces (the readers keep the old file until they close it). Where there
+are no ``fcntl`` locks (Windows) every publish copies the whole file.
 """
 
 
@@ -25,6 +37,11 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+
+try:
+    import fcntl
+except ImportError:  # Windows: no way to tell whether a reader has the spare open
+    fcntl = None
 
 from pipelines.paths import read_only_snapshot_path
 from pipelines.resources import WarehouseResource
@@ -42,38 +59,109 @@ class PublishedSnapshot:
     size_bytes: int
     tables: int
     seconds: dict[str, float]  # checkpoint, copy (with its fsync), verify (opening the copy), replace
+    bytes_written: int  # the whole file, or the blocks of the spare that differed
+    reused_spare: bool
 
 
-def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path) -> PublishedSnapshot:
-    """Copy the warehouse behind ``conn`` (an open read-write connection) onto its snapshot path."""
+def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path, keep_spare: bool = True) -> PublishedSnapshot:
+    """Copy the warehouse behind ``conn`` (an open read-write connection) onto its snapshot path.
+
+    keep_spare: keep the replaced snapshot as the next publish's spare (see the module docstring)."""
     target = read_only_snapshot_path(db_path)
-    staging = target.with_name(target.name + ".tmp")
+    spare = _suffixed(target, SPARE_SUFFIX)
+    staging = _suffixed(target, ".tmp")
+    keep_spare = keep_spare and fcntl is not None
     laps = [time.perf_counter()]
     conn.execute("CHECKPOINT")
     laps.append(time.perf_counter())
-    with open(db_path, "rb") as source, open(staging, "wb") as copy:
-        _copy_file(source, copy)
-        os.fsync(copy.fileno())
+    written = _update_spare(db_path, spare) if keep_spare else None
+    reused_spare = written is not None
+    if reused_spare:
+        staging.unlink(missing_ok=True)  # left by a publish that crashed while copying
+        staging = spare
+    else:
+        with open(db_path, "rb") as source, open(staging, "wb") as copy:
+            written = _copy_file(source, copy)
+            os.fsync(copy.fileno())
     laps.append(time.perf_counter())
     with duckdb.connect(str(staging), read_only=True) as check:
         tables = check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]
     laps.append(time.perf_counter())
     retired = _retire(target)
     os.replace(staging, target)
+    if retired is not None and keep_spare:
+        # the replaced snapshot becomes the spare; a spare that readers held (so not reused) loses
+        # its name, and they keep reading the file until they close it
+        os.replace(retired, spare)
+        retired = None
     _fsync_directory(target.parent)
-    if retired is not None:
-        _delete_in_background(retired)
+    for leftover in (retired, None if keep_spare else spare):
+        if leftover is not None and leftover.exists():
+            _delete_in_background(leftover)  # (a spare left by runs that kept one)
     laps.append(time.perf_counter())
     seconds = {name: round(end - start, 3)
                for name, start, end in zip(("checkpoint", "copy", "verify", "replace"), laps, laps[1:])}
-    return PublishedSnapshot(target, target.stat().st_size, tables, seconds)
+    return PublishedSnapshot(target, target.stat().st_size, tables, seconds, written, reused_spare)
+
+
+# The snapshot replaced by a publish, kept for the next one to update in place.
+SPARE_SUFFIX = ".spare"
+# The spare is compared with the warehouse in pieces of DuckDB's block size (256 KB).
+COMPARE_BYTES = 256 << 10
+
+
+def _suffixed(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _update_spare(db_path: str | Path, spare: Path) -> int | None:
+    """Make ``spare`` a byte-for-byte copy of the warehouse by writing the pieces that differ; the
+    bytes written, or None when there is no spare or a reader has it open (copy the whole file then).
+
+    Whatever the spare holds (a snapshot several runs old, or half of an update a crash interrupted),
+    every piece is compared, so the result is the warehouse's bytes."""
+    try:
+        spare_file = open(spare, "r+b")
+    except FileNotFoundError:
+        return None
+    with spare_file:
+        try:
+            fcntl.lockf(spare_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return None  # a reader opened it as the snapshot and has not closed it yet
+        with open(db_path, "rb") as source:
+            written = _write_differences(source.fileno(), spare_file.fileno())
+        os.fsync(spare_file.fileno())
+    return written  # closing the file released the lock; the spare has no name readers open
+
+
+def _write_differences(source_fd: int, copy_fd: int) -> int:
+    size = os.fstat(source_fd).st_size
+    written = offset = 0
+    while offset < size:
+        wanted = os.pread(source_fd, COMPARE_BYTES, offset)
+        if not wanted:
+            raise OSError(f"the warehouse ended at byte {offset} of {size} while it was copied")
+        if os.pread(copy_fd, len(wanted), offset) != wanted:
+            _write_all(copy_fd, wanted, offset)
+            written += len(wanted)
+        offset += len(wanted)
+    os.ftruncate(copy_fd, size)
+    return written
+
+
+def _write_all(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.pwrite(fd, view, offset)
+        view, offset = view[n:], offset + n
 
 
 # The copy goes in chunks; after each, the kernel is asked to start writing the chunk to disk.
 COPY_CHUNK_BYTES = 64 << 20
 
 
-def _copy_file(source, copy) -> None:
+def _copy_file(source, copy) -> int:
     """Copy one open file into another: inside the kernel (``copy_file_range``: no pass of the
     bytes through Python, a fraction of the CPU of a read/write loop) where the OS allows it, else
     with a buffered loop (other platforms, or file systems that refuse it).
@@ -86,12 +174,13 @@ def _copy_file(source, copy) -> None:
     1.1-1.2 s in one pass with one fsync at the end, 0.8-0.9 s like this."""
     size = os.fstat(source.fileno()).st_size
     if hasattr(os, "copy_file_range") and _copy_in_kernel(source.fileno(), copy.fileno(), size):
-        return
+        return size
     source.seek(0)
     copy.seek(0)
     copy.truncate()
     shutil.copyfileobj(source, copy, length=1 << 22)
     copy.flush()
+    return size
 
 
 def _copy_in_kernel(source_fd: int, copy_fd: int, size: int) -> bool:
@@ -221,13 +310,15 @@ def build_snapshot_asset(upstream: Sequence[dg.AssetKey]) -> dg.AssetsDefinition
     )
     def read_snapshot(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
         with warehouse.connect() as conn:
-            published = publish_snapshot(conn, warehouse.db_path)
+            published = publish_snapshot(conn, warehouse.db_path, keep_spare=warehouse.keep_snapshot_spare)
         context.log.info(f"published read-only snapshot {published.path} ({published.size_bytes} bytes)")
         return dg.MaterializeResult(
             metadata={
                 "snapshot_path": dg.MetadataValue.path(str(published.path)),
                 "size_bytes": published.size_bytes,
                 "tables": published.tables,
+                "bytes_written": published.bytes_written,
+                "reused_spare": published.reused_spare,
                 **{f"seconds_{step}": value for step, value in published.seconds.items()},
             }
         )

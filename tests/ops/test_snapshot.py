@@ -64,28 +64,113 @@ def test_publish_swaps_atomically_under_an_open_reader(tmp_path):
     assert published.tables == 1 and not Path(str(snapshot) + ".tmp").exists()
 
 
-def test_the_replaced_snapshot_is_deleted_after_the_swap_and_an_open_reader_keeps_it(tmp_path):
-    from pipelines.automation.snapshot import RETIRED_SUFFIX, wait_for_background_deletes
+def test_without_a_spare_the_replaced_snapshot_is_deleted_and_an_open_reader_keeps_it(tmp_path):
+    from pipelines.automation.snapshot import RETIRED_SUFFIX, SPARE_SUFFIX, wait_for_background_deletes
 
     db = tmp_path / "w.duckdb"
     snapshot = read_only_snapshot_path(db)
     retired = Path(str(snapshot) + RETIRED_SUFFIX)
+    spare = Path(str(snapshot) + SPARE_SUFFIX)
     with duckdb.connect(str(db)) as conn:
         conn.execute("CREATE TABLE t AS SELECT range AS i FROM range(1000)")
-        publish_snapshot(conn, db)
+        publish_snapshot(conn, db, keep_spare=False)
         assert not retired.exists()  # nothing to retire the first time
         first_inode = snapshot.stat().st_ino
         reader, before = hold_reader(snapshot, "SELECT count(*) FROM t")
         retired.write_bytes(b"left by a deletion that never ran")
+        spare.write_bytes(b"left by runs that kept a spare")
         conn.execute("INSERT INTO t SELECT range FROM range(7)")
-        publish_snapshot(conn, db)
+        published = publish_snapshot(conn, db, keep_spare=False)
     wait_for_background_deletes()
-    # the previous snapshot lost both its names (the stale file under the second name went first)...
+    assert not published.reused_spare and published.bytes_written == db.stat().st_size
+    # the previous snapshot lost both its names (the stale file under the second name went first),
+    # and the spare went too...
     assert not retired.exists() and snapshot.stat().st_ino != first_inode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w.read.duckdb"]
     # ... while the reader that had it open still read it whole
     assert (before, release_reader(reader)) == ("1000", "1000")
     assert count(snapshot, "SELECT count(*) FROM t") == 1007
+
+
+# ~2.4 MB of table: many 256 KB blocks, of which a few rows' insert changes a handful
+SPREAD_TABLE = "CREATE TABLE t AS SELECT range AS i, md5(range::VARCHAR) AS h FROM range(60000)"
+
+
+def test_the_next_publish_rewrites_only_the_blocks_of_the_spare_that_differ(tmp_path):
+    from pipelines.automation.snapshot import SPARE_SUFFIX
+
+    db = tmp_path / "w.duckdb"
+    snapshot = read_only_snapshot_path(db)
+    spare = Path(str(snapshot) + SPARE_SUFFIX)
+    with duckdb.connect(str(db)) as conn:
+        conn.execute(SPREAD_TABLE)
+        first = publish_snapshot(conn, db)
+        assert not first.reused_spare and not spare.exists()
+        first_inode = snapshot.stat().st_ino
+        conn.execute("INSERT INTO t SELECT range, 'second' FROM range(5)")
+        second = publish_snapshot(conn, db)
+        # no spare yet: a whole copy; the first snapshot is kept as the spare
+        assert not second.reused_spare and second.bytes_written == db.stat().st_size
+        assert spare.stat().st_ino == first_inode
+        second_inode = snapshot.stat().st_ino
+        conn.execute("INSERT INTO t SELECT range, 'third' FROM range(3)")
+        third = publish_snapshot(conn, db)
+        size = db.stat().st_size
+        assert third.reused_spare and 0 < third.bytes_written < size / 2, (third.bytes_written, size)
+        assert snapshot.stat().st_ino == first_inode and spare.stat().st_ino == second_inode
+        assert snapshot.read_bytes() == db.read_bytes()
+    assert count(snapshot, "SELECT count(*) FILTER (WHERE h = 'third') + count(*) FROM t") == 3 + 60008
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w.read.duckdb", "w.read.duckdb.spare"]
+
+
+def test_a_spare_that_a_reader_still_has_open_is_not_written(tmp_path):
+    from pipelines.automation.snapshot import SPARE_SUFFIX
+
+    db = tmp_path / "w.duckdb"
+    snapshot = read_only_snapshot_path(db)
+    spare = Path(str(snapshot) + SPARE_SUFFIX)
+    with duckdb.connect(str(db)) as conn:
+        conn.execute(SPREAD_TABLE)
+        publish_snapshot(conn, db)
+        reader, before = hold_reader(snapshot, "SELECT count(*) FROM t")  # an analyst's session on it
+        held_inode = snapshot.stat().st_ino
+        try:
+            for added in (1, 2):
+                conn.execute(f"INSERT INTO t SELECT range, 'x' FROM range({added})")
+                published = publish_snapshot(conn, db)
+                # the 1st: no spare yet (the held snapshot becomes it); the 2nd: the spare is held
+                assert not published.reused_spare
+            assert spare.stat().st_ino != held_inode  # the held file lost its name, not its bytes
+        finally:
+            after = release_reader(reader)
+        assert (before, after) == ("60000", "60000")
+        conn.execute("INSERT INTO t SELECT range, 'y' FROM range(4)")
+        assert publish_snapshot(conn, db).reused_spare  # nobody holds the spare now
+    assert count(snapshot, "SELECT count(*) FROM t") == 60007
+
+
+def test_whatever_the_spare_holds_the_snapshot_is_the_warehouse(tmp_path):
+    from pipelines.automation.snapshot import SPARE_SUFFIX
+
+    db = tmp_path / "w.duckdb"
+    snapshot = read_only_snapshot_path(db)
+    spare = Path(str(snapshot) + SPARE_SUFFIX)
+    with duckdb.connect(str(db)) as conn:
+        conn.execute(SPREAD_TABLE)
+        publish_snapshot(conn, db)
+        publish_snapshot(conn, db)
+        size = db.stat().st_size
+        # as an update a crash interrupted would leave it: garbage in the middle, and longer than the warehouse
+        with open(spare, "r+b") as damaged:
+            damaged.seek(size // 3)
+            damaged.write(b"\xff" * (300 << 10))
+            damaged.seek(size + 12345)
+            damaged.write(b"tail")
+        conn.execute("DELETE FROM t WHERE i % 2 = 0")
+        published = publish_snapshot(conn, db)
+        assert published.reused_spare
+        assert snapshot.read_bytes() == db.read_bytes()
+    assert count(snapshot, "SELECT count(*) FROM t") == 30000
 
 
 def test_the_copy_is_byte_identical_with_and_without_copy_file_range(tmp_path, monkeypatch):
