@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.corpus import generate_corpus
 from bench.proctree import TreeSampler
+from pipelines.paths import read_only_snapshot_path
 
 TIME_BIN = "/usr/bin/time"
 
@@ -143,8 +144,8 @@ def run_sizes(work: Path, sizes: list[int], seed: int, relevant_share: float, la
     for n in sorted(sizes):
         source = link_subset(master, work / f"src-{label}-{n}", n)
         db = work / f"wh-{label}-{n}.duckdb"
-        for old in db.parent.glob(db.name + "*"):
-            old.unlink()
+        for old in [*db.parent.glob(db.name + "*"), *db.parent.glob(read_only_snapshot_path(db).name + "*")]:
+            old.unlink()  # the warehouse, its WAL, its snapshot and the snapshot's spare of an earlier bench
         print(f"  [{label}] accordwatch run on {n:,} articles ...", flush=True)
         result = timed_run(source, db, work / f"run-{label}-{n}.log")
         result.update(n_articles=n, counts=warehouse_counts(db), source=str(source), db=str(db))
@@ -164,7 +165,8 @@ def run_incremental(work: Path, master: Path, full: dict, seed: int, relevant_sh
     """Add ``added`` new articles to the largest corpus and run again on its warehouse, ``repeats`` times
     (each run adds ``added`` articles not seen before). The result is the median run (by wall time), with
     every run under ``runs``: the VM's speed varies by +-20% between runs minutes apart, and the first run
-    after the full run also validates the rows the full run's check caps left for later."""
+    after the full run also validates the rows the full run's check caps left for later and copies the
+    whole warehouse for its snapshot (the full run left no spare to update)."""
     n = full["n_articles"]
     source = Path(full["source"])
     runs = []
