@@ -392,7 +392,8 @@ def validate_suites(
             row_scope = outcome.scope
             since = row_scope.since if sql_scope != FULL and row_scope.basis == "changed_since" else None
             sql_checks = [*whole_table_key_checks(outcome.spec), *checks_for(outcome.spec.asset_key)]
-            others = [run_sql_check(conn, outcome.spec, check, since) for check in sql_checks]
+            rows_in_scope = row_scope.rows_in_scope if since is not None else row_scope.rows_in_table
+            others = [run_sql_check(conn, outcome.spec, check, since, rows_in_scope) for check in sql_checks]
             previous = previous_row_count(conn, outcome.spec.asset_key, run_id)
             others.append(row_count_drop_outcome(outcome.spec, previous, row_scope.rows_in_table, max_drop))
             other_outcomes.append(others)

@@ -131,6 +131,29 @@ def test_compound_key_duplicates_are_reported_with_their_key(conn):
     assert failure.unexpected_sample == [{"article_id": ARTICLE_ID, "sentence_idx": 1, "n_rows": 2}]
 
 
+def test_a_uniqueness_check_in_passes_finds_each_duplicate_once(conn, monkeypatch):
+    from pipelines.quality import sql_checks
+
+    strip_constraints(conn, "core.sentences")
+    # ten more sentences (100-109), then five of them twice: five duplicate keys, whatever the fixture holds
+    conn.execute("INSERT INTO core.sentences SELECT s.* REPLACE (r.i AS sentence_idx) "
+                 "FROM core.sentences s, range(100, 110) r(i) WHERE s.sentence_idx = 0")
+    conn.execute("INSERT INTO core.sentences SELECT * FROM core.sentences WHERE sentence_idx BETWEEN 100 AND 104")
+    name = "sql:unique_article_id_sentence_idx"
+    one_pass = failed(validate_one(conn, "core.sentences", record=False), name)
+    monkeypatch.setattr(sql_checks, "ROWS_PER_KEY_PASS", 1)  # a pass per row of the table
+    [unique] = [c for c in sql_checks.whole_table_key_checks(spec_for("core.sentences")) if c.key_hash]
+    rows = conn.execute("SELECT count(*) FROM core.sentences").fetchone()[0]
+    passes = sql_checks.key_passes(unique, rows)
+    assert len(passes) == rows > 15 and passes[1].endswith(f" % {rows} = 1")
+    in_passes = failed(validate_one(conn, "core.sentences", record=False), name)
+    assert in_passes.unexpected_count == one_pass.unexpected_count == 5
+    by_idx = lambda sample: sorted(sample, key=lambda row: row["sentence_idx"])  # noqa: E731
+    assert by_idx(in_passes.unexpected_sample) == by_idx(one_pass.unexpected_sample) == [
+        {"article_id": ARTICLE_ID, "sentence_idx": i, "n_rows": 2} for i in range(100, 105)
+    ]
+
+
 def test_a_failing_validation_does_not_move_the_high_water_mark(conn):
     assert changed(conn, "core.claims", "run-1").passed
     add_second_article(conn)
