@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.automation.snapshot import publish_snapshot
+from pipelines.automation.snapshot import SPARE_SUFFIX, publish_snapshot
 from pipelines.cli import main as accordwatch, run_pipeline
 from pipelines.paths import read_only_snapshot_path
 from tests.conftest import copy_seed
@@ -65,12 +65,10 @@ def test_publish_swaps_atomically_under_an_open_reader(tmp_path):
 
 
 def test_without_a_spare_the_replaced_snapshot_is_deleted_and_an_open_reader_keeps_it(tmp_path):
-    from pipelines.automation.snapshot import RETIRED_SUFFIX, SPARE_SUFFIX, wait_for_background_deletes
+    from pipelines.automation.snapshot import RETIRED_SUFFIX, wait_for_background_deletes
 
-    db = tmp_path / "w.duckdb"
-    snapshot = read_only_snapshot_path(db)
+    db, snapshot, spare = warehouse_paths(tmp_path)
     retired = Path(str(snapshot) + RETIRED_SUFFIX)
-    spare = Path(str(snapshot) + SPARE_SUFFIX)
     with duckdb.connect(str(db)) as conn:
         conn.execute("CREATE TABLE t AS SELECT range AS i FROM range(1000)")
         publish_snapshot(conn, db, keep_spare=False)
@@ -92,16 +90,19 @@ def test_without_a_spare_the_replaced_snapshot_is_deleted_and_an_open_reader_kee
     assert count(snapshot, "SELECT count(*) FROM t") == 1007
 
 
+def warehouse_paths(folder: Path) -> tuple[Path, Path, Path]:
+    """A warehouse file in ``folder``, its snapshot and the snapshot's spare."""
+    db = folder / "w.duckdb"
+    snapshot = read_only_snapshot_path(db)
+    return db, snapshot, Path(str(snapshot) + SPARE_SUFFIX)
+
+
 # ~2.4 MB of table: many 256 KB blocks, of which a few rows' insert changes a handful
 SPREAD_TABLE = "CREATE TABLE t AS SELECT range AS i, md5(range::VARCHAR) AS h FROM range(60000)"
 
 
 def test_the_next_publish_rewrites_only_the_blocks_of_the_spare_that_differ(tmp_path):
-    from pipelines.automation.snapshot import SPARE_SUFFIX
-
-    db = tmp_path / "w.duckdb"
-    snapshot = read_only_snapshot_path(db)
-    spare = Path(str(snapshot) + SPARE_SUFFIX)
+    db, snapshot, spare = warehouse_paths(tmp_path)
     with duckdb.connect(str(db)) as conn:
         conn.execute(SPREAD_TABLE)
         first = publish_snapshot(conn, db)
@@ -124,11 +125,7 @@ def test_the_next_publish_rewrites_only_the_blocks_of_the_spare_that_differ(tmp_
 
 
 def test_a_spare_that_a_reader_still_has_open_is_not_written(tmp_path):
-    from pipelines.automation.snapshot import SPARE_SUFFIX
-
-    db = tmp_path / "w.duckdb"
-    snapshot = read_only_snapshot_path(db)
-    spare = Path(str(snapshot) + SPARE_SUFFIX)
+    db, snapshot, spare = warehouse_paths(tmp_path)
     with duckdb.connect(str(db)) as conn:
         conn.execute(SPREAD_TABLE)
         publish_snapshot(conn, db)
@@ -150,11 +147,7 @@ def test_a_spare_that_a_reader_still_has_open_is_not_written(tmp_path):
 
 
 def test_whatever_the_spare_holds_the_snapshot_is_the_warehouse(tmp_path):
-    from pipelines.automation.snapshot import SPARE_SUFFIX
-
-    db = tmp_path / "w.duckdb"
-    snapshot = read_only_snapshot_path(db)
-    spare = Path(str(snapshot) + SPARE_SUFFIX)
+    db, snapshot, spare = warehouse_paths(tmp_path)
     with duckdb.connect(str(db)) as conn:
         conn.execute(SPREAD_TABLE)
         publish_snapshot(conn, db)
