@@ -28,6 +28,7 @@ its rows since the previous validation run, see :func:`row_count_drop_outcome`).
 from __future__ import annotations
 
 import os
+import re
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -65,9 +66,10 @@ class SqlCheck:
     # it reads, whole-table and scoped (see run_sql_check and body_chunks).
     chunk_bounds_sql: str | None = None
     scoped_chunk_bounds_sql: str | None = None
-    # The query groups the rows by this hash of their key (a uniqueness check): it runs in passes, each
-    # grouping the keys whose hash falls in one share (KEY_PASS_TOKEN in its SQL), see key_passes.
-    key_hash: str | None = None
+    # The query groups or joins whole tables by these columns: it runs in passes, each over the rows whose
+    # hash of them falls in one share; ``__key_pass__(alias)`` in its SQL marks each table it reads (see
+    # key_pass_queries).
+    pass_columns: tuple[str, ...] = ()
 
 
 # In ``scoped_sql``: where the predicate selecting the changed rows goes.
@@ -75,11 +77,13 @@ CHANGED_TOKEN = "__changed_rows__"
 # In ``scoped_sql``: the subquery of the article ids whose rows the table's stage or the clean stage
 # rewrote after ``$since`` (:func:`pipelines.quality.scope.changed_article_ids`).
 ARTICLES_TOKEN = "__changed_article_ids__"
-# In a uniqueness check's SQL: the predicate picking the share of key hashes one pass groups.
+# In a SqlCheck's SQL, ``__key_pass__(t)``: the predicate picking the rows of table alias ``t`` that one
+# pass reads (see SqlCheck.pass_columns).
 KEY_PASS_TOKEN = "__key_pass__"
-# A uniqueness pass groups about this many rows. Grouping every row in one pass built a hash table that
-# grew with the table: +57 MB for the 0.78M sentences at 100k articles, +109 MB for 1.55M at 200k; passes
-# of ~200k rows hold 22-28 MB at both sizes, and took no longer (0.05-0.11 s against 0.07-0.14 s).
+_KEY_PASS_MARK = re.compile(KEY_PASS_TOKEN + r"\((\w+)\)")
+# A pass reads about this many rows of the checked table. In one pass, the hash tables grew with the table:
+# uniqueness +57 MB for the 0.78M sentences at 100k articles, +109 MB for 1.55M at 200k (passes of ~200k
+# rows: 22-28 MB at both sizes), the mentions-in-sentences join +94 / +172 MB (38-46 / 65-80 MB); no slower.
 ROWS_PER_KEY_PASS = 200_000
 WHOLE_TABLE = "whole_table"
 CHANGED_SINCE = "changed_since"
@@ -189,11 +193,13 @@ def _article_exists(asset: str, name_prefix: str, key_cols: str, parent: str = "
 
 
 def _mention_in_sentence(mentions: str, sentences: str) -> str:
+    """(In passes by article: each joins the mentions and the sentences of the same share of articles.)"""
     return f"""
         SELECT t.article_id, t.sentence_idx, t.text, t.start_char, t.end_char,
                s.start_char AS sentence_start, s.end_char AS sentence_end
-        FROM {mentions} t LEFT JOIN {sentences} s USING (article_id, sentence_idx)
-        WHERE s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char"""
+        FROM {mentions} t
+        LEFT JOIN (SELECT * FROM {sentences} s WHERE {KEY_PASS_TOKEN}(s)) s USING (article_id, sentence_idx)
+        WHERE {KEY_PASS_TOKEN}(t) AND (s.article_id IS NULL OR t.start_char < s.start_char OR t.end_char > s.end_char)"""
 
 
 def _claim_sentence(claims: str, sentences: str) -> str:
@@ -249,6 +255,7 @@ SQL_CHECKS: tuple[SqlCheck, ...] = (
         severity="warning",
         sql=_mention_in_sentence("core.mentions", "core.sentences"),
         scoped_sql=_mention_in_sentence(_of_changed_articles("core.mentions"), _of_changed_articles("core.sentences")),
+        pass_columns=("article_id",),
     ),
     # core.dates, core.person_roles
     *_offsets_inside_body("core.dates", "date", "t.article_id, t.edtf", "text"),
@@ -363,7 +370,7 @@ def _unique_sql(table: str, cols: tuple[str, ...], changed: str | None) -> str:
     is shared are grouped by the key itself (exact: a hash collision between different keys is not
     reported). Grouping 0.8M rows by their string keys built a hash table of ~90 MB at 100k articles;
     by their hashes ~55 MB less, and the table grows with the corpus."""
-    key_hash = _key_hash(cols)
+    key_hash = f"hash({', '.join(f't.{c}' for c in cols)})"
     not_null = " AND ".join(f"t.{c} IS NOT NULL" for c in cols)
     in_scope = "" if changed is None else (
         f" AND {key_hash} IN (SELECT {key_hash} FROM {table} t WHERE {changed} AND {not_null})"
@@ -371,23 +378,28 @@ def _unique_sql(table: str, cols: tuple[str, ...], changed: str | None) -> str:
     return f"""
         SELECT {', '.join(f't.{c}' for c in cols)}, count(*) AS n_rows FROM {table} t
         WHERE {not_null} AND {key_hash} IN (
-            SELECT {key_hash} AS key_hash FROM {table} t WHERE {not_null} AND {KEY_PASS_TOKEN}{in_scope}
+            SELECT {key_hash} AS key_hash FROM {table} t WHERE {not_null} AND {KEY_PASS_TOKEN}(t){in_scope}
             GROUP BY key_hash HAVING count(*) > 1)
         GROUP BY ALL HAVING count(*) > 1"""
 
 
-def _key_hash(cols: tuple[str, ...]) -> str:
-    return f"hash({', '.join(f't.{c}' for c in cols)})"
-
-
-def key_passes(check: SqlCheck, rows: int) -> list[str]:
-    """The predicates of the passes of a uniqueness check over ``rows`` rows: the key hash modulo the
-    number of passes. The rows of one key share its hash, so each duplicate is found in exactly one
-    pass. The numbers are literals: as query parameters the same passes took ~15 times longer."""
+def key_pass_queries(check: SqlCheck, sql: str, rows: int) -> list[str]:
+    """``sql`` of a check with :attr:`SqlCheck.pass_columns` as one query per pass over ``rows`` rows: a
+    table's rows are picked by the hash of those columns modulo the number of passes. Equal keys have
+    equal hashes, so each pass joins or groups complete keys, and a duplicate or a missing partner is
+    found in exactly one pass. The numbers are literals: as query parameters the same passes took ~15
+    times longer."""
     passes = max(1, -(-rows // ROWS_PER_KEY_PASS))
-    if passes == 1:
-        return ["TRUE"]
-    return [f"{check.key_hash} % {passes} = {i}" for i in range(passes)]
+
+    def predicate(i: int):
+        def mark(match: re.Match) -> str:
+            if passes == 1:
+                return "TRUE"
+            alias = match.group(1)
+            return f"(hash({', '.join(f'{alias}.{c}' for c in check.pass_columns)}) % {passes} = {i})"
+        return mark
+
+    return [_KEY_PASS_MARK.sub(predicate(i), sql) for i in range(passes)]
 
 
 def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
@@ -415,7 +427,7 @@ def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
             columns=cols,
             sql=_unique_sql(spec.table, cols, None),
             scoped_sql=None if rule is None else _unique_sql(spec.table, cols, CHANGED_TOKEN),
-            key_hash=_key_hash(cols),
+            pass_columns=cols,
         )
         for cols in key_sets
     ]
@@ -537,10 +549,10 @@ def run_sql_check(
         are sized by it; else by the whole table's count).
     """
     rows_read, sql, params = scoped_query(check, since)
-    if check.key_hash is not None:
+    if check.pass_columns:
         if rows_in_scope is None or rows_read == WHOLE_TABLE:
             rows_in_scope = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
-        queries = [sql.replace(KEY_PASS_TOKEN, f"({predicate})") for predicate in key_passes(check, rows_in_scope)]
+        queries = key_pass_queries(check, sql, rows_in_scope)
     else:
         queries = [sql]
     kwargs: dict[str, Any] = {"description": check.description, "rows": rows_read}

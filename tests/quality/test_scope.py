@@ -142,16 +142,39 @@ def test_a_uniqueness_check_in_passes_finds_each_duplicate_once(conn, monkeypatc
     name = "sql:unique_article_id_sentence_idx"
     one_pass = failed(validate_one(conn, "core.sentences", record=False), name)
     monkeypatch.setattr(sql_checks, "ROWS_PER_KEY_PASS", 1)  # a pass per row of the table
-    [unique] = [c for c in sql_checks.whole_table_key_checks(spec_for("core.sentences")) if c.key_hash]
+    [unique] = [c for c in sql_checks.whole_table_key_checks(spec_for("core.sentences")) if c.pass_columns]
     rows = conn.execute("SELECT count(*) FROM core.sentences").fetchone()[0]
-    passes = sql_checks.key_passes(unique, rows)
-    assert len(passes) == rows > 15 and passes[1].endswith(f" % {rows} = 1")
+    passes = sql_checks.key_pass_queries(unique, unique.sql, rows)
+    assert len(passes) == rows > 15 and f"(hash(t.article_id, t.sentence_idx) % {rows} = 1)" in passes[1]
     in_passes = failed(validate_one(conn, "core.sentences", record=False), name)
     assert in_passes.unexpected_count == one_pass.unexpected_count == 5
     by_idx = lambda sample: sorted(sample, key=lambda row: row["sentence_idx"])  # noqa: E731
     assert by_idx(in_passes.unexpected_sample) == by_idx(one_pass.unexpected_sample) == [
         {"article_id": ARTICLE_ID, "sentence_idx": i, "n_rows": 2} for i in range(100, 105)
     ]
+
+
+def test_mentions_outside_their_sentence_are_found_in_passes_by_article(conn, monkeypatch):
+    from pipelines.quality import sql_checks
+
+    # eight copies of the article's sentences and mentions; in each, the first mention is moved: to a
+    # sentence that does not exist in the even copies, to the other sentence in the odd ones
+    copies = [f"{i:x}" * 32 for i in range(1, 9)]
+    for table in ("core.sentences", "core.mentions"):
+        conn.execute(f"INSERT INTO {table} SELECT t.* REPLACE (c.id AS article_id) FROM {table} t, "
+                     "(SELECT unnest(?) AS id) c WHERE t.article_id = ?", [copies, ARTICLE_ID])
+    for i, article in enumerate(copies):
+        conn.execute(f"UPDATE core.mentions SET sentence_idx = {'999' if i % 2 == 0 else '1 - sentence_idx'} "
+                     "WHERE rowid = (SELECT min(rowid) FROM core.mentions WHERE article_id = ?)", [article])
+    name = "sql:mention_inside_its_sentence"
+    one_pass = failed(validate_one(conn, "core.mentions", record=False), name)
+    monkeypatch.setattr(sql_checks, "ROWS_PER_KEY_PASS", 1)  # a pass per mention row
+    in_passes = failed(validate_one(conn, "core.mentions", record=False), name)
+    assert in_passes.unexpected_count == one_pass.unexpected_count == 8
+    by_article = lambda sample: sorted(sample, key=lambda row: row["article_id"])  # noqa: E731
+    assert by_article(in_passes.unexpected_sample) == by_article(one_pass.unexpected_sample)
+    missing = [row["article_id"] for row in one_pass.unexpected_sample if row["sentence_start"] is None]
+    assert sorted(missing) == copies[0::2]
 
 
 def test_a_failing_validation_does_not_move_the_high_water_mark(conn):
