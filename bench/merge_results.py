@@ -5,12 +5,13 @@ own; this reads every ``bench/results/*/results.json``, puts the end-to-end runs
 kind in one list ordered by N (a later run of the same N replaces an earlier one) and writes
 ``bench/results/scaling.md`` and ``bench/results/scaling.png``.
 
-    .venv/bin/python -m bench.merge_results
+    .venv/bin/python -m bench.merge_results [RESULTS_DIR]   # default bench/results
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from bench.run_bench import write_plot
@@ -65,8 +66,9 @@ def plot_partials(results_dir: Path, png: Path) -> None:
     fig.savefig(png, dpi=110)
 
 
-def main() -> int:
-    results_dir = HERE / "results"
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    results_dir = Path(argv[0]) if argv else HERE / "results"
     e2e = merged_e2e(results_dir)
     (results_dir / "scaling.md").write_text(scaling_table(e2e))
     write_plot({"e2e": e2e}, results_dir / "scaling.png")

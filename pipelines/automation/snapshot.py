@@ -306,7 +306,8 @@ def build_snapshot_asset(upstream: Sequence[dg.AssetKey]) -> dg.AssetsDefinition
         op_tags={"dagster/priority": LAST_STEP_PRIORITY},
         description="Read-only copy of the warehouse (x.read.duckdb next to x.duckdb) that analysts and "
         "`accordwatch sql` open while runs write the warehouse; replaced atomically at the end of every "
-        "run that materializes the whole graph.",
+        "run that materializes the whole graph, by updating the snapshot before it (kept as "
+        "x.read.duckdb.spare) where the warehouse changed.",
     )
     def read_snapshot(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
         with warehouse.connect() as conn:
