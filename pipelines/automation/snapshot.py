@@ -93,11 +93,11 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, db_path: str | Path, keep_
         # the replaced snapshot becomes the spare; a spare that readers held (so not reused) loses
         # its name, and they keep reading the file until they close it
         os.replace(retired, spare)
-        retired = None
+    elif retired is not None:
+        _delete_in_background(retired)
+    if not keep_spare and spare.exists():
+        _delete_in_background(spare)  # left by runs that kept one
     _fsync_directory(target.parent)
-    for leftover in (retired, None if keep_spare else spare):
-        if leftover is not None and leftover.exists():
-            _delete_in_background(leftover)  # (a spare left by runs that kept one)
     laps.append(time.perf_counter())
     seconds = {name: round(end - start, 3)
                for name, start, end in zip(("checkpoint", "copy", "verify", "replace"), laps, laps[1:])}

@@ -366,7 +366,7 @@ def _unique_column_sets(spec: SuiteSpec) -> list[tuple[str, ...]]:
 def _unique_sql(table: str, cols: tuple[str, ...], changed: str | None) -> str:
     """Duplicate keys over the whole table; with ``changed``, only the keys a changed row holds.
 
-    Two passes: the whole table is grouped by a 64-bit hash of the key, then only the rows whose hash
+    Two steps: the whole table is grouped by a 64-bit hash of the key, then only the rows whose hash
     is shared are grouped by the key itself (exact: a hash collision between different keys is not
     reported). Grouping 0.8M rows by their string keys built a hash table of ~90 MB at 100k articles;
     by their hashes ~55 MB less, and the table grows with the corpus."""
@@ -390,16 +390,16 @@ def key_pass_queries(check: SqlCheck, sql: str, rows: int) -> list[str]:
     found in exactly one pass. The numbers are literals: as query parameters the same passes took ~15
     times longer."""
     passes = max(1, -(-rows // ROWS_PER_KEY_PASS))
+    if passes == 1:
+        return [_KEY_PASS_MARK.sub("TRUE", sql)]
+    return [
+        _KEY_PASS_MARK.sub(lambda mark, i=i: _pass_predicate(check.pass_columns, mark.group(1), passes, i), sql)
+        for i in range(passes)
+    ]
 
-    def predicate(i: int):
-        def mark(match: re.Match) -> str:
-            if passes == 1:
-                return "TRUE"
-            alias = match.group(1)
-            return f"(hash({', '.join(f'{alias}.{c}' for c in check.pass_columns)}) % {passes} = {i})"
-        return mark
 
-    return [_KEY_PASS_MARK.sub(predicate(i), sql) for i in range(passes)]
+def _pass_predicate(columns: tuple[str, ...], alias: str, passes: int, i: int) -> str:
+    return f"(hash({', '.join(f'{alias}.{c}' for c in columns)}) % {passes} = {i})"
 
 
 def whole_table_key_checks(spec: SuiteSpec) -> list[SqlCheck]:
@@ -545,16 +545,11 @@ def run_sql_check(
 
     since: run the check's scoped variant over the rows changed after this time (if it has one;
         None = whole table). The kwargs record which rows were read (``rows``, ``since``).
-    rows_in_scope: how many rows that scope holds, if the caller knows (a uniqueness check's passes
-        are sized by it; else by the whole table's count).
+    rows_in_scope: how many rows that scope holds, if the caller knows (a check's key passes are
+        sized by it; else by the whole table's count).
     """
-    rows_read, sql, params = scoped_query(check, since)
-    if check.pass_columns:
-        if rows_in_scope is None or rows_read == WHOLE_TABLE:
-            rows_in_scope = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
-        queries = key_pass_queries(check, sql, rows_in_scope)
-    else:
-        queries = [sql]
+    scoped = scoped_query(check, since)
+    rows_read, _, params = scoped
     kwargs: dict[str, Any] = {"description": check.description, "rows": rows_read}
     if params is not None:
         kwargs["since"] = since.isoformat()
@@ -562,18 +557,10 @@ def run_sql_check(
         kwargs["column_list"] = list(check.columns)
     severity = effective_severity(spec, check.severity)
     limit = body_check_memory_limit() if check.reads_bodies else None
-    bounds_sql = chunk_bounds_query(check, since)
     try:
         with memory_limit(conn, limit) if limit else nullcontext():
-            if bounds_sql is None:
-                chunks: list[tuple[str, dict[str, Any] | None]] = [(query, params) for query in queries]
-            else:
-                listed = conn.execute(bounds_sql, params).fetchnumpy()
-                chunks = [(sql, {**(params or {}), "chunk_lo": lo, "chunk_hi": hi})
-                          for lo, hi in body_chunks(listed["rowid"].tolist(), listed["n_chars"].tolist(),
-                                                    body_check_chunk_chars())]
             count, sample = 0, []
-            for chunk_sql, chunk_params in chunks:
+            for chunk_sql, chunk_params in _pieces(conn, spec, check, since, scoped, rows_in_scope):
                 # one pass over the data: the offending rows are few, the window counts them all
                 cursor = conn.execute(
                     f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({chunk_sql}) LIMIT {SAMPLE_SIZE}",
@@ -590,6 +577,30 @@ def run_sql_check(
         f"sql:{check.name}", kwargs, severity, count == 0,
         observed_value=count, unexpected_count=count, unexpected_sample=sample,
     )
+
+
+def _pieces(
+    conn: duckdb.DuckDBPyConnection,
+    spec: SuiteSpec,
+    check: SqlCheck,
+    since: datetime | None,
+    scoped: tuple[str, str, dict[str, Any] | None],
+    rows_in_scope: int | None,
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """The queries one check runs (``scoped``: :func:`scoped_query`'s answer), with their parameters: a
+    body-slicing check's chunks of articles, a check's key passes (:attr:`SqlCheck.pass_columns`), or its
+    one query."""
+    rows_read, sql, params = scoped
+    bounds_sql = chunk_bounds_query(check, since)
+    if bounds_sql is not None:
+        listed = conn.execute(bounds_sql, params).fetchnumpy()
+        return [(sql, {**(params or {}), "chunk_lo": lo, "chunk_hi": hi})
+                for lo, hi in body_chunks(listed["rowid"].tolist(), listed["n_chars"].tolist(), body_check_chunk_chars())]
+    if check.pass_columns:
+        if rows_in_scope is None or rows_read == WHOLE_TABLE:
+            rows_in_scope = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
+        return [(query, params) for query in key_pass_queries(check, sql, rows_in_scope)]
+    return [(sql, params)]
 
 
 def body_check_memory_limit() -> str:
