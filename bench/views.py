@@ -1,8 +1,8 @@
 """Benchmark part 4: the analytic views on a warehouse holding a million claims or more.
 
 Articles and claims are generated directly in DuckDB SQL (deterministic: every random choice is a
-hash of the row number), then core.membership_events is rebuilt with the project's own resolve
-SQL and the analytics macros/views are created from warehouse/sql/analytics/, exactly as the
+hash of the row number), then core.membership_events is rebuilt with the project's own resolution
+(pipelines/resolve/events.py) and the analytics macros/views are created from warehouse/sql/analytics/, exactly as the
 resolve and analytics assets do (including the tables those assets store: the state intervals behind
 members_as_of, the knowledge intervals behind known_as_of, built by replaying the claims in
 publication order (pipelines/analytics/known.py; its time is reported as ``known_build_s``), and the
@@ -17,7 +17,6 @@ import statistics
 import time
 from pathlib import Path
 
-RESOLVE_FILES = ("resolve/_resolve_events.sql", "resolve/membership_events.sql")
 ANALYTICS_FILES = ("analytics/_membership_state.sql", "analytics/members_as_of.sql",
                    "analytics/membership_growth.sql", "analytics/_known_claims.sql")
 KNOWN_FILE = "analytics/known_as_of.sql"  # after pipelines.analytics.known.build_known_states
@@ -40,6 +39,7 @@ def build_claims_warehouse(db: Path, n_claims: int, n_articles: int, memory_limi
 
     from pipelines.analytics.known import build_known_states
     from pipelines.extract.rows import accord_rows
+    from pipelines.resolve.events import rebuild_membership_events
     from pipelines.warehouse import apply_schema, read_sql
 
     for old in db.parent.glob(db.name + "*"):
@@ -87,10 +87,7 @@ def build_claims_warehouse(db: Path, n_claims: int, n_articles: int, memory_limi
             FROM c""")
         timings["generate_s"] = time.perf_counter() - started
         started = time.perf_counter()
-        conn.execute("BEGIN TRANSACTION")
-        for name in RESOLVE_FILES:
-            conn.execute(read_sql(name))
-        conn.execute("COMMIT")
+        rebuild_membership_events(conn)
         timings["resolve_s"] = time.perf_counter() - started
         started = time.perf_counter()
         for name in ANALYTICS_FILES:

@@ -100,6 +100,20 @@ def batched(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[start : start + size]
 
 
+def runs_within_budget(sizes: Sequence[int], budget: int) -> list[tuple[int, int]]:
+    """Consecutive runs [first, last] of the items whose sizes add up to about ``budget`` (at least one
+    item per run: an item larger than the budget is a run of its own)."""
+    runs, first, total = [], 0, 0
+    for i, size in enumerate(sizes):
+        if total and total + size > budget:
+            runs.append((first, i - 1))
+            first, total = i, 0
+        total += size
+    if sizes:
+        runs.append((first, len(sizes) - 1))
+    return runs
+
+
 def release_batch_cache(conn: duckdb.DuckDBPyConnection) -> None:
     """After a batch's commit: keep :data:`CACHE_KEPT_BETWEEN_BATCHES` of DuckDB's cache
     (:func:`pipelines.warehouse.release_memory`). In a 30k clean the cache grew from 160 MB after the

@@ -18,6 +18,12 @@ def read_sql(relative_path: str) -> str:
     return (SQL_DIR / relative_path).read_text(encoding="utf-8")
 
 
+def execute_sql_files(conn: duckdb.DuckDBPyConnection, relative_paths: Sequence[str]) -> None:
+    """Run each ``warehouse/sql/<path>`` (several statements each) in order on ``conn``."""
+    for relative_path in relative_paths:
+        conn.execute(read_sql(relative_path))
+
+
 def schema_files() -> list[Path]:
     return sorted((SQL_DIR / "schema").glob("*.sql"))
 

@@ -7,17 +7,10 @@ import dagster as dg
 
 from pipelines.analytics.chart import membership_chart
 from pipelines.analytics.known import build_known_states
-from pipelines.resolve.assets import (
-    ACCORDS,
-    ARTICLES,
-    CLAIMS,
-    MEMBERSHIP_EVENTS,
-    RESOLVE_MACROS_SQL,
-    WRITER_POOL,
-    execute_sql_files,
-)
+from pipelines.resolve.assets import ACCORDS, ARTICLES, CLAIMS, MEMBERSHIP_EVENTS, WRITER_POOL
+from pipelines.resolve.events import RESOLVE_MACROS_SQL
 from pipelines.resources import WarehouseResource
-from pipelines.warehouse import preview_markdown, transaction
+from pipelines.warehouse import execute_sql_files, preview_markdown, transaction
 
 # Shared state logic (analytics._joiner_events, analytics._membership_state); every view uses it.
 STATE_MACROS_SQL = "analytics/_membership_state.sql"

@@ -54,6 +54,7 @@ from bisect import bisect_right
 
 import duckdb
 
+from pipelines.incremental import runs_within_budget
 from pipelines.warehouse import return_free_memory
 
 NEG, POS = -100_000_000, 100_000_000
@@ -248,7 +249,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     states: list = []  # Arrow tables of _known_probe_states (read in place by known_as_of.sql: no copy)
     event_spans: list = []  # Arrow tables of _known_event_spans
     node_base = 0
-    for first_pair, last_pair in _chunks(pair_claims, CHUNK_CLAIMS):
+    for first_pair, last_pair in runs_within_budget(pair_claims, CHUNK_CLAIMS):
         claims = claim_rows.slice(pair_start[first_pair], pair_start[last_pair + 1] - pair_start[first_pair])
         col = {name: claims.column(name).to_pylist() for name in claims.column_names}
         col["pair"] = [p - first_pair for p in col["pair"]]
@@ -314,19 +315,6 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     return_free_memory()
     return {**figures, "pairs_rebuilt": len(pair_claims), "pairs_total": n_pairs, "pairs_removed": n_removed,
             "full_rebuild": full}
-
-
-def _chunks(sizes: list[int], budget: int) -> list[tuple[int, int]]:
-    """Consecutive runs [first, last] of the items whose sizes add up to about ``budget`` (at least one item)."""
-    runs, first, total = [], 0, 0
-    for i, size in enumerate(sizes):
-        if total and total + size > budget:
-            runs.append((first, i - 1))
-            first, total = i, 0
-        total += size
-    if sizes:
-        runs.append((first, len(sizes) - 1))
-    return runs
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, table_name: str, rows) -> None:

@@ -13,8 +13,8 @@ what could have changed since the table was last validated, and never more than 
   for the stage writing that table is newer than ``since`` (a stage rewrites all of an article's
   rows in its tables when it logs it), the raw rows
   ingested/superseded/detected after it, the entities those articles' mentions, roles and claims
-  refer to. Tables with no change time (``core.membership_events``, rebuilt in full each run, and
-  the analytics views) have their rows compared instead: each validation without an ERROR failure
+  refer to. Tables with no change time (``core.membership_events``, whose changed pairs each run
+  resolves again, and the analytics views) have their rows compared instead: each validation without an ERROR failure
   remembers a hash of every row it read (``quality.validated_rows``, with the hashes of earlier
   validations' rows that are still in the table), and the next run reads only the rows whose hash
   is not there: the rows the rebuild added or changed (basis ``rows_not_validated_before``). A

@@ -1,5 +1,6 @@
 """Resolution rules on small hand-made claim sets, run straight through the SQL (no Dagster): date
-bounds, window merging, conflicts, and a full rebuild on every run."""
+bounds, window merging, conflicts, and a rebuild that leaves no stale event (the incremental rebuild per
+pair: test_events_incremental)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import duckdb
 import pytest
 
 from analytics_kit import ABRAHAM, ABRAHAM_REGISTRY, Warehouse
-from pipelines.resolve.assets import execute_sql_files, rebuild_membership_events
+from pipelines.resolve.events import rebuild_membership_events
+from pipelines.warehouse import execute_sql_files
 
 UNDATED_ACCORD = {"accord": "Test Pact", "entity_id": "accord:test-pact", "broker_iso2": None,
                   "counterparty_iso2": None, "start_date": None, "end_date": None}

@@ -143,7 +143,7 @@ def fill_valid_rows(conn: duckdb.DuckDBPyConnection) -> None:
 def create_analytics_views(conn: duckdb.DuckDBPyConnection) -> None:
     """The project's real analytics views, from their SQL files."""
     from pipelines.analytics.assets import VIEWS
-    from pipelines.resolve.assets import execute_sql_files
+    from pipelines.warehouse import execute_sql_files
 
     for view in VIEWS:
         if view.name in ANALYTICS_VIEWS:

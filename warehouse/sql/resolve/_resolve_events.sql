@@ -1,6 +1,10 @@
 -- Cross-article resolution as macros, shared by core.membership_events (no knowledge cutoff) and
 -- analytics.known_as_of (only articles published on or before a day).
 --
+-- Resolution never looks across (country, accord) pairs: a pair's events depend on its own claims only,
+-- so core.membership_events is rebuilt pair by pair (pipelines/resolve/events.py), and `pairs` (a list of
+-- core.membership_pair_key values; NULL: every pair) restricts a resolution to some of them.
+--
 -- Effective date window of one claim (the event's date, not the article's):
 --   lower = date_lower; if missing: the article's publication day for a future event, else the
 --           accord's start_date (either never later than the upper bound), else open (NULL).
@@ -85,9 +89,13 @@ CREATE OR REPLACE MACRO core.claim_window_lo(is_future, published_day, date_lowe
                         core.claim_window_hi(is_future, published_day, date_lower, date_upper)) END,
         '-infinity'::DATE);
 
+-- A (country, accord) pair as one value, for the `pairs` argument below.
+CREATE OR REPLACE MACRO core.membership_pair_key(country_code, accord) AS country_code || '|' || accord;
+
 -- knowledge_cutoff: NULL for every claim, or a day: only claims of articles published on or before it
 -- (articles without a publication date are then left out: nobody can say they were known by that day).
-CREATE OR REPLACE MACRO core.resolve_membership_events(knowledge_cutoff) AS TABLE
+-- pairs: NULL for every pair, or the core.membership_pair_key of the pairs to resolve.
+CREATE OR REPLACE MACRO core.resolve_membership_events(knowledge_cutoff, pairs := NULL) AS TABLE
 WITH known_claims AS (
     SELECT c.claim_id, c.article_id, c.country_code, c.accord, c.status, c.claimed_by, c.evidence,
            c.confidence, c.is_future, c.date_lower, c.date_upper,
@@ -96,8 +104,9 @@ WITH known_claims AS (
     FROM core.claims c
     LEFT JOIN core.articles a ON a.article_id = c.article_id
     LEFT JOIN core.accords acc ON acc.accord = c.accord
-    WHERE CAST(knowledge_cutoff AS DATE) IS NULL
-       OR CAST(a.published_at AS DATE) <= CAST(knowledge_cutoff AS DATE)
+    WHERE (CAST(knowledge_cutoff AS DATE) IS NULL
+           OR CAST(a.published_at AS DATE) <= CAST(knowledge_cutoff AS DATE))
+      AND (pairs IS NULL OR list_contains(pairs, core.membership_pair_key(c.country_code, c.accord)))
 ),
 bounded AS (
     SELECT *,

@@ -137,6 +137,17 @@ CREATE TABLE IF NOT EXISTS core.membership_events (
     evidence_sample     VARCHAR             -- the evidence of the most confident claim
 );
 
+-- Bookkeeping of the incremental resolution (pipelines/resolve/events.py): per (country, accord) pair,
+-- the claims and fingerprint (warehouse/sql/resolve/event_pair_inputs.sql) its stored events were
+-- resolved from, and the build that resolved them. A pair whose row still matches is not resolved again.
+CREATE TABLE IF NOT EXISTS core.membership_event_inputs (
+    country_code      VARCHAR NOT NULL,
+    accord            VARCHAR NOT NULL,
+    n_claims          BIGINT NOT NULL,
+    fingerprint       HUGEINT,
+    build_key         VARCHAR NOT NULL
+);
+
 -- The accord registry (warehouse/dictionaries/accords.yaml), loaded for SQL joins.
 CREATE TABLE IF NOT EXISTS core.accords (
     accord            VARCHAR PRIMARY KEY,  -- canonical name, as in core.claims.accord
