@@ -97,8 +97,10 @@ DEFAULT_BODY_CHECK_MEMORY_LIMIT = "128MB"
 # (env ACCORDWATCH_BODY_CHECK_CHUNK_CHARS). DuckDB builds the join's hash table on the bodies: in one query
 # that was every body the check reads (456M characters at 100k articles: the check failed with "Out of
 # Memory" under a limit of 160 MB, so the former 256 MB limit would have been outgrown at ~140k articles).
-# A chunk's bodies fit under 96 MB whatever the corpus (128 MB leaves a margin), each chunk re-reads only
-# the narrow article_id columns, and the checks ran faster at 100k (mentions 2.3 -> 0.9 s: no spilling).
+# Each chunk re-reads only the narrow article_id columns, and the checks ran faster at 100k (mentions
+# 2.3 -> 0.9 s: no spilling). A chunk's need is not its bodies alone: at 200k articles sentences needed
+# 112-128 MB with 32M-character chunks and over 96 MB with 8M, so a piece that runs out of memory under
+# the lowered limit runs again under the connection's own (counted in the outcome's kwargs).
 BODY_CHECK_CHUNK_CHARS_ENV = "ACCORDWATCH_BODY_CHECK_CHUNK_CHARS"
 DEFAULT_BODY_CHECK_CHUNK_CHARS = 32_000_000
 
@@ -151,7 +153,7 @@ def _offsets_inside_body(asset: str, name_prefix: str, key_cols: str, text_col: 
 
     def with_rows(picked: str) -> str:
         """The ids of the articles that have rows to check."""
-        return f"SELECT t.article_id FROM {asset} t WHERE {picked}"
+        return f"SELECT DISTINCT t.article_id FROM {asset} t WHERE {picked}"
 
     scoped = (_of_changed_articles(asset), _of_changed_articles("core.articles"))
     changed = f"t.article_id IN {ARTICLES_TOKEN}"
@@ -558,25 +560,35 @@ def run_sql_check(
     severity = effective_severity(spec, check.severity)
     limit = body_check_memory_limit() if check.reads_bodies else None
     try:
-        with memory_limit(conn, limit) if limit else nullcontext():
-            count, sample = 0, []
-            for chunk_sql, chunk_params in _pieces(conn, spec, check, since, scoped, rows_in_scope):
-                # one pass over the data: the offending rows are few, the window counts them all
-                cursor = conn.execute(
-                    f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({chunk_sql}) LIMIT {SAMPLE_SIZE}",
-                    chunk_params,
-                )
-                columns = [d[0] for d in cursor.description]
-                rows = cursor.fetchall()
-                count += rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
-                sample += [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN}
-                           for row in rows[:SAMPLE_SIZE - len(sample)]]
+        count, sample, pieces_over_limit = 0, [], 0
+        for chunk_sql, chunk_params in _pieces(conn, spec, check, since, scoped, rows_in_scope):
+            # one pass over the data: the offending rows are few, the window counts them all
+            query = f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({chunk_sql}) LIMIT {SAMPLE_SIZE}"
+            try:
+                with memory_limit(conn, limit) if limit else nullcontext():
+                    columns, rows = _fetch(conn, query, chunk_params)
+            except duckdb.OutOfMemoryException:
+                if not limit:
+                    raise
+                # the lowered limit is a saving, not a rule: the piece runs again under the connection's own
+                pieces_over_limit += 1
+                columns, rows = _fetch(conn, query, chunk_params)
+            count += rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
+            sample += [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN}
+                       for row in rows[:SAMPLE_SIZE - len(sample)]]
+        if pieces_over_limit:
+            kwargs["pieces_over_body_check_memory_limit"] = pieces_over_limit
     except duckdb.Error as exc:
         return ExpectationOutcome(f"sql:{check.name}", kwargs, severity, False, observed_value=f"error: {exc}")
     return ExpectationOutcome(
         f"sql:{check.name}", kwargs, severity, count == 0,
         observed_value=count, unexpected_count=count, unexpected_sample=sample,
     )
+
+
+def _fetch(conn: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None) -> tuple[list[str], list]:
+    cursor = conn.execute(query, params)
+    return [d[0] for d in cursor.description], cursor.fetchall()
 
 
 def _pieces(

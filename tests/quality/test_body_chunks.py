@@ -8,7 +8,12 @@ import pytest
 from conftest import ARTICLE_ID, failed, validate_one
 from test_scope import NEW_ID, add_second_article, changed
 
-from pipelines.quality.sql_checks import BODY_CHECK_CHUNK_CHARS_ENV, body_check_chunk_chars, body_chunks
+from pipelines.quality.sql_checks import (
+    BODY_CHECK_CHUNK_CHARS_ENV,
+    BODY_CHECK_MEMORY_LIMIT_ENV,
+    body_check_chunk_chars,
+    body_chunks,
+)
 
 
 def test_chunks_hold_about_the_budget_and_cover_every_row():
@@ -66,3 +71,17 @@ def test_chunk_size_setting_is_validated(monkeypatch):
         monkeypatch.setenv(BODY_CHECK_CHUNK_CHARS_ENV, bad)
         with pytest.raises(ValueError, match=BODY_CHECK_CHUNK_CHARS_ENV):
             body_check_chunk_chars()
+
+
+def test_a_chunk_out_of_memory_under_the_lowered_limit_runs_again_under_the_connections(conn, monkeypatch):
+    # the body checks' lowered memory limit saves memory, it must not fail a check: at 200k articles a
+    # chunk needed 112-128 MB whatever its size
+    monkeypatch.setenv(BODY_CHECK_MEMORY_LIMIT_ENV, "256KB")
+    monkeypatch.setenv(BODY_CHECK_CHUNK_CHARS_ENV, "1")
+    add_second_article(conn)
+    _tamper_first_sentence(conn, NEW_ID)
+    failure = failed(validate_one(conn, "core.sentences", record=False), "sql:sentence_text_matches_body")
+    assert failure.kwargs["pieces_over_body_check_memory_limit"] == 2  # both articles' chunks
+    assert failure.unexpected_count == 1 and failure.unexpected_sample[0]["article_id"] == NEW_ID
+    limit = conn.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit != "256.0 KiB"  # set back afterwards
