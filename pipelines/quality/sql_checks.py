@@ -100,7 +100,8 @@ DEFAULT_BODY_CHECK_MEMORY_LIMIT = "128MB"
 # Each chunk re-reads only the narrow article_id columns, and the checks ran faster at 100k (mentions
 # 2.3 -> 0.9 s: no spilling). A chunk's need is not its bodies alone: at 200k articles sentences needed
 # 112-128 MB with 32M-character chunks and over 96 MB with 8M, so a piece that runs out of memory under
-# the lowered limit runs again under the connection's own (counted in the outcome's kwargs).
+# the lowered limit runs again under twice that limit, then under the connection's own (counted in the
+# outcome's kwargs; the connection's limit alone would let the body blocks fill its cache, 384 MB in a check step).
 BODY_CHECK_CHUNK_CHARS_ENV = "ACCORDWATCH_BODY_CHECK_CHUNK_CHARS"
 DEFAULT_BODY_CHECK_CHUNK_CHARS = 32_000_000
 
@@ -564,15 +565,18 @@ def run_sql_check(
         for chunk_sql, chunk_params in _pieces(conn, spec, check, since, scoped, rows_in_scope):
             # one pass over the data: the offending rows are few, the window counts them all
             query = f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({chunk_sql}) LIMIT {SAMPLE_SIZE}"
-            try:
-                with memory_limit(conn, limit) if limit else nullcontext():
-                    columns, rows = _fetch(conn, query, chunk_params)
-            except duckdb.OutOfMemoryException:
-                if not limit:
-                    raise
-                # the lowered limit is a saving, not a rule: the piece runs again under the connection's own
-                pieces_over_limit += 1
-                columns, rows = _fetch(conn, query, chunk_params)
+            # the lowered limit is a saving, not a rule: a piece out of memory under it runs again under
+            # twice the limit, then under the connection's own
+            limits = [limit, doubled_size(limit), None] if limit else [None]
+            for attempt, attempt_limit in enumerate(dict.fromkeys(limits)):
+                try:
+                    with memory_limit(conn, attempt_limit) if attempt_limit else nullcontext():
+                        columns, rows = _fetch(conn, query, chunk_params)
+                    break
+                except duckdb.OutOfMemoryException:
+                    if attempt_limit is None:
+                        raise
+                    pieces_over_limit += attempt == 0
             count += rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
             sample += [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN}
                        for row in rows[:SAMPLE_SIZE - len(sample)]]
@@ -584,6 +588,15 @@ def run_sql_check(
         f"sql:{check.name}", kwargs, severity, count == 0,
         observed_value=count, unexpected_count=count, unexpected_sample=sample,
     )
+
+
+def doubled_size(size: str) -> str | None:
+    """A DuckDB size setting (``128MB``, ``1.5GiB``) doubled, in the same unit; None if it is not one."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]i?B)\s*", size, flags=re.IGNORECASE)
+    if not match:
+        return None
+    number = float(match.group(1)) * 2
+    return f"{number:g}{match.group(2)}"
 
 
 def _fetch(conn: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None) -> tuple[list[str], list]:

@@ -13,6 +13,7 @@ from pipelines.quality.sql_checks import (
     BODY_CHECK_MEMORY_LIMIT_ENV,
     body_check_chunk_chars,
     body_chunks,
+    doubled_size,
 )
 
 
@@ -75,7 +76,8 @@ def test_chunk_size_setting_is_validated(monkeypatch):
 
 def test_a_chunk_out_of_memory_under_the_lowered_limit_runs_again_under_the_connections(conn, monkeypatch):
     # the body checks' lowered memory limit saves memory, it must not fail a check: at 200k articles a
-    # chunk needed 112-128 MB whatever its size
+    # chunk needed 112-128 MB whatever its size (here: out of memory under 256 KB and 512 KB, then run
+    # under the connection's limit)
     monkeypatch.setenv(BODY_CHECK_MEMORY_LIMIT_ENV, "256KB")
     monkeypatch.setenv(BODY_CHECK_CHUNK_CHARS_ENV, "1")
     add_second_article(conn)
@@ -85,3 +87,10 @@ def test_a_chunk_out_of_memory_under_the_lowered_limit_runs_again_under_the_conn
     assert failure.unexpected_count == 1 and failure.unexpected_sample[0]["article_id"] == NEW_ID
     limit = conn.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     assert limit != "256.0 KiB"  # set back afterwards
+
+
+def test_the_retry_limit_doubles_the_setting_in_its_unit():
+    assert doubled_size("128MB") == "256MB"
+    assert doubled_size("1.5GiB") == "3GiB"
+    assert doubled_size(" 96 kb ") == "192kb"
+    assert doubled_size("lots") is None and doubled_size("100") is None  # no unit: straight to the connection's
