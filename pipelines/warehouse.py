@@ -180,6 +180,17 @@ def memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> Iterator[duckdb
         conn.execute("SET memory_limit = ?", [previous])
 
 
+@contextmanager
+def duckdb_threads(conn: duckdb.DuckDBPyConnection, threads: int) -> Iterator[duckdb.DuckDBPyConnection]:
+    """DuckDB's worker threads set to ``threads`` inside the block (the whole database's setting), then back."""
+    previous = conn.execute("SELECT current_setting('threads')").fetchone()[0]
+    conn.execute(f"SET threads = {int(threads)}")
+    try:
+        yield conn
+    finally:
+        conn.execute(f"SET threads = {int(previous)}")
+
+
 def release_memory(conn: duckdb.DuckDBPyConnection, keep: str) -> None:
     """Give back what a finished batch or step left cached: DuckDB's table blocks down to ``keep``
     (lowering the limit evicts them, ~0.1 s per GB; then the limit is restored, see

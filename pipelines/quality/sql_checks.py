@@ -39,7 +39,7 @@ import duckdb
 
 from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome
 from pipelines.quality.suites import SuiteSpec, effective_severity, load_suite_dict
-from pipelines.warehouse import memory_limit, rows_where
+from pipelines.warehouse import duckdb_threads, memory_limit, rows_where
 
 DEFAULT_MAX_ROW_DROP_SHARE = 0.5
 MAX_ROW_DROP_ENV = "ACCORDWATCH_MAX_ROW_DROP_SHARE"
@@ -90,18 +90,21 @@ CHANGED_SINCE = "changed_since"
 SQL_SCOPE_ENV = "ACCORDWATCH_SQL_CHECK_SCOPE"
 # DuckDB keeps every block a query scans cached up to memory_limit: a check slicing the text of 100k
 # articles out of their bodies held ~0.9 GB of body blocks at the default 2GB limit, on top of the
-# run's process. Under this limit the scan evicts as it goes and the join spills if it must.
+# run's process. Under this limit the scan evicts as it goes and the join spills if it must. The checks
+# run on one DuckDB thread: each thread scans and joins with blocks of its own, and with two a chunk at
+# 200k articles needed 112-128 MB (the checks held 138-189 MB measured alone); with one it fits under
+# 96 MB (they held 105-116 MB at 100k and 200k), in about the same time at 100k.
 BODY_CHECK_MEMORY_LIMIT_ENV = "ACCORDWATCH_BODY_CHECK_MEMORY_LIMIT"
-DEFAULT_BODY_CHECK_MEMORY_LIMIT = "128MB"
+DEFAULT_BODY_CHECK_MEMORY_LIMIT = "96MB"
 # A check joining rows with their article's body reads the bodies in chunks of about this many characters
 # (env ACCORDWATCH_BODY_CHECK_CHUNK_CHARS). DuckDB builds the join's hash table on the bodies: in one query
 # that was every body the check reads (456M characters at 100k articles: the check failed with "Out of
 # Memory" under a limit of 160 MB, so the former 256 MB limit would have been outgrown at ~140k articles).
 # Each chunk re-reads only the narrow article_id columns, and the checks ran faster at 100k (mentions
-# 2.3 -> 0.9 s: no spilling). A chunk's need is not its bodies alone: at 200k articles sentences needed
-# 112-128 MB with 32M-character chunks and over 96 MB with 8M, so a piece that runs out of memory under
-# the lowered limit runs again under twice that limit, then under the connection's own (counted in the
-# outcome's kwargs; the connection's limit alone would let the body blocks fill its cache, 384 MB in a check step).
+# 2.3 -> 0.9 s: no spilling). A chunk's need is not its bodies alone (8M-character chunks needed as much
+# as 32M), so a piece that runs out of memory under the lowered limit runs again under twice that limit,
+# then under the connection's own (counted in the outcome's kwargs; the connection's limit alone would let
+# the body blocks fill its cache, 384 MB in a check step).
 BODY_CHECK_CHUNK_CHARS_ENV = "ACCORDWATCH_BODY_CHECK_CHUNK_CHARS"
 DEFAULT_BODY_CHECK_CHUNK_CHARS = 32_000_000
 
@@ -570,7 +573,8 @@ def run_sql_check(
             limits = [limit, doubled_size(limit), None] if limit else [None]
             for attempt, attempt_limit in enumerate(dict.fromkeys(limits)):
                 try:
-                    with memory_limit(conn, attempt_limit) if attempt_limit else nullcontext():
+                    with memory_limit(conn, attempt_limit) if attempt_limit else nullcontext(), \
+                            duckdb_threads(conn, 1) if limit else nullcontext():
                         columns, rows = _fetch(conn, query, chunk_params)
                     break
                 except duckdb.OutOfMemoryException:

@@ -82,11 +82,12 @@ def test_a_chunk_out_of_memory_under_the_lowered_limit_runs_again_under_the_conn
     monkeypatch.setenv(BODY_CHECK_CHUNK_CHARS_ENV, "1")
     add_second_article(conn)
     _tamper_first_sentence(conn, NEW_ID)
+    threads_before = conn.execute("SELECT current_setting('threads')").fetchone()[0]
     failure = failed(validate_one(conn, "core.sentences", record=False), "sql:sentence_text_matches_body")
     assert failure.kwargs["pieces_over_body_check_memory_limit"] == 2  # both articles' chunks
     assert failure.unexpected_count == 1 and failure.unexpected_sample[0]["article_id"] == NEW_ID
-    limit = conn.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    assert limit != "256.0 KiB"  # set back afterwards
+    limit, threads = conn.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+    assert limit != "256.0 KiB" and threads == threads_before  # both set back afterwards
 
 
 def test_the_retry_limit_doubles_the_setting_in_its_unit():
