@@ -39,6 +39,7 @@ import duckdb
 
 from pipelines.quality.outcomes import SAMPLE_SIZE, ExpectationOutcome
 from pipelines.quality.suites import SuiteSpec, effective_severity, load_suite_dict
+from pipelines.incremental import runs_within_budget
 from pipelines.warehouse import duckdb_threads, memory_limit, rows_where
 
 DEFAULT_MAX_ROW_DROP_SHARE = 0.5
@@ -526,18 +527,8 @@ def _with_scope(check: SqlCheck, sql: str) -> str:
 
 def body_chunks(rowids: Any, n_chars: Any, budget: int) -> list[tuple[int, int]]:
     """Ranges [lo, hi) of rowids (sorted) holding about ``budget`` characters each (at least one row)."""
-    chunks: list[tuple[int, int]] = []
-    first, total = None, 0
-    for rowid, chars in zip(rowids, n_chars):
-        if first is not None and total + chars > budget:
-            chunks.append((first, rowid))
-            first, total = None, 0
-        if first is None:
-            first = rowid
-        total += chars
-    if first is not None:
-        chunks.append((first, rowids[-1] + 1))
-    return chunks
+    runs = runs_within_budget(n_chars, budget)
+    return [(rowids[first], rowids[last + 1] if last + 1 < len(rowids) else rowids[-1] + 1) for first, last in runs]
 
 
 def run_sql_check(
@@ -568,19 +559,8 @@ def run_sql_check(
         for chunk_sql, chunk_params in _pieces(conn, spec, check, since, scoped, rows_in_scope):
             # one pass over the data: the offending rows are few, the window counts them all
             query = f"SELECT *, count(*) OVER () AS {_COUNT_COLUMN} FROM ({chunk_sql}) LIMIT {SAMPLE_SIZE}"
-            # the lowered limit is a saving, not a rule: a piece out of memory under it runs again under
-            # twice the limit, then under the connection's own
-            limits = [limit, doubled_size(limit), None] if limit else [None]
-            for attempt, attempt_limit in enumerate(dict.fromkeys(limits)):
-                try:
-                    with memory_limit(conn, attempt_limit) if attempt_limit else nullcontext(), \
-                            duckdb_threads(conn, 1) if limit else nullcontext():
-                        columns, rows = _fetch(conn, query, chunk_params)
-                    break
-                except duckdb.OutOfMemoryException:
-                    if attempt_limit is None:
-                        raise
-                    pieces_over_limit += attempt == 0
+            columns, rows, over_limit = _fetch_within(conn, query, chunk_params, limit)
+            pieces_over_limit += over_limit
             count += rows[0][columns.index(_COUNT_COLUMN)] if rows else 0
             sample += [{c: jsonable(v) for c, v in zip(columns, row) if c != _COUNT_COLUMN}
                        for row in rows[:SAMPLE_SIZE - len(sample)]]
@@ -603,9 +583,26 @@ def doubled_size(size: str) -> str | None:
     return f"{number:g}{match.group(2)}"
 
 
-def _fetch(conn: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None) -> tuple[list[str], list]:
-    cursor = conn.execute(query, params)
-    return [d[0] for d in cursor.description], cursor.fetchall()
+def _fetch_within(
+    conn: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None, limit: str | None
+) -> tuple[list[str], list, bool]:
+    """The query's columns and rows, run on one DuckDB thread under ``limit`` if given (else as the
+    connection is), and whether it ran out of memory under that limit first. The lowered limit is a
+    saving, not a rule: a query out of memory under it runs again under twice the limit, then under the
+    connection's own."""
+    def run(attempt_limit: str | None) -> tuple[list[str], list]:
+        with memory_limit(conn, attempt_limit) if attempt_limit else nullcontext(), \
+                duckdb_threads(conn, 1) if limit else nullcontext():
+            cursor = conn.execute(query, params)
+            return [d[0] for d in cursor.description], cursor.fetchall()
+
+    lowered = [lim for lim in (limit, doubled_size(limit) if limit else None) if lim]
+    for attempt_limit in lowered:
+        try:
+            return *run(attempt_limit), attempt_limit != limit
+        except duckdb.OutOfMemoryException:
+            pass
+    return *run(None), bool(limit)
 
 
 def _pieces(

@@ -58,8 +58,8 @@ def rebuild_membership_events(conn: duckdb.DuckDBPyConnection, claims_per_pass: 
     """Bring core.membership_events up to date with core.claims (see the module docstring).
     ``claims_per_pass`` replaces the pass size the module's constants give.
 
-    Returns figures for the asset's metadata: events (all stored), pairs_total, pairs_rebuilt,
-    pairs_removed, passes, claims_resolved (in the passes) and full_rebuild."""
+    Returns figures for the asset's metadata: events (all stored), claims (all), pairs_total,
+    pairs_rebuilt, pairs_removed, passes, claims_resolved (in the passes) and full_rebuild."""
     key = build_key()
     with transaction(conn):
         execute_sql_files(conn, [RESOLVE_MACROS_SQL, MEMBERSHIP_EVENTS_SQL])
@@ -103,6 +103,7 @@ def rebuild_membership_events(conn: duckdb.DuckDBPyConnection, claims_per_pass: 
         conn.execute("DROP TABLE _event_pair_inputs")
     return {
         "events": table_count(conn, "core.membership_events"),
+        "claims": sum(row[3] for row in current),
         "pairs_total": len(current),
         "pairs_rebuilt": len(to_resolve),
         "pairs_removed": 0 if full else len(removed),
