@@ -46,7 +46,7 @@ from pipelines.quality.sql_checks import (
 )
 from pipelines.quality.suites import SUITE_SPECS, SuiteSpec, effective_severity, load_suite_dict
 from pipelines.quality.value_sets import default_value_sets, refs_in, resolve_refs
-from pipelines.warehouse import release_memory
+from pipelines.warehouse import release_cache
 
 
 def _new_gx_context() -> Any:
@@ -291,12 +291,6 @@ NO_ROWS_IN_SCOPE = "no rows in scope"
 # at once, a large run's one or two at a time. With a run's scopes capped at DEFAULT_GX_MAX_ROWS per
 # table, fewer than twice this many rows are in pandas at once, whatever the run's size.
 GX_BATCH_ROWS = 50_000
-# DuckDB's cache kept after each table read and each SQL check. DuckDB keeps every block a query scanned
-# cached up to its memory limit, so over a step's checks the cache held a share of every table they read,
-# growing with the corpus: the extraction checks measured alone (started in a fresh process) peaked at
-# +185 / +204 / +234 MB at 10k / 100k / 200k articles, and at +173 / +176 / +185 MB evicting after each check,
-# in the same time (~0.1 s per GB evicted).
-CACHE_KEPT_BETWEEN_CHECKS = "32MB"
 COLUMN_SET = "expect_table_columns_to_match_set"
 
 
@@ -403,7 +397,9 @@ def validate_suites(
             others = []
             for check in sql_checks:
                 others.append(run_sql_check(conn, outcome.spec, check, since, rows_in_scope))
-                release_memory(conn, CACHE_KEPT_BETWEEN_CHECKS)
+                # the extraction checks measured alone: +185 / +204 / +234 MB at 10k / 100k / 200k articles
+                # keeping the cache, +173 / +176 / +185 MB evicting it after each check, in the same time
+                release_cache(conn)
             previous = previous_row_count(conn, outcome.spec.asset_key, run_id)
             others.append(row_count_drop_outcome(outcome.spec, previous, row_scope.rows_in_table, max_drop))
             other_outcomes.append(others)
@@ -421,7 +417,7 @@ def validate_suites(
         except duckdb.Error as exc:
             suite_outcomes.append(SuiteOutcome(spec, run_id, None, [_missing_table_outcome(spec, exc)]))
             continue
-        release_memory(conn, CACHE_KEPT_BETWEEN_CHECKS)
+        release_cache(conn)
         outcome = SuiteOutcome(spec, run_id, row_count=row_scope.rows_in_table, scope=row_scope)
         expectations = []
         for exp in load_suite_dict(spec)["expectations"]:
