@@ -311,3 +311,39 @@ def test_sentences_for_all_articles_splits_irrelevant_ones_too_and_switching_it_
     _clean(db, src, all_sentences=False)
     assert _sentence_counts(db) == {"Museum": 0}
     assert clean_version(True) != clean_version(False)
+
+
+def _ingest_metadata(result) -> dict:
+    found = [{k: v.value for k, v in m.metadata.items() if k.startswith("files_")}
+             for m in result.asset_materializations_for_node("raw_ingest")]
+    return next(metadata for metadata in found if metadata)
+
+
+def test_a_listing_taken_in_slices_finds_every_new_edited_and_touched_file(tmp_path, monkeypatch):
+    import os
+
+    from pipelines.ingest import scan_ahead
+
+    monkeypatch.setattr(scan_ahead, "LISTING_ROWS_PER_SLICE", 2)  # 5 files: slices of 2, 2 and 1
+    src = tmp_path / "src"
+    for folder in ("a", "b"):
+        (src / folder).mkdir(parents=True)
+    names = ["a/s0.txt", "a/s1.txt", "a/s2.txt", "b/s3.txt", "b/s4.txt"]
+    for i, name in enumerate(names):
+        (src / name).write_text(f"Country {i} is in talks to join the Abraham Accords.\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    first = _ingest_metadata(materialize_ingest(db, src))
+    assert first["files_seen"] == 5 and first["files_read"] == 5 and first["files_unchanged"] == 0
+    assert query(db, "SELECT count(*) FROM raw.articles") == [(5,)]
+
+    later = 1_900_000_000_000_000_000
+    os.utime(src / "a/s1.txt", ns=(later, later))  # touched: same content
+    (src / "b/s3.txt").write_text("Country 3 has joined the Abraham Accords.\n", encoding="utf-8")  # edited
+    (src / "b/s5.txt").write_text("Country 5 signed the Abraham Accords.\n", encoding="utf-8")  # new
+    second = _ingest_metadata(materialize_ingest(db, src))
+    # six files in slices of 2: the touched file is hashed and found unchanged, the other four are not read
+    assert second["files_seen"] == 6 and second["files_read"] == 2 and second["files_unchanged"] == 4
+    assert query(db, "SELECT count(*), count(*) FILTER (WHERE is_superseded) FROM raw.articles") == [(7, 1)]
+    current = dict(query(db, "SELECT path, mtime_ns FROM raw.source_files WHERE is_current"))
+    assert sorted(p.split("/src/")[-1] for p in current) == sorted(names + ["b/s5.txt"])
+    assert current[str((src / "a/s1.txt").resolve())] == later

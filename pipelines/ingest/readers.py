@@ -20,6 +20,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -147,22 +148,28 @@ class ScannedFile(NamedTuple):
 
 
 def scan_source_files(root: Path) -> list[ScannedFile]:
-    """Every candidate source file under ``root`` with its size and mtime, recursively, sorted.
+    """Every candidate source file under ``root`` with its size and mtime, recursively, sorted
+    (:func:`iter_source_files` as a list)."""
+    return list(iter_source_files(root))
+
+
+def iter_source_files(root: Path) -> Iterator[ScannedFile]:
+    """Every candidate source file under ``root`` with its size and mtime, recursively, sorted, one at a
+    time (a folder's entries are listed at once; the whole tree never is).
 
     One ``os.scandir`` pass (no per-file path resolution unless the entry is a symlink). Skips hidden
     files and folders (name starting with '.'), ``*.meta.json`` sidecars and symlinked folders (as
     ``Path.rglob`` does). Files with unsupported extensions are included, so the caller can report them.
-    Sorted by path components: each folder's entries are visited in name order, so the list comes
+    Sorted by path components: each folder's entries are visited in name order, so the files come
     out sorted without a sort over all files.
     """
     root = Path(root)
     if root.is_file():
         stat = root.stat()
-        return [ScannedFile(str(root), str(root.resolve()), stat.st_size, stat.st_mtime_ns)]
-    found: list[ScannedFile] = []
-    append = found.append
+        yield ScannedFile(str(root), str(root.resolve()), stat.st_size, stat.st_mtime_ns)
+        return
 
-    def walk(folder: str, real_folder: str) -> None:
+    def walk(folder: str, real_folder: str) -> Iterator[ScannedFile]:
         try:
             with os.scandir(folder) as entries:
                 listed = sorted(entries, key=_entry_name)
@@ -175,7 +182,7 @@ def scan_source_files(root: Path) -> list[ScannedFile]:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, real_prefix + name)
+                    yield from walk(entry.path, real_prefix + name)
                     continue
                 if not entry.is_file() or name.lower().endswith(SIDECAR_SUFFIX):
                     continue
@@ -183,11 +190,10 @@ def scan_source_files(root: Path) -> list[ScannedFile]:
                 resolved = os.path.realpath(entry.path) if entry.is_symlink() else real_prefix + name
             except OSError:
                 continue  # removed while listing, or a dangling symlink
-            append(ScannedFile(entry.path, resolved, stat.st_size, stat.st_mtime_ns))
+            yield ScannedFile(entry.path, resolved, stat.st_size, stat.st_mtime_ns)
 
     if root.is_dir():
-        walk(str(root), str(root.resolve()))
-    return found
+        yield from walk(str(root), str(root.resolve()))
 
 
 def _entry_name(entry: os.DirEntry) -> str:
