@@ -55,7 +55,7 @@ from bisect import bisect_right
 import duckdb
 
 from pipelines.incremental import runs_within_budget
-from pipelines.warehouse import return_free_memory
+from pipelines.warehouse import release_cache, return_free_memory
 
 NEG, POS = -100_000_000, 100_000_000
 MANY = -1  # more than one distinct claimant
@@ -64,9 +64,9 @@ MANY = -1  # more than one distinct claimant
 # already covers this file, known_as_of.sql, the macros in BUILD_MACROS and the DuckDB version.
 BUILD_VERSION = 3
 # The macros the stored rows depend on (through analytics._known_claims(), the rules and known_as_of.sql).
-BUILD_MACROS = ("analytics._day_date", "analytics._known_claims", "core.claim_window_hi", "core.claim_window_lo",
-                "core.claimant_of", "core.date_window_precision", "core.membership_status_camp",
-                "core.membership_status_rank")
+BUILD_MACROS = ("analytics._day_date", "analytics._known_claims", "core.claim_articles", "core.claim_window_hi",
+                "core.claim_window_lo", "core.claimant_of", "core.date_window_precision",
+                "core.membership_status_camp", "core.membership_status_rank")
 # Pairs are built in chunks of about this many claims (a pair is never split, so a chunk holds at least the
 # largest pair). The replay's Python rows and nodes are ~1 KB per claim: at 100,000 claims per chunk the whole
 # 200k-article benchmark (58k dated claims) was one chunk and the step held +149 MB measured alone; at 10,000 it
@@ -212,6 +212,7 @@ def build_known_states(conn: duckdb.DuckDBPyConnection) -> dict:
     # the claims and their coded rows are Arrow tables, not temp tables: the build runs in the asset's transaction,
     # where a dropped table's memory comes back only at the commit (~0.2 GB at 1M claims)
     all_claims = conn.execute(ALL_CLAIMS_QUERY).to_arrow_table()
+    release_cache(conn)  # the blocks of claims and articles that query read (~45 MB at 200k articles)
     conn.register("_known_all_claims", all_claims)
     conn.execute(f"CREATE OR REPLACE TEMP TABLE _known_pair_inputs AS {PAIR_INPUTS_QUERY}", [_build_key(conn)])
     if _stored_build_usable(conn):

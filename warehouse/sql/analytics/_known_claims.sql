@@ -15,7 +15,7 @@ WITH known_claims AS (
            a.published_at, CAST(a.published_at AS DATE) AS published_day, acc.start_date AS accord_start,
            core.claimant_of(c.claimed_by, a.publisher, c.article_id) AS claimant
     FROM core.claims c
-    JOIN core.articles a ON a.article_id = c.article_id
+    JOIN core.claim_articles() a ON a.article_id = c.article_id
     LEFT JOIN core.accords acc ON acc.accord = c.accord
     WHERE a.published_at IS NOT NULL
       AND c.country_code IS DISTINCT FROM acc.broker_iso2

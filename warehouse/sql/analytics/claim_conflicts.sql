@@ -36,7 +36,7 @@ sides AS (
            row_number() OVER (w ORDER BY c.confidence DESC, a.published_at NULLS LAST, c.claim_id) AS pick
     FROM event_claims x
     JOIN core.claims c ON c.claim_id = x.claim_id
-    LEFT JOIN core.articles a ON a.article_id = c.article_id
+    LEFT JOIN core.claim_articles() a ON a.article_id = c.article_id
     WINDOW w AS (PARTITION BY x.event_id, core.claimant_of(c.claimed_by, a.publisher, c.article_id))
 )
 SELECT p.accord, p.country_code, p.overlap_lower, p.overlap_upper,
