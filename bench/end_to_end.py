@@ -165,8 +165,7 @@ def run_incremental(work: Path, master: Path, full: dict, seed: int, relevant_sh
     """Add ``added`` new articles to the largest corpus and run again on its warehouse, ``repeats`` times
     (each run adds ``added`` articles not seen before). The result is the median run (by wall time), with
     every run under ``runs``: the VM's speed varies by +-20% between runs minutes apart, and the first run
-    after the full run also validates the rows the full run's check caps left for later and copies the
-    whole warehouse for its snapshot (the full run left no spare to update)."""
+    after the full run also validates the rows the full run's check caps left for later."""
     n = full["n_articles"]
     source = Path(full["source"])
     runs = []

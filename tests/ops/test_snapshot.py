@@ -106,21 +106,20 @@ def test_the_next_publish_rewrites_only_the_blocks_of_the_spare_that_differ(tmp_
     with duckdb.connect(str(db)) as conn:
         conn.execute(SPREAD_TABLE)
         first = publish_snapshot(conn, db)
-        assert not first.reused_spare and not spare.exists()
-        first_inode = snapshot.stat().st_ino
-        conn.execute("INSERT INTO t SELECT range, 'second' FROM range(5)")
-        second = publish_snapshot(conn, db)
-        # no spare yet: a whole copy; the first snapshot is kept as the spare
-        assert not second.reused_spare and second.bytes_written == db.stat().st_size
-        assert spare.stat().st_ino == first_inode
-        second_inode = snapshot.stat().st_ino
-        conn.execute("INSERT INTO t SELECT range, 'third' FROM range(3)")
-        third = publish_snapshot(conn, db)
-        size = db.stat().st_size
-        assert third.reused_spare and 0 < third.bytes_written < size / 2, (third.bytes_written, size)
-        assert snapshot.stat().st_ino == first_inode and spare.stat().st_ino == second_inode
-        assert snapshot.read_bytes() == db.read_bytes()
-    assert count(snapshot, "SELECT count(*) FILTER (WHERE h = 'third') + count(*) FROM t") == 3 + 60008
+        # the first publish copies its snapshot as the spare, so the next one does not copy the whole file
+        assert not first.reused_spare and first.made_first_spare and first.bytes_written == db.stat().st_size
+        assert spare.read_bytes() == snapshot.read_bytes()
+        first_inode, spare_inode = snapshot.stat().st_ino, spare.stat().st_ino
+        for run, added in enumerate((5, 3)):
+            conn.execute(f"INSERT INTO t SELECT range, 'run {run}' FROM range({added})")
+            published = publish_snapshot(conn, db)
+            size = db.stat().st_size
+            assert published.reused_spare and not published.made_first_spare
+            assert 0 < published.bytes_written < size / 2, (published.bytes_written, size)
+            assert snapshot.read_bytes() == db.read_bytes()
+        # at each publish the spare is updated into the snapshot and the snapshot it replaces is kept as the spare
+        assert (snapshot.stat().st_ino, spare.stat().st_ino) == (first_inode, spare_inode)
+    assert count(snapshot, "SELECT count(*) FILTER (WHERE h LIKE 'run %') + count(*) FROM t") == 8 + 60008
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w.read.duckdb", "w.read.duckdb.spare"]
 
 
@@ -135,8 +134,9 @@ def test_a_spare_that_a_reader_still_has_open_is_not_written(tmp_path):
             for added in (1, 2):
                 conn.execute(f"INSERT INTO t SELECT range, 'x' FROM range({added})")
                 published = publish_snapshot(conn, db)
-                # the 1st: no spare yet (the held snapshot becomes it); the 2nd: the spare is held
-                assert not published.reused_spare
+                # the 1st updates the first publish's spare (the held snapshot becomes the spare); the 2nd finds
+                # the spare held, and copies the whole file
+                assert published.reused_spare == (added == 1)
             assert spare.stat().st_ino != held_inode  # the held file lost its name, not its bytes
         finally:
             after = release_reader(reader)
