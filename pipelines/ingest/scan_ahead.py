@@ -36,10 +36,10 @@ _PENDING: dict[str, tuple[Any, Any, Any]] = {}  # root -> (process, receiving en
 
 
 def _listing_schema() -> Any:
+    """The Arrow schema of :data:`LISTING_COLUMNS`."""
     import pyarrow as pa
 
-    return pa.schema([("found_at", pa.string()), ("path", pa.string()), ("size_bytes", pa.int64()),
-                      ("mtime_ns", pa.int64())])
+    return pa.schema(list(zip(LISTING_COLUMNS, (pa.string(), pa.string(), pa.int64(), pa.int64()))))
 
 
 def scan_source_slices(root: Path, rows: int | None = None) -> Iterator[Any]:
@@ -52,26 +52,19 @@ def scan_source_slices(root: Path, rows: int | None = None) -> Iterator[Any]:
 
     rows = rows or LISTING_ROWS_PER_SLICE
     schema = _listing_schema()
-    found: list = []
+
+    def table(found: list[tuple]) -> Any:
+        return pa.Table.from_arrays([pa.array(column, field.type) for column, field in zip(zip(*found), schema)],
+                                    schema=schema)
+
+    found: list[tuple] = []
     for scanned in iter_source_files(Path(root)):
-        found.append(scanned)
+        found.append((scanned.found_at, scanned.resolved, scanned.size_bytes, scanned.mtime_ns))
         if len(found) >= rows:
-            yield _slice_table(found, schema, pa)
+            yield table(found)
             found = []
     if found:
-        yield _slice_table(found, schema, pa)
-
-
-def _slice_table(found: list, schema: Any, pa: Any) -> Any:
-    return pa.table(
-        [
-            pa.array([f.found_at for f in found], pa.string()),
-            pa.array([f.resolved for f in found], pa.string()),
-            pa.array([f.size_bytes for f in found], pa.int64()),
-            pa.array([f.mtime_ns for f in found], pa.int64()),
-        ],
-        schema=schema,
-    )
+        yield table(found)
 
 
 def scan_source_table(root: Path) -> Any:
@@ -140,7 +133,7 @@ def _read_slices(listing_file: Any) -> Iterator[Any]:
 
 
 def _scan_and_write(root: str, fd: int, sender: Any) -> None:
-    outcome = b""
+    outcome = b""  # anything but "ok": the ingest scans the folder itself
     try:
         import pyarrow as pa
 
@@ -148,8 +141,8 @@ def _scan_and_write(root: str, fd: int, sender: Any) -> None:
             for table in scan_source_slices(Path(root)):
                 writer.write_table(table)
         outcome = b"ok"
-    except Exception:  # noqa: BLE001 - the ingest scans the folder itself
-        outcome = b""
+    except Exception:  # noqa: BLE001
+        pass
     finally:
         sender.send_bytes(outcome)
         sender.close()
