@@ -12,7 +12,7 @@ import duckdb
 from pydantic import PrivateAttr
 
 from pipelines.paths import DEFAULT_DB_PATH, SAMPLE_DIR
-from pipelines.warehouse import apply_schema, configure_memory_limit, release_memory
+from pipelines.warehouse import apply_schema, configure_memory_limit, release_cache
 
 LOCK_ERROR_MARKERS = ("Could not set lock", "Conflicting lock")
 # No row-group merging at checkpoints. Each batch a stage commits becomes a small row group; DuckDB's
@@ -20,10 +20,6 @@ LOCK_ERROR_MARKERS = ("Could not set lock", "Conflicting lock")
 # 0.9 GB, 3-4 s spike at one checkpoint of the 100k clean step (its whole peak). Without it that step
 # peaks at 1.47 GB instead of 2.26 GB, scans are as fast, and deleted rows still free their blocks.
 MAX_VACUUM_TASKS = 0
-# DuckDB block cache left between two steps of a run (see WarehouseResource._release_cached_blocks). 128 MB
-# kept the 100k run's process ~60-80 MB higher between steps (and a +10 run's peak 735-741 MB against
-# 674-678 MB) for no gain in time: three +10 runs each way took 7.7-8.4 s and 8.1-8.5 s.
-CACHE_KEPT_BETWEEN_STEPS = "32MB"
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -101,11 +97,11 @@ class WarehouseResource(dg.ConfigurableResource):
                 self._release_cached_blocks()
 
     def _release_cached_blocks(self) -> None:
-        """Give back what the step left cached (:func:`pipelines.warehouse.release_memory`): a closed
+        """Give back what the step left cached (:func:`pipelines.warehouse.release_cache`): a closed
         database freed its blocks, an open one keeps them up to ``memory_limit``, which would add the
         cache of every step to the next one's memory."""
         if self._run_connection is not None:
-            release_memory(self._run_connection, CACHE_KEPT_BETWEEN_STEPS)
+            release_cache(self._run_connection)
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         path = Path(self.db_path)
