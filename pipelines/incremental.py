@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import Any
 
 import duckdb
 
@@ -19,13 +20,32 @@ from pipelines.warehouse import insert_rows, registered_column, release_memory
 CACHE_KEPT_BETWEEN_BATCHES = "64MB"
 
 
+class IdColumn(Sequence[str]):
+    """A column of ids held as one Arrow string array; a slice is a list of ``str``.
+
+    A stage holds its pending ids for its whole run. As Python strings the 200k ids of a 200k-article
+    clean were 23 MB (34 MB while ``fetchall()``'s tuples existed too), as one Arrow array 13 MB.
+    """
+
+    def __init__(self, array: Any) -> None:
+        self._array = array
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._array[index].to_pylist()
+        return self._array[index].as_py()
+
+
 def pending_article_ids(
     conn: duckdb.DuckDBPyConnection, stage: str, version: str, candidates_table: str, candidates_filter: str = "true"
-) -> list[str]:
+) -> IdColumn:
     """Ids of ``candidates_table``'s rows matching ``candidates_filter`` not yet processed at ``version``,
     in the table's storage order: a batch of them then sits in a few row groups, which
     :func:`pipelines.warehouse.rows_where` reads without touching the others."""
-    rows = conn.execute(
+    table = conn.execute(
         f"""
         SELECT c.article_id
         FROM (SELECT article_id, rowid AS storage_order FROM {candidates_table} WHERE {candidates_filter}) AS c
@@ -34,8 +54,8 @@ def pending_article_ids(
         ORDER BY c.storage_order
         """,
         [stage, version],
-    ).fetchall()
-    return [r[0] for r in rows]
+    ).to_arrow_table()
+    return IdColumn(table.column(0).combine_chunks())
 
 
 def mark_processed(

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from pipelines.incremental import mark_processed, pending_article_ids
+from pipelines.incremental import batched, mark_processed, pending_article_ids
 from pipelines.warehouse import apply_schema, registered_column, rows_where
 
 
@@ -39,11 +39,28 @@ def test_pending_articles_come_in_storage_order_and_skip_processed_ones(tmp_path
     _table(conn, 20)
     mark_processed(conn, "clean", "v1", {"a-00019": 1, "a-00005": 0}, datetime(2026, 1, 1, tzinfo=timezone.utc))
     pending = pending_article_ids(conn, "clean", "v1", "docs")
-    assert pending == [f"a-{i:05d}" for i in range(18, -1, -1) if i != 5]  # written from a-00019 down
+    assert list(pending) == [f"a-{i:05d}" for i in range(18, -1, -1) if i != 5]  # written from a-00019 down
     # keep: rows 0, 7, 14 = a-00019 (processed), a-00012, a-00005 (processed)
-    assert pending_article_ids(conn, "clean", "v1", "docs", "keep") == ["a-00012"]
+    assert list(pending_article_ids(conn, "clean", "v1", "docs", "keep")) == ["a-00012"]
     # another version of the stage: everything is pending again
-    assert pending_article_ids(conn, "clean", "v2", "docs", "keep") == ["a-00019", "a-00012", "a-00005"]
+    assert list(pending_article_ids(conn, "clean", "v2", "docs", "keep")) == ["a-00019", "a-00012", "a-00005"]
+
+
+def test_pending_ids_come_in_batches_of_python_strings(tmp_path):
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    apply_schema(conn)
+    _table(conn, 25)
+    mark_processed(conn, "clean", "v1", {"a-00024": 1}, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    pending = pending_article_ids(conn, "clean", "v1", "docs")
+    assert len(pending) == 24
+    assert pending[0] == "a-00023" and pending[-1] == "a-00000"
+    batches = list(batched(pending, 10))
+    assert [len(b) for b in batches] == [10, 10, 4]
+    assert all(type(b) is list and all(type(i) is str for i in b) for b in batches)
+    assert [i for b in batches for i in b] == [f"a-{i:05d}" for i in range(23, -1, -1)]
+    mark_processed(conn, "clean", "v1", {f"a-{i:05d}": 1 for i in range(24)}, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    nothing = pending_article_ids(conn, "clean", "v1", "docs")
+    assert len(nothing) == 0 and list(batched(nothing, 10)) == []
 
 
 def test_memory_limit_is_lowered_inside_the_block_and_restored_exactly(tmp_path):
