@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from datetime import datetime
 
 from tests.conftest import SEED_NAME, copy_seed
@@ -204,6 +205,24 @@ def test_a_copied_folder_adds_its_paths_to_the_stored_articles_without_new_ones(
     for paths, superseded in rows:
         assert sorted(p.split("/")[-2] for p in paths) == ["a", "b"] and not superseded
     assert query(db, "SELECT count(*), count(*) FILTER (WHERE is_current) FROM raw.source_files") == [(6, 6)]
+
+
+def test_a_moved_folder_keeps_every_stored_column_of_its_articles(tmp_path):
+    src = tmp_path / "src"
+    _write_one_of_each_format(src)
+    db = tmp_path / "w.duckdb"
+    materialize_ingest(db, src)
+    columns = "article_id, body_raw, title, author, publisher, url, published_at_meta, language, source_format, " \
+        "metadata_json, first_ingested_at"
+    before = sorted(query(db, f"SELECT {columns} FROM raw.articles"))
+    moved = tmp_path / "moved"
+    src.rename(moved)
+    materialize_ingest(db, moved)
+    assert sorted(query(db, f"SELECT {columns} FROM raw.articles")) == before
+    rows = query(db, "SELECT source_paths, is_superseded FROM raw.articles")
+    assert len(rows) == len(before) == 6
+    for paths, superseded in rows:
+        assert sorted(Path(p).parent.name for p in paths) == ["moved", "src"] and not superseded
 
 
 def test_touched_files_are_not_new_versions_and_their_mtime_is_remembered(tmp_path):

@@ -30,7 +30,7 @@ from pipelines.ingest.readers import (
 from pipelines.ingest.scan_ahead import LISTING_COLUMNS, source_listing
 from pipelines.incremental import release_batch_cache
 from pipelines.parallel import ArticleMapper
-from pipelines.warehouse import insert_rows, registered_column, registered_table, transaction
+from pipelines.warehouse import insert_rows, registered_column, registered_table, rows_where, transaction
 
 FILES_PER_BATCH = 500
 MTIME_UPDATES_PER_STATEMENT = 5_000
@@ -134,18 +134,9 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
         }
     insert_rows(conn, "raw.articles", list(new_articles.values()))
     stats.new_articles += len(new_articles)
-    # The same text again (another file, or an edit reverted): it is current once more. One statement
-    # per batch (a copied or moved folder revives every article it holds).
+    # The same text again (another file, or an edit reverted): it is current once more.
     if revived:
-        revived_rows = pa.table({
-            "article_id": pa.array(list(revived), pa.string()),
-            "source_paths": pa.array(list(revived.values()), pa.list_(pa.string())),
-        })
-        with registered_table(conn, "_batch_revived", revived_rows) as revived_view:
-            conn.execute(
-                "UPDATE raw.articles SET is_superseded = FALSE, superseded_by = NULL, superseded_at = NULL, "
-                f"source_paths = r.source_paths FROM {revived_view} r WHERE raw.articles.article_id = r.article_id"
-            )
+        _revive(conn, revived)
     # A file re-read with content seen before (edited, then reverted) replaces its old rows.
     keys = pa.table(
         {
@@ -194,6 +185,31 @@ def _store_batch(conn: duckdb.DuckDBPyConnection, files: list[_ReadFile], stats:
                     f"FROM {superseded_view} s WHERE raw.articles.article_id = s.article_id AND NOT is_superseded",
                     [now],
                 )
+
+
+def _revive(conn: duckdb.DuckDBPyConnection, source_paths: dict[str, list[str]]) -> None:
+    """Make these stored articles current again, each with its new list of source paths.
+
+    A set-based delete and insert of the batch's rows, not an ``UPDATE``: DuckDB rewrites a row whose list
+    column changes as a delete and an insert, and its ``UPDATE`` read every column of every row of
+    ``raw.articles`` to do so. A moved or copied folder revives every article it holds, a batch at a time,
+    so each batch read all the bodies: a moved 100k-article folder took 178 s to ingest (8.8 s at 10k).
+    Here only the batch's rows are read (picked by ``rowid``, :func:`pipelines.warehouse.rows_where`)."""
+    rows = pa.table({
+        "article_id": pa.array(list(source_paths), pa.string()),
+        "source_paths": pa.array(list(source_paths.values()), pa.list_(pa.string())),
+    })
+    with registered_table(conn, "_batch_revived", rows) as revived:
+        in_batch = f"t.article_id IN (SELECT article_id FROM {revived})"
+        conn.execute(
+            "CREATE OR REPLACE TEMP TABLE _accordwatch_revived AS "
+            "SELECT a.* REPLACE (r.source_paths AS source_paths, FALSE AS is_superseded, "
+            "NULL::VARCHAR AS superseded_by, NULL::TIMESTAMP AS superseded_at) "
+            f"FROM {rows_where('raw.articles', in_batch)} a JOIN {revived} r USING (article_id)"
+        )
+        conn.execute(f"DELETE FROM raw.articles WHERE article_id IN (SELECT article_id FROM {revived})")
+        conn.execute("INSERT INTO raw.articles SELECT * FROM _accordwatch_revived")
+        conn.execute("DROP TABLE _accordwatch_revived")
 
 
 def _record_errors(conn: duckdb.DuckDBPyConnection, errors: list[RecordError], now: datetime) -> None:
