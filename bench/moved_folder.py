@@ -9,8 +9,8 @@ file, stores no new article, and makes each stored article current with its new 
 wall time, CPU, peak RSS and how many articles it revived, and writes WORK_DIR/moved-run.log.
 """
 
+import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -45,7 +45,7 @@ def main(source_dir: str, db_path: str, work_dir: str) -> None:
         shutil.rmtree(moved)
     for stale in work.glob("moved.*duckdb*"):
         stale.unlink()
-    subprocess.run(["cp", "-al", str(source), str(moved)], check=True)  # hard links: no bytes copied
+    shutil.copytree(source, moved, copy_function=os.link)  # hard links: no bytes copied
     _copy_warehouse(db, moved_db)
     before = warehouse_counts(moved_db)
     result = timed_run(moved, moved_db, work / "moved-run.log")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from datetime import datetime
+from pathlib import Path
 
 from tests.conftest import SEED_NAME, copy_seed
 from tests.helpers import materialize_ingest, query, row_counts

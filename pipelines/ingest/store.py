@@ -30,7 +30,14 @@ from pipelines.ingest.readers import (
 from pipelines.ingest.scan_ahead import LISTING_COLUMNS, source_listing
 from pipelines.incremental import release_batch_cache
 from pipelines.parallel import ArticleMapper
-from pipelines.warehouse import insert_rows, registered_column, registered_table, rows_where, transaction
+from pipelines.warehouse import (
+    delete_for_articles,
+    insert_rows,
+    registered_column,
+    registered_table,
+    rows_where,
+    transaction,
+)
 
 FILES_PER_BATCH = 500
 MTIME_UPDATES_PER_STATEMENT = 5_000
@@ -207,7 +214,7 @@ def _revive(conn: duckdb.DuckDBPyConnection, source_paths: dict[str, list[str]])
             "NULL::VARCHAR AS superseded_by, NULL::TIMESTAMP AS superseded_at) "
             f"FROM {rows_where('raw.articles', in_batch)} a JOIN {revived} r USING (article_id)"
         )
-        conn.execute(f"DELETE FROM raw.articles WHERE article_id IN (SELECT article_id FROM {revived})")
+        delete_for_articles(conn, ["raw.articles"], list(source_paths))
         conn.execute("INSERT INTO raw.articles SELECT * FROM _accordwatch_revived")
         conn.execute("DROP TABLE _accordwatch_revived")
 
