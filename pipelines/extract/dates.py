@@ -295,9 +295,16 @@ def _is_future(sentence_text: str, hits: list[tuple[int, int, int]] | None = Non
     return any(future.match(sentence_text, start) for start, _end, mask in hits if mask & _FUTURE)
 
 
-# "said on Tuesday", "announced Friday", "was signed on Monday": the date belongs to a past verb.
-_PAST_VERB_BEFORE = re.compile(r"(?<![\w])(?:said|announced|told|wrote|confirmed|stated|declared|added|noted|reported|"
-                               r"met|signed|agreed|joined|denied|rejected)\s+(?:on\s+)?$", re.IGNORECASE)
+# "said on Tuesday", "announced Friday", "was signed on Monday", "said late on Thursday", "said in an interview with
+# CNN on Sunday" (a prepositional phrase without a verb in between): the date belongs to a past verb.
+_PAST_VERB_BEFORE = re.compile(
+    r"(?<![\w])(?:said|announced|told|wrote|confirmed|stated|declared|added|noted|reported|"
+    r"met|signed|agreed|joined|denied|rejected)\s+"
+    r"(?:(?:in|at|during|to|via|through|from|after|while)\s+"
+    r"(?:(?!(?:will|would|be|is|are|was|were|has|have|had|could|can|may|might|shall|should)\s)[\w’'.-]+\s+){0,6}?)?"
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _future_at(text: str, start: int, sentence_future: bool) -> bool:

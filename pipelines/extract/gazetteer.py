@@ -471,6 +471,9 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
                 titles.append(RoleTitle(surface, role, plural))
     descriptors = []
     valid = iso_codes() | {s.code for s in load_non_iso_states()[0]}
+    for item in data["roles"]:
+        if not isinstance(item.get("speaks_for_state", False), bool):
+            raise fail(name, None, f"{item['role']}: 'speaks_for_state' must be true or false")
     for item in data.get("descriptors") or []:
         if not isinstance(item, dict) or not item.get("surface") or not item.get("role"):
             raise fail(name, None, f"descriptor needs 'surface' and 'role': {item!r}")
@@ -479,6 +482,16 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
             raise fail(name, None, f"descriptor {item['surface']!r}: unknown country {country!r}")
         descriptors.append(RoleDescriptor(str(item["surface"]), str(item["role"]), country))
     return tuple(titles), tuple(descriptors)
+
+
+@lru_cache(maxsize=1)
+def state_roles() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The roles of ``role_titles.yaml`` marked ``speaks_for_state``, and its ``out_of_office_words``
+    (validated with the titles)."""
+    load_role_titles()
+    data = read_yaml("role_titles.yaml")
+    words = _str_list(data.get("out_of_office_words"), "role_titles.yaml", "out_of_office_words")
+    return frozenset(item["role"] for item in data["roles"] if item.get("speaks_for_state")), words
 
 
 # --------------------------------------------------------------------------- organizations
@@ -570,6 +583,6 @@ def clear_caches() -> None:
     """
     for fn in (
         iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon,
-        load_actors, load_role_titles, load_organizations,
+        load_actors, load_role_titles, state_roles, load_organizations,
     ):
         fn.cache_clear()

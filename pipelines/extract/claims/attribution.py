@@ -35,6 +35,12 @@ def _attribution_gate() -> KeywordGate:
     of each reporting verb phrase, as whole words. A sentence with neither has no attribution."""
     return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words)], whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
+# An auxiliary in a trailing attribution's tail means the tail reports a clause of its own ("..., Trump said
+# on Thursday Kazakhstan would join"), so it is not a long trailing tail.
+_AUXILIARY = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|could|can|may|might|shall|should|must|did|does)\b", re.I)
+# The main clause before a long trailing tail has at least this many words (a short one is an opener:
+# "On Thursday, Trump said ...").
+_MIN_MAIN_CLAUSE_WORDS = 4
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 
 
@@ -154,7 +160,7 @@ class AttributionResolver:
             rest = text[verb.end():]
             comma = rest.find(",")
             tail = rest if comma < 0 else rest[:comma]
-            if cut >= 0 and len(tail.split()) <= 6 and not _THAT_WORD.search(tail):
+            if cut >= 0 and not _THAT_WORD.search(tail) and (len(tail.split()) <= 6 or self._long_tail(before[:cut], tail)):
                 end = len(text) if comma < 0 else verb.end() + comma
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
@@ -179,6 +185,15 @@ class AttributionResolver:
                     return Attribution(speaker, s_start, content_start, content_start, len(text),
                                        "speaker_" + verb.group().lower().split()[0])
         return None
+
+    def _long_tail(self, main_clause: str, tail: str) -> bool:
+        """Whether ``tail``, longer than six words after a trailing attribution's verb, still only says
+        where, when or how the speaker spoke ("..., X said in an interview with CNN on Sunday."): it
+        opens with one of the vocabulary's ``attribution_tail_openers``, has no auxiliary verb, and a
+        main clause of its own comes before the comma."""
+        opener = self.vocab.attribution_tail_opener
+        return opener is not None and opener.match(tail) is not None and not _AUXILIARY.search(tail) \
+            and len(main_clause.split()) >= _MIN_MAIN_CLAUSE_WORDS
 
     def independent_attribution(self, sentence_idx: int) -> tuple[bool, Attribution | None]:
         """``(True, attribution)`` when the sentence's attribution does not depend on the sentences

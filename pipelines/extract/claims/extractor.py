@@ -39,6 +39,7 @@ from pipelines.extract.claims.status import (
     trigger_second_gate,
 )
 from pipelines.extract.dates import extract_dates, reference_date
+from pipelines.extract.gazetteer import state_roles
 from pipelines.extract.literal_gate import mask_indexes
 from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
 
@@ -46,6 +47,17 @@ _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "a
 
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
 # possibly after a short time adverbial, stands for the speaking country.
+_WORD = re.compile(r"[^\W\d_]+")
+# "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
+_MAX_WORDS_AFTER_LEADER = 4
+# right after a trigger: the event came some time after the date before it ("Sweden followed a year later")
+_LATER_OFFSET = re.compile(
+    r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+)\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+later(?![\w])|\s+the\s+(?:next|following)\s+(?:day|week|month|year)",
+    re.IGNORECASE,
+)
+# the month, not the modal: see _without_month_may (case-sensitive on purpose)
+_MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
 _SPEAKER_PRONOUN = re.compile(
     r"\s*(?:(?:on|in|last|this|earlier|later|previously|again|also|repeatedly|publicly|\w+day|week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|\d{1,4})\s+){0,3}?"
@@ -66,8 +78,10 @@ _LIST_HEAD = re.compile(
 )
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
 _ADVERBIAL = (
-    r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) day|(?:a|one) day later|"
-    r"(?:hours|days|weeks) later|later|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
+    r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) (?:day|week|month|year)|"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+) )?"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|for (?:(?:[\w-]+ )?(?:years|decades|months)(?: now)?|some time|a long time)|"
+    r"since (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
     r"once \w+|at (?:the )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
@@ -130,6 +144,13 @@ def _triggers_in(masked: str, lo: int, hi: int, triggers: list[Trigger] | None =
     return sorted(kept, key=lambda h: h.start)
 
 
+def _without_month_may(text: str) -> str:
+    """``text`` with the month May blanked out, so the hedge "may" does not read it ("WASHINGTON, May 17.",
+    "In May, Oman joined ..."): a capitalized May that is not the text's first word, or is followed or
+    preceded by a number."""
+    return _MONTH_MAY.sub(lambda m: " " * len(m.group()), text) if "May" in text else text
+
+
 def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, question: bool,
                            governing: str = "") -> tuple[str | None, bool, str]:
     """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
@@ -149,7 +170,8 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
             return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
         if negated:
             return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
-        if vocab.hedge.search(cue_zone) or vocab.hedge.search(governing) or question:
+        if vocab.hedge.search(_without_month_may(cue_zone)) or vocab.hedge.search(_without_month_may(governing)) \
+                or question:
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
         if futurish and vocab.condition.search(right):
@@ -205,6 +227,7 @@ class _ArticleClaims:
                                                     trigger_second_gate().sentence_masks(article.body, article.sentences))
         ]
         self._descriptor_masks = descriptor_masks(article)
+        self._persons_in, self._leader_country = _people_and_leaders(article, entities)
 
     def _position(self, sentence: SentenceText) -> int | None:
         """Index of ``sentence`` in ``article.sentences`` (its sentence_idx), None if it is not there."""
@@ -273,6 +296,26 @@ class _ArticleClaims:
                 slots.append(Slot(m.start(1), m.end(1), speaker_country, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
 
+    def _leader_subject(self, sentence: SentenceText, excluded: tuple[int, int], clause_start: int,
+                        trigger_start: int) -> tuple[list[Slot], Speaker | None]:
+        """A clause without any country whose subject holds a role that speaks for a state ("President
+        Shavkat Mirziyoyev ruled out joining the accords"): the person nearest before the trigger, a
+        few words from it at most, stands for the role's country. Returns the slot and the person."""
+        base = sentence.start_char
+        before = [m for m in self._persons_in.get(sentence.sentence_idx, ())
+                  if clause_start <= m.start_char - base and m.end_char - base <= trigger_start
+                  and not excluded[0] <= m.start_char - base < excluded[1]]
+        if not before:
+            return [], None
+        nearest = max(before, key=lambda m: m.end_char)
+        code = self._leader_country.get(nearest.entity_id)
+        start, end = nearest.start_char - base, nearest.end_char - base
+        if code is None or len(_WORD.findall(sentence.text, end, trigger_start)) > _MAX_WORDS_AFTER_LEADER:
+            return [], None
+        entity = self.entities.get(nearest.entity_id)
+        person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
+        return [Slot(start, end, code, nearest.text, "leader")], person
+
     def _speaker_country(self, speaker: Speaker) -> str | None:
         """The country a speaker stands for: a country itself or its government."""
         entity_id = speaker.entity_id or ""
@@ -297,9 +340,11 @@ class _ArticleClaims:
         return accords_by_id().get(min(named, key=distance).entity_id)
 
     def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
-                  excluded: tuple[int, int], after: tuple[int, int] | None = None) -> dating.ClaimDate:
+                  excluded: tuple[int, int], after: tuple[int, int] | None = None,
+                  trigger_end: int | None = None) -> dating.ClaimDate:
         """The event date: a date right after the trigger in its clause ("Jordan made peace with Israel
-        in 1994", not the 1979 of the clause before), else the date nearest the country."""
+        in 1994", not the 1979 of the clause before), else the date nearest the country. A trigger
+        followed by a later offset ("Sweden followed a year later") happened after a date before it."""
         in_sentence = self._dates_by_sentence.get(sentence.sentence_idx, [])
         base = sentence.start_char
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
@@ -307,10 +352,16 @@ class _ArticleClaims:
         nearest = min(following, key=lambda d: d.start_char) if following else \
             dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) if in_sentence else None
         if nearest is not None:
+            if trigger_end is not None and nearest.end_char <= base + trigger_end \
+                    and _LATER_OFFSET.match(sentence.text, trigger_end):
+                return dating.window(nearest.lower, self.reference)
             return dating.ClaimDate.of(nearest)
         lowered = trigger_text.lower()
         if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
-            return dating.recent(self.reference)
+            # news of the day: the day the speaker spoke when the attribution names it ("..., X said on Sunday.")
+            said_on = [d for d in in_sentence if base + excluded[0] <= d.start_char < base + excluded[1]
+                       and d.precision == "day" and (self.reference is None or d.upper <= self.reference)]
+            return dating.ClaimDate.of(said_on[0]) if said_on else dating.recent(self.reference)
         return dating.before(self.reference)
 
     def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate,
@@ -429,8 +480,8 @@ class _ArticleClaims:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule = self._speaker(sentence)
         slots = self._slots(sentence, excluded, self._speaker_country(speaker))
-        if not slots:
-            return  # a trigger binds countries: none here
+        if not slots and not any(m.entity_id in self._leader_country for m in self._persons_in.get(sentence.sentence_idx, ())):
+            return  # a trigger binds countries (or a leader standing for one): none here
         masked = mask(sentence.text, slots)
         codes = self._codes_by_sentence.get(sentence.sentence_idx, set())
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
@@ -440,6 +491,9 @@ class _ArticleClaims:
         speaker_country = self._speaker_country(speaker)
         for hit in hits:
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
+            if _adjunct_after_attribution(masked, excluded, hit.start):
+                clause_start = max(clause_start, excluded[1])
+            leader = None
             if "C" in hit.trigger.pattern.groupindex:
                 m = hit.trigger.pattern.match(masked, hit.start)
                 group = [s for s in slots if m and s.start >= m.start("C") and s.end <= m.end("C")]
@@ -448,6 +502,8 @@ class _ArticleClaims:
                 group = subject_group(slots, masked, hit.start, clause_start,
                                       self.topic.non_joiners if self.topic else _all_non_joiners())
                 binding = "subject"
+                if not group and not any(clause_start <= s.start < clause_end for s in slots):
+                    group, leader = self._leader_subject(sentence, excluded, clause_start, hit.start)
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
             if binding == "subject" and group and claim_vocabulary().spectator.search(window):
@@ -457,13 +513,16 @@ class _ArticleClaims:
             status, is_future, note = _status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue
+            said_by = speaker
+            if status == "declined" and speaker is OUTLET and leader is not None:
+                said_by = leader  # "President X ruled out joining": X's own refusal
             for candidates, how in ((group, binding), (None, "object")):
                 if candidates is None:
                     candidates = object_group(slots, masked, hit.end, clause_end)
-                chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, speaker, excluded,
+                chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, said_by, excluded,
                                                 codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
                 if chosen:
-                    self._followers(sentence, hit, slots, masked, chosen, speaker, codes, clause_end)
+                    self._followers(sentence, hit, slots, masked, chosen, said_by, codes, clause_end)
                     break
             else:
                 if status == "declined" and speaker_country and not group:
@@ -481,11 +540,12 @@ class _ArticleClaims:
             if clause_end is not None:
                 coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
                 after = (hit.end, coordinated.start() if coordinated else clause_end)
-            when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after)
+            when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
+                                  hit.end)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
-            confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker") else 1.0) \
+            confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker", "leader") else 1.0) \
                 * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
             rule = f"{status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
             self._emit(sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, hit.ordinal)
@@ -523,6 +583,38 @@ class _ArticleClaims:
             for accord in accords_by_id().values():
                 if accord.name == last_claim.accord and (self.topic is None or not accord.parties):
                     self.topic = accord
+
+
+def _people_and_leaders(article: ArticleText, entities: ArticleEntities) -> tuple[dict[int, list[Mention]], dict[str, str]]:
+    """The article's person mentions by sentence, and the country of each person who holds a role that
+    speaks for a state there (``speaks_for_state`` in role_titles.yaml): one country only, and no title
+    of theirs after an ``out_of_office_words`` word ("former President ...")."""
+    roles, out_of_office = state_roles()
+    retired_title = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, out_of_office)) + r")[\s-]+(?:[\w’'-]+\s+){0,2}$",
+                               re.IGNORECASE) if out_of_office else None
+    countries: dict[str, set[str]] = defaultdict(set)
+    retired: set[str] = set()
+    for role in entities.person_roles:
+        if role.role in roles and role.country_iso2:
+            countries[role.person_id].add(role.country_iso2)
+        if retired_title and retired_title.search(article.body, max(0, role.start_char - 40), role.start_char):
+            retired.add(role.person_id)
+    leaders = {pid: next(iter(codes)) for pid, codes in countries.items() if len(codes) == 1 and pid not in retired}
+    persons: dict[int, list[Mention]] = defaultdict(list)
+    for m in entities.mentions:
+        if m.entity_type == "person":
+            persons[m.sentence_idx].append(m)
+    return persons, leaders
+
+
+def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_start: int) -> bool:
+    """Whether a trigger stands in a clause of its own after a mid-sentence attribution: "...,
+    the ministry said, dampening hopes it would sign on" (words between the attribution and the
+    trigger). Its subject is then not looked for before the attribution; a parenthetical one
+    ("Oman, the minister said, will join") leaves the clause whole."""
+    if not (excluded[0] < excluded[1] <= trigger_start):
+        return False
+    return len(_WORD.findall(masked, excluded[1], trigger_start)) >= 2
 
 
 def _all_non_joiners() -> frozenset[str]:

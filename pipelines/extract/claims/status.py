@@ -61,6 +61,8 @@ class ClaimVocabulary:
     timeline_triggers: tuple[Trigger, ...] = ()
     # the first word of each reporting verb phrase: where a match of ``reporting_verb`` starts
     reporting_first_words: tuple[str, ...] = ()
+    # what may open a long tail after a trailing attribution's verb ("said in an interview with ...")
+    attribution_tail_opener: re.Pattern | None = None
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -74,6 +76,11 @@ def words_pattern(words, where: str) -> re.Pattern:
 def _whole_text_pattern(words, where: str) -> re.Pattern:
     """One of ``words`` and nothing else but whitespace (``fullmatch`` it)."""
     return re.compile(r"\s*(?:" + words_pattern(words, where).pattern + r")\s*", re.IGNORECASE)
+
+
+def _opening_pattern(words, where: str) -> re.Pattern:
+    """One of ``words`` at the very start of a text, after whitespace (``match`` it)."""
+    return re.compile(r"\s*" + words_pattern(words, where).pattern, re.IGNORECASE)
 
 
 def _ending_pattern(words, where: str) -> re.Pattern:
@@ -150,6 +157,8 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         timeline_entry=timeline_entry,
         timeline_triggers=timeline_triggers,
         reporting_first_words=tuple(sorted({w.split()[0] for w in data["reporting_verbs"]})),
+        attribution_tail_opener=_opening_pattern(data["attribution_tail_openers"], "attribution_tail_openers")
+        if "attribution_tail_openers" in data else None,
     )
 
 

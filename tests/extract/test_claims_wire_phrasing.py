@@ -1,0 +1,161 @@
+"""Wire-service phrasing measured on sentences written for these tests (outlets and years other than
+the seed's): long trailing attributions, "the Nth member", refused invitations, leaders standing for
+their state, the month May, and offsets such as "a year later". Each expected value is read off the
+sentence itself."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+
+import pytest
+
+from pipelines.extract import gazetteer
+from tests.extract.claims_testkit import claims_of, keys
+
+AA = "Abraham Accords"
+SATURDAY = datetime(2024, 6, 1, 12, 0)  # 2024-06-01 was a Saturday
+
+
+def test_a_long_trailing_attribution_keeps_its_main_clause():
+    claims = claims_of("Saudi Arabia will not normalize ties with Israel without a Palestinian state, Foreign Minister "
+                       "Prince Faisal bin Farhan said in an interview with CNN on Sunday.", SATURDAY)
+    assert keys(claims) == {("SA", AA, "declined", "Faisal bin Farhan Al Saud")}
+    assert (claims[0].date_lower, claims[0].date_upper) == (date(2024, 5, 26), date(2024, 5, 26))  # that Sunday
+
+
+def test_a_trigger_word_in_the_attribution_tail_is_not_a_claim():
+    claims = claims_of("The United States will withdraw from the Paris Agreement, President Donald Trump said in an "
+                       "executive order signed on Monday.", SATURDAY)
+    assert keys(claims) == {("US", "Paris Agreement", "withdrawn", "Donald Trump")}
+
+
+def test_a_tail_with_a_clause_of_its_own_is_reported_speech():
+    # "would" in the tail: what follows "said" is the content, so Kazakhstan's joining is Trump's claim
+    claims = claims_of("Speaking to reporters after the dinner, Trump said on Thursday Kazakhstan would join the "
+                       "Abraham Accords.", SATURDAY)
+    assert keys(claims) == {("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_the_day_named_in_the_attribution_dates_the_statement():
+    claims = claims_of("Kazakhstan will join the Abraham Accords, the White House said late on Thursday after a dinner "
+                       "with Central Asian leaders.", SATURDAY)
+    assert [(c.country_code, c.status, c.date_lower, c.date_upper) for c in claims] == \
+        [("KZ", "announced", date(2024, 5, 30), date(2024, 5, 30))]
+
+
+def test_becoming_the_nth_member_is_membership():
+    claims = claims_of("Sweden formally became the 32nd member of NATO on Thursday.", datetime(2024, 3, 8))
+    assert keys(claims) == {("SE", "NATO", "signed", "article")}
+    assert claims[0].date_lower == date(2024, 3, 7)
+    claims = claims_of("Iran became the ninth full member of the Shanghai Cooperation Organisation at a virtual summit.",
+                       datetime(2023, 7, 4))
+    assert keys(claims) == {("IR", "Shanghai Cooperation Organisation", "signed", "article")}
+
+
+def test_turning_down_an_invitation_is_a_refusal():
+    claims = claims_of("Argentina formally rejected an invitation to join the BRICS group of emerging economies.",
+                       datetime(2023, 12, 29))
+    assert keys(claims) == {("AR", "BRICS", "declined", "article")}
+    # someone else's rejection of a country's bid is not that country's refusal
+    assert claims_of("Algeria's application to join BRICS was rejected at the Johannesburg summit.",
+                     datetime(2023, 8, 25)) == []
+
+
+def test_had_no_plans_is_a_refusal_of_the_speaking_country():
+    claims = claims_of("Indonesia said on Monday it had no plans to normalize relations with Israel.", SATURDAY)
+    assert keys(claims) == {("ID", AA, "declined", "Indonesia")}
+
+
+def test_membership_applications_and_granted_candidate_status():
+    claims = claims_of("Ukraine applied for EU membership days after the invasion in February 2022.", datetime(2022, 3, 5))
+    assert keys(claims) == {("UA", "European Union", "candidate", "article")}
+    claims = claims_of("Moldova and Ukraine were granted EU candidate status in June 2022.", datetime(2022, 7, 1))
+    assert keys(claims) == {("MD", "European Union", "candidate", "article"), ("UA", "European Union", "candidate", "article")}
+
+
+def test_a_clause_after_a_mid_sentence_attribution_does_not_reach_back_for_its_subject():
+    # "it would sign" is Saudi Arabia's prospect; the Palestinian state of the clause before is no candidate
+    claims = claims_of("Saudi Arabia will not establish diplomatic relations with Israel unless an independent Palestinian "
+                       "state is recognized, the Saudi foreign ministry said, dampening hopes it would sign on to the "
+                       "Abraham Accords soon.", datetime(2024, 2, 7))
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "declined")}
+    # a parenthetical attribution leaves its clause whole
+    claims = claims_of("Oman, according to officials, will join the Abraham Accords.", SATURDAY)
+    assert {(c.country_code, c.status) for c in claims} == {("OM", "announced")}
+
+
+def test_the_month_may_is_not_the_hedge_may():
+    claims = claims_of("WASHINGTON, May 17. /TASS/. Oman will join the Abraham Accords, Witkoff said on Monday.",
+                       datetime(2025, 5, 17))
+    assert {(c.country_code, c.status) for c in claims} == {("OM", "announced")}
+    claims = claims_of("In May, Bahrain joined the Abraham Accords.", datetime(2025, 6, 10))
+    assert {(c.country_code, c.status) for c in claims} == {("BH", "announced")}
+    claims = claims_of("Oman may join the Abraham Accords.", datetime(2025, 6, 10))
+    assert {(c.country_code, c.status) for c in claims} == {("OM", "candidate")}
+
+
+def test_a_follower_some_time_later_is_dated_after_the_lead():
+    claims = claims_of("Finland joined NATO in 2023, and Sweden followed a year later.", SATURDAY)
+    by_country = {c.country_code: (c.status, c.date_lower, c.date_upper) for c in claims}
+    assert by_country["FI"] == ("announced", date(2023, 1, 1), date(2023, 12, 31))
+    # not "in 2023": some time after its start, by the publication day
+    assert by_country["SE"] == ("announced", date(2023, 1, 1), date(2024, 6, 1))
+    claims = claims_of("Finland joined NATO in 2023. Sweden joined two years later, in 2024.", SATURDAY)
+    assert {(c.country_code, c.date_lower.year) for c in claims} == {("FI", 2023), ("SE", 2024)}
+
+
+def test_acceded_to_and_the_accord_signed_by_in_apposition():
+    claims = claims_of("The United Kingdom acceded to the CPTPP in December 2024.", datetime(2025, 1, 10))
+    assert keys(claims) == {("GB", "CPTPP", "announced", "article")}
+    claims = claims_of("The Abraham Accords, signed by the UAE and Bahrain in 2020, have since grown.", SATURDAY)
+    assert keys(claims) == {("AE", AA, "signed", "article"), ("BH", AA, "signed", "article")}
+    claims = claims_of("The Abraham Accords (signed by the UAE and Bahrain at the White House in 2020) have since grown.",
+                       SATURDAY)
+    assert keys(claims) == {("AE", AA, "signed", "article"), ("BH", AA, "signed", "article")}
+    # a signed letter is not the accord
+    assert claims_of("The Abraham Accords keep growing. A letter, signed by Saudi Arabia and Qatar, urged restraint.",
+                     SATURDAY) == []
+
+
+def test_a_leader_subject_stands_for_the_state_of_the_role():
+    claims = claims_of("President Shavkat Mirziyoyev ruled out joining the Abraham Accords on Wednesday.", SATURDAY)
+    assert keys(claims) == {("UZ", AA, "declined", "Shavkat Mirziyoyev")}  # his own refusal
+    claims = claims_of("Trump met Tokayev at the White House. Tokayev later signed the Abraham Accords.", SATURDAY)
+    assert keys(claims) == {("KZ", AA, "signed", "article")}  # an act the outlet reports
+
+
+def test_a_leader_stands_for_no_state_out_of_office_or_beside_named_countries():
+    assert claims_of("Former President Shavkat Mirziyoyev ruled out joining the Abraham Accords.", SATURDAY) == []
+    # the broker's president: the United States is not a party of the accords
+    assert claims_of("President Donald Trump signed the Abraham Accords as a witness.", SATURDAY) == []
+    # countries in the clause: they, not the leader, are what the trigger is about
+    claims = claims_of("President Joe Biden signed the accession protocols for Finland and Sweden to join NATO.", SATURDAY)
+    assert "US" not in {c.country_code for c in claims}
+
+
+def test_speaks_for_state_must_be_a_boolean(tmp_path, monkeypatch):
+    folder = tmp_path / "dicts"
+    shutil.copytree(gazetteer.dictionaries_dir(), folder)
+    path = folder / "role_titles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    speaks_for_state: true", "    speaks_for_state: yes please", 1),
+                    encoding="utf-8")
+    monkeypatch.setenv("ACCORDWATCH_DICTIONARIES", str(folder))
+    gazetteer.clear_caches()
+    try:
+        with pytest.raises(gazetteer.DictionaryError, match="speaks_for_state"):
+            gazetteer.state_roles()
+    finally:
+        monkeypatch.delenv("ACCORDWATCH_DICTIONARIES")
+        gazetteer.clear_caches()
+
+
+def test_being_a_candidate_is_candidate_status():
+    claims = claims_of("The European Union keeps enlarging. Ukraine and Moldova have been candidates for two years now, "
+                       "officials said.", SATURDAY)
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {
+        ("UA", "European Union", "candidate"), ("MD", "European Union", "candidate")}
+    claims = claims_of("The European Union keeps enlarging. Turkey has been a candidate since 1999.", SATURDAY)
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {("TR", "candidate", date(1999, 1, 1))}
+    # a candidate for something else
+    assert claims_of("The European Union met in Brussels. Denmark is a candidate to host the next summit.", SATURDAY) == []
