@@ -159,3 +159,46 @@ def test_being_a_candidate_is_candidate_status():
     assert {(c.country_code, c.status, c.date_lower) for c in claims} == {("TR", "candidate", date(1999, 1, 1))}
     # a candidate for something else
     assert claims_of("The European Union met in Brussels. Denmark is a candidate to host the next summit.", SATURDAY) == []
+
+
+def test_an_invitation_or_an_eventual_joining_is_a_prospect():
+    claims = claims_of("Saudi Arabia was invited to join BRICS in August 2023 but has not formally accepted.", SATURDAY)
+    assert {(c.country_code, c.accord, c.status, c.date_lower) for c in claims} == {
+        ("SA", "BRICS", "candidate", date(2023, 8, 1))}
+    claims = claims_of("Washington hopes Syria and Lebanon will eventually normalize relations with Israel.", SATURDAY)
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("SY", AA, "candidate"), ("LB", AA, "candidate")}
+
+
+def test_no_normalization_with_israel_is_the_speaking_country_s_refusal():
+    claims = claims_of("Riyadh has repeatedly said there will be no normalization with Israel without a credible path to "
+                       "a Palestinian state.", SATURDAY)
+    assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}
+
+
+def test_we_and_our_in_a_government_s_quotation_are_that_country():
+    claims = claims_of("Kazakhstan's foreign ministry confirmed the move on Friday. \"We see our accession to the Abraham "
+                       "Accords as a natural continuation of our foreign policy,\" the ministry said in a statement.",
+                       datetime(2025, 11, 8))
+    assert keys(claims) == {("KZ", AA, "announced", "Government of Kazakhstan")}
+    claims = claims_of("The Abraham Accords keep growing. \"We will not join the accords while the war goes on,\" the "
+                       "Qatari foreign ministry said.", SATURDAY)
+    assert keys(claims) == {("QA", AA, "declined", "Government of Qatar")}
+    # welcoming someone else's decision claims nothing for the speaker
+    claims = claims_of("\"We welcome the decision of Kazakhstan to join the Abraham Accords,\" the Emirati foreign "
+                       "ministry said.", SATURDAY)
+    assert "AE" not in {c.country_code for c in claims}
+
+
+def test_no_membership_from_neither_nor_premature_reports_or_joining_a_person():
+    assert claims_of("Neither Oman nor Qatar has joined the Abraham Accords.", SATURDAY) == []
+    assert claims_of("Reports that Indonesia would join the Abraham Accords were premature, officials said.", SATURDAY) == []
+    assert claims_of("Morocco's king joined Trump in praising the Abraham Accords.", SATURDAY) == []
+    assert claims_of("Bahrain's king joined Israeli Prime Minister Benjamin Netanyahu at the ceremony for the Abraham "
+                     "Accords.", SATURDAY) == []
+
+
+def test_intentions_and_expectations():
+    claims = claims_of("Jakarta said it had no intention of joining the Abraham Accords.", SATURDAY)
+    assert keys(claims) == {("ID", AA, "declined", "Indonesia")}
+    claims = claims_of("Donald Trump said he expects Saudi Arabia to join the Abraham Accords very soon.", SATURDAY)
+    assert keys(claims) == {("SA", AA, "candidate", "Donald Trump")}

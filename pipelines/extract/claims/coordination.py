@@ -14,7 +14,7 @@ from pipelines.extract.claims.status import COUNTRY_LIST
 from pipelines.extract.model import direct_init
 
 _SLOT = "\x02\x01*"
-_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
 CLAUSE_BREAK = re.compile(
     r";|:(?!\s*(?:the\s+)?\x02)|\s[—–]\s(?!(?:the\s+)?\x02)"
     r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because|since|however)(?![\w])"

@@ -48,6 +48,9 @@ _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "a
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
 # possibly after a short time adverbial, stands for the speaking country.
 _WORD = re.compile(r"[^\W\d_]+")
+_NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
+# first-person plural ("US" in capitals is the country, not the pronoun)
+_FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
 # "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
 _MAX_WORDS_AFTER_LEADER = 4
 # right after a trigger: the event came some time after the date before it ("Sweden followed a year later")
@@ -162,7 +165,8 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
     trigger_text = masked[hit.start:hit.end].lower()
     noun = hit.trigger.noun
     cue_zone = window + (" " + right if noun else "")
-    negated = bool(vocab.negation.search(window))
+    # "Neither Oman nor Qatar has joined": the negation stands before the subject
+    negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing))
     if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if status in ("announced", "signed"):
@@ -228,6 +232,9 @@ class _ArticleClaims:
         ]
         self._descriptor_masks = descriptor_masks(article)
         self._persons_in, self._leader_country = _people_and_leaders(article, entities)
+        # where a person's name or title starts (body offsets)
+        self._person_starts = {m.start_char for m in entities.mentions if m.entity_type == "person"} | \
+            {r.start_char for r in entities.person_roles if r.source == "text"}
 
     def _position(self, sentence: SentenceText) -> int | None:
         """Index of ``sentence`` in ``article.sentences`` (its sentence_idx), None if it is not there."""
@@ -289,6 +296,12 @@ class _ArticleClaims:
             for coref in resolve_descriptors(sentence.text, base, previous, skip, taken, descriptors):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
+        if speaker_country and sentence.in_quote:
+            # a quotation of a country or its government: "we", "our" and "us" are that country
+            # ('"We see our accession to the accords as ...," the ministry said')
+            for m in _FIRST_PERSON_PLURAL.finditer(sentence.text):
+                if not (excluded[0] <= m.start() < excluded[1]) and not any(s.start < m.end() and m.start() < s.end for s in slots):
+                    slots.append(Slot(m.start(), m.end(), speaker_country, m.group(), "coref"))
         if speaker_country and excluded[1] > excluded[0]:
             # "Qatar said it would not ...": 'it' right after the attribution is the speaking country
             m = _SPEAKER_PRONOUN.match(sentence.text, excluded[1])
@@ -366,6 +379,8 @@ class _ArticleClaims:
 
     def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate,
                     masked: str = "", clause_end: int | None = None, status: str = "") -> tuple[Accord | None, str]:
+        if self._joins_a_person(sentence, hit):
+            return None, ""  # "Morocco's king joined Trump in praising the accords"
         named = self._named_accord(sentence, hit.start)
         if named is not None:
             return named, "named"
@@ -384,6 +399,22 @@ class _ArticleClaims:
         if elided is not None and code not in elided.not_unnamed_parties:
             return elided, "ellipsis"
         return None, ""
+
+    def _joins_a_person(self, sentence: SentenceText, hit: _Hit) -> bool:
+        """The trigger's object is a person ("joined Trump in praising ...", "joined Israeli Prime Minister
+        Benjamin Netanyahu at ..."), not an accord: a person's name or title starts right after it (after
+        a country's name or demonym, if any)."""
+        text, base = sentence.text, sentence.start_char
+        at = hit.end + len(text[hit.end:]) - len(text[hit.end:].lstrip())
+        if base + at in self._person_starts:
+            return True
+        country = next((m for m in self.countries[bisect_left(self._country_starts, base + at):][:1]
+                        if m.start_char == base + at), None)
+        if country is None:
+            return False
+        at = country.end_char - base
+        at += len(text[at:]) - len(text[at:].lstrip())
+        return base + at in self._person_starts
 
     def _names_other_object(self, sentence: SentenceText, hit: _Hit) -> bool:
         """The trigger is followed by a capitalized name (not a country, not a registry accord)."""
