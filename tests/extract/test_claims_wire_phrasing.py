@@ -202,3 +202,21 @@ def test_intentions_and_expectations():
     assert keys(claims) == {("ID", AA, "declined", "Indonesia")}
     claims = claims_of("Donald Trump said he expects Saudi Arabia to join the Abraham Accords very soon.", SATURDAY)
     assert keys(claims) == {("SA", AA, "candidate", "Donald Trump")}
+
+
+def test_admission_deposit_and_welcome_are_membership():
+    claims = claims_of("Egypt and Ethiopia were formally admitted to BRICS on January 1.", datetime(2024, 1, 3))
+    assert {(c.country_code, c.accord, c.status, c.date_lower) for c in claims} == {
+        ("EG", "BRICS", "signed", date(2024, 1, 1)), ("ET", "BRICS", "signed", date(2024, 1, 1))}
+    claims = claims_of("Indonesia was welcomed as a full member of BRICS in January 2025.", datetime(2025, 3, 1))
+    assert keys(claims) == {("ID", "BRICS", "signed", "article")}
+    claims = claims_of("Sweden's wait to join NATO ended on Thursday. Sweden deposited its instrument of accession in "
+                       "Washington.", SATURDAY)
+    assert ("SE", "NATO", "signed", "article") in keys(claims)
+    # being welcomed somewhere is no membership
+    assert claims_of("The Abraham Accords keep growing. Qatar's emir was welcomed at the White House.", SATURDAY) == []
+
+
+def test_pulling_out_of_plans_to_join_is_a_refusal_not_a_withdrawal():
+    claims = claims_of("Argentina pulled out of plans to join BRICS, the new government said.", datetime(2023, 12, 30))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("AR", "BRICS", "declined")}

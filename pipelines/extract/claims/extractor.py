@@ -70,7 +70,7 @@ _SPEAKER_PRONOUN = re.compile(
 # Verbal triggers that can leave their object (the accord) unsaid: "Morocco and Sudan joined later",
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
-    r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|negotiating|talks|negotiations|"
+    r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?|reach|agenda|table)[\"”]?$",
     re.IGNORECASE,
 )
