@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +22,25 @@ SEED_DIR = REPO.parent / "shared" / "seed"
 # The bundled sample is byte-identical to ../shared/seed (tests/ingest/test_seed.py checks it).
 SEED_TXT = REPO / "pipelines" / "sample" / "rbc-ukraine-2025-11-07-kazakhstan-abraham-accords.txt"
 GOLD_CANDIDATES = (REPO / "tests" / "fixtures" / "seed.gold.json", SEED_DIR / SEED_TXT.name.replace(".txt", ".gold.json"))
+
+@contextmanager
+def edited_dictionaries(tmp_path: Path, monkeypatch, name: str, edit: Callable[[str], str]) -> Iterator[None]:
+    """A copy of the dictionaries folder with file ``name`` rewritten by ``edit``, in force (through
+    ``ACCORDWATCH_DICTIONARIES``, caches cleared) inside the block, and the real folder after it."""
+    from pipelines.extract import gazetteer
+
+    folder = tmp_path / "dicts"
+    shutil.copytree(gazetteer.dictionaries_dir(), folder)
+    path = folder / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.setenv("ACCORDWATCH_DICTIONARIES", str(folder))
+    gazetteer.clear_caches()
+    try:
+        yield
+    finally:
+        monkeypatch.delenv("ACCORDWATCH_DICTIONARIES")
+        gazetteer.clear_caches()
+
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[\"“A-Z])")
 

@@ -5,13 +5,13 @@ sentence itself."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
 
 import pytest
 
 from pipelines.extract import gazetteer
 from tests.extract.claims_testkit import claims_of, keys
+from tests.extract.entities_testkit import edited_dictionaries
 
 AA = "Abraham Accords"
 SATURDAY = datetime(2024, 6, 1, 12, 0)  # 2024-06-01 was a Saturday
@@ -135,19 +135,12 @@ def test_a_leader_stands_for_no_state_out_of_office_or_beside_named_countries():
 
 
 def test_speaks_for_state_must_be_a_boolean(tmp_path, monkeypatch):
-    folder = tmp_path / "dicts"
-    shutil.copytree(gazetteer.dictionaries_dir(), folder)
-    path = folder / "role_titles.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    speaks_for_state: true", "    speaks_for_state: yes please", 1),
-                    encoding="utf-8")
-    monkeypatch.setenv("ACCORDWATCH_DICTIONARIES", str(folder))
-    gazetteer.clear_caches()
-    try:
+    def spoil(text: str) -> str:
+        return text.replace("    speaks_for_state: true", "    speaks_for_state: yes please", 1)
+
+    with edited_dictionaries(tmp_path, monkeypatch, "role_titles.yaml", spoil):
         with pytest.raises(gazetteer.DictionaryError, match="speaks_for_state"):
             gazetteer.state_roles()
-    finally:
-        monkeypatch.delenv("ACCORDWATCH_DICTIONARIES")
-        gazetteer.clear_caches()
 
 
 def test_being_a_candidate_is_candidate_status():

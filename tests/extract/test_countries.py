@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from entities_testkit import gold, make_article, seed_article
+from entities_testkit import edited_dictionaries, gold, make_article, seed_article
 
 from pipelines.extract import gazetteer
 from pipelines.extract.countries import (
@@ -143,18 +141,9 @@ def test_georgia_needs_caucasus_context():
 
 
 def test_bad_dictionary_is_rejected_with_a_clear_error(tmp_path, monkeypatch):
-    folder = tmp_path / "dicts"
-    shutil.copytree(gazetteer.dictionaries_dir(), folder)
-    with (folder / "country_aliases.csv").open("a", encoding="utf-8") as fh:
-        fh.write("QQ,Atlantis,title,\n")
-    monkeypatch.setenv("ACCORDWATCH_DICTIONARIES", str(folder))
-    gazetteer.clear_caches()
-    try:
+    with edited_dictionaries(tmp_path, monkeypatch, "country_aliases.csv", lambda text: text + "QQ,Atlantis,title,\n"):
         with pytest.raises(gazetteer.DictionaryError, match="country_aliases.csv:.*unknown country code 'QQ'"):
             gazetteer.load_country_lexicon()
-    finally:
-        monkeypatch.delenv("ACCORDWATCH_DICTIONARIES")
-        gazetteer.clear_caches()
 
 
 def test_every_iso_country_has_a_demonym_row():
@@ -229,15 +218,6 @@ def test_chad_and_jordan_as_first_names_or_before_titles():
 
 
 def test_context_resolved_surface_also_listed_elsewhere_is_rejected(tmp_path, monkeypatch):
-    folder = tmp_path / "dicts"
-    shutil.copytree(gazetteer.dictionaries_dir(), folder)
-    with (folder / "country_aliases.csv").open("a", encoding="utf-8") as fh:
-        fh.write("CD,Congo,title,\n")
-    monkeypatch.setenv("ACCORDWATCH_DICTIONARIES", str(folder))
-    gazetteer.clear_caches()
-    try:
+    with edited_dictionaries(tmp_path, monkeypatch, "country_aliases.csv", lambda text: text + "CD,Congo,title,\n"):
         with pytest.raises(gazetteer.DictionaryError, match="Congo.*ambiguous or context_resolved"):
             gazetteer.load_country_lexicon()
-    finally:
-        monkeypatch.delenv("ACCORDWATCH_DICTIONARIES")
-        gazetteer.clear_caches()
