@@ -179,15 +179,20 @@ def _accord_article(rng: random.Random, published: datetime) -> tuple[str, list[
         paragraphs.append(_fill(passage["text"], slots))
         claims.extend(_claims_of(passage, slots, codes, names))
 
+    def available(group: str) -> list[dict]:
+        """The passages of ``group`` that an article of this day can tell (no event after it)."""
+        return [x for x in p[group] if "after" not in x or x["after"] <= published.date()]
+
     if is_2020:
-        chosen = rng.sample(p["unnamed_2020"], rng.randint(1, 3))
+        unnamed = available("unnamed_2020")
+        chosen = rng.sample(unnamed, min(len(unnamed), rng.randint(1, 3)))
         title = "Israel deal: " + rng.choice(["what comes next", "reactions", "the region reacts"])
     else:
         chosen = [rng.choice(p["named_first"])] + rng.sample(p["named_more"], rng.randint(1, 4))
         title = rng.choice([f"Abraham Accords: {name} in focus", f"What the Abraham Accords mean for {name}",
                             f"{name} and the Abraham Accords, explained"])
     if rng.random() < 0.4:
-        chosen.append(rng.choice(p["distractors"]))
+        chosen.append(rng.choice(available("distractors")))
     for passage in chosen:
         add(passage)
     dateline = rng.choice(DATELINES).format(month=MONTHS[published.month - 1], day=published.day)

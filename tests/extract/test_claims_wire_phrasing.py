@@ -213,3 +213,14 @@ def test_admission_deposit_and_welcome_are_membership():
 def test_pulling_out_of_plans_to_join_is_a_refusal_not_a_withdrawal():
     claims = claims_of("Argentina pulled out of plans to join BRICS, the new government said.", datetime(2023, 12, 30))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("AR", "BRICS", "declined")}
+
+
+def test_a_later_follower_of_a_lead_after_publication_keeps_an_ordered_window():
+    # an article dated before the lead's year (a wrong date, or a forecast): the window stays open, never inverted
+    claims = claims_of("Finland joined NATO in 2023, and Sweden followed a year later.", datetime(2020, 10, 11))
+    sweden = [c for c in claims if c.country_code == "SE"]
+    assert [(c.date_lower, c.date_upper) for c in sweden] == [(date(2023, 1, 1), None)]
+    claims = claims_of("The UAE was the first to sign the Abraham Accords in 2023, followed by Bahrain and Morocco.",
+                       datetime(2021, 3, 1))
+    assert {(c.country_code, c.date_lower, c.date_upper) for c in claims} == {
+        ("AE", date(2023, 1, 1), date(2023, 12, 31)), ("BH", date(2023, 1, 1), None), ("MA", date(2023, 1, 1), None)}

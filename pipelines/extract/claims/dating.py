@@ -78,6 +78,8 @@ def before(reference: date | None) -> ClaimDate:
 def follower(lead: ClaimDate, context_upper: date | None, reference: date | None) -> ClaimDate:
     """A country that followed a dated lead: not before the lead, not after the stated period."""
     upper = context_upper if context_upper and (lead.upper is None or context_upper >= lead.upper) else reference
+    if upper is not None and lead.lower is not None and upper < lead.lower:
+        upper = None  # a lead dated after publication: the follower's window stays open, never inverted
     if lead.lower is None:
         return window(None, upper)
     return window(lead.lower, upper)

@@ -367,7 +367,9 @@ class _ArticleClaims:
         if nearest is not None:
             if trigger_end is not None and nearest.end_char <= base + trigger_end \
                     and _LATER_OFFSET.match(sentence.text, trigger_end):
-                return dating.window(nearest.lower, self.reference)
+                by = self.reference if self.reference is not None and nearest.lower is not None \
+                    and self.reference >= nearest.lower else None  # an event after publication stays open
+                return dating.window(nearest.lower, by)
             return dating.ClaimDate.of(nearest)
         lowered = trigger_text.lower()
         if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
