@@ -224,3 +224,21 @@ def test_a_later_follower_of_a_lead_after_publication_keeps_an_ordered_window():
                        datetime(2021, 3, 1))
     assert {(c.country_code, c.date_lower, c.date_upper) for c in claims} == {
         ("AE", date(2023, 1, 1), date(2023, 12, 31)), ("BH", date(2023, 1, 1), None), ("MA", date(2023, 1, 1), None)}
+
+
+def test_close_to_a_deal_is_negotiation_not_an_announcement():
+    claims = claims_of("Israel and Saudi Arabia are close to a normalization deal, officials in both countries said.", SATURDAY)
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("SA", AA, "negotiating")}
+
+
+def test_since_a_year_dates_after_it():
+    claims = claims_of("Kazakhstan became the fifth Muslim-majority country to join the Abraham Accords since 2020.",
+                       datetime(2025, 11, 8))
+    assert [(c.country_code, c.date_lower, c.date_upper) for c in claims] == [("KZ", date(2020, 1, 1), date(2025, 11, 8))]
+
+
+def test_decisions_moves_and_the_accession_of_a_country():
+    for text in ("Kazakhstan's decision to join the Abraham Accords was welcomed in Washington.",
+                 "Astana's move to join the Abraham Accords drew criticism from Iran.",
+                 "The accession of Kazakhstan to the Abraham Accords was confirmed on Friday."):
+        assert {(c.country_code, c.status) for c in claims_of(text, datetime(2025, 11, 8))} == {("KZ", "announced")}, text

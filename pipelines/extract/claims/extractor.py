@@ -48,6 +48,8 @@ _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "a
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
 # possibly after a short time adverbial, stands for the speaking country.
 _WORD = re.compile(r"[^\W\d_]+")
+# a date right after "since" is where a period starts, not the event's date
+_SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
 # first-person plural ("US" in capitals is the country, not the pronoun)
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
@@ -365,8 +367,10 @@ class _ArticleClaims:
         nearest = min(following, key=lambda d: d.start_char) if following else \
             dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) if in_sentence else None
         if nearest is not None:
-            if trigger_end is not None and nearest.end_char <= base + trigger_end \
-                    and _LATER_OFFSET.match(sentence.text, trigger_end):
+            since = _SINCE_BEFORE.search(sentence.text, 0, nearest.start_char - base)
+            if (since or (trigger_end is not None and nearest.end_char <= base + trigger_end
+                          and _LATER_OFFSET.match(sentence.text, trigger_end))):
+                # "... since 2020" / "Sweden followed a year later": after that date, by publication
                 by = self.reference if self.reference is not None and nearest.lower is not None \
                     and self.reference >= nearest.lower else None  # an event after publication stays open
                 return dating.window(nearest.lower, by)
