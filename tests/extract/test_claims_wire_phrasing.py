@@ -242,3 +242,16 @@ def test_decisions_moves_and_the_accession_of_a_country():
                  "Astana's move to join the Abraham Accords drew criticism from Iran.",
                  "The accession of Kazakhstan to the Abraham Accords was confirmed on Friday."):
         assert {(c.country_code, c.status) for c in claims_of(text, datetime(2025, 11, 8))} == {("KZ", "announced")}, text
+
+
+def test_a_signed_document_of_its_own_is_not_the_accord_named_elsewhere():
+    claims = claims_of("Jordan, which signed a peace treaty with Israel in 1994, is not part of the Abraham Accords.", SATURDAY)
+    assert keys(claims) == {("JO", "Israel-Jordan Peace Treaty", "signed", "article")}
+    assert claims_of("Bahrain signed a trade agreement with Israel under the Abraham Accords.", SATURDAY) == []
+    # the document that makes the accession: the accord is what was signed
+    claims = claims_of("Britain signed the treaty to join the CPTPP trade pact on Sunday.", datetime(2023, 7, 17))
+    assert keys(claims) == {("GB", "CPTPP", "signed", "article")}
+
+
+def test_a_denied_rumour_is_no_claim():
+    assert claims_of("The rumour that Qatar had joined the Abraham Accords was quickly denied.", SATURDAY) == []

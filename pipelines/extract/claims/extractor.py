@@ -48,6 +48,8 @@ _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "a
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
 # possibly after a short time adverbial, stands for the speaking country.
 _WORD = re.compile(r"[^\W\d_]+")
+# between a signed document and the accord it belongs to: "the treaty to join the CPTPP", "the protocol of NATO"
+_DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|on|establishing)\s+)?(?:the\s+)?", re.IGNORECASE)
 # a date right after "since" is where a period starts, not the event's date
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
@@ -388,7 +390,7 @@ class _ArticleClaims:
         if self._joins_a_person(sentence, hit):
             return None, ""  # "Morocco's king joined Trump in praising the accords"
         named = self._named_accord(sentence, hit.start)
-        if named is not None:
+        if named is not None and not self._signed_another_document(sentence, hit, named):
             return named, "named"
         if self._names_other_object(sentence, hit):
             return None, ""  # "Indonesia's accession to the OECD": about something the registry does not hold
@@ -421,6 +423,19 @@ class _ArticleClaims:
         at = country.end_char - base
         at += len(text[at:]) - len(text[at:].lstrip())
         return base + at in self._person_starts
+
+    def _signed_another_document(self, sentence: SentenceText, hit: _Hit, named: Accord) -> bool:
+        """The verb has its own document right after it ("Jordan, which signed a peace treaty with Israel
+        in 1994, is not part of the Abraham Accords") and the accord named elsewhere in the sentence is
+        not that document ("signed the treaty to join the CPTPP" is): what was signed is looked up as an
+        unnamed deal instead."""
+        m = _OWN_OBJECT.match(sentence.text, hit.end)
+        if not m:
+            return False
+        base = sentence.start_char
+        return not any(accords_by_id().get(a.entity_id) is named and a.start_char >= base + m.end()
+                       and _DOCUMENT_OF_ACCORD.fullmatch(sentence.text, m.end(), a.start_char - base)
+                       for a in self._named_in.get(sentence.sentence_idx, ()))
 
     def _names_other_object(self, sentence: SentenceText, hit: _Hit) -> bool:
         """The trigger is followed by a capitalized name (not a country, not a registry accord)."""
