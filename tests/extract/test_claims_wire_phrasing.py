@@ -255,3 +255,22 @@ def test_a_signed_document_of_its_own_is_not_the_accord_named_elsewhere():
 
 def test_a_denied_rumour_is_no_claim():
     assert claims_of("The rumour that Qatar had joined the Abraham Accords was quickly denied.", SATURDAY) == []
+
+
+def test_other_accords_join_leave_and_open_talks():
+    june = datetime(2025, 6, 1)
+    assert keys(claims_of("Montenegro became NATO's 29th member in 2017.", june)) == {("ME", "NATO", "signed", "article")}
+    claims = claims_of("Iran, Egypt, Ethiopia and the UAE officially became BRICS members on January 1, 2024.", june)
+    assert {(c.country_code, c.status) for c in claims} == {(c, "signed") for c in ("IR", "EG", "ET", "AE")}
+    # partners are not members
+    assert claims_of("Thirteen countries became BRICS partner countries in 2025, including Belarus and Bolivia.", june) == []
+    assert keys(claims_of("The United Kingdom left the European Union on January 31, 2020.", june)) == {
+        ("GB", "European Union", "withdrawn", "article")}
+    assert keys(claims_of("The United States officially exited the Paris Agreement on November 4, 2020.", june)) == {
+        ("US", "Paris Agreement", "withdrawn", "article")}
+    claims = claims_of("The European Union opened accession talks with Ukraine and Moldova in June 2024.", june)
+    assert {(c.country_code, c.status) for c in claims} == {("UA", "negotiating"), ("MD", "negotiating")}
+    claims = claims_of("Saudi Arabia is still considering the invitation to join BRICS.", june)
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "candidate")}
+    claims = claims_of("China applied to join the CPTPP in September 2021, followed days later by Taiwan.", june)
+    assert {(c.country_code, c.status) for c in claims} == {("CN", "candidate"), ("TW", "candidate")}

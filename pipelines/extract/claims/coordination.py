@@ -26,7 +26,7 @@ _OBJECT_INTRO = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently|(?<=,\s)following)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently|(?<=,\s)following)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 
 
 @direct_init
