@@ -274,3 +274,29 @@ def test_other_accords_join_leave_and_open_talks():
     assert {(c.country_code, c.status) for c in claims} == {("SA", "candidate")}
     claims = claims_of("China applied to join the CPTPP in September 2021, followed days later by Taiwan.", june)
     assert {(c.country_code, c.status) for c in claims} == {("CN", "candidate"), ("TW", "candidate")}
+
+
+def test_an_appositive_speaker_and_his_country():
+    claims = claims_of("Somaliland's president, Abdirahman Mohamed Abdullahi, said his government would join the Abraham "
+                       "Accords.", datetime(2025, 12, 27))
+    assert keys(claims) == {("XS", AA, "announced", "Abdirahman Mohamed Abdullahi")}
+    claims = claims_of("The Abraham Accords keep growing. Oman's foreign minister, Badr Albusaidi, said this week that "
+                       "his country had no plans to follow suit.", SATURDAY)
+    assert keys(claims) == {("OM", AA, "declined", "Badr Albusaidi")}
+
+
+def test_an_introductory_phrase_is_not_a_main_clause_before_a_trailing_attribution():
+    claims = claims_of("After the dinner, Trump said Kazakhstan would join the Abraham Accords.", SATURDAY)
+    assert keys(claims) == {("KZ", AA, "announced", "Donald Trump")}
+    claims = claims_of("On Thursday, Kazakhstan joined the Abraham Accords, Trump said.", SATURDAY)
+    assert keys(claims) == {("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_ties_without_diplomatic_and_getting_closer():
+    claims = claims_of("The United Arab Emirates, Bahrain and Morocco established ties with Israel in 2020 under the "
+                       "U.S.-brokered Abraham Accords.", datetime(2023, 9, 20))
+    assert {(c.country_code, c.status, c.date_lower.year) for c in claims} == {
+        ("AE", "announced", 2020), ("BH", "announced", 2020), ("MA", "announced", 2020)}
+    claims = claims_of("Saudi Arabia's crown prince said Wednesday that the kingdom is getting closer every day to "
+                       "normalizing relations with Israel.", datetime(2023, 9, 20))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("SA", AA, "negotiating")}

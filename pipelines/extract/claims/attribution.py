@@ -35,12 +35,15 @@ def _attribution_gate() -> KeywordGate:
     of each reporting verb phrase, as whole words. A sentence with neither has no attribution."""
     return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words)], whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
+_COMMA_AT_END = re.compile(r",\s*$")
 # An auxiliary in a trailing attribution's tail means the tail reports a clause of its own ("..., Trump said
 # on Thursday Kazakhstan would join"), so it is not a long trailing tail.
 _AUXILIARY = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|could|can|may|might|shall|should|must|did|does)\b", re.I)
 # The main clause before a long trailing tail has at least this many words (a short one is an opener:
 # "On Thursday, Trump said ...").
 _MIN_MAIN_CLAUSE_WORDS = 4
+# "After the dinner with Central Asian leaders, Trump said ...": an opener of at most this many words
+_MAX_INTRODUCTORY_WORDS = 7
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 
 
@@ -160,7 +163,8 @@ class AttributionResolver:
             rest = text[verb.end():]
             comma = rest.find(",")
             tail = rest if comma < 0 else rest[:comma]
-            if cut >= 0 and not _THAT_WORD.search(tail) and (len(tail.split()) <= 6 or self._long_tail(before[:cut], tail)):
+            if cut >= 0 and not _THAT_WORD.search(tail) and not self._introductory(before[:cut]) \
+                    and (len(tail.split()) <= 6 or self._long_tail(before[:cut], tail)):
                 end = len(text) if comma < 0 else verb.end() + comma
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
@@ -168,13 +172,18 @@ class AttributionResolver:
                 if found and len(text[cut + 1:verb.start()].split()) <= 8 \
                         and not _SUBORDINATE.search(text, cut + 1, verb.start()):
                     return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
-            # leading attribution: 'X announced (that) ...' with X right before the verb
-            clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
-            window_start = max(clause_start, verb.start() - 80)
-            found = self._phrase_speaker(text, base, window_start, verb.start())
+            # leading attribution: 'X announced (that) ...' with X right before the verb, or an appositive
+            # name between commas right before it ("Oman's foreign minister, Badr Albusaidi, said that ...")
+            appositive = _COMMA_AT_END.search(before)
+            head = before[:appositive.start()] if appositive else before
+            clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
+            if appositive and (clause_start == 0 or text[clause_start - 1] != ","):
+                continue  # no opening comma: not an appositive
+            window_start = max(clause_start, len(head) - 80)
+            found = self._phrase_speaker(text, base, window_start, len(head))
             if found:
                 speaker, s_start, s_end = found
-                gap = text[s_end:verb.start()]
+                gap = text[s_end:len(head)]
                 if _SUBORDINATE.search(text, clause_start, s_start):
                     continue  # "..., days after Kazakhstan announced it would ...": not the sentence's speaker
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
@@ -185,6 +194,15 @@ class AttributionResolver:
                     return Attribution(speaker, s_start, content_start, content_start, len(text),
                                        "speaker_" + verb.group().lower().split()[0])
         return None
+
+    def _introductory(self, opening: str) -> bool:
+        """Whether the text before the comma is only an introductory phrase ("After the dinner, Trump said
+        Kazakhstan would join ...", "In a statement, ..."): a few words opening with one of the
+        ``attribution_tail_openers``, without a verb of its own; then the verb's attribution leads."""
+        opener = self.vocab.attribution_tail_opener
+        words = opening.split()
+        return opener is not None and 0 < len(words) <= _MAX_INTRODUCTORY_WORDS and opener.match(opening) is not None \
+            and not _AUXILIARY.search(opening) and not any(mark in opening for mark in ',;:"“”')
 
     def _long_tail(self, main_clause: str, tail: str) -> bool:
         """Whether ``tail``, longer than six words after a trailing attribution's verb, still only says

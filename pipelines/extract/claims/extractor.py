@@ -68,7 +68,7 @@ _MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)Ma
 _SPEAKER_PRONOUN = re.compile(
     r"\s*(?:(?:on|in|last|this|earlier|later|previously|again|also|repeatedly|publicly|\w+day|week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|\d{1,4})\s+){0,3}?"
-    r"(?:that\s+)?(it|its|they|their)(?![\w’'])",
+    r"(?:that\s+)?(it|its|they|their|(?:his|her)\s+(?:country|government|nation|kingdom|administration))(?![\w’'])",
     re.IGNORECASE,
 )
 # Verbal triggers that can leave their object (the accord) unsaid: "Morocco and Sudan joined later",
@@ -279,7 +279,8 @@ class _ArticleClaims:
         return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
             (attribution.content_start, attribution.content_end), attribution.rule
 
-    def _slots(self, sentence: SentenceText, excluded: tuple[int, int], speaker_country: str | None = None) -> list[Slot]:
+    def _slots(self, sentence: SentenceText, excluded: tuple[int, int], speaker_country: str | None = None,
+               leader_country: str | None = None) -> list[Slot]:
         base = sentence.start_char
         slots, taken = [], []
         first = bisect_left(self._country_starts, sentence.start_char)
@@ -306,11 +307,14 @@ class _ArticleClaims:
             for m in _FIRST_PERSON_PLURAL.finditer(sentence.text):
                 if not (excluded[0] <= m.start() < excluded[1]) and not any(s.start < m.end() and m.start() < s.end for s in slots):
                     slots.append(Slot(m.start(), m.end(), speaker_country, m.group(), "coref"))
-        if speaker_country and excluded[1] > excluded[0]:
-            # "Qatar said it would not ...": 'it' right after the attribution is the speaking country
+        if (speaker_country or leader_country) and excluded[1] > excluded[0]:
+            # "Qatar said it would not ...": 'it' right after the attribution is the speaking country;
+            # "Somaliland's president, X, said his government would join": the leader's country
             m = _SPEAKER_PRONOUN.match(sentence.text, excluded[1])
-            if m and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
-                slots.append(Slot(m.start(1), m.end(1), speaker_country, m.group(1), "coref"))
+            own = m and (speaker_country if m.group(1).lower() in ("it", "its", "they", "their") else
+                         speaker_country or leader_country)
+            if own and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
+                slots.append(Slot(m.start(1), m.end(1), own, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
 
     def _leader_subject(self, sentence: SentenceText, excluded: tuple[int, int], clause_start: int,
@@ -531,7 +535,8 @@ class _ArticleClaims:
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule = self._speaker(sentence)
-        slots = self._slots(sentence, excluded, self._speaker_country(speaker))
+        slots = self._slots(sentence, excluded, self._speaker_country(speaker),
+                            self._leader_country.get(speaker.entity_id or ""))
         if not slots and not any(m.entity_id in self._leader_country for m in self._persons_in.get(sentence.sentence_idx, ())):
             return  # a trigger binds countries (or a leader standing for one): none here
         masked = mask(sentence.text, slots)
@@ -577,9 +582,11 @@ class _ArticleClaims:
                     self._followers(sentence, hit, slots, masked, chosen, said_by, codes, clause_end)
                     break
             else:
-                if status == "declined" and speaker_country and not group:
-                    # "there will be no relations with Israel unless ...", said by a country: its own refusal
-                    own = [Slot(excluded[0], excluded[1], speaker_country, speaker.name, "speaker")]
+                own_country = speaker_country or self._leader_country.get(speaker.entity_id or "")
+                if status == "declined" and own_country and not group:
+                    # "there will be no relations with Israel unless ...", said by a country, its government or
+                    # a holder of a state role ("his country had no plans to follow suit"): its own refusal
+                    own = [Slot(excluded[0], excluded[1], own_country, speaker.name, "speaker")]
                     self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
                                            f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
 
