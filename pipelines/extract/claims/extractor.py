@@ -45,8 +45,7 @@ from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention
 
 _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
 
-# A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
-# possibly after a short time adverbial, stands for the speaking country.
+# a word of letters (the masked country slots and numbers are not words)
 _WORD = re.compile(r"[^\W\d_]+")
 # between a signed document and the accord it belongs to: "the treaty to join the CPTPP", "the protocol of NATO"
 _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|on|establishing)\s+)?(?:the\s+)?", re.IGNORECASE)
@@ -65,6 +64,9 @@ _LATER_OFFSET = re.compile(
 )
 # the month, not the modal: see _without_month_may (case-sensitive on purpose)
 _MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
+# A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
+# possibly after a short time adverbial, stands for the speaking country; "his government" after a leader's
+# attribution stands for the leader's country.
 _SPEAKER_PRONOUN = re.compile(
     r"\s*(?:(?:on|in|last|this|earlier|later|previously|again|also|repeatedly|publicly|\w+day|week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|\d{1,4})\s+){0,3}?"
