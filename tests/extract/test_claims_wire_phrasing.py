@@ -300,3 +300,23 @@ def test_ties_without_diplomatic_and_getting_closer():
     claims = claims_of("Saudi Arabia's crown prince said Wednesday that the kingdom is getting closer every day to "
                        "normalizing relations with Israel.", datetime(2023, 9, 20))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("SA", AA, "negotiating")}
+
+
+def test_member_lists_part_of_and_the_latest_country():
+    nov = datetime(2025, 11, 8)
+    claims = claims_of("Members of the Abraham Accords include the United Arab Emirates, Bahrain, Morocco and Sudan.", nov)
+    assert {(c.country_code, c.status) for c in claims} == {(c, "signed") for c in ("AE", "BH", "MA", "SD")}
+    claims = claims_of("Bahrain, one of the original signatories of the Abraham Accords, hosted the talks.", nov)
+    assert keys(claims) == {("BH", AA, "signed", "article")}
+    claims = claims_of("Morocco has been part of the Abraham Accords since December 2020.", nov)
+    assert [(c.country_code, c.status, c.date_lower) for c in claims] == [("MA", "signed", date(2020, 12, 1))]
+    assert claims_of("Kosovo is not part of the Abraham Accords.", nov) == []
+    claims = claims_of("Kazakhstan is the latest country to join the Abraham Accords.", nov)
+    assert keys(claims) == {("KZ", AA, "announced", "article")}
+    claims = claims_of("Kazakhstan was expected to formally sign the Abraham Accords at a White House ceremony.", nov)
+    assert keys(claims) == {("KZ", AA, "candidate", "article")}
+
+
+def test_declining_to_comment_claims_nothing():
+    assert claims_of("A spokesperson for Kazakhstan's foreign ministry declined to comment on whether the country would "
+                     "join the Abraham Accords.", datetime(2025, 11, 8)) == []

@@ -175,6 +175,8 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
     negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing))
     if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
+    if vocab.non_answer is not None and vocab.non_answer.search(masked):
+        return None, False, "no_answer"  # "declined to comment on whether the country would join"
     if status in ("announced", "signed"):
         if vocab.refutation.search(masked):
             return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"

@@ -61,6 +61,8 @@ class ClaimVocabulary:
     timeline_triggers: tuple[Trigger, ...] = ()
     # the first word of each reporting verb phrase: where a match of ``reporting_verb`` starts
     reporting_first_words: tuple[str, ...] = ()
+    # the speaker would not say ("declined to comment on whether ..."): no claim of any status
+    non_answer: re.Pattern | None = None
     # what may open a long tail after a trailing attribution's verb ("said in an interview with ...")
     attribution_tail_opener: re.Pattern | None = None
 
@@ -157,6 +159,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         timeline_entry=timeline_entry,
         timeline_triggers=timeline_triggers,
         reporting_first_words=tuple(sorted({w.split()[0] for w in data["reporting_verbs"]})),
+        non_answer=words_pattern(modality["non_answer"], "modality.non_answer") if "non_answer" in modality else None,
         attribution_tail_opener=_opening_pattern(data["attribution_tail_openers"], "attribution_tail_openers")
         if "attribution_tail_openers" in data else None,
     )
