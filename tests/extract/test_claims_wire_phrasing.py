@@ -320,3 +320,15 @@ def test_member_lists_part_of_and_the_latest_country():
 def test_declining_to_comment_claims_nothing():
     assert claims_of("A spokesperson for Kazakhstan's foreign ministry declined to comment on whether the country would "
                      "join the Abraham Accords.", datetime(2025, 11, 8)) == []
+
+
+def test_an_outlet_s_name_holds_no_country_and_a_country_s_own_talks():
+    claims = claims_of("As reported by RBC-Ukraine, Kazakhstan will become the first country of Trump's second term to "
+                       "join the Abraham Accords.", datetime(2025, 11, 7))
+    assert {(c.country_code, c.status) for c in claims} == {("KZ", "announced")}
+    claims = claims_of("The Kazakh side noted that negotiations on joining the Abraham Accords are in their final stage.",
+                       datetime(2025, 11, 7))
+    assert keys(claims) == {("KZ", AA, "negotiating", "Kazakhstan")}
+    # the broker's talks with unnamed countries name no country
+    assert claims_of("Trump said negotiations with several countries are in their final stage on the Abraham Accords.",
+                     datetime(2025, 11, 7)) == []

@@ -51,6 +51,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|on|establishing)\s+)?(?:the\s+)?", re.IGNORECASE)
 # a date right after "since" is where a period starts, not the event's date
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
+# organization kinds (organizations.yaml) of the media: a country in their names is not a mention of it
+_MEDIA_KIND_WORDS = ("news", "media", "photo")
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
 # first-person plural ("US" in capitals is the country, not the pronoun)
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
@@ -205,7 +207,13 @@ class _ArticleClaims:
         self.dates = entities.dates or extract_dates(article)
         names = {e.entity_id: e.name for e in entities.entities}
         self.entities = {e.entity_id: e for e in entities.entities}
-        self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"), key=lambda m: m.start_char)
+        # a country's name inside a news outlet's ("RBC-Ukraine reports ...") is no country of the sentence
+        media = [(m.start_char, m.end_char) for m in entities.mentions if m.entity_type == "organization"
+                 and m.entity_id in self.entities
+                 and any(word in (self.entities[m.entity_id].kind or "") for word in _MEDIA_KIND_WORDS)]
+        self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"
+                                 and not any(lo <= m.start_char and m.end_char <= hi for lo, hi in media)),
+                                key=lambda m: m.start_char)
         self._country_starts = [m.start_char for m in self.countries]
         self._country_codes = [_country_code(m.entity_id) for m in self.countries]
         self._codes_by_sentence: dict[int, set[str]] = defaultdict(set)
@@ -539,17 +547,18 @@ class _ArticleClaims:
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule = self._speaker(sentence)
-        slots = self._slots(sentence, excluded, self._speaker_country(speaker),
-                            self._leader_country.get(speaker.entity_id or ""))
-        if not slots and not any(m.entity_id in self._leader_country for m in self._persons_in.get(sentence.sentence_idx, ())):
-            return  # a trigger binds countries (or a leader standing for one): none here
+        speaker_country = self._speaker_country(speaker)
+        leader_country = self._leader_country.get(speaker.entity_id or "")
+        slots = self._slots(sentence, excluded, speaker_country, leader_country)
+        if not slots and not speaker_country and not leader_country \
+                and not any(m.entity_id in self._leader_country for m in self._persons_in.get(sentence.sentence_idx, ())):
+            return  # a trigger binds countries (a speaking one, or a leader standing for one): none here
         masked = mask(sentence.text, slots)
         codes = self._codes_by_sentence.get(sentence.sentence_idx, set())
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
         hits = _triggers_in(masked, content[0], content[1], triggers)
         hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
         hits = _drop_object_nouns(hits, masked, content)
-        speaker_country = self._speaker_country(speaker)
         for hit in hits:
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if _adjunct_after_attribution(masked, excluded, hit.start):
@@ -586,10 +595,11 @@ class _ArticleClaims:
                     self._followers(sentence, hit, slots, masked, chosen, said_by, codes, clause_end)
                     break
             else:
-                own_country = speaker_country or self._leader_country.get(speaker.entity_id or "")
-                if status == "declined" and own_country and not group:
+                own_country = speaker_country or leader_country
+                if status in ("declined", "negotiating") and own_country and not group:
                     # "there will be no relations with Israel unless ...", said by a country, its government or
-                    # a holder of a state role ("his country had no plans to follow suit"): its own refusal
+                    # a holder of a state role ("his country had no plans to follow suit"): its own refusal;
+                    # "the Kazakh side noted that negotiations on joining are in their final stage": its own talks
                     own = [Slot(excluded[0], excluded[1], own_country, speaker.name, "speaker")]
                     self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
                                            f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
