@@ -332,3 +332,10 @@ def test_an_outlet_s_name_holds_no_country_and_a_country_s_own_talks():
     # the broker's talks with unnamed countries name no country
     assert claims_of("Trump said negotiations with several countries are in their final stage on the Abraham Accords.",
                      datetime(2025, 11, 7)) == []
+
+
+def test_never_is_a_refusal_unless_someone_else_demands_it():
+    claims = claims_of("Pakistan will never recognize Israel, Prime Minister Shehbaz Sharif said.", SATURDAY)
+    assert keys(claims) == {("PK", AA, "declined", "Shehbaz Sharif")}
+    assert claims_of("Russia has demanded guarantees that Ukraine will never join NATO.", SATURDAY) == []
+    assert claims_of("Moscow demands that Kyiv will not join NATO.", SATURDAY) == []

@@ -195,6 +195,8 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
         return status, futurish, ""
     if status in ("negotiating", "candidate") and negated:
         return None, False, "negated"
+    if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
+        return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
     if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")):
         return "candidate", False, "double_negation"  # "did not rule out joining"
     return status, False, ""

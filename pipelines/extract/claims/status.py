@@ -63,6 +63,8 @@ class ClaimVocabulary:
     reporting_first_words: tuple[str, ...] = ()
     # the speaker would not say ("declined to comment on whether ..."): no claim of any status
     non_answer: re.Pattern | None = None
+    # someone else demands the refusal ("demanded guarantees that Ukraine will never join"): no claim
+    demand: re.Pattern | None = None
     # what may open a long tail after a trailing attribution's verb ("said in an interview with ...")
     attribution_tail_opener: re.Pattern | None = None
 
@@ -160,6 +162,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         timeline_triggers=timeline_triggers,
         reporting_first_words=tuple(sorted({w.split()[0] for w in data["reporting_verbs"]})),
         non_answer=words_pattern(modality["non_answer"], "modality.non_answer") if "non_answer" in modality else None,
+        demand=words_pattern(modality["demand"], "modality.demand") if "demand" in modality else None,
         attribution_tail_opener=_opening_pattern(data["attribution_tail_openers"], "attribution_tail_openers")
         if "attribution_tail_openers" in data else None,
     )
