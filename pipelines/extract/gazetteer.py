@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -485,13 +486,16 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
 
 
 @lru_cache(maxsize=1)
-def state_roles() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The roles of ``role_titles.yaml`` marked ``speaks_for_state``, and its ``out_of_office_words``
-    (validated with the titles)."""
+def state_roles() -> tuple[frozenset[str], re.Pattern | None]:
+    """The roles of ``role_titles.yaml`` marked ``speaks_for_state`` (validated with the titles), and a
+    pattern for a text that ends with one of its ``out_of_office_words`` and up to two words after it
+    ("former ", "ex-", "former Armenian "), None when the file lists none."""
     load_role_titles()
     data = read_yaml("role_titles.yaml")
     words = _str_list(data.get("out_of_office_words"), "role_titles.yaml", "out_of_office_words")
-    return frozenset(item["role"] for item in data["roles"] if item.get("speaks_for_state")), words
+    out_of_office = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")[\s-]+(?:[\w’'-]+\s+){0,2}$",
+                               re.IGNORECASE) if words else None
+    return frozenset(item["role"] for item in data["roles"] if item.get("speaks_for_state")), out_of_office
 
 
 # --------------------------------------------------------------------------- organizations

@@ -664,9 +664,7 @@ def _people_and_leaders(article: ArticleText, entities: ArticleEntities) -> tupl
     """The article's person mentions by sentence, and the country of each person who holds a role that
     speaks for a state there (``speaks_for_state`` in role_titles.yaml): one country only, and no title
     of theirs after an ``out_of_office_words`` word ("former President ...")."""
-    roles, out_of_office = state_roles()
-    retired_title = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, out_of_office)) + r")[\s-]+(?:[\w’'-]+\s+){0,2}$",
-                               re.IGNORECASE) if out_of_office else None
+    roles, retired_title = state_roles()
     countries: dict[str, set[str]] = defaultdict(set)
     retired: set[str] = set()
     for role in entities.person_roles:

@@ -87,6 +87,12 @@ def _opening_pattern(words, where: str) -> re.Pattern:
     return re.compile(r"\s*" + words_pattern(words, where).pattern, re.IGNORECASE)
 
 
+def _optional(compile_words, section: dict, key: str, prefix: str = "") -> re.Pattern | None:
+    """``compile_words`` applied to the optional list ``section[key]`` (validated like a required one),
+    None when the file leaves it out."""
+    return compile_words(section[key], prefix + key) if key in section else None
+
+
 def _ending_pattern(words, where: str) -> re.Pattern:
     """One of ``words`` (optionally followed by "the") at the very end of a text (``search`` it)."""
     return re.compile(words_pattern(words, where).pattern + r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -161,10 +167,9 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         timeline_entry=timeline_entry,
         timeline_triggers=timeline_triggers,
         reporting_first_words=tuple(sorted({w.split()[0] for w in data["reporting_verbs"]})),
-        non_answer=words_pattern(modality["non_answer"], "modality.non_answer") if "non_answer" in modality else None,
-        demand=words_pattern(modality["demand"], "modality.demand") if "demand" in modality else None,
-        attribution_tail_opener=_opening_pattern(data["attribution_tail_openers"], "attribution_tail_openers")
-        if "attribution_tail_openers" in data else None,
+        non_answer=_optional(words_pattern, modality, "non_answer", "modality."),
+        demand=_optional(words_pattern, modality, "demand", "modality."),
+        attribution_tail_opener=_optional(_opening_pattern, data, "attribution_tail_openers"),
     )
 
 
