@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipelines.extract.claims.coreference import descriptors
 from pipelines.extract.claims.status import claim_vocabulary
 from pipelines.extract.literal_gate import KeywordGate, anchored_finditer
 from pipelines.extract.model import ArticleText, Mention, direct_init
@@ -117,6 +118,10 @@ class AttributionResolver:
             best = _best(sentence_mentions)
             return self._speaker_for(best), best.start_char - base, best.end_char - base
         segment = text[start:end]
+        described = self._described_country(segment, base + start)
+        if described is not None:
+            speaker, d_start, d_end = described
+            return speaker, start + d_start, start + d_end
         m = self.vocab.anonymous_speaker.search(segment)
         if m:
             return Speaker(ANONYMOUS, None), start + m.start(), start + m.end()
@@ -127,6 +132,22 @@ class AttributionResolver:
             previous = self.last_person if word in ("he", "she", "him", "her") else self.last_speaker
             if previous is not None:
                 return previous, start + m.start(), start + m.end()
+        return None
+
+    def _described_country(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:
+        """A country described, not named, in a speaker's phrase ("the kingdom's foreign minister said",
+        "the Gulf state's foreign ministry said"): the most recent fitting country mention before it,
+        as for a claim's subject (``coreference.yaml``). ``offset``: the segment's body offset."""
+        for descriptor in descriptors():
+            m = descriptor.pattern.search(segment)
+            if m is None:
+                continue
+            k = bisect_left(self._starts, offset + m.start())
+            for i in reversed(self._by_start[:k]):
+                mention = self._speakers[i]
+                if mention.entity_type == "country" and \
+                        (not descriptor.countries or mention.entity_id.split(":", 1)[-1] in descriptor.countries):
+                    return self._speaker_for(mention), m.start(), m.end()
         return None
 
     def _gate_hits(self, sentence) -> list[tuple[int, int, int]]:

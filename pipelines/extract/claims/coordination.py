@@ -61,6 +61,53 @@ def clause_bounds(masked: str, start: int, end: int, lo: int = 0, hi: int | None
     return clause_start, clause_end
 
 
+# A non-restrictive clause opened right after a country (list): ", which joined the accords,", ", the first Gulf
+# state to sign them,", ", a member of the accords,". Its event has a time of its own, not the main clause's.
+_EMBEDDED_OPENING = re.compile(
+    r"\x02\x01*\s*(?P<open>,)\s*(?:which|who|the|an?|both|all|one\s+of)\s+(?!(?:the\s+)?\x02)[^,;:\x02]*$", re.IGNORECASE
+)
+_CLAUSE_CLOSE = re.compile(r"[,;]")
+# A coordinate clause with a subject of its own: "..., and Morocco joined later", "; Bahrain signed ..."
+_OWN_SUBJECT_COORDINATE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=\x02)", re.IGNORECASE)
+
+
+@direct_init
+@dataclass(frozen=True)
+class DateScope:
+    """Where in a sentence (sentence-relative) a date may date a trigger: inside [lo, hi), or fronted
+    before the sentence's first country ("In 2020, the UAE joined ..., and Bahrain signed ...")."""
+    lo: int
+    hi: int
+    fronted_end: int
+    embedded: bool = False  # the trigger stands in a non-restrictive clause: background to the sentence
+
+    def admits(self, start: int, end: int) -> bool:
+        return (self.lo <= start and end <= self.hi) or end <= self.fronted_end
+
+
+def date_scope(masked: str, start: int, end: int) -> DateScope:
+    """The part of the sentence whose dates belong to the trigger at [start, end): the non-restrictive
+    clause it stands in ("Morocco, which joined the accords, hosted the forum in 2023": not 2023), else
+    its own coordinate clause ("The UAE joined in 2020, and Morocco joined later": not 2020 for Morocco)."""
+    if masked.startswith(",", start):  # the trigger opens the clause (", a member of the accords,")
+        opening = start
+    else:
+        embedded = _EMBEDDED_OPENING.search(masked, 0, start)
+        opening = embedded.start("open") if embedded else None
+    if opening is not None:
+        close = _CLAUSE_CLOSE.search(masked, end)
+        return DateScope(opening, close.start() if close else len(masked), -1, True)
+    lo, hi = 0, len(masked)
+    for m in _OWN_SUBJECT_COORDINATE.finditer(masked):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    first = masked.find("\x02")
+    return DateScope(lo, hi, masked.rfind(",", 0, first) if first > 0 else -1)
+
+
 def slots_in(slots: list[Slot], start: int, end: int) -> list[Slot]:
     return [s for s in slots if s.start >= start and s.end <= end]
 

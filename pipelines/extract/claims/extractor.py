@@ -21,8 +21,10 @@ from pipelines.extract.accords import Accord, article_topic_accords, find_accord
 from pipelines.extract.claims import dating
 from pipelines.extract.claims.attribution import OUTLET, AttributionResolver, Speaker
 from pipelines.extract.claims.coordination import (
+    DateScope,
     Slot,
     clause_bounds,
+    date_scope,
     followers,
     mask,
     object_group,
@@ -61,9 +63,12 @@ _MAX_WORDS_AFTER_LEADER = 4
 # right after a trigger: the event came some time after the date before it ("Sweden followed a year later")
 _LATER_OFFSET = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+)\s+)?"
-    r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+later(?![\w])|\s+the\s+(?:next|following)\s+(?:day|week|month|year)",
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+later(?![\w])|\s+the\s+(?:next|following)\s+(?:day|week|month|year)"
+    r"|\s+(?:later|afterwards?|subsequently)(?![\w])(?!\s+(?:this|that|next|in|on)(?![\w]))",
     re.IGNORECASE,
 )
+# a number right after an ordinal ("the first two countries")
+_CARDINAL_AFTER = re.compile(r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w])", re.IGNORECASE)
 # the month, not the modal: see _without_month_may (case-sensitive on purpose)
 _MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
@@ -145,6 +150,8 @@ def _triggers_in(masked: str, lo: int, hi: int, triggers: list[Trigger] | None =
     for trigger in claim_vocabulary().triggers if triggers is None else triggers:
         for m in trigger.pattern.finditer(masked, lo, hi):
             ordinal = ordinal_value(m.groupdict().get("ORD"))
+            if ordinal is not None and _CARDINAL_AFTER.match(masked, m.end("ORD")):
+                ordinal = None  # "the first two countries to join": a rank shared by a group, no one's own
             hits.append(_Hit(trigger, m.start(), m.end(), ordinal))
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
     kept: list[_Hit] = []
@@ -361,44 +368,55 @@ class _ArticleClaims:
             return entity.country_iso2
         return None
 
-    def _named_accord(self, sentence: SentenceText, position: int) -> Accord | None:
-        """The accord named in the sentence nearest the trigger (after it preferred)."""
+    def _named_accord(self, sentence: SentenceText, position: int, end: int | None = None) -> Accord | None:
+        """The accord named in the sentence nearest the trigger at [position, end) (after it preferred,
+        measured from its end: "The UK, which left the European Union in 2020, joined the CPTPP")."""
         before_mention = claim_vocabulary().time_reference
         named = [m for m in self._named_in.get(sentence.sentence_idx, ())
                  if not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
         absolute = sentence.start_char + position
+        absolute_end = sentence.start_char + (position if end is None else end)
 
         def distance(m: Mention) -> int:
-            return (m.start_char - absolute) if m.start_char >= absolute else (absolute - m.end_char) * 2
+            if m.start_char >= absolute:
+                return max(0, m.start_char - absolute_end)
+            return (absolute - m.end_char) * 2
         return accords_by_id().get(min(named, key=distance).entity_id)
 
     def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
                   excluded: tuple[int, int], after: tuple[int, int] | None = None,
-                  trigger_end: int | None = None) -> dating.ClaimDate:
+                  trigger_end: int | None = None, scope: DateScope | None = None) -> dating.ClaimDate:
         """The event date: a date right after the trigger in its clause ("Jordan made peace with Israel
-        in 1994", not the 1979 of the clause before), else the date nearest the country. A trigger
-        followed by a later offset ("Sweden followed a year later") happened after a date before it."""
-        in_sentence = self._dates_by_sentence.get(sentence.sentence_idx, [])
+        in 1994", not the 1979 of the clause before), else the date nearest the country; only dates in
+        the trigger's ``scope`` count. A trigger followed by a later offset ("Sweden followed a year
+        later", "Morocco joined later") happened after a date before it, in its clause or the one before."""
+        all_dates = self._dates_by_sentence.get(sentence.sentence_idx, [])
         base = sentence.start_char
+        later = trigger_end is not None and _LATER_OFFSET.match(sentence.text, trigger_end)
+        in_sentence = all_dates if scope is None else \
+            [d for d in all_dates if scope.admits(d.start_char - base, d.end_char - base)]
+        if not in_sentence and later:
+            in_sentence = all_dates
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
                      and not (base + excluded[0] <= d.start_char < base + excluded[1])]
         nearest = min(following, key=lambda d: d.start_char) if following else \
             dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) if in_sentence else None
         if nearest is not None:
             since = _SINCE_BEFORE.search(sentence.text, 0, nearest.start_char - base)
-            if (since or (trigger_end is not None and nearest.end_char <= base + trigger_end
-                          and _LATER_OFFSET.match(sentence.text, trigger_end))):
+            if since or (later and nearest.end_char <= base + trigger_end):
                 # "... since 2020" / "Sweden followed a year later": after that date, by publication
                 by = self.reference if self.reference is not None and nearest.lower is not None \
                     and self.reference >= nearest.lower else None  # an event after publication stays open
                 return dating.window(nearest.lower, by)
             return dating.ClaimDate.of(nearest)
+        if scope is not None and scope.embedded and status in ("announced", "signed", "withdrawn"):
+            return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...": background
         lowered = trigger_text.lower()
         if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
             # news of the day: the day the speaker spoke when the attribution names it ("..., X said on Sunday.")
-            said_on = [d for d in in_sentence if base + excluded[0] <= d.start_char < base + excluded[1]
+            said_on = [d for d in all_dates if base + excluded[0] <= d.start_char < base + excluded[1]
                        and d.precision == "day" and (self.reference is None or d.upper <= self.reference)]
             return dating.ClaimDate.of(said_on[0]) if said_on else dating.recent(self.reference)
         return dating.before(self.reference)
@@ -407,7 +425,7 @@ class _ArticleClaims:
                     masked: str = "", clause_end: int | None = None, status: str = "") -> tuple[Accord | None, str]:
         if self._joins_a_person(sentence, hit):
             return None, ""  # "Morocco's king joined Trump in praising the accords"
-        named = self._named_accord(sentence, hit.start)
+        named = self._named_accord(sentence, hit.start, hit.end)
         if named is not None and not self._signed_another_document(sentence, hit, named):
             return named, "named"
         if self._names_other_object(sentence, hit):
@@ -610,13 +628,14 @@ class _ArticleClaims:
                           masked="", clause_end=None):
         """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted."""
         emitted = []
+        scope = date_scope(masked, hit.start, hit.end) if masked else None
         for slot in group:
             after = None
             if clause_end is not None:
                 coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
                 after = (hit.end, coordinated.start() if coordinated else clause_end)
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
-                                  hit.end)
+                                  hit.end, scope)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue

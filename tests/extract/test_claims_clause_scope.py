@@ -1,0 +1,105 @@
+"""Background clauses and coordinate clauses: which part of a sentence a claim and its date come from.
+
+Sentences written for these tests in the style of wire copy and explainers (2020-2024 coverage). A
+non-restrictive clause after a country ("Morocco, which joined the accords, hosted ...") states a
+membership whose time is its own, not the main clause's; a coordinate clause with its own subject
+("..., and Morocco joined later") does not take the first clause's date. Each expected value is read
+off the sentence itself."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tests.extract.claims_testkit import claims_of, keys
+
+AA = "Abraham Accords"
+PUBLISHED = datetime(2024, 6, 1, 12, 0)
+
+
+def _windows(claims):
+    return {(c.country_code, c.status, c.date_lower, c.date_upper) for c in claims}
+
+
+def test_a_relative_clause_is_not_dated_by_its_main_clause():
+    claims = claims_of("Morocco, which joined the Abraham Accords, hosted the Negev Forum in 2023.", PUBLISHED)
+    # joined at some time before publication; 2023 is when it hosted the forum
+    assert _windows(claims) == {("MA", "announced", None, date(2024, 6, 1))}
+    claims = claims_of("In 2023, Morocco, which joined the Abraham Accords, hosted the Negev Forum.", PUBLISHED)
+    assert _windows(claims) == {("MA", "announced", None, date(2024, 6, 1))}
+
+
+def test_a_relative_clause_keeps_its_own_date():
+    claims = claims_of("Morocco, which joined the Abraham Accords in 2020, hosted the Negev Forum in 2023.", PUBLISHED)
+    assert _windows(claims) == {("MA", "announced", date(2020, 1, 1), date(2020, 12, 31))}
+
+
+def test_a_past_agreement_in_a_relative_clause_is_background_not_news_of_the_day():
+    claims = claims_of("Sudan, which agreed to normalize ties with Israel, was removed from the US terrorism list in "
+                       "December 2020.", PUBLISHED)
+    assert _windows(claims) == {("SD", "announced", None, date(2024, 6, 1))}
+
+
+def test_membership_in_apposition():
+    claims = claims_of("Morocco, a member of the Abraham Accords, hosted the Negev Forum in March 2023.", PUBLISHED)
+    assert _windows(claims) == {("MA", "signed", None, date(2024, 6, 1))}
+    claims = claims_of("The UAE and Bahrain, both signatories of the Abraham Accords, sent delegations to the summit.",
+                       PUBLISHED)
+    assert keys(claims) == {("AE", AA, "signed", "article"), ("BH", AA, "signed", "article")}
+
+
+def test_a_rank_shared_by_a_group_is_nobody_s_ordinal():
+    claims = claims_of("The UAE and Bahrain, the first two countries to join the Abraham Accords, have expanded defence "
+                       "cooperation with Israel.", PUBLISHED)
+    assert keys(claims) == {("AE", AA, "announced", "article"), ("BH", AA, "announced", "article")}
+    assert {c.ordinal for c in claims} == {None}
+    claims = claims_of("Bahrain, the second country to join the Abraham Accords, has expanded defence cooperation "
+                       "with Israel.", PUBLISHED)
+    assert [(c.country_code, c.ordinal) for c in claims] == [("BH", 2)]
+
+
+def test_a_coordinate_clause_does_not_take_the_first_clause_s_date():
+    claims = claims_of("The UAE joined the Abraham Accords in 2020, and Morocco joined later.", PUBLISHED)
+    # "later": after the first clause's 2020, by publication
+    assert _windows(claims) == {("AE", "announced", date(2020, 1, 1), date(2020, 12, 31)),
+                                ("MA", "announced", date(2020, 1, 1), date(2024, 6, 1))}
+    claims = claims_of("The UAE joined the Abraham Accords, and Sudan agreed to normalize ties with Israel in "
+                       "October 2020.", PUBLISHED)
+    assert ("AE", "announced", date(2020, 10, 1), date(2020, 10, 31)) not in _windows(claims)
+    assert ("SD", "announced", date(2020, 10, 1), date(2020, 10, 31)) in _windows(claims)
+
+
+def test_a_fronted_date_covers_every_coordinate_clause():
+    claims = claims_of("In 2020, the UAE joined the Abraham Accords, and Bahrain signed them at the White House.",
+                       PUBLISHED)
+    assert _windows(claims) == {("AE", "announced", date(2020, 1, 1), date(2020, 12, 31)),
+                                ("BH", "signed", date(2020, 1, 1), date(2020, 12, 31))}
+
+
+def test_a_described_country_speaks():
+    claims = claims_of("Saudi Arabia will not join the Abraham Accords without a Palestinian state, the kingdom's "
+                       "foreign minister said.", PUBLISHED)
+    assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}
+    # the description fits only some countries: "the Gulf state" is not Israel
+    claims = claims_of("Israel hopes Oman will join the Abraham Accords, but the Gulf state's foreign ministry said "
+                       "it would not join without a Palestinian state.", PUBLISHED)
+    assert ("OM", AA, "declined", "Oman") in keys(claims)
+
+
+def test_the_accord_of_a_main_clause_is_its_own_object_not_the_relative_clause_s():
+    claims = claims_of("The United Kingdom, which left the European Union in 2020, formally joined the CPTPP in "
+                       "December 2024.", datetime(2025, 3, 1))
+    assert _windows(claims) == {("GB", "withdrawn", date(2020, 1, 1), date(2020, 12, 31)),
+                                ("GB", "announced", date(2024, 12, 1), date(2024, 12, 31))}
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("GB", "European Union", "withdrawn"),
+                                                                      ("GB", "CPTPP", "announced")}
+
+
+def test_membership_named_before_member_in_apposition():
+    claims = claims_of("Turkey, a NATO member since 1952, delayed ratification for more than a year.", PUBLISHED)
+    assert keys(claims) == {("TR", "NATO", "signed", "article")}
+    assert claims[0].date_lower == date(1952, 1, 1)
+    claims = claims_of("Hungary, a fellow NATO member, kept Sweden waiting.", PUBLISHED)
+    assert ("HU", "NATO", "signed", "article") in keys(claims)
+    # a would-be member, or an ally of no accord, is not a member
+    assert claims_of("Ukraine, a would-be NATO member, was not invited.", PUBLISHED) == []
+    assert claims_of("Qatar, a key US ally, hosts the largest American base in the region.", PUBLISHED) == []
