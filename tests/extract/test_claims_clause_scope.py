@@ -103,3 +103,37 @@ def test_membership_named_before_member_in_apposition():
     # a would-be member, or an ally of no accord, is not a member
     assert claims_of("Ukraine, a would-be NATO member, was not invited.", PUBLISHED) == []
     assert claims_of("Qatar, a key US ally, hosts the largest American base in the region.", PUBLISHED) == []
+
+
+def test_a_coordinated_attribution_leaves_the_clauses_before_it_to_the_outlet():
+    claims = claims_of("Bahrain, which joined the Abraham Accords alongside the UAE, did not say it was withdrawing from "
+                       "them, and Israeli officials said relations with Manama remained stable.", PUBLISHED)
+    # joined: the outlet's background; "did not say it was withdrawing" is no withdrawal
+    assert keys(claims) == {("BH", AA, "announced", "article")}
+
+
+def test_the_speaker_of_a_relative_clause_does_not_speak_for_the_sentence():
+    claims = claims_of('Israel has signed agreements establishing diplomatic relations with the United Arab Emirates and '
+                       'Bahrain, in a White House ceremony that Donald Trump declared "the dawn of a new Middle East".',
+                       datetime(2020, 9, 15, 20, 0))
+    # the agreements establish the relations: what was signed, so the claim is a signature (not only "announced")
+    assert keys(claims) == {("AE", AA, "signed", "article"), ("BH", AA, "signed", "article")}
+
+
+def test_saying_nothing_is_no_attribution():
+    claims = claims_of("Astana confirmed that Kazakhstan had joined the Abraham Accords. US officials privately describe "
+                       "Mauritania as a plausible next member, but the government has said nothing in public.", PUBLISHED)
+    assert ("MR", AA, "candidate", "article") in keys(claims)
+    assert not any(c.country_code == "MR" and c.claimed_by == "Kazakhstan" for c in claims)
+
+
+def test_an_unnamed_plural_subject_is_not_the_country_before_it():
+    claims = claims_of("Trump described Kazakhstan as the first country to join the Abraham Accords in his second term "
+                       "and said many more countries were seeking to join.", PUBLISHED)
+    assert ("KZ", AA, "candidate") not in {(c.country_code, c.accord, c.status) for c in claims}
+
+
+def test_the_counterparty_as_a_complement_is_passed_over_for_the_subject():
+    claims = claims_of("Earlier reporting had floated Azerbaijan, another former Soviet republic with close ties to "
+                       "Israel, as a possible addition to the Abraham Accords.", PUBLISHED)
+    assert keys(claims) == {("AZ", AA, "candidate", "article")}

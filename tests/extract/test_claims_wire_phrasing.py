@@ -339,3 +339,50 @@ def test_never_is_a_refusal_unless_someone_else_demands_it():
     assert keys(claims) == {("PK", AA, "declined", "Shehbaz Sharif")}
     assert claims_of("Russia has demanded guarantees that Ukraine will never join NATO.", SATURDAY) == []
     assert claims_of("Moscow demands that Kyiv will not join NATO.", SATURDAY) == []
+
+
+def test_agreeing_to_move_towards_normalisation_and_opening_relations():
+    published = datetime(2020, 8, 13, 20, 41)
+    claims = claims_of("The UAE and Israel have agreed to move towards full normalisation of relations, in a deal "
+                       "brokered by the United States.", published)
+    assert keys(claims) == {("AE", AA, "announced", "article")}
+    claims = claims_of("With the agreement, the UAE becomes the third Arab country to open formal relations with Israel.",
+                       published)
+    assert keys(claims) == {("AE", AA, "announced", "article")}
+    assert claims[0].ordinal == 3
+
+
+def test_talks_on_a_country_s_accession_and_a_discussed_accession():
+    text = ("Kazakhstan has joined the Abraham Accords, the Ministry of Foreign Affairs of the Republic of Kazakhstan "
+            "said. Earlier, it was reported that negotiations on Kazakhstan's accession to the Accords had reached the "
+            "final stage.")
+    # a long official name still closes a trailing attribution; "to the Accords" is the accord, not another body
+    assert keys(claims_of(text)) == {("KZ", AA, "announced", "Government of Kazakhstan"),
+                                     ("KZ", AA, "negotiating", "article")}
+    claims = claims_of("Officials in Washington and Baku have discussed a symbolic accession to the Abraham Accords, "
+                       "according to two people briefed on the talks.", SATURDAY)
+    assert keys(claims) == {("AZ", AA, "negotiating", "anonymous sources")}
+
+
+def test_refusals_without_an_object_or_a_position_to_join():
+    text = ("Saudi Arabia is the prize of the Abraham Accords. Riyadh has made clear that it will not normalize without "
+            "a credible path to Palestinian statehood.")
+    assert ("SA", AA, "declined", "article") in keys(claims_of(text, SATURDAY))
+    claims = claims_of("President Ahmed al-Sharaa has said Syria is not in a position to join the Abraham Accords while "
+                       "Israel occupies the Golan Heights.", SATURDAY)
+    assert {(c.country_code, c.status) for c in claims} == {("SY", "declined")}
+    text = ("Oman is often listed as a candidate for the Abraham Accords. Its officials have said the sultanate will "
+            "not join.")
+    assert ("OM", AA, "declined") in {(c.country_code, c.accord, c.status) for c in claims_of(text, SATURDAY)}
+
+
+def test_a_belief_is_a_prospect():
+    text = ('Saudi Arabia is the bigger prize for the Abraham Accords. Trump told reporters last month he believed the '
+            'kingdom would join "and it will happen quickly."')
+    assert ("SA", AA, "candidate", "Donald Trump") in keys(claims_of(text, SATURDAY))
+
+
+def test_a_withdrawal_that_is_only_threatened_or_denied_is_none():
+    for text in ("Bahrain could pull out of the Abraham Accords if the war continues, analysts said.",
+                 "Morocco denied that it was withdrawing from the Abraham Accords."):
+        assert not any(c.status == "withdrawn" for c in claims_of(text, SATURDAY)), text

@@ -26,6 +26,13 @@ _CLAUSE_PUNCT = re.compile(r"[,;:\"“”]")
 # "..., days after Kazakhstan announced it would enter the accords.": a subordinate clause, not the
 # sentence's attribution.
 _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|until|although|though|if|once)(?![\w])", re.I)
+# "..., but the government has said ...", "..., and officials said relations remained stable": a clause of
+# its own, not a trailing attribution
+_CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
+# "a ceremony that Trump declared ...": the speaker of a relative clause
+_RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+$", re.I)
+# "has said nothing", "said little": a reporting verb without a statement
+_SAID_NOTHING = re.compile(r"\s+(?:nothing|little|none|no more)(?![\w])", re.I)
 _ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)
 _ACCORDING, _REPORTING = 1, 2  # bits of the attribution gate
 
@@ -40,6 +47,9 @@ _COMMA_AT_END = re.compile(r",\s*$")
 # An auxiliary in a trailing attribution's tail means the tail reports a clause of its own ("..., Trump said
 # on Thursday Kazakhstan would join"), so it is not a long trailing tail.
 _AUXILIARY = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|could|can|may|might|shall|should|must|did|does)\b", re.I)
+# A trailing attribution's speaker phrase has at most this many words ("..., the Ministry of Foreign Affairs of
+# the Republic of Kazakhstan said.")
+_MAX_TRAILING_SPEAKER_WORDS = 12
 # The main clause before a long trailing tail has at least this many words (a short one is an opener:
 # "On Thursday, Trump said ...").
 _MIN_MAIN_CLAUSE_WORDS = 4
@@ -178,6 +188,8 @@ class AttributionResolver:
                 return Attribution(speaker, m.start(), max(s_end, stop_at), 0, len(text), "according_to")
         verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))
         for verb in verbs:
+            if _SAID_NOTHING.match(text, verb.end()):
+                continue  # "the government has said nothing in public": no statement to attribute
             before = text[:verb.start()]
             # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'
             cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
@@ -190,8 +202,9 @@ class AttributionResolver:
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
                     found = self._phrase_speaker(text, base, verb.end(), end)
-                if found and len(text[cut + 1:verb.start()].split()) <= 8 \
-                        and not _SUBORDINATE.search(text, cut + 1, verb.start()):
+                if found and len(text[cut + 1:verb.start()].split()) <= _MAX_TRAILING_SPEAKER_WORDS \
+                        and not _SUBORDINATE.search(text, cut + 1, verb.start()) \
+                        and not _CONTRAST_OPENING.match(text, cut + 1):
                     return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
             # leading attribution: 'X announced (that) ...' with X right before the verb, or an appositive
             # name between commas right before it ("Oman's foreign minister, Badr Albusaidi, said that ...")
@@ -207,6 +220,8 @@ class AttributionResolver:
                 gap = text[s_end:len(head)]
                 if _SUBORDINATE.search(text, clause_start, s_start):
                     continue  # "..., days after Kazakhstan announced it would ...": not the sentence's speaker
+                if _RELATIVE_BEFORE.search(text, clause_start, s_start):
+                    continue  # "..., in a ceremony that Donald Trump declared ...": a relative clause's speaker
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
                     content_start = verb.end()
                     that = _THAT_OR_COLON.match(text[content_start:])

@@ -15,10 +15,11 @@ from pipelines.extract.model import direct_init
 
 _SLOT = "\x02\x01*"
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
+# (", as a possible addition": a complement of the clause, not a clause of its own)
 CLAUSE_BREAK = re.compile(
     r";|:(?!\s*(?:the\s+)?\x02)|\s[—–]\s(?!(?:the\s+)?\x02)"
     r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because|since|however)(?![\w])"
-    r"|,\s*(?:as|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
+    r"|,\s*(?:as(?!\s+an?\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
     re.IGNORECASE,
 )
 _OBJECT_INTRO = re.compile(
@@ -134,6 +135,7 @@ def _after_with(masked: str, slot: Slot) -> bool:
 
 # "Finland, which joined ..." / "Oman, which sent its ambassador, was ...": the clause opens with a
 # relative pronoun right after a country (list): that list is the clause's subject.
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:to|of|for|from|toward|towards|against|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who|whose)$", re.IGNORECASE)
 
@@ -154,8 +156,11 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
     while before:
         nearest = max(before, key=lambda s: s.end)
         group = group_around(before, nearest, masked)
-        addressee = all(s.code in skip for s in group) and _THAT.search(masked, group[-1].end, trigger_start)
-        if not _after_with(masked, group[0]) and not addressee:
+        only_skipped = all(s.code in skip for s in group)
+        addressee = only_skipped and _THAT.search(masked, group[-1].end, trigger_start)
+        # "Azerbaijan, another former Soviet republic with close ties to Israel, as a possible addition"
+        complement = only_skipped and _PREPOSITION_BEFORE.search(masked, max(0, group[0].start - 20), group[0].start)
+        if not _after_with(masked, group[0]) and not addressee and not complement:
             return group
         before = [s for s in before if s not in group]
     return []

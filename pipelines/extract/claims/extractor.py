@@ -67,6 +67,10 @@ _LATER_OFFSET = re.compile(
     r"|\s+(?:later|afterwards?|subsequently)(?![\w])(?!\s+(?:this|that|next|in|on)(?![\w]))",
     re.IGNORECASE,
 )
+# The trigger's own subject is an unnamed plural right before it ("many more countries were seeking to join")
+_UNNAMED_SUBJECT = re.compile(
+    r"(?<![\w])(?:countries|nations|states|governments|capitals)\s+(?:(?:are|were|is|was|have|has|had|will|would|could|"
+    r"may|might|also|now|still|been|be|already|all)\s+){0,3}$", re.IGNORECASE)
 # a number right after an ordinal ("the first two countries")
 _CARDINAL_AFTER = re.compile(r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w])", re.IGNORECASE)
 # the month, not the modal: see _without_month_may (case-sensitive on purpose)
@@ -84,7 +88,8 @@ _SPEAKER_PRONOUN = re.compile(
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
-    r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?|reach|agenda|table)[\"”]?$",
+    r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
+    r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
 # A {C} list trigger whose words before the list say what the countries are ("the members are A and B",
@@ -106,7 +111,7 @@ _ADVERBIAL = (
 )
 _ELIDED_OBJECT = re.compile(
     rf"(?:[\s,\"“”'‘’]*{_ADVERBIAL})*[\s\"“”'‘’]*"
-    r"(?:[.!?;,:—–]|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as)(?![\w]))"
+    r"(?:[.!?;,:—–]|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as|and|but)(?![\w]))"
 )
 # A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
 # claim is about that, not about the article's accord, unless it is a registry name.
@@ -124,6 +129,12 @@ _OWN_OBJECT = re.compile(
     r"\s+(?:a |an |the |its |their |several |two |three |four |new |separate )?(?:[a-z-]+ ){0,3}?"
     r"(?:agreements?|deals?|memorand(?:um|a)|contracts?|documents?|orders?|letters?|treat(?:y|ies)|accords?|pacts?)(?![\w])"
 )
+
+# a leading attribution in a coordinate clause of its own ("..., and Israeli officials said ...")
+_COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
+# between a signed document and the trigger that says what it does ("agreements establishing", "a deal to normalize")
+_DOCUMENT_COMPLEMENT = re.compile(r"\s*(?:to|on|for|that)?\s*", re.IGNORECASE)
+
 
 @dataclass
 class _Hit:
@@ -202,6 +213,8 @@ def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, ques
         return status, futurish, ""
     if status in ("negotiating", "candidate") and negated:
         return None, False, "negated"
+    if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(_without_month_may(cue_zone))):
+        return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
     if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
         return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
     if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")):
@@ -474,7 +487,7 @@ class _ArticleClaims:
                        for a in self._named_in.get(sentence.sentence_idx, ()))
 
     def _names_other_object(self, sentence: SentenceText, hit: _Hit) -> bool:
-        """The trigger is followed by a capitalized name (not a country, not a registry accord)."""
+        """The trigger is followed by a capitalized name (not a country, not a registry accord nor its generic phrase: "to the Accords")."""
         m = _NAMED_OBJECT.match(sentence.text, hit.end)
         if not m or not m.group().strip():
             return False
@@ -485,7 +498,8 @@ class _ArticleClaims:
         if last_word.lower().rstrip(".") in _CALENDAR_WORDS:
             return False
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
-        named = [x for x in self._named_in.get(sentence.sentence_idx, ()) if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
+        mentioned = [*self._named_in.get(sentence.sentence_idx, ()), *self._generic_in.get(sentence.sentence_idx, ())]
+        named = [x for x in mentioned if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
         return not covered and not named
 
     def _has_own_object(self, sentence: SentenceText, hit: _Hit) -> bool:
@@ -567,6 +581,17 @@ class _ArticleClaims:
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule = self._speaker(sentence)
+        self._claims_by(sentence, triggers, speaker, excluded, content, speaker_rule)
+        if speaker_rule.startswith("speaker_"):
+            # "Bahrain, which joined the accords, ..., and Israeli officials said relations remained stable":
+            # the clauses before a coordinated attribution are the outlet's
+            coordinate = _COORDINATE_BEFORE.search(sentence.text, 0, excluded[0])
+            if coordinate is not None:
+                self._claims_by(sentence, triggers, OUTLET, excluded, (0, coordinate.start()), "outlet")
+
+    def _claims_by(self, sentence: SentenceText, triggers: list[Trigger], speaker: Speaker, excluded: tuple[int, int],
+                   content: tuple[int, int], speaker_rule: str) -> None:
+        """The claims that ``speaker`` makes in the ``content`` span of a sentence."""
         speaker_country = self._speaker_country(speaker)
         leader_country = self._leader_country.get(speaker.entity_id or "")
         slots = self._slots(sentence, excluded, speaker_country, leader_country)
@@ -598,6 +623,8 @@ class _ArticleClaims:
             window = masked[window_start:hit.start]
             if binding == "subject" and group and claim_vocabulary().spectator.search(window):
                 group = []  # "Egypt welcomed the peace deal between ...": the subject only reacted
+            if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
+                group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             right = masked[hit.end:min(clause_end, hit.end + 40)]
             status, is_future, note = _status_after_modality(hit, masked, window, right, question, governing)
@@ -716,15 +743,26 @@ def _all_non_joiners() -> frozenset[str]:
 
 def _drop_object_nouns(hits: list[_Hit], masked: str, content: tuple[int, int]) -> list[_Hit]:
     """A noun trigger that follows a verb trigger in the same clause is that verb's object
-    ("signed ... a joint declaration", "agreed to a peace deal"), not a claim of its own."""
+    ("signed ... a joint declaration", "agreed to a peace deal"), not a claim of its own; so is a
+    trigger that completes the verb's document ("signed agreements establishing diplomatic relations")."""
     kept = []
     for hit in hits:
         if hit.trigger.noun:
             clause_start, _ = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if any(not other.trigger.noun and clause_start <= other.start and other.end <= hit.start for other in hits):
                 continue
+        if any(not other.trigger.noun and other.end <= hit.start and _completes_document(masked, other.end, hit.start)
+               for other in hits):
+            continue
         kept.append(hit)
     return kept
+
+
+def _completes_document(masked: str, verb_end: int, start: int) -> bool:
+    """Whether a trigger at ``start`` belongs to the document right after a verb trigger ending at
+    ``verb_end`` ("signed [agreements] establishing ...", "signed [a deal] to normalize ties")."""
+    document = _OWN_OBJECT.match(masked, verb_end)
+    return document is not None and (start <= document.end() or _DOCUMENT_COMPLEMENT.fullmatch(masked, document.end(), start) is not None)
 
 
 def _deduplicate(claims: list[Claim]) -> list[Claim]:
