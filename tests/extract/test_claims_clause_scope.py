@@ -137,3 +137,36 @@ def test_the_counterparty_as_a_complement_is_passed_over_for_the_subject():
     claims = claims_of("Earlier reporting had floated Azerbaijan, another former Soviet republic with close ties to "
                        "Israel, as a possible addition to the Abraham Accords.", PUBLISHED)
     assert keys(claims) == {("AZ", AA, "candidate", "article")}
+
+
+def test_a_condition_s_date_is_not_the_refusal_s():
+    claims = claims_of("Saudi Arabia will not establish diplomatic relations with Israel unless an independent Palestinian "
+                       "state is recognised on the 1967 borders, the kingdom's foreign ministry said on Wednesday.",
+                       datetime(2024, 2, 7, 10, 41))
+    # the refusal was stated on Wednesday 7 February; 1967 belongs to the condition
+    assert _windows(claims) == {("SA", "declined", date(2024, 2, 7), date(2024, 2, 7))}
+
+
+def test_the_speaker_of_a_subordinate_clause_speaks_for_its_own_content():
+    claims = claims_of("It came after White House spokesman John Kirby told reporters on Tuesday that Saudi Arabia was "
+                       "willing to keep discussing normalisation with Israel.", datetime(2024, 2, 7, 10, 41))
+    assert keys(claims) == {("SA", AA, "negotiating", "John Kirby")}
+    # a later trailing attribution still speaks for the whole sentence
+    claims = claims_of("Kazakhstan will join the Abraham Accords soon after Trump announced the deal, the Kazakh foreign "
+                       "ministry said.", PUBLISHED)
+    assert keys(claims) == {("KZ", AA, "announced", "Government of Kazakhstan")}
+
+
+def test_before_a_date_bounds_the_event_from_above():
+    claims = claims_of("Before 7 October, US, Saudi and Israeli officials had been negotiating a normalization deal.",
+                       datetime(2024, 2, 7, 10, 41))
+    assert _windows(claims) == {("SA", "negotiating", None, date(2023, 10, 7))}
+
+
+def test_a_list_member_s_relative_clause_keeps_its_date_to_itself():
+    claims = claims_of("Kazakhstan is joining the Abraham Accords. Unlike the original signatories - the United Arab "
+                       "Emirates, Bahrain and Morocco, along with Sudan, which signed a declaration in 2021 but never "
+                       "finalized a bilateral agreement - Kazakhstan already has full relations with Israel.", PUBLISHED)
+    signed = {(c.country_code, c.date_lower, c.date_upper) for c in claims if c.status == "signed"}
+    assert signed == {("AE", None, date(2024, 6, 1)), ("BH", None, date(2024, 6, 1)), ("MA", None, date(2024, 6, 1)),
+                      ("SD", date(2021, 1, 1), date(2021, 12, 31))}

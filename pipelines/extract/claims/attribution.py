@@ -29,6 +29,8 @@ _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|un
 # "..., but the government has said ...", "..., and officials said relations remained stable": a clause of
 # its own, not a trailing attribution
 _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
+# a leading attribution in a coordinate clause ("..., and Israeli officials said ...")
+_COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
 # "a ceremony that Trump declared ...": the speaker of a relative clause
 _RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+$", re.I)
 # "has said nothing", "said little": a reporting verb without a statement
@@ -74,6 +76,9 @@ class Attribution:
     content_start: int  # sentence-relative span the speaker vouches for
     content_end: int
     rule: str
+    # a leading attribution in a clause of its own ("..., and Israeli officials said ...", "It came after Kirby
+    # told reporters that ..."): the text before this offset is the outlet's (0: no such text)
+    outlet_end: int = 0
 
 
 OUTLET = Speaker(ARTICLE, None)
@@ -187,6 +192,7 @@ class AttributionResolver:
                 speaker, _, s_end = found
                 return Attribution(speaker, m.start(), max(s_end, stop_at), 0, len(text), "according_to")
         verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))
+        subordinate: Attribution | None = None  # a subordinate clause's speaker, if nothing else speaks
         for verb in verbs:
             if _SAID_NOTHING.match(text, verb.end()):
                 continue  # "the government has said nothing in public": no statement to attribute
@@ -218,8 +224,6 @@ class AttributionResolver:
             if found:
                 speaker, s_start, s_end = found
                 gap = text[s_end:len(head)]
-                if _SUBORDINATE.search(text, clause_start, s_start):
-                    continue  # "..., days after Kazakhstan announced it would ...": not the sentence's speaker
                 if _RELATIVE_BEFORE.search(text, clause_start, s_start):
                     continue  # "..., in a ceremony that Donald Trump declared ...": a relative clause's speaker
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
@@ -227,9 +231,18 @@ class AttributionResolver:
                     that = _THAT_OR_COLON.match(text[content_start:])
                     if that:
                         content_start += that.end()
-                    return Attribution(speaker, s_start, content_start, content_start, len(text),
-                                       "speaker_" + verb.group().lower().split()[0])
-        return None
+                    rule = "speaker_" + verb.group().lower().split()[0]
+                    clause_opening = _SUBORDINATE.search(text, clause_start, s_start)
+                    if clause_opening:
+                        # "It came after Kirby told reporters that ...": the speaker of its own clause only, unless
+                        # a later verb speaks for the sentence ("..., days after X announced ..., the ministry said")
+                        subordinate = subordinate or Attribution(speaker, s_start, content_start, content_start,
+                                                                 len(text), rule, clause_opening.start())
+                        continue
+                    coordinate = _COORDINATE_BEFORE.search(text, 0, s_start)
+                    return Attribution(speaker, s_start, content_start, content_start, len(text), rule,
+                                       coordinate.start() if coordinate else 0)
+        return subordinate
 
     def _introductory(self, opening: str) -> bool:
         """Whether the text before the comma is only an introductory phrase ("After the dinner, Trump said

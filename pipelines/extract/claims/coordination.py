@@ -68,6 +68,8 @@ _EMBEDDED_OPENING = re.compile(
     r"\x02\x01*\s*(?P<open>,)\s*(?:which|who|the|an?|both|all|one\s+of)\s+(?!(?:the\s+)?\x02)[^,;:\x02]*$", re.IGNORECASE
 )
 _CLAUSE_CLOSE = re.compile(r"[,;]")
+# a non-restrictive relative clause opening after a trigger: its dates are its own
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])", re.IGNORECASE)
 # A coordinate clause with a subject of its own: "..., and Morocco joined later", "; Bahrain signed ..."
 _OWN_SUBJECT_COORDINATE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=\x02)", re.IGNORECASE)
 
@@ -99,11 +101,14 @@ def date_scope(masked: str, start: int, end: int) -> DateScope:
         close = _CLAUSE_CLOSE.search(masked, end)
         return DateScope(opening, close.start() if close else len(masked), -1, True)
     lo, hi = 0, len(masked)
+    relative = _RELATIVE_OPENING.search(masked, end)
+    if relative:  # "the original signatories - A, B, along with C, which signed a declaration in 2021": C's date
+        hi = relative.start()
     for m in _OWN_SUBJECT_COORDINATE.finditer(masked):
         if m.end() <= start:
             lo = m.start()
         elif m.start() >= end:
-            hi = m.start()
+            hi = min(hi, m.start())
             break
     first = masked.find("\x02")
     return DateScope(lo, hi, masked.rfind(",", 0, first) if first > 0 else -1)
@@ -125,7 +130,10 @@ def group_around(slots: list[Slot], anchor: Slot, masked: str) -> list[Slot]:
     return ordered[lo:hi + 1]
 
 
-_WITH_BEFORE = re.compile(r"(?<![\w])(?:with|between|between\s+(?:the\s+)?\x02\x01*\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
+# (not "along with" / "together with": a coordination)
+_WITH_BEFORE = re.compile(
+    r"(?<![\w])(?:(?<!along\s)(?<!together\s)with|between|between\s+(?:the\s+)?\x02\x01*\s+and)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _after_with(masked: str, slot: Slot) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
@@ -53,6 +53,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|on|establishing)\s+)?(?:the\s+)?", re.IGNORECASE)
 # a date right after "since" is where a period starts, not the event's date
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
+# a date right after "before" bounds the event from above, it is not the event's date
+_BEFORE_DATE = re.compile(r"(?<![\w])(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # organization kinds (organizations.yaml) of the media: a country in their names is not a mention of it
 _MEDIA_KIND_WORDS = ("news", "media", "photo")
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
@@ -88,7 +90,7 @@ _SPEAKER_PRONOUN = re.compile(
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
-    r"discussions|candidates?|members?|membership|entrants?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
+    r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -130,8 +132,6 @@ _OWN_OBJECT = re.compile(
     r"(?:agreements?|deals?|memorand(?:um|a)|contracts?|documents?|orders?|letters?|treat(?:y|ies)|accords?|pacts?)(?![\w])"
 )
 
-# a leading attribution in a coordinate clause of its own ("..., and Israeli officials said ...")
-_COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
 # between a signed document and the trigger that says what it does ("agreements establishing", "a deal to normalize")
 _DOCUMENT_COMPLEMENT = re.compile(r"\s*(?:to|on|for|that)?\s*", re.IGNORECASE)
 
@@ -293,8 +293,9 @@ class _ArticleClaims:
 
     # --- per sentence --------------------------------------------------------------------------
 
-    def _speaker(self, sentence: SentenceText) -> tuple[Speaker, tuple[int, int], tuple[int, int], str]:
-        """(speaker, excluded span, content span, rule) for one sentence."""
+    def _speaker(self, sentence: SentenceText) -> tuple[Speaker, tuple[int, int], tuple[int, int], str, int]:
+        """(speaker, excluded span, content span, rule, outlet_end) for one sentence: the text before
+        ``outlet_end`` (when not 0) is the outlet's, the speaker's attribution being in a clause of its own."""
         known, attribution = (False, None) if sentence.in_quote else \
             self.resolver.independent_attribution(sentence.sentence_idx)
         if not known:  # a pronoun speaker or a quotation: the sentences before it are read first, in order
@@ -305,13 +306,13 @@ class _ArticleClaims:
             quoted = self.resolver.quote_speaker(sentence.sentence_idx)
             if attribution is not None and attribution.rule.startswith("trailing"):
                 return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
-                    (attribution.content_start, attribution.content_end), "quote"
+                    (attribution.content_start, attribution.content_end), "quote", 0
             if quoted is not None:
-                return quoted, (0, 0), full, "quote"
+                return quoted, (0, 0), full, "quote", 0
         if attribution is None:
-            return OUTLET, (0, 0), full, "outlet"
+            return OUTLET, (0, 0), full, "outlet", 0
         return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
-            (attribution.content_start, attribution.content_end), attribution.rule
+            (attribution.content_start, attribution.content_end), attribution.rule, attribution.outlet_end
 
     def _slots(self, sentence: SentenceText, excluded: tuple[int, int], speaker_country: str | None = None,
                leader_country: str | None = None) -> list[Slot]:
@@ -423,6 +424,8 @@ class _ArticleClaims:
                 by = self.reference if self.reference is not None and nearest.lower is not None \
                     and self.reference >= nearest.lower else None  # an event after publication stays open
                 return dating.window(nearest.lower, by)
+            if _BEFORE_DATE.search(sentence.text, 0, nearest.start_char - base) and nearest.lower is not None:
+                return dating.window(None, nearest.lower)  # "Before 7 October, ... had been negotiating"
             return dating.ClaimDate.of(nearest)
         if scope is not None and scope.embedded and status in ("announced", "signed", "withdrawn"):
             return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...": background
@@ -580,14 +583,12 @@ class _ArticleClaims:
 
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
-        speaker, excluded, content, speaker_rule = self._speaker(sentence)
+        speaker, excluded, content, speaker_rule, outlet_end = self._speaker(sentence)
         self._claims_by(sentence, triggers, speaker, excluded, content, speaker_rule)
-        if speaker_rule.startswith("speaker_"):
+        if outlet_end:
             # "Bahrain, which joined the accords, ..., and Israeli officials said relations remained stable":
-            # the clauses before a coordinated attribution are the outlet's
-            coordinate = _COORDINATE_BEFORE.search(sentence.text, 0, excluded[0])
-            if coordinate is not None:
-                self._claims_by(sentence, triggers, OUTLET, excluded, (0, coordinate.start()), "outlet")
+            # the clauses before an attribution in a clause of its own are the outlet's
+            self._claims_by(sentence, triggers, OUTLET, excluded, (0, outlet_end), "outlet")
 
     def _claims_by(self, sentence: SentenceText, triggers: list[Trigger], speaker: Speaker, excluded: tuple[int, int],
                    content: tuple[int, int], speaker_rule: str) -> None:
@@ -656,11 +657,16 @@ class _ArticleClaims:
         """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted."""
         emitted = []
         scope = date_scope(masked, hit.start, hit.end) if masked else None
+        condition = claim_vocabulary().condition.search(sentence.text, hit.end, clause_end) if clause_end is not None else None
+        if scope is not None and condition is not None and condition.start() < scope.hi:
+            # "... unless a Palestinian state is recognised on the 1967 borders": the condition's dates are its own
+            scope = replace(scope, hi=condition.start())
         for slot in group:
             after = None
             if clause_end is not None:
                 coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
-                after = (hit.end, coordinated.start() if coordinated else clause_end)
+                after = (hit.end, min(coordinated.start() if coordinated else clause_end,
+                                      condition.start() if condition else clause_end))
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
                                   hit.end, scope)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
