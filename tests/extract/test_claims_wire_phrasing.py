@@ -386,3 +386,34 @@ def test_a_withdrawal_that_is_only_threatened_or_denied_is_none():
     for text in ("Bahrain could pull out of the Abraham Accords if the war continues, analysts said.",
                  "Morocco denied that it was withdrawing from the Abraham Accords."):
         assert not any(c.status == "withdrawn" for c in claims_of(text, SATURDAY)), text
+
+
+def test_enlargement_wording_of_the_eu_and_nato():
+    published = datetime(2023, 12, 15, 8, 10)
+    claims = claims_of("EU leaders agreed on Thursday to open accession negotiations with Ukraine and Moldova.", published)
+    assert keys(claims) == {("UA", "European Union", "negotiating", "article"),
+                            ("MD", "European Union", "negotiating", "article")}
+    text = ("The European Union is weighing enlargement. Montenegro and Serbia have been negotiating for around a decade, "
+            "while Turkey, a candidate since 1999, has seen its talks frozen since 2018.")
+    assert keys(claims_of(text, published)) == {("ME", "European Union", "negotiating", "article"),
+                                                ("RS", "European Union", "negotiating", "article"),
+                                                ("TR", "European Union", "candidate", "article")}
+    text = "The European Union met in Brussels. At the summit, leaders granted Moldova the status of candidate country."
+    assert keys(claims_of(text, published)) == {("MD", "European Union", "candidate", "article")}
+    assert keys(claims_of("Kyiv is separately pressing to join NATO, though allies have not set a timetable.",
+                          published)) == {("UA", "NATO", "candidate", "article")}
+
+
+def test_founders_and_an_invitation_turned_down_or_considered():
+    published = datetime(2024, 1, 2)
+    text = "BRICS has nearly doubled in size. The group was founded in 2009 by Brazil, Russia, India and China."
+    claims = claims_of(text, published)
+    assert keys(claims) == {(code, "BRICS", "signed", "article") for code in ("BR", "RU", "IN", "CN")}
+    assert {c.date_lower for c in claims} == {date(2009, 1, 1)}
+    # "in a letter" is where it was said, not a document of its own: the accord is still BRICS
+    claims = claims_of("Argentina's new president, Javier Milei, formally turned down the invitation in a letter to BRICS "
+                       "leaders last week.", published)
+    assert keys(claims) == {("AR", "BRICS", "declined", "article")}
+    claims = claims_of("Saudi Arabia was invited to join BRICS. A Saudi official said Riyadh was still considering the "
+                       "invitation.", published)
+    assert ("SA", "BRICS", "candidate", "Saudi Arabia") in keys(claims)

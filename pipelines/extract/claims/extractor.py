@@ -91,6 +91,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
+    r"status|invitations?|country|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -103,7 +104,8 @@ _LIST_HEAD = re.compile(
 _ADVERBIAL = (
     r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) (?:day|week|month|year)|"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+) )?"
-    r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|for (?:(?:[\w-]+ )?(?:years|decades|months)(?: now)?|some time|a long time)|"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|"
+    r"for (?:(?:around|about|nearly|almost|more than|over) )?(?:(?:[\w-]+ )?(?:years|decades|months)(?: now)?|an? (?:year|decade)|some time|a long time)|"
     r"since (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
     r"once \w+|at (?:the )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
@@ -128,7 +130,8 @@ _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:and|but|while|as|after|before|when|whe
 # A document right after a verb trigger: its own object, so a generic accord phrase elsewhere in the
 # sentence is not what was signed.
 _OWN_OBJECT = re.compile(
-    r"\s+(?:a |an |the |its |their |several |two |three |four |new |separate )?(?:[a-z-]+ ){0,3}?"
+    r"\s+(?!(?:in|at|on|by|with|from|for|during|after|before|via|through|under) )"  # "in a letter": no object
+    r"(?:a |an |the |its |their |several |two |three |four |new |separate )?(?:[a-z-]+ ){0,3}?"
     r"(?:agreements?|deals?|memorand(?:um|a)|contracts?|documents?|orders?|letters?|treat(?:y|ies)|accords?|pacts?)(?![\w])"
 )
 
