@@ -1,7 +1,8 @@
 """Print claim precision and recall per status and overall, separately for the three labelled sets:
 ``tests/fixtures/articles`` (written alongside the rules) and ``tests/fixtures/heldout`` (written
 before running the extractor, raw pages read through the ingest path) and ``tests/fixtures/redteam``
-(traps aimed at false claims, labelled before running, ingest path).
+(traps aimed at false claims, labelled before running, ingest path) and ``tests/fixtures/blind`` (written and
+labelled by writers who had not seen the rules).
 
     .venv/bin/python bench/eval_claims.py [-v]     (-v lists every false, missed and must-not claim)
 """
@@ -12,6 +13,7 @@ import sys
 
 from pipelines.extract.claims.evaluation import (
     Score,
+    load_blind_articles,
     load_heldout_articles,
     load_labelled_articles,
     load_redteam_articles,
@@ -49,6 +51,7 @@ def main(argv: list[str]) -> int:
     report("rule-author set (tests/fixtures/articles)", load_labelled_articles(), verbose)
     report("held-out set (tests/fixtures/heldout, ingest path)", load_heldout_articles(), verbose)
     report("red-team set (tests/fixtures/redteam, ingest path)", load_redteam_articles(), verbose)
+    report("blind set (tests/fixtures/blind, ingest path)", load_blind_articles(), verbose)
     return 0
 
 

@@ -8,10 +8,11 @@ or "CODE:Accord"] that no claim may name. A predicted claim is unique per (count
 claimed_by); it is a true positive when a required label accepts it, ignored when only optional
 labels accept it, a false positive otherwise. A required label no claim matches is a miss.
 
-Three sets: ``tests/fixtures/articles`` (written with the rules, plain-text split) and
+Four sets: ``tests/fixtures/articles`` (written with the rules, plain-text split),
 ``tests/fixtures/heldout`` (written before running the extractor, raw pages with their noise,
-read through the real ingest path: ``clean_body`` + ``split_sentences``) and ``tests/fixtures/redteam``
-(traps written to break the rules, labelled before running, also through the ingest path).
+read through the real ingest path: ``clean_body`` + ``split_sentences``), ``tests/fixtures/redteam``
+(traps written to break the rules, labelled before running, also through the ingest path) and
+``tests/fixtures/blind`` (written and labelled by writers who had not seen the rules, ingest path).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pipelines.paths import REPO_ROOT
 LABELLED_DIR = REPO_ROOT / "tests" / "fixtures" / "articles"
 HELDOUT_DIR = REPO_ROOT / "tests" / "fixtures" / "heldout"
 REDTEAM_DIR = REPO_ROOT / "tests" / "fixtures" / "redteam"
+BLIND_DIR = REPO_ROOT / "tests" / "fixtures" / "blind"
 
 
 @dataclass
@@ -75,6 +77,12 @@ def load_redteam_articles() -> list[LabelledArticle]:
     anniversaries, timelines, other "Abraham" names, welcomes, denials, Russian and Arabic pages, a
     live blog), labelled before the extractor was run, read through the ingest path."""
     return load_labelled_articles(REDTEAM_DIR, ingest=True)
+
+
+def load_blind_articles() -> list[LabelledArticle]:
+    """The blind set: articles written and labelled by writers who had not seen the rules (other outlets,
+    2020-2025, the Abraham Accords and NATO, BRICS, the EU, CPTPP, Paris, the SCO), ingest path."""
+    return load_labelled_articles(BLIND_DIR, ingest=True)
 
 
 def _accepts(label: dict, claim: Claim) -> bool:
