@@ -194,14 +194,16 @@ def phrase_words(phrase: str) -> list[str]:
     return re.split(_PHRASE_GAP, phrase.strip())
 
 
-def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern | None:
-    """Case-insensitive whole-word regex for phrases; hyphens/dashes and spaces match each other."""
+def phrase_pattern(phrases: list[str] | tuple[str, ...], plural: bool = False) -> re.Pattern | None:
+    """Case-insensitive whole-word regex for phrases; hyphens/dashes and spaces match each other;
+    ``plural``: the last word may take an "s" ("normalization agreements")."""
     if not phrases:
         return None
     parts = []
+    suffix = "s?" if plural else ""
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = phrase_words(phrase)
-        parts.append(r"[\s\-–—]+".join(re.escape(w) for w in words))
+        parts.append(r"[\s\-–—]+".join(re.escape(w) for w in words) + suffix)
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 

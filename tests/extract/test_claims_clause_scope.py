@@ -170,3 +170,16 @@ def test_a_list_member_s_relative_clause_keeps_its_date_to_itself():
     signed = {(c.country_code, c.date_lower, c.date_upper) for c in claims if c.status == "signed"}
     assert signed == {("AE", None, date(2024, 6, 1)), ("BH", None, date(2024, 6, 1)), ("MA", None, date(2024, 6, 1)),
                       ("SD", date(2021, 1, 1), date(2021, 12, 31))}
+
+
+def test_an_article_that_names_no_accord_takes_the_one_its_unnamed_deal_belongs_to():
+    # a live blog, newest entry first: the deal is only named in its last entry
+    text = ("Trump tells reporters Saudi Arabia will join \"at the right time\".\n\n"
+            "Netanyahu, UAE Foreign Minister Abdullah bin Zayed and Bahraini Foreign Minister Abdullatif al-Zayani "
+            "have signed the agreements on the South Lawn.\n\n"
+            "Today the UAE and Bahrain are set to sign normalization agreements with Israel at the White House.")
+    claims = claims_of(text, datetime(2020, 9, 15, 19, 0))
+    assert {("SA", AA, "candidate", "Donald Trump"), ("AE", AA, "signed", "article"),
+            ("BH", AA, "signed", "article")} <= keys(claims)
+    # the same deal words in 2015 belong to no accord of the registry: no topic, no claim
+    assert claims_of(text, datetime(2015, 9, 15, 19, 0)) == []

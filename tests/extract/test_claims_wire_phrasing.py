@@ -417,3 +417,11 @@ def test_founders_and_an_invitation_turned_down_or_considered():
     claims = claims_of("Saudi Arabia was invited to join BRICS. A Saudi official said Riyadh was still considering the "
                        "invitation.", published)
     assert ("SA", "BRICS", "candidate", "Saudi Arabia") in keys(claims)
+
+
+def test_an_unnamed_deal_in_the_plural():
+    claims = claims_of("Today the UAE and Bahrain are set to sign normalization agreements with Israel at the White House.",
+                       datetime(2020, 9, 15, 9, 30))
+    # a signing that lies ahead is an announcement
+    assert keys(claims) == {("AE", AA, "announced", "article"), ("BH", AA, "announced", "article")}
+    assert all(c.is_future for c in claims)

@@ -14,6 +14,10 @@ from pipelines.extract.claims.status import COUNTRY_LIST
 from pipelines.extract.model import direct_init
 
 _SLOT = "\x02\x01*"
+# a country's title and a person's name, then "and" or a comma (case-sensitive: capitalized words)
+_TITLED_GAP = re.compile(
+    r"\s+(?:(?:[A-Z][\w.'’-]*|bin|bint|ibn|al|el|al-[\w'’-]+|de|von|van)\s+){2,8}?(?:and\s+|,\s*(?:and\s+)?)(?:the\s+)?"
+)
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
 # (", as a possible addition": a complement of the clause, not a clause of its own)
 CLAUSE_BREAK = re.compile(
@@ -118,14 +122,20 @@ def slots_in(slots: list[Slot], start: int, end: int) -> list[Slot]:
     return [s for s in slots if s.start >= start and s.end <= end]
 
 
+def _list_gap(gap: str) -> bool:
+    """Whether ``gap`` between two countries joins them in one list ("A, B and C"), also when each is
+    the title of a person ("UAE Foreign Minister Abdullah bin Zayed and Bahraini Foreign Minister ...")."""
+    return _LIST_GAP.fullmatch(gap) is not None or _TITLED_GAP.fullmatch(gap) is not None
+
+
 def group_around(slots: list[Slot], anchor: Slot, masked: str) -> list[Slot]:
     """The coordinated list ("A, B, and C", "(A, B)") that contains ``anchor``."""
     ordered = sorted(slots, key=lambda s: s.start)
     i = ordered.index(anchor)
     lo = hi = i
-    while lo > 0 and _LIST_GAP.fullmatch(masked[ordered[lo - 1].end:ordered[lo].start]):
+    while lo > 0 and _list_gap(masked[ordered[lo - 1].end:ordered[lo].start]):
         lo -= 1
-    while hi + 1 < len(ordered) and _LIST_GAP.fullmatch(masked[ordered[hi].end:ordered[hi + 1].start]):
+    while hi + 1 < len(ordered) and _list_gap(masked[ordered[hi].end:ordered[hi + 1].start]):
         hi += 1
     return ordered[lo:hi + 1]
 

@@ -31,7 +31,7 @@ from pipelines.extract.claims.coordination import (
     subject_group,
 )
 from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
-from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord
+from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord, unnamed_topic
 from pipelines.extract.claims.status import (
     STATUS_CAUTION,
     Trigger,
@@ -253,7 +253,8 @@ class _ArticleClaims:
         self.accord_referenced = {m.sentence_idx for m in accord_mentions}  # named or generic phrase
         self.resolver = AttributionResolver(article, entities.mentions, names)
         topics = article_topic_accords(article)
-        self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else None
+        self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
+            unnamed_topic(article.sentences, self._codes_by_sentence, self.reference)
         self.named_accords = len(topics)
         self.claims: list[Claim] = []
         self._last_claim_of: dict[int, Claim] = {}  # sentence_idx -> the last claim emitted for it

@@ -13,7 +13,7 @@ from pipelines.extract.accords import Accord, load_accord_registry, phrase_patte
 
 @lru_cache(maxsize=1)
 def _trigger_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
-    return tuple((a, phrase_pattern(a.triggers)) for a in load_accord_registry() if a.triggers)
+    return tuple((a, phrase_pattern(a.triggers, plural=True)) for a in load_accord_registry() if a.triggers)
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +49,20 @@ def unnamed_deal_accord(
     for accord in matching:
         if not accord.parties and accord.covers(lower, upper):
             return accord
+    return None
+
+
+def unnamed_topic(sentences, codes_by_sentence: dict[int, set[str]], reference: date | None) -> Accord | None:
+    """The accord an article that names none is about, from its unnamed deals: the first sentence with
+    a trigger of an accord open to new parties (not a fixed bilateral treaty), its counterparty named
+    there when required, published inside the accord's window ("LIVE: Israel, UAE and Bahrain at the
+    White House", whose last entry says "set to sign normalization agreements with Israel")."""
+    open_accords = [(a, pattern) for a, pattern in _trigger_patterns() if not a.parties and a.covers(reference, reference)]
+    for sentence in sentences:
+        codes = codes_by_sentence.get(sentence.sentence_idx, ())
+        for accord, pattern in open_accords:
+            if (not accord.trigger_requires_counterparty or accord.counterparty in codes) and pattern.search(sentence.text):
+                return accord
     return None
 
 
