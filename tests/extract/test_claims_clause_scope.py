@@ -183,3 +183,55 @@ def test_an_article_that_names_no_accord_takes_the_one_its_unnamed_deal_belongs_
             ("BH", AA, "signed", "article")} <= keys(claims)
     # the same deal words in 2015 belong to no accord of the registry: no topic, no claim
     assert claims_of(text, datetime(2015, 9, 15, 19, 0)) == []
+
+
+def test_a_timeline_of_entries_with_participles_and_possessives():
+    text = ("THE MEMBERS\n\n"
+            "Aug. 13, 2020 — The UAE agrees to normalize relations with Israel in a deal announced by Trump.\n\n"
+            "Sept. 11, 2020 — Bahrain follows suit.\n\n"
+            "Dec. 22, 2020 — Morocco's joint declaration is signed in Rabat.\n\n"
+            "The Abraham Accords ledger keeps growing.")
+    claims = claims_of(text, None)
+    # "announced by Trump" is a participle: the entry is the outlet's, not Israel's; the declaration is signed
+    assert _windows(claims) == {("AE", "announced", date(2020, 8, 13), date(2020, 8, 13)),
+                                ("BH", "announced", date(2020, 9, 11), date(2020, 9, 11)),
+                                ("MA", "signed", date(2020, 12, 22), date(2020, 12, 22))}
+    assert {c.claimed_by for c in claims} == {"article"}
+
+
+def test_each_member_of_a_list_takes_its_own_parenthesised_date():
+    claims = claims_of("Egypt (1979) and Jordan (1994) made peace with Israel decades earlier.", PUBLISHED)
+    assert {(c.country_code, c.accord, c.date_lower) for c in claims} == {
+        ("EG", "Egypt-Israel Peace Treaty", date(1979, 1, 1)), ("JO", "Israel-Jordan Peace Treaty", date(1994, 1, 1))}
+
+
+def test_objects_and_subjects_that_are_no_accord_or_no_state():
+    # joining talks or a gathering is no membership
+    assert claims_of("Canada has joined exploratory talks on the CPTPP.", PUBLISHED) == []
+    assert claims_of("It was the first time Cairo has joined such a gathering of the Abraham Accords states.",
+                     PUBLISHED) == []
+    # "the Palestinian issue" is no acting state
+    assert claims_of("Participants said the Palestinian issue had been raised in the talks on the Abraham Accords.",
+                     PUBLISHED) == []
+    # a state that ran the negotiations did not join by running them
+    assert claims_of("Japan, which chaired negotiations on the CPTPP, praised the outcome.", PUBLISHED) == []
+
+
+def test_a_named_accord_that_a_relative_clause_denies_is_not_the_object():
+    claims = claims_of("Egypt made peace with Israel in 1979 under a bilateral treaty that is not part of the Abraham "
+                       "Accords.", PUBLISHED)
+    assert {(c.country_code, c.accord) for c in claims} == {("EG", "Egypt-Israel Peace Treaty")}
+
+
+def test_an_unsaid_accord_is_ambiguous_after_two_named_ones():
+    text = ("Turkish officials pointed out that Turkey has been a NATO member since 1952 and remains a candidate for EU "
+            "membership. Saudi Arabia, which was invited to join last year, was represented by its foreign minister.")
+    assert not [c for c in claims_of(text, datetime(2024, 10, 24)) if c.country_code == "SA"]
+
+
+def test_a_sentence_adverb_between_speaker_and_verb():
+    claims = claims_of("Saudi officials, however, have said the kingdom will not normalize relations with Israel without "
+                       "a Palestinian state.", PUBLISHED)
+    assert keys(claims) == {("SA", "Abraham Accords", "declined", "Saudi Arabia")}
+    text = "Oman was widely tipped to join the Abraham Accords in 2020. Muscat has since made clear it will not be next."
+    assert ("OM", "declined") in {(c.country_code, c.status) for c in claims_of(text, PUBLISHED)}

@@ -33,6 +33,10 @@ _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
 # "a ceremony that Trump declared ...": the speaker of a relative clause
 _RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+$", re.I)
+# "in a deal announced by Trump": a passive participle
+_PASSIVE_AGENT = re.compile(r"\s+by(?![\w])", re.I)
+# a sentence adverb between commas after a speaker ("Saudi officials, however, have said ...")
+_PARENTHETICAL = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part|in response),\s*", re.I)
 # "has said nothing", "said little": a reporting verb without a statement
 _SAID_NOTHING = re.compile(r"\s+(?:nothing|little|none|no more)(?![\w])", re.I)
 _ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)
@@ -194,8 +198,8 @@ class AttributionResolver:
         verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))
         subordinate: Attribution | None = None  # a subordinate clause's speaker, if nothing else speaks
         for verb in verbs:
-            if _SAID_NOTHING.match(text, verb.end()):
-                continue  # "the government has said nothing in public": no statement to attribute
+            if _SAID_NOTHING.match(text, verb.end()) or _PASSIVE_AGENT.match(text, verb.end()):
+                continue  # "has said nothing": no statement; "a deal announced by Trump": a participle, no attribution
             before = text[:verb.start()]
             # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'
             cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
@@ -213,7 +217,9 @@ class AttributionResolver:
                         and not _CONTRAST_OPENING.match(text, cut + 1):
                     return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
             # leading attribution: 'X announced (that) ...' with X right before the verb, or an appositive
-            # name between commas right before it ("Oman's foreign minister, Badr Albusaidi, said that ...")
+            # name between commas right before it ("Oman's foreign minister, Badr Albusaidi, said that ...");
+            # a sentence adverb between commas is read as a space ("Saudi officials, however, have said")
+            before = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), before)
             appositive = _COMMA_AT_END.search(before)
             head = before[:appositive.start()] if appositive else before
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
@@ -223,7 +229,7 @@ class AttributionResolver:
             found = self._phrase_speaker(text, base, window_start, len(head))
             if found:
                 speaker, s_start, s_end = found
-                gap = text[s_end:len(head)]
+                gap = before[s_end:len(head)]
                 if _RELATIVE_BEFORE.search(text, clause_start, s_start):
                     continue  # "..., in a ceremony that Donald Trump declared ...": a relative clause's speaker
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):

@@ -18,11 +18,14 @@ _SLOT = "\x02\x01*"
 _TITLED_GAP = re.compile(
     r"\s+(?:(?:[A-Z][\w.'’-]*|bin|bint|ibn|al|el|al-[\w'’-]+|de|von|van)\s+){2,8}?(?:and\s+|,\s*(?:and\s+)?)(?:the\s+)?"
 )
-_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
-# (", as a possible addition": a complement of the clause, not a clause of its own)
+# (a parenthesis of its own between members: "Egypt (1979) and Jordan (1994)")
+_LIST_GAP = re.compile(r"(?:\s*\([^()\x01\x02]{1,40}\))?"
+                       r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
+# (", as a possible addition": a complement of the clause, not a clause of its own; "has since made clear": an adverb)
 CLAUSE_BREAK = re.compile(
     r";|:(?!\s*(?:the\s+)?\x02)|\s[—–]\s(?!(?:the\s+)?\x02)"
-    r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because|since|however)(?![\w])"
+    r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because|however)(?![\w])"
+    r"|(?<![\w])(?<!has\s)(?<!have\s)(?<!had\s)(?<!ever\s)since(?![\w])"
     r"|,\s*(?:as(?!\s+an?\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
     re.IGNORECASE,
 )

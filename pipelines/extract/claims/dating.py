@@ -49,13 +49,16 @@ def window(lower: date | None, upper: date | None) -> ClaimDate:
     return ClaimDate(f"{_text(lower)}/{_text(upper)}", lower, upper, precision)
 
 
-def nearest_date(dates: list[DateMention], position: int, exclude: tuple[int, int] | None = None) -> DateMention | None:
-    """The date mention closest to a body offset (ignoring any inside ``exclude``)."""
+def nearest_date(dates: list[DateMention], position: int, exclude: tuple[int, int] | None = None,
+                 end: int | None = None) -> DateMention | None:
+    """The date mention closest to the span [position, end) of body offsets (ignoring any inside
+    ``exclude``): "Egypt (1979) and Jordan (1994)" gives Jordan 1994."""
+    end = position if end is None else end
     best, best_distance = None, None
     for d in dates:
         if exclude and exclude[0] <= d.start_char < exclude[1]:
             continue
-        distance = min(abs(d.start_char - position), abs(d.end_char - position))
+        distance = d.start_char - end if d.start_char >= end else position - d.end_char if d.end_char <= position else 0
         if best_distance is None or distance < best_distance:
             best, best_distance = d, distance
     return best

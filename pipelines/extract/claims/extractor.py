@@ -53,6 +53,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|on|establishing)\s+)?(?:the\s+)?", re.IGNORECASE)
 # a date right after "since" is where a period starts, not the event's date
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
+# between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
+# under separate treaties that are not part of the Abraham Accords")
+_DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w])(?:not|never)(?![\w])[^,;]*$", re.IGNORECASE)
 # a date right after "before" bounds the event from above, it is not the event's date
 _BEFORE_DATE = re.compile(r"(?<![\w])(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # organization kinds (organizations.yaml) of the media: a country in their names is not a mention of it
@@ -135,6 +138,8 @@ _OWN_OBJECT = re.compile(
     r"(?:agreements?|deals?|memorand(?:um|a)|contracts?|documents?|orders?|letters?|treat(?:y|ies)|accords?|pacts?)(?![\w])"
 )
 
+# a noun trigger as the subject of a passive signature
+_SIGNED_PASSIVE = re.compile(r"\s+(?:is|are|was|were|has been|have been|had been)\s+(?:formally\s+|officially\s+)?signed", re.IGNORECASE)
 # between a signed document and the trigger that says what it does ("agreements establishing", "a deal to normalize")
 _DOCUMENT_COMPLEMENT = re.compile(r"\s*(?:to|on|for|that)?\s*", re.IGNORECASE)
 
@@ -324,11 +329,14 @@ class _ArticleClaims:
         slots, taken = [], []
         first = bisect_left(self._country_starts, sentence.start_char)
         last = bisect_right(self._country_starts, sentence.end_char)
+        non_actor = claim_vocabulary().non_actor_noun
         for i in range(first, last):
             m = self.countries[i]
             if m.end_char <= sentence.end_char:
                 slot = Slot(m.start_char - base, m.end_char - base, self._country_codes[i], m.text, "mention")
                 taken.append((slot.start, slot.end))
+                if m.method == "demonym" and non_actor is not None and non_actor.match(sentence.text, slot.end):
+                    continue  # "the Palestinian issue", "Saudi airspace": no acting state
                 if not (excluded[0] <= slot.start < excluded[1]):
                     slots.append(slot)
         k = self._position(sentence)
@@ -390,8 +398,10 @@ class _ArticleClaims:
         """The accord named in the sentence nearest the trigger at [position, end) (after it preferred,
         measured from its end: "The UK, which left the European Union in 2020, joined the CPTPP")."""
         before_mention = claim_vocabulary().time_reference
+        trigger_end = position if end is None else end
         named = [m for m in self._named_in.get(sentence.sentence_idx, ())
-                 if not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))]
+                 if not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))
+                 and not _DENIED_BY_RELATIVE.search(sentence.text, trigger_end, max(trigger_end, m.start_char - sentence.start_char))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
         absolute = sentence.start_char + position
@@ -420,7 +430,8 @@ class _ArticleClaims:
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
                      and not (base + excluded[0] <= d.start_char < base + excluded[1])]
         nearest = min(following, key=lambda d: d.start_char) if following else \
-            dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1])) if in_sentence else None
+            dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1]), base + slot.end) \
+            if in_sentence else None
         if nearest is not None:
             since = _SINCE_BEFORE.search(sentence.text, 0, nearest.start_char - base)
             if since or (later and nearest.end_char <= base + trigger_end):
@@ -531,7 +542,10 @@ class _ArticleClaims:
         end = len(masked) if clause_end is None else clause_end
         if not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
-        recent = any(sentence.sentence_idx - k in self.accord_referenced for k in range(0, _RECENT_SENTENCES + 1))
+        recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
+        if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ())}) > 1:
+            return None  # "... a NATO member ... a candidate for EU membership. X was invited to join": which?
+        recent = any(k in self.accord_referenced for k in recent_sentences)
         if recent:
             return self.topic
         if status in ("candidate", "negotiating", "declined") and self.named_accords <= 1:
@@ -609,7 +623,11 @@ class _ArticleClaims:
         hits = _triggers_in(masked, content[0], content[1], triggers)
         hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
         hits = _drop_object_nouns(hits, masked, content)
+        non_accord_object = claim_vocabulary().non_accord_object
         for hit in hits:
+            if non_accord_object is not None and not hit.trigger.noun and hit.trigger.status in ("announced", "signed") \
+                    and non_accord_object.match(masked, hit.end):
+                continue  # "Canada has joined exploratory talks", "Cairo has joined such a gathering"
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if _adjunct_after_attribution(masked, excluded, hit.start):
                 clause_start = max(clause_start, excluded[1])
@@ -628,6 +646,9 @@ class _ArticleClaims:
             window = masked[window_start:hit.start]
             if binding == "subject" and group and claim_vocabulary().spectator.search(window):
                 group = []  # "Egypt welcomed the peace deal between ...": the subject only reacted
+            organizer = claim_vocabulary().organizer
+            if binding == "subject" and group and organizer is not None and organizer.search(window):
+                group = []  # "The United States, which led negotiations on the TPP": it ran them
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
@@ -754,7 +775,8 @@ def _all_non_joiners() -> frozenset[str]:
 def _drop_object_nouns(hits: list[_Hit], masked: str, content: tuple[int, int]) -> list[_Hit]:
     """A noun trigger that follows a verb trigger in the same clause is that verb's object
     ("signed ... a joint declaration", "agreed to a peace deal"), not a claim of its own; so is a
-    trigger that completes the verb's document ("signed agreements establishing diplomatic relations")."""
+    trigger that completes the verb's document ("signed agreements establishing diplomatic relations")
+    and a noun trigger that is the subject of a passive signature ("the joint declaration was signed")."""
     kept = []
     for hit in hits:
         if hit.trigger.noun:
@@ -764,6 +786,9 @@ def _drop_object_nouns(hits: list[_Hit], masked: str, content: tuple[int, int]) 
         if any(not other.trigger.noun and other.end <= hit.start and _completes_document(masked, other.end, hit.start)
                for other in hits):
             continue
+        if hit.trigger.noun and _SIGNED_PASSIVE.match(masked, hit.end) \
+                and any(other.trigger.status == "signed" and other.start >= hit.end for other in hits):
+            continue  # "Morocco's joint declaration is signed in Rabat": the document of the signature
         kept.append(hit)
     return kept
 

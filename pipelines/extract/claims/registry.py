@@ -18,7 +18,19 @@ def _trigger_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
 
 @lru_cache(maxsize=1)
 def _context_patterns() -> dict[str, re.Pattern]:
-    return {a.entity_id: phrase_pattern(a.context_aliases) for a in load_accord_registry() if a.context_aliases}
+    """Per accord, its generic phrases, also with a possessive for "the" ("its accession", "Morocco's
+    joint declaration")."""
+    patterns = {}
+    for accord in load_accord_registry():
+        if not accord.context_aliases:
+            continue
+        definite = [p[4:] for p in accord.context_aliases if p.lower().startswith("the ")]
+        phrases = list(accord.context_aliases) + [f"{owner} {p}" for p in definite for owner in ("its", "their")]
+        pattern = phrase_pattern(phrases).pattern
+        if definite:
+            pattern = f"(?:{pattern})|(?<=['’]s\\s)(?:{phrase_pattern(definite).pattern})"
+        patterns[accord.entity_id] = re.compile(pattern, re.IGNORECASE)
+    return patterns
 
 
 @lru_cache(maxsize=1)

@@ -67,6 +67,13 @@ class ClaimVocabulary:
     demand: re.Pattern | None = None
     # what may open a long tail after a trailing attribution's verb ("said in an interview with ...")
     attribution_tail_opener: re.Pattern | None = None
+    # an object right after a verb trigger that is no accord ("has joined exploratory talks", "joined such a
+    # gathering", "signed a joint statement"): no claim
+    non_accord_object: re.Pattern | None = None
+    # a noun right after a demonym that makes it no actor ("the Palestinian issue", "Saudi airspace")
+    non_actor_noun: re.Pattern | None = None
+    # right before the trigger, the subject ran the process ("which led negotiations on ..."): no subject
+    organizer: re.Pattern | None = None
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -75,6 +82,17 @@ def words_pattern(words, where: str) -> re.Pattern:
         raise VocabularyError(f"{TRIGGERS_FILE}: {where} must be a non-empty list of strings")
     parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True)]
     return re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w’])", re.IGNORECASE)
+
+
+def _object_pattern(words, where: str) -> re.Pattern:
+    """One of ``words`` as the object right after a verb: a determiner and up to two modifiers before it."""
+    return re.compile(r"\s+(?:(?:the|a|an|such an?|its|their|his|her|this|these|those)\s+)?(?:[\w-]+\s+){0,2}?(?:"
+                      + words_pattern(words, where).pattern + ")", re.IGNORECASE)
+
+
+def _following_pattern(words, where: str) -> re.Pattern:
+    """One of ``words`` right after the current position (after whitespace)."""
+    return re.compile(r"\s+(?:" + words_pattern(words, where).pattern + ")", re.IGNORECASE)
 
 
 def _whole_text_pattern(words, where: str) -> re.Pattern:
@@ -170,6 +188,9 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         non_answer=_optional(words_pattern, modality, "non_answer", "modality."),
         demand=_optional(words_pattern, modality, "demand", "modality."),
         attribution_tail_opener=_optional(_opening_pattern, data, "attribution_tail_openers"),
+        non_accord_object=_optional(_object_pattern, modality, "non_accord_objects", "modality."),
+        non_actor_noun=_optional(_following_pattern, modality, "non_actor_nouns", "modality."),
+        organizer=_optional(_ending_pattern, modality, "organizer", "modality."),
     )
 
 
