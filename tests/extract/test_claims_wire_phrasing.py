@@ -425,3 +425,38 @@ def test_an_unnamed_deal_in_the_plural():
     # a signing that lies ahead is an announcement
     assert keys(claims) == {("AE", AA, "announced", "article"), ("BH", AA, "announced", "article")}
     assert all(c.is_future for c in claims)
+
+
+def test_founders_and_original_members_in_other_wordings():
+    claims = claims_of("The SCO was founded in Shanghai in June 2001 by China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan "
+                       "and Uzbekistan.", datetime(2023, 7, 4))
+    assert {c.country_code for c in claims} == {"CN", "RU", "KZ", "KG", "TJ", "UZ"}
+    assert {(c.accord, c.status, c.date_lower) for c in claims} == {
+        ("Shanghai Cooperation Organisation", "signed", date(2001, 6, 1))}
+    claims = claims_of("With Sweden on board, all five Nordic countries are now in NATO. Denmark, Norway and Iceland were "
+                       "among the alliance's founding members in 1949.", datetime(2024, 3, 7))
+    assert {("DK", "NATO", "signed", "article"), ("NO", "NATO", "signed", "article"),
+            ("IS", "NATO", "signed", "article")} <= keys(claims)
+    claims = claims_of("Britain joined the CPTPP on Sunday. The pact's original 11 members are Japan, Australia, Brunei, "
+                       "Canada, Chile, Malaysia, Mexico, New Zealand, Peru, Singapore and Vietnam.", datetime(2024, 12, 15))
+    assert {c.country_code for c in claims if c.status == "signed"} == {
+        "JP", "AU", "BN", "CA", "CL", "MY", "MX", "NZ", "PE", "SG", "VN"}
+
+
+def test_the_step_before_a_membership_is_no_news_of_the_day():
+    claims = claims_of("Sweden formally became Nato's 32nd member on Thursday, almost two years after it applied to join.",
+                       datetime(2024, 3, 8))
+    assert keys(claims) == {("SE", "NATO", "signed", "article")}
+    assert (claims[0].date_lower, claims[0].ordinal) == (date(2024, 3, 7), 32)
+
+
+def test_the_predecessors_of_a_rank_and_relations_normalized_by_the_accords():
+    claims = claims_of("With Tuesday's ceremony, Morocco becomes the fourth country to join the Abraham Accords this year, "
+                       "after the UAE, Bahrain and Sudan.", datetime(2020, 12, 22))
+    assert {(c.country_code, c.status) for c in claims} == {("MA", "announced"), ("AE", "announced"),
+                                                           ("BH", "announced"), ("SD", "announced")}
+    # the ones before came by the end of the year of the fourth, not after it
+    assert {(c.date_lower, c.date_upper) for c in claims if c.country_code != "MA"} == {(None, date(2020, 12, 31))}
+    text = ("Kazakhstan will join the Abraham Accords. The original accords, signed on the White House South Lawn in "
+            "September 2020, normalized Israel's relations with the United Arab Emirates and Bahrain.")
+    assert {("AE", AA, "announced", "article"), ("BH", AA, "announced", "article")} <= keys(claims_of(text, SATURDAY))

@@ -34,7 +34,9 @@ _OBJECT_INTRO = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently|(?<=,\s)following)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+# "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
+_PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 
 
 @direct_init
@@ -197,9 +199,10 @@ def object_group(slots: list[Slot], masked: str, trigger_end: int, clause_end: i
     return []
 
 
-def followers(slots: list[Slot], masked: str, start: int, end: int) -> list[Slot]:
-    """Countries introduced by "followed by" / "joined by" in masked[start:end]."""
-    m = _FOLLOWERS.search(masked, start, end)
+def followers(slots: list[Slot], masked: str, start: int, end: int, predecessors: bool = False) -> list[Slot]:
+    """Countries introduced by "followed by" / "joined by" in masked[start:end]; with ``predecessors``,
+    those introduced by ", following" / ", after" (who came before)."""
+    m = (_PREDECESSORS if predecessors else _FOLLOWERS).search(masked, start, end)
     if not m:
         return []
     return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]

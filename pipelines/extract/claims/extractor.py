@@ -76,6 +76,10 @@ _LATER_OFFSET = re.compile(
 _UNNAMED_SUBJECT = re.compile(
     r"(?<![\w])(?:countries|nations|states|governments|capitals)\s+(?:(?:are|were|is|was|have|has|had|will|would|could|"
     r"may|might|also|now|still|been|be|already|all)\s+){0,3}$", re.IGNORECASE)
+# right before a trigger: a temporal clause about an earlier step ("... two years after it applied to join")
+_EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
+# a rank without an ordinal ("the latest country to join")
+_LATEST = re.compile(r"(?<![\w])(?:latest|newest|most recent)(?![\w])", re.IGNORECASE)
 # a number right after an ordinal ("the first two countries")
 _CARDINAL_AFTER = re.compile(r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w])", re.IGNORECASE)
 # the month, not the modal: see _without_month_may (case-sensitive on purpose)
@@ -628,6 +632,8 @@ class _ArticleClaims:
             if non_accord_object is not None and not hit.trigger.noun and hit.trigger.status in ("announced", "signed") \
                     and non_accord_object.match(masked, hit.end):
                 continue  # "Canada has joined exploratory talks", "Cairo has joined such a gathering"
+            if hit.trigger.status in ("candidate", "negotiating") and _EARLIER_STEP.search(masked, 0, hit.start):
+                continue  # "became NATO's 32nd member, almost two years after it applied to join": an earlier step
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if _adjunct_after_attribution(masked, excluded, hit.start):
                 clause_start = max(clause_start, excluded[1])
@@ -705,7 +711,8 @@ class _ArticleClaims:
         return emitted
 
     def _followers(self, sentence, hit, slots, masked, leads, speaker, codes, clause_end):
-        """'X was the first to sign ..., followed by A, B and C': the followers share the status."""
+        """'X was the first to sign ..., followed by A, B and C': the followers share the status; so do the
+        predecessors of a rank ("the fourth country to join ..., after A, B and C"), dated by the lead's end."""
         lead_slot, accord, lead_date = leads[0]
         last = self.claims[-1]
         for slot in followers(slots, masked, hit.end, len(masked)):
@@ -716,6 +723,14 @@ class _ArticleClaims:
             rule = f"{last.status}:followed_by|{last.rule.split('|', 1)[1]}"
             self._emit(sentence, slot, accord, last.status, speaker, when, hit, rule, last.confidence * 0.9,
                        last.is_future, None)
+        if hit.ordinal is None and not _LATEST.search(sentence.text, hit.start, hit.end):
+            return  # predecessors only of a rank ("the fourth country to join ..., after A, B and C")
+        for slot in followers(slots, masked, hit.end, len(masked), predecessors=True):
+            if slot.code in accord.non_joiners or any(slot is l[0] for l in leads):
+                continue
+            rule = f"{last.status}:preceded_by|{last.rule.split('|', 1)[1]}"
+            self._emit(sentence, slot, accord, last.status, speaker, dating.window(None, lead_date.upper or self.reference),
+                       hit, rule, last.confidence * 0.9, last.is_future, None)
 
     def _update_topic(self, sentence: SentenceText) -> None:
         """The accord the article is about from here on: the last one named; else the one a generic

@@ -16,10 +16,14 @@ def _trigger_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
     return tuple((a, phrase_pattern(a.triggers, plural=True)) for a in load_accord_registry() if a.triggers)
 
 
+# one adjective between "the" and a generic accord phrase: lower-case, or "<Name>-brokered"
+_ADJECTIVE = r"(?:(?-i:[a-z][a-z-]+)|[A-Z][\w.]*-brokered)"
+
+
 @lru_cache(maxsize=1)
 def _context_patterns() -> dict[str, re.Pattern]:
     """Per accord, its generic phrases, also with a possessive for "the" ("its accession", "Morocco's
-    joint declaration")."""
+    joint declaration") or an adjective after it ("the original accords", "the US-brokered accords")."""
     patterns = {}
     for accord in load_accord_registry():
         if not accord.context_aliases:
@@ -28,7 +32,8 @@ def _context_patterns() -> dict[str, re.Pattern]:
         phrases = list(accord.context_aliases) + [f"{owner} {p}" for p in definite for owner in ("its", "their")]
         pattern = phrase_pattern(phrases).pattern
         if definite:
-            pattern = f"(?:{pattern})|(?<=['’]s\\s)(?:{phrase_pattern(definite).pattern})"
+            nouns = phrase_pattern(definite).pattern
+            pattern = f"(?:{pattern})|(?<=['’]s\\s)(?:{nouns})|(?<![\\w])the\\s+{_ADJECTIVE}\\s+(?:{nouns})"
         patterns[accord.entity_id] = re.compile(pattern, re.IGNORECASE)
     return patterns
 
