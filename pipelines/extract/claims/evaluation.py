@@ -85,7 +85,7 @@ def load_blind_articles() -> list[LabelledArticle]:
     return load_labelled_articles(BLIND_DIR, ingest=True)
 
 
-def _accepts(label: dict, claim: Claim) -> bool:
+def accepts(label: dict, claim: Claim) -> bool:
     statuses = label["status"] if isinstance(label["status"], list) else [label["status"]]
     speakers = label.get("claimed_by", "*")
     speakers = speakers if isinstance(speakers, list) else [speakers]
@@ -127,7 +127,7 @@ def score_article(labelled: LabelledArticle, claims: list[Claim], score: Score) 
         unique.setdefault((claim.country_code, claim.accord, claim.status, claim.claimed_by), claim)
     matched_labels: set[int] = set()
     for key, claim in unique.items():
-        hits = [i for i, label in enumerate(labelled.claims) if _accepts(label, claim)]
+        hits = [i for i, label in enumerate(labelled.claims) if accepts(label, claim)]
         matched_labels.update(hits)
         if any(not labelled.claims[i].get("optional") for i in hits):
             score.tp[claim.status] += 1
