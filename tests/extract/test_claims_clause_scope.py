@@ -235,3 +235,16 @@ def test_a_sentence_adverb_between_speaker_and_verb():
     assert keys(claims) == {("SA", "Abraham Accords", "declined", "Saudi Arabia")}
     text = "Oman was widely tipped to join the Abraham Accords in 2020. Muscat has since made clear it will not be next."
     assert ("OM", "declined") in {(c.country_code, c.status) for c in claims_of(text, PUBLISHED)}
+
+
+def test_a_passive_report_has_no_speaker_and_an_opening_adverb_is_no_main_clause():
+    text = ("Indonesia is periodically reported to be close to joining the Abraham Accords. Officially, Jakarta says no "
+            "ties until Palestinian independence.")
+    # "is reported to be" names no reporter (the outlet relays it); "Officially, Jakarta says ..." is Jakarta's refusal
+    assert keys(claims_of(text, PUBLISHED)) == {("ID", AA, "negotiating", "article"), ("ID", AA, "declined", "Indonesia")}
+
+
+def test_an_unnamed_accord_never_takes_an_event_from_before_it_existed():
+    text = ("India is not a party to the Abraham Accords. India established full diplomatic relations with Israel in "
+            "1992, so it has nothing to normalise.")
+    assert not [c for c in claims_of(text, PUBLISHED) if c.country_code == "IN"]

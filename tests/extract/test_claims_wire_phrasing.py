@@ -460,3 +460,11 @@ def test_the_predecessors_of_a_rank_and_relations_normalized_by_the_accords():
     text = ("Kazakhstan will join the Abraham Accords. The original accords, signed on the White House South Lawn in "
             "September 2020, normalized Israel's relations with the United Arab Emirates and Bahrain.")
     assert {("AE", AA, "announced", "article"), ("BH", AA, "announced", "article")} <= keys(claims_of(text, SATURDAY))
+
+
+def test_considering_in_the_passive_and_dismissed_reports():
+    assert keys(claims_of("Oman was said to be considering joining the Abraham Accords.", SATURDAY)) == {
+        ("OM", AA, "candidate", "article")}
+    claims = claims_of("Azerbaijan's foreign ministry dismissed reports that Baku was preparing to join the Abraham Accords.",
+                       SATURDAY)
+    assert ("AZ", AA, "declined") in {(c.country_code, c.accord, c.status) for c in claims}

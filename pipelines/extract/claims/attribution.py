@@ -33,6 +33,11 @@ _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
 # "a ceremony that Trump declared ...": the speaker of a relative clause
 _RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+$", re.I)
+# "Indonesia is periodically reported to be close": a passive reporting verb
+_PASSIVE_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# a one-word opener that is a sentence adverb ("Officially, Jakarta says no ties until ...")
+_SENTENCE_ADVERB = re.compile(r"\s*(?:\w+ly|meanwhile|however|still|now|also|again|earlier|later|separately|instead|"
+                              r"yet|then|today|yesterday|privately|publicly)\s*", re.I)
 # "in a deal announced by Trump": a passive participle
 _PASSIVE_AGENT = re.compile(r"\s+by(?![\w])", re.I)
 # a sentence adverb between commas after a speaker ("Saudi officials, however, have said ...")
@@ -198,8 +203,10 @@ class AttributionResolver:
         verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))
         subordinate: Attribution | None = None  # a subordinate clause's speaker, if nothing else speaks
         for verb in verbs:
-            if _SAID_NOTHING.match(text, verb.end()) or _PASSIVE_AGENT.match(text, verb.end()):
-                continue  # "has said nothing": no statement; "a deal announced by Trump": a participle, no attribution
+            if _SAID_NOTHING.match(text, verb.end()) or _PASSIVE_AGENT.match(text, verb.end()) \
+                    or _PASSIVE_BEFORE.search(text, 0, verb.start()):
+                continue  # "has said nothing": no statement; "a deal announced by Trump", "Indonesia is reported
+                # to be close to joining": a passive, no speaker
             before = text[:verb.start()]
             # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'
             cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
@@ -254,6 +261,8 @@ class AttributionResolver:
         """Whether the text before the comma is only an introductory phrase ("After the dinner, Trump said
         Kazakhstan would join ...", "In a statement, ..."): a few words opening with one of the
         ``attribution_tail_openers``, without a verb of its own; then the verb's attribution leads."""
+        if _SENTENCE_ADVERB.fullmatch(opening):
+            return True
         opener = self.vocab.attribution_tail_opener
         words = opening.split()
         return opener is not None and 0 < len(words) <= _MAX_INTRODUCTORY_WORDS and opener.match(opening) is not None \

@@ -98,7 +98,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
-    r"status|invitations?|country|"
+    r"status|invitations?|country|ties|relations|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -120,6 +120,7 @@ _ADVERBIAL = (
     r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
     r"with (?:the )?[A-Z\x02][\w.'’\x01-]*)"
 )
+_CONDITION_AT_END = re.compile(r"(?<![\w])(?:without|until|before|unless)$", re.IGNORECASE)
 _ELIDED_OBJECT = re.compile(
     rf"(?:[\s,\"“”'‘’]*{_ADVERBIAL})*[\s\"“”'‘’]*"
     r"(?:[.!?;,:—–]|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as|and|but)(?![\w]))"
@@ -471,11 +472,13 @@ class _ArticleClaims:
         unnamed = unnamed_deal_accord(sentence.text, codes, code, lower, upper)
         if unnamed is not None and code not in unnamed.not_unnamed_parties:
             return unnamed, "registry"
+        # an accord the sentence does not name cannot take an event dated before it existed
+        # ("India established full diplomatic relations with Israel in 1992")
         if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties \
-                and not self._has_own_object(sentence, hit):
+                and not self._has_own_object(sentence, hit) and self.topic.covers(when.lower, when.upper):
             return self.topic, "context"
         elided = self._elided_accord(sentence, hit, masked, clause_end, status)
-        if elided is not None and code not in elided.not_unnamed_parties:
+        if elided is not None and code not in elided.not_unnamed_parties and elided.covers(when.lower, when.upper):
             return elided, "ellipsis"
         return None, ""
 
@@ -538,13 +541,15 @@ class _ArticleClaims:
         if self.topic is None or not masked:
             return None
         list_match = hit.trigger.pattern.match(masked, hit.start) if "C" in hit.trigger.pattern.groupindex else None
-        if list_match is not None and list_match.end("C") == hit.end:
-            if not _LIST_HEAD.search(masked[hit.start:list_match.start("C")]):
-                return None
-        elif not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
+        listed = list_match is not None and list_match.end("C") == hit.end
+        if listed and not _LIST_HEAD.search(masked[hit.start:list_match.start("C")]):
+            return None
+        # a refusal that ends with its condition ("no ties until ..."): the object is unsaid by construction
+        conditional = _CONDITION_AT_END.search(masked, hit.start, hit.end) is not None
+        if not listed and not conditional and not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
             return None
         end = len(masked) if clause_end is None else clause_end
-        if not _ELIDED_OBJECT.match(masked[:end], hit.end):
+        if not conditional and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
         if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ())}) > 1:
