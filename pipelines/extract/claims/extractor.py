@@ -55,6 +55,7 @@ _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|o
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
 # between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
 # under separate treaties that are not part of the Abraham Accords")
+_NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w])(?:not|never)(?![\w])[^,;]*$", re.IGNORECASE)
 # a date right after "before" bounds the event from above, it is not the event's date
 _BEFORE_DATE = re.compile(r"(?<![\w])(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -403,10 +404,15 @@ class _ArticleClaims:
         """The accord named in the sentence nearest the trigger at [position, end) (after it preferred,
         measured from its end: "The UK, which left the European Union in 2020, joined the CPTPP")."""
         before_mention = claim_vocabulary().time_reference
+        mentions = self._named_in.get(sentence.sentence_idx, ())
+        if not mentions:
+            return None
         trigger_end = position if end is None else end
-        named = [m for m in self._named_in.get(sentence.sentence_idx, ())
-                 if not before_mention.search(sentence.text, 0, max(0, m.start_char - sentence.start_char))
-                 and not _DENIED_BY_RELATIVE.search(sentence.text, trigger_end, max(trigger_end, m.start_char - sentence.start_char))]
+        text, base = sentence.text, sentence.start_char
+        negated = _NEGATION_WORD.search(text, trigger_end) is not None  # cheap test before the relative clause's
+        named = [m for m in mentions
+                 if not before_mention.search(text, 0, max(0, m.start_char - base))
+                 and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
         absolute = sentence.start_char + position
