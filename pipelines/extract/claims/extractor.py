@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
@@ -31,12 +31,13 @@ from pipelines.extract.claims.coordination import (
     subject_group,
 )
 from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
+from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
+from pipelines.extract.claims.modality import status_after_modality
 from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord, unnamed_topic
 from pipelines.extract.claims.status import (
     STATUS_CAUTION,
     Trigger,
     claim_vocabulary,
-    ordinal_value,
     trigger_gate,
     trigger_second_gate,
 )
@@ -61,7 +62,6 @@ _DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w
 _BEFORE_DATE = re.compile(r"(?<![\w])(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # organization kinds (organizations.yaml) of the media: a country in their names is not a mention of it
 _MEDIA_KIND_WORDS = ("news", "media", "photo")
-_NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
 # first-person plural ("US" in capitals is the country, not the pronoun)
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
 # "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
@@ -81,10 +81,6 @@ _UNNAMED_SUBJECT = re.compile(
 _EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
 # a rank without an ordinal ("the latest country to join")
 _LATEST = re.compile(r"(?<![\w])(?:latest|newest|most recent)(?![\w])", re.IGNORECASE)
-# a number right after an ordinal ("the first two countries")
-_CARDINAL_AFTER = re.compile(r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w])", re.IGNORECASE)
-# the month, not the modal: see _without_month_may (case-sensitive on purpose)
-_MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
 # possibly after a short time adverbial, stands for the speaking country; "his government" after a leader's
 # attribution stands for the leader's country.
@@ -136,104 +132,8 @@ _CALENDAR_WORDS = frozenset(
 _RECENT_SENTENCES = 2
 # Where a coordinated clause with its own dates starts ("..., and Israel did recognize it on December 26").
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:and|but|while|as|after|before|when|whereas)(?![\w])|;", re.IGNORECASE)
-# A document right after a verb trigger: its own object, so a generic accord phrase elsewhere in the
-# sentence is not what was signed.
-_OWN_OBJECT = re.compile(
-    r"\s+(?!(?:in|at|on|by|with|from|for|during|after|before|via|through|under) )"  # "in a letter": no object
-    r"(?:a |an |the |its |their |several |two |three |four |new |separate )?(?:[a-z-]+ ){0,3}?"
-    r"(?:agreements?|deals?|memorand(?:um|a)|contracts?|documents?|orders?|letters?|treat(?:y|ies)|accords?|pacts?)(?![\w])"
-)
-
-# a noun trigger as the subject of a passive signature
-_SIGNED_PASSIVE = re.compile(r"\s+(?:is|are|was|were|has been|have been|had been)\s+(?:formally\s+|officially\s+)?signed", re.IGNORECASE)
-# between a signed document and the trigger that says what it does ("agreements establishing", "a deal to normalize")
-_DOCUMENT_COMPLEMENT = re.compile(r"\s*(?:to|on|for|that)?\s*", re.IGNORECASE)
-
-
-@dataclass
-class _Hit:
-    trigger: Trigger
-    start: int
-    end: int
-    ordinal: int | None
-
-
 def _country_code(entity_id: str) -> str:
     return entity_id.split(":", 1)[1]
-
-
-def _candidate_triggers(text: str) -> list[Trigger]:
-    """The triggers that may match in ``text`` (its words pass the trigger gate), in vocabulary order."""
-    triggers = claim_vocabulary().triggers
-    return [triggers[i] for i in trigger_gate().candidates(text)]
-
-
-def _triggers_in(masked: str, lo: int, hi: int, triggers: list[Trigger] | None = None) -> list[_Hit]:
-    """Trigger matches inside [lo, hi), longest first where they overlap (``triggers``: only these,
-    in vocabulary order; default all)."""
-    hits = []
-    for trigger in claim_vocabulary().triggers if triggers is None else triggers:
-        for m in trigger.pattern.finditer(masked, lo, hi):
-            ordinal = ordinal_value(m.groupdict().get("ORD"))
-            if ordinal is not None and _CARDINAL_AFTER.match(masked, m.end("ORD")):
-                ordinal = None  # "the first two countries to join": a rank shared by a group, no one's own
-            hits.append(_Hit(trigger, m.start(), m.end(), ordinal))
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-    kept: list[_Hit] = []
-    for hit in hits:
-        if any(hit.start < k.end and k.start < hit.end for k in kept):
-            continue
-        kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
-
-
-def _without_month_may(text: str) -> str:
-    """``text`` with the month May blanked out, so the hedge "may" does not read it ("WASHINGTON, May 17.",
-    "In May, Oman joined ..."): a capitalized May that is not the text's first word, or is followed or
-    preceded by a number."""
-    return _MONTH_MAY.sub(lambda m: " " * len(m.group()), text) if "May" in text else text
-
-
-def _status_after_modality(hit: _Hit, masked: str, window: str, right: str, question: bool,
-                           governing: str = "") -> tuple[str | None, bool, str]:
-    """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
-
-    ``window``: text between the subject and the trigger; ``governing``: the clause before the
-    subject (a hedge there governs the whole clause: "Trump hopes X will join")."""
-    vocab = claim_vocabulary()
-    status = hit.trigger.status
-    trigger_text = masked[hit.start:hit.end].lower()
-    noun = hit.trigger.noun
-    cue_zone = window + (" " + right if noun else "")
-    # "Neither Oman nor Qatar has joined": the negation stands before the subject
-    negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing))
-    if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
-        return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
-    if vocab.non_answer is not None and vocab.non_answer.search(masked):
-        return None, False, "no_answer"  # "declined to comment on whether the country would join"
-    if status in ("announced", "signed"):
-        if vocab.refutation.search(masked):
-            return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
-        if negated:
-            return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
-        if vocab.hedge.search(_without_month_may(cue_zone)) or vocab.hedge.search(_without_month_may(governing)) \
-                or question:
-            return "candidate", False, "hedged"
-        futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
-        if futurish and vocab.condition.search(right):
-            return "declined", False, "conditional"
-        if status == "signed" and futurish:
-            return "announced", True, "future_signing"
-        return status, futurish, ""
-    if status in ("negotiating", "candidate") and negated:
-        return None, False, "negated"
-    if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(_without_month_may(cue_zone))):
-        return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
-    if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
-        return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
-    if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")):
-        return "candidate", False, "double_negation"  # "did not rule out joining"
-    return status, False, ""
 
 
 class _ArticleClaims:
@@ -463,7 +363,7 @@ class _ArticleClaims:
             return dating.ClaimDate.of(said_on[0]) if said_on else dating.recent(self.reference)
         return dating.before(self.reference)
 
-    def _accord_for(self, sentence: SentenceText, hit: _Hit, code: str, codes: set[str], when: dating.ClaimDate,
+    def _accord_for(self, sentence: SentenceText, hit: Hit, code: str, codes: set[str], when: dating.ClaimDate,
                     masked: str = "", clause_end: int | None = None, status: str = "") -> tuple[Accord | None, str]:
         if self._joins_a_person(sentence, hit):
             return None, ""  # "Morocco's king joined Trump in praising the accords"
@@ -488,7 +388,7 @@ class _ArticleClaims:
             return elided, "ellipsis"
         return None, ""
 
-    def _joins_a_person(self, sentence: SentenceText, hit: _Hit) -> bool:
+    def _joins_a_person(self, sentence: SentenceText, hit: Hit) -> bool:
         """The trigger's object is a person ("joined Trump in praising ...", "joined Israeli Prime Minister
         Benjamin Netanyahu at ..."), not an accord: a person's name or title starts right after it (after
         a country's name or demonym, if any)."""
@@ -504,12 +404,12 @@ class _ArticleClaims:
         at += len(text[at:]) - len(text[at:].lstrip())
         return base + at in self._person_starts
 
-    def _signed_another_document(self, sentence: SentenceText, hit: _Hit, named: Accord) -> bool:
+    def _signed_another_document(self, sentence: SentenceText, hit: Hit, named: Accord) -> bool:
         """The verb has its own document right after it ("Jordan, which signed a peace treaty with Israel
         in 1994, is not part of the Abraham Accords") and the accord named elsewhere in the sentence is
         not that document ("signed the treaty to join the CPTPP" is): what was signed is looked up as an
         unnamed deal instead."""
-        m = _OWN_OBJECT.match(sentence.text, hit.end)
+        m = OWN_OBJECT.match(sentence.text, hit.end)
         if not m:
             return False
         base = sentence.start_char
@@ -517,7 +417,7 @@ class _ArticleClaims:
                        and _DOCUMENT_OF_ACCORD.fullmatch(sentence.text, m.end(), a.start_char - base)
                        for a in self._named_in.get(sentence.sentence_idx, ()))
 
-    def _names_other_object(self, sentence: SentenceText, hit: _Hit) -> bool:
+    def _names_other_object(self, sentence: SentenceText, hit: Hit) -> bool:
         """The trigger is followed by a capitalized name (not a country, not a registry accord nor its generic phrase: "to the Accords")."""
         m = _NAMED_OBJECT.match(sentence.text, hit.end)
         if not m or not m.group().strip():
@@ -533,13 +433,13 @@ class _ArticleClaims:
         named = [x for x in mentioned if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
         return not covered and not named
 
-    def _has_own_object(self, sentence: SentenceText, hit: _Hit) -> bool:
+    def _has_own_object(self, sentence: SentenceText, hit: Hit) -> bool:
         """The verb is followed by its own document ("signed trade and security agreements"), which is
         not the generic accord phrase found elsewhere in the sentence."""
-        m = _OWN_OBJECT.match(sentence.text, hit.end)
+        m = OWN_OBJECT.match(sentence.text, hit.end)
         return bool(m) and context_alias_span(m.group(), self.topic) is None
 
-    def _elided_accord(self, sentence: SentenceText, hit: _Hit, masked: str, clause_end: int | None,
+    def _elided_accord(self, sentence: SentenceText, hit: Hit, masked: str, clause_end: int | None,
                        status: str) -> Accord | None:
         """The accord a verbal trigger with an unsaid object refers to ("Morocco and Sudan joined
         later"): the topic accord when one was referred to in the last sentences; for the weaker
@@ -598,7 +498,7 @@ class _ArticleClaims:
             return
         k = self._position(sentence)
         if k is None:
-            triggers = _candidate_triggers(sentence.text)
+            triggers = candidate_triggers(sentence.text)
         else:
             all_triggers = claim_vocabulary().triggers
             triggers = [all_triggers[i] for i in mask_indexes(self._trigger_masks[k])]
@@ -635,9 +535,9 @@ class _ArticleClaims:
         masked = mask(sentence.text, slots)
         codes = self._codes_by_sentence.get(sentence.sentence_idx, set())
         question = sentence.text.rstrip().rstrip("\"”'’").endswith("?")
-        hits = _triggers_in(masked, content[0], content[1], triggers)
+        hits = triggers_in(masked, content[0], content[1], triggers)
         hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
-        hits = _drop_object_nouns(hits, masked, content)
+        hits = drop_object_nouns(hits, masked, content)
         non_accord_object = claim_vocabulary().non_accord_object
         for hit in hits:
             if non_accord_object is not None and not hit.trigger.noun and hit.trigger.status in ("announced", "signed") \
@@ -670,7 +570,7 @@ class _ArticleClaims:
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             right = masked[hit.end:min(clause_end, hit.end + 40)]
-            status, is_future, note = _status_after_modality(hit, masked, window, right, question, governing)
+            status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue
             said_by = speaker
@@ -796,34 +696,6 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
 def _all_non_joiners() -> frozenset[str]:
     """Before the article has an accord: every registry broker and counterparty."""
     return frozenset(c for a in accords_by_id().values() for c in a.non_joiners)
-
-
-def _drop_object_nouns(hits: list[_Hit], masked: str, content: tuple[int, int]) -> list[_Hit]:
-    """A noun trigger that follows a verb trigger in the same clause is that verb's object
-    ("signed ... a joint declaration", "agreed to a peace deal"), not a claim of its own; so is a
-    trigger that completes the verb's document ("signed agreements establishing diplomatic relations")
-    and a noun trigger that is the subject of a passive signature ("the joint declaration was signed")."""
-    kept = []
-    for hit in hits:
-        if hit.trigger.noun:
-            clause_start, _ = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
-            if any(not other.trigger.noun and clause_start <= other.start and other.end <= hit.start for other in hits):
-                continue
-        if any(not other.trigger.noun and other.end <= hit.start and _completes_document(masked, other.end, hit.start)
-               for other in hits):
-            continue
-        if hit.trigger.noun and _SIGNED_PASSIVE.match(masked, hit.end) \
-                and any(other.trigger.status == "signed" and other.start >= hit.end for other in hits):
-            continue  # "Morocco's joint declaration is signed in Rabat": the document of the signature
-        kept.append(hit)
-    return kept
-
-
-def _completes_document(masked: str, verb_end: int, start: int) -> bool:
-    """Whether a trigger at ``start`` belongs to the document right after a verb trigger ending at
-    ``verb_end`` ("signed [agreements] establishing ...", "signed [a deal] to normalize ties")."""
-    document = _OWN_OBJECT.match(masked, verb_end)
-    return document is not None and (start <= document.end() or _DOCUMENT_COMPLEMENT.fullmatch(masked, document.end(), start) is not None)
 
 
 def _deduplicate(claims: list[Claim]) -> list[Claim]:

@@ -1,0 +1,62 @@
+"""Modality of a trigger: negation, refusal, hedges, conditions, futures and the other cues of
+``claim_triggers.yaml`` that change a trigger's status or cancel it."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.claims.hits import Hit
+from pipelines.extract.claims.status import claim_vocabulary
+
+_NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
+# the month, not the modal: see without_month_may (case-sensitive on purpose)
+_MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
+
+
+def without_month_may(text: str) -> str:
+    """``text`` with the month May blanked out, so the hedge "may" does not read it ("WASHINGTON, May 17.",
+    "In May, Oman joined ..."): a capitalized May that is not the text's first word, or is followed or
+    preceded by a number."""
+    return _MONTH_MAY.sub(lambda m: " " * len(m.group()), text) if "May" in text else text
+
+
+def status_after_modality(hit: Hit, masked: str, window: str, right: str, question: bool,
+                           governing: str = "") -> tuple[str | None, bool, str]:
+    """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
+
+    ``window``: text between the subject and the trigger; ``governing``: the clause before the
+    subject (a hedge there governs the whole clause: "Trump hopes X will join")."""
+    vocab = claim_vocabulary()
+    status = hit.trigger.status
+    trigger_text = masked[hit.start:hit.end].lower()
+    noun = hit.trigger.noun
+    cue_zone = window + (" " + right if noun else "")
+    # "Neither Oman nor Qatar has joined": the negation stands before the subject
+    negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing))
+    if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
+        return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
+    if vocab.non_answer is not None and vocab.non_answer.search(masked):
+        return None, False, "no_answer"  # "declined to comment on whether the country would join"
+    if status in ("announced", "signed"):
+        if vocab.refutation.search(masked):
+            return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
+        if negated:
+            return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
+        if vocab.hedge.search(without_month_may(cue_zone)) or vocab.hedge.search(without_month_may(governing)) \
+                or question:
+            return "candidate", False, "hedged"
+        futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
+        if futurish and vocab.condition.search(right):
+            return "declined", False, "conditional"
+        if status == "signed" and futurish:
+            return "announced", True, "future_signing"
+        return status, futurish, ""
+    if status in ("negotiating", "candidate") and negated:
+        return None, False, "negated"
+    if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))):
+        return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
+    if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
+        return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
+    if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")):
+        return "candidate", False, "double_negation"  # "did not rule out joining"
+    return status, False, ""
