@@ -17,10 +17,9 @@ from pipelines.extract.claims.evaluation import (
     load_heldout_articles,
     load_labelled_articles,
     load_redteam_articles,
-    score_article,
+    score_articles,
 )
 from pipelines.extract.model import CLAIM_STATUSES
-from pipelines.extract.pipeline import analyze_article
 
 
 def _fmt(value: float | None) -> str:
@@ -28,9 +27,7 @@ def _fmt(value: float | None) -> str:
 
 
 def report(title: str, articles, verbose: bool) -> Score:
-    score = Score()
-    for labelled in articles:
-        score_article(labelled, analyze_article(labelled.article).claims, score)
+    score = score_articles(articles)
     print(f"== {title}: {len(articles)} labelled articles")
     print(f"{'status':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6}")
     for status in CLAIM_STATUSES:

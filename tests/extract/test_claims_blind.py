@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.claims.evaluation import Score, accepts, load_blind_articles, score_article
+from pipelines.extract.claims.evaluation import Score, accepts, load_blind_articles, score_articles
 from pipelines.extract.pipeline import analyze_article
 
 RECALL_FLOOR = 0.60
@@ -43,10 +43,7 @@ def blind():
 
 @pytest.fixture(scope="module")
 def score(blind) -> Score:
-    result = Score()
-    for labelled in blind:
-        score_article(labelled, analyze_article(labelled.article).claims, result)
-    return result
+    return score_articles(blind)
 
 
 def test_blind_set_is_whole(blind):

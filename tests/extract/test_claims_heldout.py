@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.claims.evaluation import Score, load_heldout_articles, score_article
-from pipelines.extract.pipeline import analyze_article
+from pipelines.extract.claims.evaluation import Score, load_heldout_articles, score_articles
 
 RECALL_FLOOR = 0.80
 
@@ -23,10 +22,7 @@ def heldout():
 
 @pytest.fixture(scope="module")
 def score(heldout) -> Score:
-    result = Score()
-    for labelled in heldout:
-        score_article(labelled, analyze_article(labelled.article).claims, result)
-    return result
+    return score_articles(heldout)
 
 
 def test_heldout_set_is_large_and_has_pure_noise_articles(heldout):

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.claims.evaluation import Score, load_labelled_articles, score_article
-from pipelines.extract.pipeline import analyze_article
+from pipelines.extract.claims.evaluation import Score, load_labelled_articles, score_articles
 
 
 @pytest.fixture(scope="module")
 def score() -> Score:
-    result = Score()
-    for labelled in load_labelled_articles():
-        score_article(labelled, analyze_article(labelled.article).claims, result)
-    return result
+    return score_articles(load_labelled_articles())
 
 
 def test_enough_labelled_articles():

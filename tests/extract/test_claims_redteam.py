@@ -14,8 +14,7 @@ from datetime import datetime
 
 import pytest
 
-from pipelines.extract.claims.evaluation import Score, load_redteam_articles, score_article
-from pipelines.extract.pipeline import analyze_article
+from pipelines.extract.claims.evaluation import Score, load_redteam_articles, score_articles
 from tests.extract.claims_testkit import claims_of, keys
 
 AA = "Abraham Accords"
@@ -123,10 +122,7 @@ def test_turkey_restoring_ties_with_israel_is_not_an_accords_member():
 
 @pytest.fixture(scope="module")
 def score() -> Score:
-    result = Score()
-    for labelled in load_redteam_articles():
-        score_article(labelled, analyze_article(labelled.article).claims, result)
-    return result
+    return score_articles(load_redteam_articles())
 
 
 def test_redteam_set_has_no_false_signed_or_announced(score):

@@ -144,3 +144,13 @@ def score_article(labelled: LabelledArticle, claims: list[Claim], score: Score) 
             status = label["status"][0] if isinstance(label["status"], list) else label["status"]
             score.fn[status] += 1
             score.errors.append(f"{labelled.name}: MISSED {label}")
+
+
+def score_articles(articles: list[LabelledArticle]) -> Score:
+    """One labelled set scored with the whole analysis (entities, then claims) of each article."""
+    from pipelines.extract.pipeline import analyze_article  # (the pipeline imports this package)
+
+    score = Score()
+    for labelled in articles:
+        score_article(labelled, analyze_article(labelled.article).claims, score)
+    return score
