@@ -248,3 +248,27 @@ def test_an_unnamed_accord_never_takes_an_event_from_before_it_existed():
     text = ("India is not a party to the Abraham Accords. India established full diplomatic relations with Israel in "
             "1992, so it has nothing to normalise.")
     assert not [c for c in claims_of(text, PUBLISHED) if c.country_code == "IN"]
+
+
+def test_members_joined_and_accords_the_event_stands_outside_of():
+    claims = claims_of("With its signature, the Sudan joins the United Arab Emirates, the Kingdom of Bahrain and the "
+                       "Kingdom of Morocco in choosing peace under the Abraham Accords.", datetime(2021, 1, 6))
+    assert {(c.country_code, c.status) for c in claims} == {("SD", "announced"), ("AE", "signed"), ("BH", "signed"),
+                                                           ("MA", "signed")}
+    # "not under the Abraham Accords", "stood apart from" them: the named accord is not the event's
+    assert claims_of("Bhutan and Kosovo established relations with Israel in 2020-21, but not under the Abraham Accords "
+                     "framework.", PUBLISHED) == []
+    assert claims_of("Bhutan established diplomatic relations with Israel too, although officials said the agreement "
+                     "stood apart from the Abraham Accords.", datetime(2020, 12, 23)) == []
+
+
+def test_earlier_treaty_partners_are_no_predecessors_in_the_accords():
+    claims = claims_of("The UAE will become only the third Arab country to establish full ties with Israel, after Egypt, "
+                       "which signed a peace treaty in 1979, and Jordan, which followed in 1994.", datetime(2020, 8, 13))
+    assert {(c.country_code, c.accord) for c in claims if c.accord == AA} == {("AE", AA)}
+
+
+def test_negated_questions_and_parenthetical_however():
+    assert claims_of("Why hasn't Saudi Arabia joined the Abraham Accords?", PUBLISHED) == []
+    assert claims_of("The Abraham Accords were discussed. It did not, however, bring Armenia into the accords.",
+                     PUBLISHED) == []

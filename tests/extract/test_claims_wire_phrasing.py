@@ -468,3 +468,14 @@ def test_considering_in_the_passive_and_dismissed_reports():
     claims = claims_of("Azerbaijan's foreign ministry dismissed reports that Baku was preparing to join the Abraham Accords.",
                        SATURDAY)
     assert ("AZ", AA, "declined") in {(c.country_code, c.accord, c.status) for c in claims}
+
+
+def test_signing_by_countries_coming_aboard_and_agreeing_to_ties():
+    claims = claims_of("Kushner was in Rabat for the signing of a joint declaration by Morocco, Israel and the United "
+                       "States.", datetime(2020, 12, 22))
+    assert keys(claims) == {("MA", AA, "signed", "article")}
+    text = "The Abraham Accords began in August 2020. Morocco and Sudan came aboard before the year was out."
+    assert {("MA", AA, "announced", "article"), ("SD", AA, "announced", "article")} <= keys(claims_of(text, SATURDAY))
+    claims = claims_of("Morocco is the fourth Arab state this year to agree to ties with Israel, after the United Arab "
+                       "Emirates and Bahrain.", datetime(2020, 12, 23))
+    assert {(c.country_code, c.status) for c in claims} == {("MA", "announced"), ("AE", "announced"), ("BH", "announced")}

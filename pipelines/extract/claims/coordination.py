@@ -21,10 +21,11 @@ _TITLED_GAP = re.compile(
 # (a parenthesis of its own between members: "Egypt (1979) and Jordan (1994)")
 _LIST_GAP = re.compile(r"(?:\s*\([^()\x01\x02]{1,40}\))?"
                        r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
-# (", as a possible addition": a complement of the clause, not a clause of its own; "has since made clear": an adverb)
+# (", as a possible addition": a complement of the clause, not a clause of its own; "has since made clear" and
+# "did not, however, bring": adverbs)
 CLAUSE_BREAK = re.compile(
     r";|:(?!\s*(?:the\s+)?\x02)|\s[—–]\s(?!(?:the\s+)?\x02)"
-    r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because|however)(?![\w])"
+    r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because)(?![\w])|(?<![\w])(?<!,\s)however(?![\w])(?!\s*,)"
     r"|(?<![\w])(?<!has\s)(?<!have\s)(?<!had\s)(?<!ever\s)since(?![\w])"
     r"|,\s*(?:as(?!\s+an?\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
     re.IGNORECASE,
@@ -37,6 +38,12 @@ _OBJECT_INTRO = re.compile(
 _FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 # "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
 _PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+# "Sudan joins the UAE, Bahrain and Morocco in choosing a path of peace", "... as members of the accords": the
+# ones joined are members already
+_JOINED_MEMBERS = re.compile(
+    rf"\s+(?:the\s+)?(?P<C>{COUNTRY_LIST}),?\s+(?:as\s+(?:[\w-]+\s+){{0,3}}?(?:members?|signatories|parties)|in\s+(?:the\s+)?(?:accords?|[a-z]+ing))(?![\w])",
+    re.IGNORECASE,
+)
 
 
 @direct_init
@@ -197,6 +204,15 @@ def object_group(slots: list[Slot], masked: str, trigger_end: int, clause_end: i
         if len(gap) <= 80 and _OBJECT_INTRO.search(gap):
             return group_around(after, slot, masked)
     return []
+
+
+def joined_members(slots: list[Slot], masked: str, verb_end: int) -> list[Slot]:
+    """Countries right after a "join" verb that the subject joins as fellow members ("Sudan joins the UAE,
+    Bahrain and Morocco in choosing peace")."""
+    m = _JOINED_MEMBERS.match(masked, verb_end)
+    if not m:
+        return []
+    return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]
 
 
 def followers(slots: list[Slot], masked: str, start: int, end: int, predecessors: bool = False) -> list[Slot]:

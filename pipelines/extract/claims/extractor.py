@@ -26,6 +26,7 @@ from pipelines.extract.claims.coordination import (
     clause_bounds,
     date_scope,
     followers,
+    joined_members,
     mask,
     object_group,
     subject_group,
@@ -56,6 +57,11 @@ _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|o
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
 # between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
 # under separate treaties that are not part of the Abraham Accords")
+# right before a named accord: the event lies outside it ("but not under the Abraham Accords framework",
+# "stood apart from the Abraham Accords")
+_OUTSIDE_OF = re.compile(
+    r"(?<![\w])(?:not\s+(?:\w+\s+){0,2}?(?:under|within|through|via|as part of|part of)|apart\s+from|separate\s+from|"
+    r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w])(?:not|never)(?![\w])[^,;]*$", re.IGNORECASE)
 # a date right after "before" bounds the event from above, it is not the event's date
@@ -79,6 +85,8 @@ _UNNAMED_SUBJECT = re.compile(
     r"may|might|also|now|still|been|be|already|all)\s+){0,3}$", re.IGNORECASE)
 # right before a trigger: a temporal clause about an earlier step ("... two years after it applied to join")
 _EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
+# a trigger that ends in a verb of joining ("Sudan joins the UAE, Bahrain and Morocco in ...")
+_JOIN_VERB = re.compile(r"(?<![\w])join(?:s|ed|ing)?$", re.IGNORECASE)
 # a rank without an ordinal ("the latest country to join")
 _LATEST = re.compile(r"(?<![\w])(?:latest|newest|most recent)(?![\w])", re.IGNORECASE)
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
@@ -95,7 +103,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
-    r"status|invitations?|country|ties|relations|"
+    r"status|invitations?|country|ties|relations|aboard|board|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -312,6 +320,7 @@ class _ArticleClaims:
         negated = _NEGATION_WORD.search(text, trigger_end) is not None  # cheap test before the relative clause's
         named = [m for m in mentions
                  if not before_mention.search(text, 0, max(0, m.start_char - base))
+                 and not _OUTSIDE_OF.search(text, 0, max(0, m.start_char - base))
                  and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
@@ -634,11 +643,18 @@ class _ArticleClaims:
             rule = f"{last.status}:followed_by|{last.rule.split('|', 1)[1]}"
             self._emit(sentence, slot, accord, last.status, speaker, when, hit, rule, last.confidence * 0.9,
                        last.is_future, None)
+        if _JOIN_VERB.search(masked, hit.start, hit.end):
+            for slot in joined_members(slots, masked, hit.end):
+                if slot.code in accord.non_joiners or any(slot is l[0] for l in leads):
+                    continue
+                rule = f"signed:joined_members|{last.rule.split('|', 1)[1]}"
+                self._emit(sentence, slot, accord, "signed", speaker, dating.window(None, lead_date.upper or self.reference),
+                           hit, rule, last.confidence * 0.9, False, None)
         if hit.ordinal is None and not _LATEST.search(sentence.text, hit.start, hit.end):
             return  # predecessors only of a rank ("the fourth country to join ..., after A, B and C")
         for slot in followers(slots, masked, hit.end, len(masked), predecessors=True):
-            if slot.code in accord.non_joiners or any(slot is l[0] for l in leads):
-                continue
+            if slot.code in accord.non_joiners or any(slot is l[0] for l in leads) or _party_elsewhere(slot.code, accord):
+                continue  # "the third Arab country to establish full ties with Israel, after Egypt ... and Jordan"
             rule = f"{last.status}:preceded_by|{last.rule.split('|', 1)[1]}"
             self._emit(sentence, slot, accord, last.status, speaker, dating.window(None, lead_date.upper or self.reference),
                        hit, rule, last.confidence * 0.9, last.is_future, None)
@@ -691,6 +707,14 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
     if not (excluded[0] < excluded[1] <= trigger_start):
         return False
     return len(_WORD.findall(masked, excluded[1], trigger_start)) >= 2
+
+
+def _party_elsewhere(code: str, accord: Accord) -> bool:
+    """Whether ``code`` is a party of another registry accord with the same counterparty (Egypt and Jordan
+    for the Abraham Accords): its earlier step with that counterparty belongs to that accord."""
+    return accord.counterparty is not None and any(
+        code in other.parties and other.counterparty == accord.counterparty and other is not accord
+        for other in accords_by_id().values())
 
 
 def _all_non_joiners() -> frozenset[str]:

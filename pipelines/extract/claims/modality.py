@@ -8,6 +8,8 @@ import re
 from pipelines.extract.claims.hits import Hit
 from pipelines.extract.claims.status import claim_vocabulary
 
+# "Why hasn't ...", "Why did X not ..." ("n't" is glued to its auxiliary, so the negation words do not see it)
+_NEGATED_QUESTION = re.compile(r"n[’']t(?![\w])|(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
 # the month, not the modal: see without_month_may (case-sensitive on purpose)
 _MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
@@ -32,7 +34,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     noun = hit.trigger.noun
     cue_zone = window + (" " + right if noun else "")
     # "Neither Oman nor Qatar has joined": the negation stands before the subject
-    negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing))
+    # "Why hasn't Saudi Arabia joined?": in a question, a negation before the subject negates it too
+    negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing)) \
+        or (question and bool(_NEGATED_QUESTION.search(governing)))
     if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if vocab.non_answer is not None and vocab.non_answer.search(masked):
