@@ -55,13 +55,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DOCUMENT_OF_ACCORD = re.compile(r"\s*(?:(?:to (?:join|enter|accede to)|of|for|on|establishing)\s+)?(?:the\s+)?", re.IGNORECASE)
 # a date right after "since" is where a period starts, not the event's date
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
-# between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
-# under separate treaties that are not part of the Abraham Accords")
 # right before a named accord: the event lies outside it ("but not under the Abraham Accords framework",
 # "stood apart from the Abraham Accords")
 _OUTSIDE_OF = re.compile(
     r"(?<![\w])(?:not\s+(?:\w+\s+){0,2}?(?:under|within|through|via|as part of|part of)|apart\s+from|separate\s+from|"
     r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+# between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
+# under separate treaties that are not part of the Abraham Accords")
 _NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w])(?:not|never)(?![\w])[^,;]*$", re.IGNORECASE)
 # a date right after "before" bounds the event from above, it is not the event's date
