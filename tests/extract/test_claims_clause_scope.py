@@ -272,3 +272,17 @@ def test_negated_questions_and_parenthetical_however():
     assert claims_of("Why hasn't Saudi Arabia joined the Abraham Accords?", PUBLISHED) == []
     assert claims_of("The Abraham Accords were discussed. It did not, however, bring Armenia into the accords.",
                      PUBLISHED) == []
+
+
+def test_a_list_line_labelled_with_its_country():
+    text = ("Who else gets mentioned for the Abraham Accords?\n\n"
+            "- Mauritania: had relations with Israel from 1999 to 2010 and is frequently cited as a candidate.\n\n"
+            "- Comoros and Niger: named in press reports as possible signatories; neither has confirmed talks.\n\n"
+            "- Lebanon: its leaders have ruled out normalization.")
+    claims = claims_of(text, PUBLISHED)
+    assert {(c.country_code, c.status) for c in claims} == {("MR", "candidate"), ("KM", "candidate"), ("NE", "candidate"),
+                                                           ("LB", "declined")}
+    # the candidacy is news of the page, not of the 1999-2010 relations
+    assert [(c.date_lower, c.date_upper) for c in claims if c.country_code == "MR"] == [(date(2024, 5, 31), date(2024, 6, 1))]
+    assert keys(claims_of("Is Saudi Arabia next? The Abraham Accords may grow.", PUBLISHED)) == {
+        ("SA", AA, "candidate", "article")}

@@ -87,7 +87,12 @@ _CLAUSE_CLOSE = re.compile(r"[,;]")
 # a non-restrictive relative clause opening after a trigger: its dates are its own
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])", re.IGNORECASE)
 # A coordinate clause with a subject of its own: "..., and Morocco joined later", "; Bahrain signed ..."
-_OWN_SUBJECT_COORDINATE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=\x02)", re.IGNORECASE)
+_OWN_SUBJECT_COORDINATE = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=\x02)"
+    # a coordinate predicate with a tense of its own ("had relations with Israel from 1999 to 2010 and is cited as ...")
+    r"|,?\s+(?:and|but)\s+(?=(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)\s)",
+    re.IGNORECASE,
+)
 
 
 @direct_init

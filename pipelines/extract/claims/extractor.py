@@ -85,6 +85,8 @@ _UNNAMED_SUBJECT = re.compile(
     r"may|might|also|now|still|been|be|already|all)\s+){0,3}$", re.IGNORECASE)
 # right before a trigger: a temporal clause about an earlier step ("... two years after it applied to join")
 _EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
+# a line that opens with a country and a colon, as in a list or a Q&A ("- Lebanon: its leaders have ruled out ...")
+_LABEL_OPENER = re.compile(r"\s*(?:[-•*–]\s*)?(?:the\s+)?\x02\x01*(?:\s*(?:,|,?\s*and|&)\s*(?:the\s+)?\x02\x01*)*\s*:")
 # a trigger that ends in a verb of joining ("Sudan joins the UAE, Bahrain and Morocco in ...")
 _JOIN_VERB = re.compile(r"(?<![\w])join(?:s|ed|ing)?$", re.IGNORECASE)
 # a rank without an ordinal ("the latest country to join")
@@ -555,6 +557,9 @@ class _ArticleClaims:
             if hit.trigger.status in ("candidate", "negotiating") and _EARLIER_STEP.search(masked, 0, hit.start):
                 continue  # "became NATO's 32nd member, almost two years after it applied to join": an earlier step
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
+            label = _LABEL_OPENER.match(masked)
+            if label is not None and clause_start == label.end():
+                clause_start = content[0]  # "- Mauritania: ... is frequently cited as a candidate": the label is the subject
             if _adjunct_after_attribution(masked, excluded, hit.start):
                 clause_start = max(clause_start, excluded[1])
             leader = None
