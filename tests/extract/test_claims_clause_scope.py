@@ -286,3 +286,11 @@ def test_a_list_line_labelled_with_its_country():
     assert [(c.date_lower, c.date_upper) for c in claims if c.country_code == "MR"] == [(date(2024, 5, 31), date(2024, 6, 1))]
     assert keys(claims_of("Is Saudi Arabia next? The Abraham Accords may grow.", PUBLISHED)) == {
         ("SA", AA, "candidate", "article")}
+
+
+def test_a_treaty_partner_takes_no_accord_from_a_generic_phrase_or_an_unsaid_object():
+    # Egypt's peace with Israel is a treaty of its own: "joined too" here is the summit, not the accords
+    text = "The Abraham Accords turned five. Egypt and Jordan, along with the UAE, attended the summit; Egypt joined too."
+    assert not [c for c in claims_of(text, PUBLISHED) if c.country_code in ("EG", "JO")]
+    # named, it is a claim like any other (the outlet's, right or wrong)
+    assert ("EG", AA, "announced", "article") in keys(claims_of("Egypt joined the Abraham Accords.", PUBLISHED))

@@ -391,11 +391,14 @@ class _ArticleClaims:
             return unnamed, "registry"
         # an accord the sentence does not name cannot take an event dated before it existed
         # ("India established full diplomatic relations with Israel in 1992")
+        # nor a country whose step with the same counterparty is a treaty of its own (Egypt, Jordan)
         if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties \
-                and not self._has_own_object(sentence, hit) and self.topic.covers(when.lower, when.upper):
+                and not self._has_own_object(sentence, hit) and self.topic.covers(when.lower, when.upper) \
+                and not _party_elsewhere(code, self.topic):
             return self.topic, "context"
         elided = self._elided_accord(sentence, hit, masked, clause_end, status)
-        if elided is not None and code not in elided.not_unnamed_parties and elided.covers(when.lower, when.upper):
+        if elided is not None and code not in elided.not_unnamed_parties and elided.covers(when.lower, when.upper) \
+                and not _party_elsewhere(code, elided):
             return elided, "ellipsis"
         return None, ""
 
