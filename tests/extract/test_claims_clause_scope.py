@@ -294,3 +294,15 @@ def test_a_treaty_partner_takes_no_accord_from_a_generic_phrase_or_an_unsaid_obj
     assert not [c for c in claims_of(text, PUBLISHED) if c.country_code in ("EG", "JO")]
     # named, it is a claim like any other (the outlet's, right or wrong)
     assert ("EG", AA, "announced", "article") in keys(claims_of("Egypt joined the Abraham Accords.", PUBLISHED))
+
+
+def test_a_government_body_without_its_country_speaks_for_the_sentence_s_subject():
+    claims = claims_of("Pakistan has no intention of joining the Abraham Accords and will not recognize Israel until a "
+                       "Palestinian state is established, the Foreign Office said on Friday.", PUBLISHED)
+    assert keys(claims) == {("PK", AA, "declined", "Pakistan")}
+    assert (claims[0].date_lower, claims[0].date_upper) == (date(2024, 5, 31), date(2024, 5, 31))
+
+
+def test_denied_talks_are_no_talks():
+    text = "The Abraham Accords may grow. Mauritania denies reports of secret talks with Israel."
+    assert not [c for c in claims_of(text, PUBLISHED) if c.status == "negotiating"]

@@ -38,6 +38,10 @@ _PASSIVE_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|were|been|being)\s+(?:\w+l
 # a one-word opener that is a sentence adverb ("Officially, Jakarta says no ties until ...")
 _SENTENCE_ADVERB = re.compile(r"\s*(?:\w+ly|meanwhile|however|still|now|also|again|earlier|later|separately|instead|"
                               r"yet|then|today|yesterday|privately|publicly)\s*", re.I)
+# a government body named without its country ("the Foreign Office said")
+_GOVERNMENT_BODY = re.compile(
+    r"(?<![\w])the\s+(?:foreign\s+(?:office|ministry)|ministry(?:\s+of\s+foreign\s+affairs)?|presidency|"
+    r"presidential\s+(?:office|press\s+service|administration)|cabinet|government|royal\s+court)(?![\w])", re.I)
 # "in a deal announced by Trump": a passive participle
 _PASSIVE_AGENT = re.compile(r"\s+by(?![\w])", re.I)
 # a sentence adverb between commas after a speaker ("Saudi officials, however, have said ...")
@@ -156,6 +160,15 @@ class AttributionResolver:
             previous = self.last_person if word in ("he", "she", "him", "her") else self.last_speaker
             if previous is not None:
                 return previous, start + m.start(), start + m.end()
+        m = _GOVERNMENT_BODY.search(segment)
+        if m:
+            # "Pakistan has no intention of joining ..., the Foreign Office said": the body of the country the
+            # sentence opens with (its subject), not of one named later ("... until a Palestinian state ...")
+            for i in self._by_start[bisect_left(self._starts, base):bisect_left(self._starts, base + start)]:
+                mention = self._speakers[i]
+                if mention.entity_type == "country":
+                    return self._speaker_for(mention), start + m.start(), start + m.end()
+                break  # the sentence opens with someone else
         return None
 
     def _described_country(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:

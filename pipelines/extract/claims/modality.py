@@ -55,8 +55,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         if status == "signed" and futurish:
             return "announced", True, "future_signing"
         return status, futurish, ""
-    if status in ("negotiating", "candidate") and negated:
-        return None, False, "negated"
+    if status in ("negotiating", "candidate") and (negated or vocab.refutation.search(window)):
+        return None, False, "negated"  # "Mauritania denies reports of secret talks with Israel"
     if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))):
         return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
     if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
