@@ -27,7 +27,12 @@ under the Accords from "but not under the Abraham Accords framework", Egypt a pr
 candidate from "It did not, however, bring Armenia into ...", "Why hasn't Saudi Arabia joined?" a candidacy.
 Tables, Q&A lists and conditional openings ("could recognize Israel if ...") stay mostly missed.
 
-The fixes of commits 199720f..750d4eb were made on these articles, so the set is no longer blind. Labels
+Round 4 (10 articles): AP, BBC, a State Department briefing transcript, The Peninsula, Arab News Pakistan, a
+Jerusalem Post opinion, Haaretz, a podcast transcript, Middle East Monitor, Sky News Arabia, on the Abraham Accords.
+First run (commit c81030d): precision 0.88, recall 0.39; really wrong only "Mauritania denies reports of secret
+talks with Israel" read as talks.
+
+The fixes of commits 199720f..c43c84a were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
 Accords", a weaker status is accepted where the text supports it, and "Government of X" is accepted where
@@ -35,7 +40,7 @@ the writer named that government's ministry; "will X be next?" in the outlet's v
 Still counted false: speakers the extractor names otherwise (Bahrain and Oman as candidates in the outlet's voice
 where the writer names "Israeli media"; the UAE and Bahrain's 2020 normalization inside "Officials in Ankara
 stressed that ..., under which ..."; Trump's urging of Syria, and Lebanon's leaders ruling out normalization, reported
-by the outlet). The test below therefore checks each claim's country, accord and status whoever says it, and the
+by the outlet; a briefing transcript's "SPOKESPERSON: Sudan signed the declaration."). The test below therefore checks each claim's country, accord and status whoever says it, and the
 precision with speakers."""
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 64
+    assert len(blind) == 74
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 
