@@ -126,6 +126,9 @@ _MONTH, _WEEKDAY, _RELATIVE, _AGENCY, _FUTURE = 1, 2, 4, 8, 16
 _FAMILIES = _MONTH | _WEEKDAY | _RELATIVE | _AGENCY
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # every year, year-range and year-pair pattern needs one
+_YEAR_WORD = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# right after a month and day: the year is one named before ("on Sept. 15 of that year")
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -380,6 +383,12 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
                 if m["mon"].lower() in ("may", "mar", "sat", "sun") and m["mon"][0].islower():
                     continue  # "may 5" is more likely a modal verb than a month
                 if not 1 <= day <= 31:
+                    continue
+                if _THAT_YEAR.match(text, m.end()):
+                    # "launched in 2020 ... on Sept. 15 of that year": the year named before it, else none known
+                    years = [int(y.group()) for y in _YEAR_WORD.finditer(text, 0, m.start())]
+                    d = _safe_date(years[-1], month, day) if years else None
+                    add(m.start(), m.end(), _day(d) if d else (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
                     continue
                 if ref is None:
                     add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))

@@ -107,3 +107,16 @@ def test_date_words_count_only_as_whole_words_and_sentences_without_cues_have_no
     assert set(found) == {"on Monday", "May 5", "2019"}
     assert found["on Monday"][0] == "2025-11-03"
     assert found["May 5"][0] == "2025-05-05"
+
+
+def test_a_day_of_that_year_takes_the_year_named_before_it():
+    found = dates_of("The accords were launched in 2020, when the two states signed them at the White House on Sept. 15 "
+                     "of that year.")
+    # not the publication year: the year the sentence named
+    assert found["Sept. 15"][1:3] == (date(2020, 9, 15), date(2020, 9, 15))
+    # no year before it in the sentence: the day stays without a year rather than taking the publication's
+    assert _open(dates_of("They signed on Sept. 15 of that year."), "Sept. 15")
+
+
+def _open(found: dict[str, tuple], key: str) -> bool:
+    return found[key][1] is None and found[key][2] is None
