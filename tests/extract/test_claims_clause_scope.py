@@ -306,3 +306,14 @@ def test_a_government_body_without_its_country_speaks_for_the_sentence_s_subject
 def test_denied_talks_are_no_talks():
     text = "The Abraham Accords may grow. Mauritania denies reports of secret talks with Israel."
     assert not [c for c in claims_of(text, PUBLISHED) if c.status == "negotiating"]
+
+
+def test_an_op_ed_s_retrospective_lines():
+    text = ("The Abraham Accords at five. Sudan signed on in January 2021, though the civil war has left it a signatory "
+            "in name only. Mauritania, which had full relations with Israel until 2010, is an obvious candidate for a "
+            "return. Oman, once spoken of as next in line, has made clear it is not interested.")
+    claims = claims_of(text, datetime(2025, 9, 15))
+    assert {(c.country_code, c.status) for c in claims} == {("SD", "announced"), ("MR", "candidate"), ("OM", "declined")}
+    # the relative clause's 2010 does not date Mauritania's candidacy
+    assert [(c.date_lower, c.date_upper) for c in claims if c.country_code == "SD"] == [(date(2021, 1, 1), date(2021, 1, 31))]
+    assert [(c.date_lower, c.date_upper) for c in claims if c.country_code == "MR"] == [(date(2025, 9, 14), date(2025, 9, 15))]

@@ -81,7 +81,8 @@ def clause_bounds(masked: str, start: int, end: int, lo: int = 0, hi: int | None
 # A non-restrictive clause opened right after a country (list): ", which joined the accords,", ", the first Gulf
 # state to sign them,", ", a member of the accords,". Its event has a time of its own, not the main clause's.
 _EMBEDDED_OPENING = re.compile(
-    r"\x02\x01*\s*(?P<open>,)\s*(?:which|who|the|an?|both|all|one\s+of)\s+(?!(?:the\s+)?\x02)[^,;:\x02]*$", re.IGNORECASE
+    r"\x02\x01*\s*(?P<open>,)\s*(?:which|who|the|an?|both|all|one\s+of|once|formerly|previously|long)\s+(?!(?:the\s+)?\x02)[^,;:\x02]*$",
+    re.IGNORECASE
 )
 _CLAUSE_CLOSE = re.compile(r"[,;]")
 # a non-restrictive relative clause opening after a trigger: its dates are its own
@@ -104,8 +105,11 @@ class DateScope:
     hi: int
     fronted_end: int
     embedded: bool = False  # the trigger stands in a non-restrictive clause: background to the sentence
+    holes: tuple[tuple[int, int], ...] = ()  # relative clauses of their own before the trigger
 
     def admits(self, start: int, end: int) -> bool:
+        if any(lo <= start < hi for lo, hi in self.holes):
+            return False
         return (self.lo <= start and end <= self.hi) or end <= self.fronted_end
 
 
@@ -132,7 +136,11 @@ def date_scope(masked: str, start: int, end: int) -> DateScope:
             hi = min(hi, m.start())
             break
     first = masked.find("\x02")
-    return DateScope(lo, hi, masked.rfind(",", 0, first) if first > 0 else -1)
+    # "Mauritania, which had full relations with Israel until 2010, is an obvious candidate": 2010 is the relative
+    # clause's
+    holes = tuple((m.start(), close.start()) for m in _RELATIVE_OPENING.finditer(masked, 0, start)
+                  if (close := _CLAUSE_CLOSE.search(masked, m.end())) is not None and close.start() <= start)
+    return DateScope(lo, hi, masked.rfind(",", 0, first) if first > 0 else -1, holes=holes)
 
 
 def slots_in(slots: list[Slot], start: int, end: int) -> list[Slot]:

@@ -105,7 +105,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
-    r"status|invitations?|country|ties|relations|aboard|board|"
+    r"status|invitations?|country|ties|relations|aboard|board|signed on|interested|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -364,8 +364,9 @@ class _ArticleClaims:
             if _BEFORE_DATE.search(sentence.text, 0, nearest.start_char - base) and nearest.lower is not None:
                 return dating.window(None, nearest.lower)  # "Before 7 October, ... had been negotiating"
             return dating.ClaimDate.of(nearest)
-        if scope is not None and scope.embedded and status in ("announced", "signed", "withdrawn"):
-            return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...": background
+        if scope is not None and scope.embedded:
+            return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...", "Oman, once spoken
+            # of as next in line, ...": background, not news of the day
         lowered = trigger_text.lower()
         if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
             # news of the day: the day the speaker spoke when the attribution names it ("..., X said on Sunday.")
