@@ -88,6 +88,8 @@ class _CountryMatcher:
         for key, start, end in candidates:
             if any(taken[start:end]):
                 continue
+            if end - start > 1 and key[0] != RESOLVE and key != BLOCK and not self._case_ok_at(adoc, key, start, end):
+                continue  # "the kingdom of Morocco": the title in lower case is no name, "Morocco" in it still is
             taken[start:end] = b"\x01" * (end - start)
             if key[0] == RESOLVE:
                 pending.append((key, start, end))
@@ -195,6 +197,11 @@ class _CountryMatcher:
         if len(words) != len(caps):
             return text[:1].isupper()
         return all(w[:1].isupper() for w, cap in zip(words, caps) if cap)
+
+    def _case_ok_at(self, adoc: ArticleDoc, key: str, start: int, end: int) -> bool:
+        """The case rule alone for a surface of several words at tokens [start, end)."""
+        words = [adoc.text(i) for i in range(start, end)]
+        return self._case_ok(self.by_key[key], adoc.span_text(start, end), self.pattern_caps[key], words)
 
     def _accept(self, adoc: ArticleDoc, surface: CountrySurface, key: str, start: int, end: int) -> bool:
         rules = self.rules

@@ -479,3 +479,20 @@ def test_signing_by_countries_coming_aboard_and_agreeing_to_ties():
     claims = claims_of("Morocco is the fourth Arab state this year to agree to ties with Israel, after the United Arab "
                        "Emirates and Bahrain.", datetime(2020, 12, 23))
     assert {(c.country_code, c.status) for c in claims} == {("MA", "announced"), ("AE", "announced"), ("BH", "announced")}
+
+
+def test_wire_phrasings_of_the_fifth_blind_round():
+    claims = claims_of("A joint statement said that the leaders had agreed to the establishment of full diplomatic relations "
+                       "between the Kingdom of Bahrain and Israel.", datetime(2020, 9, 11, 18, 0))
+    assert keys(claims) == {("BH", AA, "announced", "article")}
+    claims = claims_of("Kazakhstan will join the Abraham Accords, Trump said. Hours before Trump's post, the Kazakh "
+                       "government said talks on its accession were at \"the final stage.\"", datetime(2025, 11, 6, 22, 0))
+    assert ("KZ", AA, "negotiating", "Government of Kazakhstan") in keys(claims)
+    claims = claims_of("By joining, Kazakhstan became a member of the Abraham Accords, alongside the United Arab Emirates, "
+                       "Bahrain, Morocco and Sudan, which signed up in 2020 and 2021.", datetime(2025, 11, 7))
+    assert {(c.country_code, c.status) for c in claims} >= {("AE", "announced"), ("BH", "announced"), ("MA", "announced"),
+                                                           ("SD", "announced")}
+    claims = claims_of("Trump announced the deal under the Abraham Accords. The North African kingdom of Morocco becomes the "
+                       "fourth Arab country since August to agree to set aside hostilities with Israel, after the United "
+                       "Arab Emirates, Bahrain and Sudan.", datetime(2020, 12, 10))
+    assert {c.country_code for c in claims if c.accord == AA} == {"MA", "AE", "BH", "SD"}

@@ -221,3 +221,15 @@ def test_context_resolved_surface_also_listed_elsewhere_is_rejected(tmp_path, mo
     with edited_dictionaries(tmp_path, monkeypatch, "country_aliases.csv", lambda text: text + "CD,Congo,title,\n"):
         with pytest.raises(gazetteer.DictionaryError, match="Congo.*ambiguous or context_resolved"):
             gazetteer.load_country_lexicon()
+
+
+def test_a_title_in_lower_case_leaves_the_name_inside_it():
+    from pipelines.extract.entities import extract_entities
+    from pipelines.extract.text_article import article_from_text
+
+    for text in ("The kingdom of Morocco signed the declaration.", "The North African kingdom of Morocco signed it."):
+        mentions = extract_entities(article_from_text(text)).mentions
+        assert [(m.text, m.entity_id) for m in mentions if m.entity_type == "country"] == [("Morocco", "country:MA")]
+    # in capitals the title is the name
+    mentions = extract_entities(article_from_text("The Kingdom of Morocco signed it.")).mentions
+    assert [(m.text, m.entity_id) for m in mentions if m.entity_type == "country"] == [("Kingdom of Morocco", "country:MA")]

@@ -105,7 +105,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
-    r"status|invitations?|country|ties|relations|aboard|board|signed on|interested|"
+    r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
