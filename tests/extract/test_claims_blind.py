@@ -36,7 +36,7 @@ Round 5 (8 articles): Reuters, The National, Bahrain News Agency, SUNA, AFP via 
 of Central Asia, Dawn, on 2020-21 and November 2025 coverage. First run (commit 0c09b95): precision 0.97 (the only
 "false" claim Egypt's true 1979 treaty), recall 0.71.
 
-The fixes of commits 199720f..(this round's) were made on these articles, so the set is no longer blind. Labels
+The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
 Accords", a weaker status is accepted where the text supports it, and "Government of X" is accepted where
