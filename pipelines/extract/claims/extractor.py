@@ -34,7 +34,13 @@ from pipelines.extract.claims.coordination import (
 from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
-from pipelines.extract.claims.registry import accords_by_id, context_alias_span, unnamed_deal_accord, unnamed_topic
+from pipelines.extract.claims.registry import (
+    accords_by_id,
+    context_alias_span,
+    party_elsewhere,
+    unnamed_deal_accord,
+    unnamed_topic,
+)
 from pipelines.extract.claims.status import (
     STATUS_CAUTION,
     Trigger,
@@ -326,8 +332,7 @@ class _ArticleClaims:
                  and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
-        absolute = sentence.start_char + position
-        absolute_end = sentence.start_char + (position if end is None else end)
+        absolute, absolute_end = base + position, base + trigger_end
 
         def distance(m: Mention) -> int:
             if m.start_char >= absolute:
@@ -395,11 +400,11 @@ class _ArticleClaims:
         # nor a country whose step with the same counterparty is a treaty of its own (Egypt, Jordan)
         if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties \
                 and not self._has_own_object(sentence, hit) and self.topic.covers(when.lower, when.upper) \
-                and not _party_elsewhere(code, self.topic):
+                and not party_elsewhere(code, self.topic):
             return self.topic, "context"
         elided = self._elided_accord(sentence, hit, masked, clause_end, status)
         if elided is not None and code not in elided.not_unnamed_parties and elided.covers(when.lower, when.upper) \
-                and not _party_elsewhere(code, elided):
+                and not party_elsewhere(code, elided):
             return elided, "ellipsis"
         return None, ""
 
@@ -553,7 +558,9 @@ class _ArticleClaims:
         hits = triggers_in(masked, content[0], content[1], triggers)
         hits = [h for h in hits if not (h.start < excluded[1] and excluded[0] < h.end)]
         hits = drop_object_nouns(hits, masked, content)
-        non_accord_object = claim_vocabulary().non_accord_object
+        vocab = claim_vocabulary()
+        non_accord_object, organizer = vocab.non_accord_object, vocab.organizer
+        label = _LABEL_OPENER.match(masked)
         for hit in hits:
             if non_accord_object is not None and not hit.trigger.noun and hit.trigger.status in ("announced", "signed") \
                     and non_accord_object.match(masked, hit.end):
@@ -561,7 +568,6 @@ class _ArticleClaims:
             if hit.trigger.status in ("candidate", "negotiating") and _EARLIER_STEP.search(masked, 0, hit.start):
                 continue  # "became NATO's 32nd member, almost two years after it applied to join": an earlier step
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
-            label = _LABEL_OPENER.match(masked)
             if label is not None and clause_start == label.end():
                 clause_start = content[0]  # "- Mauritania: ... is frequently cited as a candidate": the label is the subject
             if _adjunct_after_attribution(masked, excluded, hit.start):
@@ -579,9 +585,8 @@ class _ArticleClaims:
                     group, leader = self._leader_subject(sentence, excluded, clause_start, hit.start)
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
-            if binding == "subject" and group and claim_vocabulary().spectator.search(window):
+            if binding == "subject" and group and vocab.spectator.search(window):
                 group = []  # "Egypt welcomed the peace deal between ...": the subject only reacted
-            organizer = claim_vocabulary().organizer
             if binding == "subject" and group and organizer is not None and organizer.search(window):
                 group = []  # "The United States, which led negotiations on the TPP": it ran them
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
@@ -644,29 +649,26 @@ class _ArticleClaims:
         predecessors of a rank ("the fourth country to join ..., after A, B and C"), dated by the lead's end."""
         lead_slot, accord, lead_date = leads[0]
         last = self.claims[-1]
-        for slot in followers(slots, masked, hit.end, len(masked)):
-            if slot.code in accord.non_joiners or any(slot is l[0] for l in leads):
-                continue
-            when = dating.follower(lead_date, self.last_range_upper, self.reference) \
-                if lead_date.precision != "open" else lead_date
-            rule = f"{last.status}:followed_by|{last.rule.split('|', 1)[1]}"
-            self._emit(sentence, slot, accord, last.status, speaker, when, hit, rule, last.confidence * 0.9,
-                       last.is_future, None)
+        rule_tail = last.rule.split("|", 1)[1]
+        until_lead = dating.window(None, lead_date.upper or self.reference)
+
+        def share(related: list[Slot], status: str, when: dating.ClaimDate, relation: str, is_future: bool) -> None:
+            for slot in related:
+                if slot.code in accord.non_joiners or any(slot is lead[0] for lead in leads) \
+                        or (relation == "preceded_by" and party_elsewhere(slot.code, accord)):
+                    continue  # ("the third Arab country to establish ties with Israel, after Egypt ... and Jordan")
+                self._emit(sentence, slot, accord, status, speaker, when, hit, f"{status}:{relation}|{rule_tail}",
+                           last.confidence * 0.9, is_future, None)
+
+        share(followers(slots, masked, hit.end, len(masked)), last.status,
+              dating.follower(lead_date, self.last_range_upper, self.reference) if lead_date.precision != "open" else lead_date,
+              "followed_by", last.is_future)
         if _JOIN_VERB.search(masked, hit.start, hit.end):
-            for slot in joined_members(slots, masked, hit.end):
-                if slot.code in accord.non_joiners or any(slot is l[0] for l in leads):
-                    continue
-                rule = f"signed:joined_members|{last.rule.split('|', 1)[1]}"
-                self._emit(sentence, slot, accord, "signed", speaker, dating.window(None, lead_date.upper or self.reference),
-                           hit, rule, last.confidence * 0.9, False, None)
-        if hit.ordinal is None and not _LATEST.search(sentence.text, hit.start, hit.end):
-            return  # predecessors only of a rank ("the fourth country to join ..., after A, B and C")
-        for slot in followers(slots, masked, hit.end, len(masked), predecessors=True):
-            if slot.code in accord.non_joiners or any(slot is l[0] for l in leads) or _party_elsewhere(slot.code, accord):
-                continue  # "the third Arab country to establish full ties with Israel, after Egypt ... and Jordan"
-            rule = f"{last.status}:preceded_by|{last.rule.split('|', 1)[1]}"
-            self._emit(sentence, slot, accord, last.status, speaker, dating.window(None, lead_date.upper or self.reference),
-                       hit, rule, last.confidence * 0.9, last.is_future, None)
+            share(joined_members(slots, masked, hit.end), "signed", until_lead, "joined_members", False)
+        if hit.ordinal is not None or _LATEST.search(sentence.text, hit.start, hit.end):
+            # predecessors only of a rank ("the fourth country to join ..., after A, B and C")
+            share(followers(slots, masked, hit.end, len(masked), predecessors=True), last.status, until_lead,
+                  "preceded_by", last.is_future)
 
     def _update_topic(self, sentence: SentenceText) -> None:
         """The accord the article is about from here on: the last one named; else the one a generic
@@ -716,14 +718,6 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
     if not (excluded[0] < excluded[1] <= trigger_start):
         return False
     return len(_WORD.findall(masked, excluded[1], trigger_start)) >= 2
-
-
-def _party_elsewhere(code: str, accord: Accord) -> bool:
-    """Whether ``code`` is a party of another registry accord with the same counterparty (Egypt and Jordan
-    for the Abraham Accords): its earlier step with that counterparty belongs to that accord."""
-    return accord.counterparty is not None and any(
-        code in other.parties and other.counterparty == accord.counterparty and other is not accord
-        for other in accords_by_id().values())
 
 
 def _all_non_joiners() -> frozenset[str]:

@@ -54,14 +54,11 @@ def unnamed_deal_accord(
     gets a later accord from an unnamed deal; otherwise the event must fall inside the accord's
     date window.
     """
-    matching = [
-        a for a, pattern in _trigger_patterns()
-        if pattern.search(text) and (not a.trigger_requires_counterparty or a.counterparty in codes_in_sentence)
-    ]
+    matching = _matching_deals(text, codes_in_sentence)
     for accord in matching:
         if country in accord.parties:
             return accord
-    if any(country in a.parties and a.counterparty == m.counterparty for a in accords_by_id().values() for m in matching):
+    if any(party_elsewhere(country, m) for m in matching):
         return None  # Egypt's or Jordan's unnamed deal with Israel is their own treaty, never a later accord
     for accord in matching:
         if not accord.parties and accord.covers(lower, upper):
@@ -69,16 +66,29 @@ def unnamed_deal_accord(
     return None
 
 
+def _matching_deals(text: str, codes_in_sentence) -> list[Accord]:
+    """The accords whose unnamed-deal phrases occur in ``text``, with their counterparty named there
+    when the accord requires it."""
+    return [a for a, pattern in _trigger_patterns()
+            if pattern.search(text) and (not a.trigger_requires_counterparty or a.counterparty in codes_in_sentence)]
+
+
+def party_elsewhere(code: str, accord: Accord) -> bool:
+    """Whether ``code`` is a party of another registry accord with the same counterparty (Egypt and Jordan
+    for the Abraham Accords): its step with that counterparty belongs to that accord."""
+    return accord.counterparty is not None and any(
+        code in other.parties and other.counterparty == accord.counterparty and other is not accord
+        for other in accords_by_id().values())
+
+
 def unnamed_topic(sentences, codes_by_sentence: dict[int, set[str]], reference: date | None) -> Accord | None:
     """The accord an article that names none is about, from its unnamed deals: the first sentence with
     a trigger of an accord open to new parties (not a fixed bilateral treaty), its counterparty named
     there when required, published inside the accord's window ("LIVE: Israel, UAE and Bahrain at the
     White House", whose last entry says "set to sign normalization agreements with Israel")."""
-    open_accords = [(a, pattern) for a, pattern in _trigger_patterns() if not a.parties and a.covers(reference, reference)]
     for sentence in sentences:
-        codes = codes_by_sentence.get(sentence.sentence_idx, ())
-        for accord, pattern in open_accords:
-            if (not accord.trigger_requires_counterparty or accord.counterparty in codes) and pattern.search(sentence.text):
+        for accord in _matching_deals(sentence.text, codes_by_sentence.get(sentence.sentence_idx, ())):
+            if not accord.parties and accord.covers(reference, reference):
                 return accord
     return None
 
