@@ -54,6 +54,11 @@ from pipelines.extract.literal_gate import mask_indexes
 from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
 
 _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
+# a membership held at publication ("Greece is a member of NATO", "Kazakhstan is a founding member of the SCO",
+# "has been part of the accords"): a state, not news of the day; the country joined at some time before
+_MEMBERSHIP_STATE = re.compile(
+    r"(?:is|are|has been|have been)\b(?:(?!\b(?:now|newly|just|recently)\b).)*\b(?:members?|part|signator(?:y|ies)|part(?:y|ies))\b"
+)
 
 # a word of letters (the masked country slots and numbers are not words)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -373,6 +378,8 @@ class _ArticleClaims:
             return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...", "Oman, once spoken
             # of as next in line, ...": background, not news of the day
         lowered = trigger_text.lower()
+        if status == "signed" and _MEMBERSHIP_STATE.match(lowered):
+            return dating.before(self.reference)
         if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
             # news of the day: the day the speaker spoke when the attribution names it ("..., X said on Sunday.")
             said_on = [d for d in all_dates if base + excluded[0] <= d.start_char < base + excluded[1]
