@@ -48,6 +48,9 @@ class Accord:
     trigger_requires_counterparty: bool = False
     keywords: tuple[str, ...] = ()
     not_unnamed_parties: tuple[str, ...] = ()  # normalized with the counterparty, but outside this accord
+    # joining is a formal accession: "Finland joined NATO", "Slovenia acceded to the EU" tell of a membership
+    # (signed), unlike the Abraham Accords, where "X joined" is said of an announced normalization
+    joining_is_membership: bool = False
 
     @cached_property
     def non_joiners(self) -> frozenset[str]:
@@ -128,6 +131,9 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
         )
         if not_unnamed and not entry.get("triggers") and not entry.get("context_aliases"):
             raise RegistryError(f"{where}: not_unnamed_parties only makes sense with triggers or context_aliases")
+        joining_is_membership = entry.get("joining_is_membership", False)
+        if not isinstance(joining_is_membership, bool):
+            raise RegistryError(f"{where}: joining_is_membership must be true or false")
         accords.append(
             Accord(
                 name=name.strip(),
@@ -143,6 +149,7 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
                 trigger_requires_counterparty=bool(entry.get("trigger_requires_counterparty", False)),
                 keywords=_phrases(entry.get("keywords"), f"{where} keywords"),
                 not_unnamed_parties=tuple(p for p in not_unnamed if p),
+                joining_is_membership=joining_is_membership,
             )
         )
     return tuple(accords)

@@ -89,9 +89,10 @@ def test_the_accord_of_a_main_clause_is_its_own_object_not_the_relative_clause_s
     claims = claims_of("The United Kingdom, which left the European Union in 2020, formally joined the CPTPP in "
                        "December 2024.", datetime(2025, 3, 1))
     assert _windows(claims) == {("GB", "withdrawn", date(2020, 1, 1), date(2020, 12, 31)),
-                                ("GB", "announced", date(2024, 12, 1), date(2024, 12, 31))}
+                                ("GB", "signed", date(2024, 12, 1), date(2024, 12, 31))}
+    # "formally joined the CPTPP": an accession, so a membership (joining_is_membership)
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("GB", "European Union", "withdrawn"),
-                                                                      ("GB", "CPTPP", "announced")}
+                                                                      ("GB", "CPTPP", "signed")}
 
 
 def test_membership_named_before_member_in_apposition():

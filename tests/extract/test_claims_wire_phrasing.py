@@ -98,16 +98,17 @@ def test_the_month_may_is_not_the_hedge_may():
 def test_a_follower_some_time_later_is_dated_after_the_lead():
     claims = claims_of("Finland joined NATO in 2023, and Sweden followed a year later.", SATURDAY)
     by_country = {c.country_code: (c.status, c.date_lower, c.date_upper) for c in claims}
-    assert by_country["FI"] == ("announced", date(2023, 1, 1), date(2023, 12, 31))
+    # joining NATO is an accession: a membership (signed), which the follower shares
+    assert by_country["FI"] == ("signed", date(2023, 1, 1), date(2023, 12, 31))
     # not "in 2023": some time after its start, by the publication day
-    assert by_country["SE"] == ("announced", date(2023, 1, 1), date(2024, 6, 1))
+    assert by_country["SE"] == ("signed", date(2023, 1, 1), date(2024, 6, 1))
     claims = claims_of("Finland joined NATO in 2023. Sweden joined two years later, in 2024.", SATURDAY)
     assert {(c.country_code, c.date_lower.year) for c in claims} == {("FI", 2023), ("SE", 2024)}
 
 
 def test_acceded_to_and_the_accord_signed_by_in_apposition():
     claims = claims_of("The United Kingdom acceded to the CPTPP in December 2024.", datetime(2025, 1, 10))
-    assert keys(claims) == {("GB", "CPTPP", "announced", "article")}
+    assert keys(claims) == {("GB", "CPTPP", "signed", "article")}
     claims = claims_of("The Abraham Accords, signed by the UAE and Bahrain in 2020, have since grown.", SATURDAY)
     assert keys(claims) == {("AE", AA, "signed", "article"), ("BH", AA, "signed", "article")}
     claims = claims_of("The Abraham Accords (signed by the UAE and Bahrain at the White House in 2020) have since grown.",
@@ -440,7 +441,7 @@ def test_founders_and_original_members_in_other_wordings():
     claims = claims_of("Britain joined the CPTPP on Sunday. The pact's original 11 members are Japan, Australia, Brunei, "
                        "Canada, Chile, Malaysia, Mexico, New Zealand, Peru, Singapore and Vietnam.", datetime(2024, 12, 15))
     assert {c.country_code for c in claims if c.status == "signed"} == {
-        "JP", "AU", "BN", "CA", "CL", "MY", "MX", "NZ", "PE", "SG", "VN"}
+        "GB", "JP", "AU", "BN", "CA", "CL", "MY", "MX", "NZ", "PE", "SG", "VN"}
 
 
 def test_the_step_before_a_membership_is_no_news_of_the_day():

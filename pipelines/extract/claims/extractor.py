@@ -644,10 +644,16 @@ class _ArticleClaims:
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
+            slot_status = "signed" if status == "announced" and hit.trigger.completes and not is_future \
+                and accord.joining_is_membership else status
+            if hit.trigger.echoes and status == "announced":
+                lead = next((c for c in reversed(self.claims) if c.sentence_idx == sentence.sentence_idx
+                             and c.accord == accord.name and c.country_code != slot.code), None)
+                slot_status = lead.status if lead is not None and lead.status in ("announced", "signed") else status
             confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker", "leader") else 1.0) \
                 * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
-            rule = f"{status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
-            self._emit(sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, hit.ordinal)
+            rule = f"{slot_status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
+            self._emit(sentence, slot, accord, slot_status, speaker, when, hit, rule, confidence, is_future, hit.ordinal)
             emitted.append((slot, accord, when))
         return emitted
 

@@ -39,6 +39,12 @@ class Trigger:
     source: str  # the pattern as written in the data file (used as the rule name)
     confidence: float
     noun: bool  # a noun-phrase trigger: cues right after it count too
+    # a completed joining ("joined", "has acceded to"): a membership where the accord's joining is a formal
+    # accession (``Accord.joining_is_membership``)
+    completes: bool = False
+    # "Sweden followed a year later": the status of the claim the sentence made just before it on the same
+    # accord (its lead), when there is one ("Finland joined NATO in 2023, and Sweden followed ..." is signed)
+    echoes: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,14 +163,22 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         if not 0 < confidence <= 1:
             raise VocabularyError(f"{TRIGGERS_FILE}: {status}.confidence must be in (0, 1]")
         for entry in spec.get("patterns") or []:
-            source, noun = (entry, False) if isinstance(entry, str) else (entry.get("p"), bool(entry.get("noun")))
+            if isinstance(entry, str):
+                entry = {"p": entry}
+            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes"}:
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: a pattern is a string or a mapping of p, noun, "
+                                      "completes, echoes")
+            source, noun, completes, echoes = (entry.get("p"), bool(entry.get("noun")), bool(entry.get("completes")),
+                                               bool(entry.get("echoes")))
+            if completes and status != "announced":
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only an announced trigger can complete a joining")
             if not isinstance(source, str) or not source.strip():
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: empty pattern")
             try:
                 pattern = compile_trigger(source)
             except re.error as exc:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
-            triggers.append(Trigger(status, pattern, source, confidence, noun))
+            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes))
     modality = data.get("modality") or {}
     confidences = {t.status: t.confidence for t in triggers}
     timeline_entry, timeline_triggers = _parse_timeline(data.get("timeline"), confidences)
