@@ -71,6 +71,22 @@ _MIN_MAIN_CLAUSE_WORDS = 4
 # "After the dinner with Central Asian leaders, Trump said ...": an opener of at most this many words
 _MAX_INTRODUCTORY_WORDS = 7
 _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
+# a negated reporting verb: "has never formally confirmed", "did not say", "would not confirm"
+_NEGATED_VERB = re.compile(r"(?<![\w])(?:never|not|n[’']t|no longer)\s+(?:\w+ly\s+)?(?:(?:yet|been|be|publicly)\s+)?$",
+                           re.IGNORECASE)
+# '..., Hultqvist said.': a trailing speaker phrase that is only a capitalized name the entity stage does not know
+_NAME_ONLY = re.compile(r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][^\W\d_][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*")
+_NOT_A_NAME = frozenset("""he she it they we i you this that these those the a an officials sources analysts critics
+diplomats experts observers reports media others some many most both all none""".split())
+
+
+def _unknown_name(text: str, start: int, end: int) -> tuple["Speaker", int, int] | None:
+    """A speaker phrase text[start:end] that is only a capitalized name ("Hultqvist", "Mr. Okafor") not
+    among the article's entities: that name speaks (not the outlet, not an earlier speaker)."""
+    m = _NAME_ONLY.fullmatch(text, start, end)
+    if m is None or any(word.lower().rstrip(".") in _NOT_A_NAME for word in m.group(1).split()):
+        return None
+    return Speaker(m.group(1), None), m.start(1), m.end(1)
 
 
 @direct_init
@@ -78,6 +94,19 @@ _THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
 class Speaker:
     name: str
     entity_id: str | None
+
+
+# A transcript's speaker label opening a paragraph: "MR MILLER:", "MR. SPOKESPERSON:", "RACHEL MENDES (HOST):",
+# "QUESTION:", "Q:" (capitals, at most four words, an optional role in parentheses).
+_SPEAKER_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,3})(?: \([A-Za-z ]{2,20}\))?:\s")
+_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP)\.?\s+")
+# labels that a page repeats without being a speaker (captions, links, datelines are places)
+_NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TAGS", "READ ALSO", "ALSO READ", "LIVE",
+                                 "UPDATE", "EXPLAINED", "WATCH", "NOTE", "EDITOR'S NOTE", "CORRECTION", "READ MORE",
+                                 "SEE ALSO", "VIDEO", "LISTEN", "ADVERTISEMENT", "BREAKING", "CAPTION", "CREDIT"})
+_QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"})
+# a questioner in a transcript: asks, claims nothing
+QUESTIONER = Speaker("question", None)
 
 
 @direct_init
@@ -131,6 +160,56 @@ class AttributionResolver:
         self._free: dict[int, Attribution | None] = {}
         self._dependent: set[int] = set()  # read ahead, but a pronoun speaker needs the order
         self._read_state = False  # set when a pronoun speaker looked up the last speaker
+        self._labels: dict[int, tuple[Speaker, int]] | None = None  # transcript speaker labels (on first use)
+
+    def label_speaker(self, sentence_idx: int) -> tuple[Speaker, int] | None:
+        """In a transcript, the speaker whose label opens the sentence's paragraph ("MR MILLER: ..."), with
+        the sentence-relative end of the label (0 when the label is in an earlier sentence of the paragraph);
+        :data:`QUESTIONER` for a reporter's question. A label counts when the article opens at least two
+        paragraphs with labels of the same speakers' kind (a transcript), never for page noise or datelines."""
+        if self._labels is None:
+            self._labels = self._transcript_labels()
+        return self._labels.get(sentence_idx)
+
+    def _transcript_labels(self) -> dict[int, tuple[Speaker, int]]:
+        sentences, body = self.article.sentences, self.article.body
+        openers: dict[int, tuple[str, int]] = {}  # sentence index -> (label, label end as a body offset)
+        previous_paragraph = None
+        for sentence in sentences:
+            if sentence.paragraph_idx != previous_paragraph:
+                # matched on the body: the sentence splitter may have cut "MR. SPOKESPERSON:" after "MR."
+                m = _SPEAKER_LABEL.match(body, sentence.start_char, sentence.start_char + 60)
+                if m and m.group(1).rstrip(".") not in _NOT_SPEAKER_LABELS:
+                    openers[sentence.sentence_idx] = (m.group(1).rstrip("."), m.end())
+            previous_paragraph = sentence.paragraph_idx
+        surnames = [label.split()[-1] for label, _ in openers.values()]
+        # a transcript: two or more labelled turns, at least one label repeated (by its last word)
+        if len(openers) < 2 or len(set(surnames)) == len(surnames):
+            return {}
+        out: dict[int, tuple[Speaker, int]] = {}
+        current: Speaker | None = None
+        current_paragraph, label_end = None, 0
+        for sentence in sentences:
+            opener = openers.get(sentence.sentence_idx)
+            if opener is not None:
+                current, current_paragraph = self._label_to_speaker(opener[0]), sentence.paragraph_idx
+                if surnames.count(opener[0].split()[-1]) < 2 and current is not QUESTIONER:
+                    current = None  # a label used once: a dateline or a heading, not a turn
+                label_end = opener[1]
+            if current is not None and sentence.paragraph_idx == current_paragraph:
+                covered = min(max(label_end - sentence.start_char, 0), len(sentence.text))
+                out[sentence.sentence_idx] = (current, covered)
+        return out
+
+    def _label_to_speaker(self, label: str) -> Speaker:
+        if label in _QUESTION_LABELS:
+            return QUESTIONER
+        words = _HONORIFIC.sub("", label).split()
+        surname = words[-1].lower() if words else label.lower()
+        for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
+            if mention.entity_type == "person" and mention.text.split()[-1].lower() == surname:
+                return self._speaker_for(mention)
+        return Speaker(" ".join(w.capitalize() for w in words) or label, None)
 
     def _speaker_for(self, mention: Mention) -> Speaker:
         name = self.names.get(mention.entity_id) or mention.text
@@ -226,12 +305,16 @@ class AttributionResolver:
             rest = text[verb.end():]
             comma = rest.find(",")
             tail = rest if comma < 0 else rest[:comma]
+            # a tail with an auxiliary is a clause the verb reports (", the ambassador says the relationship has
+            # exceeded expectations"), so the verb leads its own attribution instead
             if cut >= 0 and not _THAT_WORD.search(tail) and not self._introductory(before[:cut]) \
-                    and (len(tail.split()) <= 6 or self._long_tail(before[:cut], tail)):
+                    and ((len(tail.split()) <= 6 and not _AUXILIARY.search(tail)) or self._long_tail(before[:cut], tail)):
                 end = len(text) if comma < 0 else verb.end() + comma
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
                     found = self._phrase_speaker(text, base, verb.end(), end)
+                if found is None:
+                    found = _unknown_name(text, cut + 1, verb.start())
                 if found and len(text[cut + 1:verb.start()].split()) <= _MAX_TRAILING_SPEAKER_WORDS \
                         and not _SUBORDINATE.search(text, cut + 1, verb.start()) \
                         and not _CONTRAST_OPENING.match(text, cut + 1):
@@ -258,6 +341,10 @@ class AttributionResolver:
                     if that:
                         content_start += that.end()
                     rule = "speaker_" + verb.group().lower().split()[0]
+                    if _NEGATED_VERB.search(text, s_end, verb.start()):
+                        # "Riyadh has never formally confirmed that it has joined": the speaker vouches for nothing
+                        return Attribution(speaker, s_start, content_start, content_start, content_start,
+                                           "negated_" + rule)
                     clause_opening = _SUBORDINATE.search(text, clause_start, s_start)
                     if clause_opening:
                         # "It came after Kirby told reporters that ...": the speaker of its own clause only, unless
@@ -266,8 +353,11 @@ class AttributionResolver:
                                                                  len(text), rule, clause_opening.start())
                         continue
                     coordinate = _COORDINATE_BEFORE.search(text, 0, s_start)
+                    # "One year after the UAE signed the accords, the ambassador says ...": a fronted clause
+                    # before the speaker's own is the outlet's framing
+                    fronted = clause_start if clause_start > 0 and text[clause_start - 1] == "," else 0
                     return Attribution(speaker, s_start, content_start, content_start, len(text), rule,
-                                       coordinate.start() if coordinate else 0)
+                                       coordinate.start() if coordinate else fronted)
         return subordinate
 
     def _introductory(self, opening: str) -> bool:

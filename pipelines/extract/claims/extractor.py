@@ -19,7 +19,7 @@ from datetime import date
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
 from pipelines.extract.claims import dating
-from pipelines.extract.claims.attribution import OUTLET, AttributionResolver, Speaker
+from pipelines.extract.claims.attribution import OUTLET, QUESTIONER, AttributionResolver, Speaker
 from pipelines.extract.claims.coordination import (
     DateScope,
     Slot,
@@ -42,6 +42,7 @@ from pipelines.extract.claims.registry import (
     unnamed_topic,
 )
 from pipelines.extract.claims.status import (
+    COUNTRY_LIST,
     STATUS_CAUTION,
     Trigger,
     claim_vocabulary,
@@ -60,6 +61,9 @@ _MEMBERSHIP_STATE = re.compile(
     r"(?:is|are|has been|have been)\b(?:(?!\b(?:now|newly|just|recently)\b).)*\b(?:members?|part|signator(?:y|ies)|part(?:y|ies))\b"
 )
 
+# "will join Iran, Libya and Yemen as the only countries outside the agreement": the object of "join" is a group
+# of countries, whose description (not the verb) says where they stand
+_JOINS_COUNTRIES_AS = re.compile(rf"\s+(?:the\s+)?{COUNTRY_LIST}\s+as(?![\w])", re.IGNORECASE)
 # a word of letters (the masked country slots and numbers are not words)
 _WORD = re.compile(r"[^\W\d_]+")
 # between a signed document and the accord it belongs to: "the treaty to join the CPTPP", "the protocol of NATO"
@@ -92,8 +96,9 @@ _LATER_OFFSET = re.compile(
 )
 # The trigger's own subject is an unnamed plural right before it ("many more countries were seeking to join")
 _UNNAMED_SUBJECT = re.compile(
-    r"(?<![\w])(?:countries|nations|states|governments|capitals)\s+(?:(?:are|were|is|was|have|has|had|will|would|could|"
-    r"may|might|also|now|still|been|be|already|all)\s+){0,3}$", re.IGNORECASE)
+    r"(?<![\w])(?:countries|nations|states|governments|capitals|ones|those|others)\s+(?:(?:that|which|who)\s+)?"
+    r"(?:(?:are|were|is|was|have|has|had|will|would|could|may|might|also|now|still|been|be|already|all)\s+){0,3}$",
+    re.IGNORECASE)  # also a relative clause of the group: "different from that of the countries that joined"
 # right before a trigger: a temporal clause about an earlier step ("... two years after it applied to join")
 _EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
 # a line that opens with a country and a colon, as in a list or a Q&A ("- Lebanon: its leaders have ruled out ...")
@@ -246,6 +251,12 @@ class _ArticleClaims:
             if quoted is not None:
                 return quoted, (0, 0), full, "quote", 0
         if attribution is None:
+            labelled = self.resolver.label_speaker(sentence.sentence_idx)
+            if labelled is not None:
+                label_speaker, label_end = labelled
+                if label_speaker is QUESTIONER:
+                    return OUTLET, (0, 0), (0, 0), "question", 0  # a reporter's question claims nothing
+                return label_speaker, (0, label_end), (label_end, len(sentence.text)), "transcript", 0
             return OUTLET, (0, 0), full, "outlet", 0
         return attribution.speaker, (attribution.speaker_start, attribution.speaker_end), \
             (attribution.content_start, attribution.content_end), attribution.rule, attribution.outlet_end
@@ -391,6 +402,8 @@ class _ArticleClaims:
                     masked: str = "", clause_end: int | None = None, status: str = "") -> tuple[Accord | None, str]:
         if self._joins_a_person(sentence, hit):
             return None, ""  # "Morocco's king joined Trump in praising the accords"
+        if masked and "join" in masked[hit.start:hit.end].lower() and _JOINS_COUNTRIES_AS.match(masked, hit.end):
+            return None, ""
         named = self._named_accord(sentence, hit.start, hit.end)
         if named is not None and not self._signed_another_document(sentence, hit, named):
             return named, "named"

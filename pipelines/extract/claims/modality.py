@@ -11,6 +11,13 @@ from pipelines.extract.claims.status import claim_vocabulary
 # "Why hasn't ...", "Why did X not ..." ("n't" is glued to its auxiliary, so the negation words do not see it)
 _NEGATED_QUESTION = re.compile(r"n[’']t(?![\w])|(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
+_WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
+_WOULD_BE_AT_END = re.compile(r"(?<![\w])would\s+be\s+[\"“]?(?:the\s+)?$", re.IGNORECASE)
+# "to become a member": an infinitive of becoming is an aim, not a membership - a decision when one of these
+# governs it ("agreed to become"), else a candidacy ("invited X to become full members", "wants to become")
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w])to\s+$", re.IGNORECASE)
+_DECIDED_BEFORE = re.compile(r"(?<![\w])(?:agreed|agrees|decided|decides|set|due|poised|scheduled|slated|going)\s+to\s+$",
+                             re.IGNORECASE)
 # the month, not the modal: see without_month_may (case-sensitive on purpose)
 _MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
 
@@ -41,18 +48,24 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if vocab.non_answer is not None and vocab.non_answer.search(masked):
         return None, False, "no_answer"  # "declined to comment on whether the country would join"
+    if status == "signed" and trigger_text.startswith("become") and _INFINITIVE_BEFORE.search(masked, 0, hit.start):
+        status = "announced" if _DECIDED_BEFORE.search(masked, 0, hit.start) else "candidate"
     if status in ("announced", "signed"):
         if vocab.refutation.search(masked):
             return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
         if negated:
             return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
+        if hit.ordinal is not None and hit.ordinal > 0 and _WOULD_BE_AT_END.search(cue_zone):
+            cue_zone = cue_zone[:_WOULD_BE_AT_END.search(cue_zone).start()]  # "said X would be the first country
+            # to join": a rank is announced, not hedged ("would be the next to join" has no rank: still hedged)
         if vocab.hedge.search(without_month_may(cue_zone)) or vocab.hedge.search(without_month_may(governing)) \
                 or question:
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
         if futurish and vocab.condition.search(right):
             return "declined", False, "conditional"
-        if status == "signed" and futurish:
+        if status == "signed" and (futurish or _WOULD.search(cue_zone)):
+            # "said Kazakhstan would become the first country of his second term to sign": not signed yet
             return "announced", True, "future_signing"
         return status, futurish, ""
     if status in ("negotiating", "candidate") and (negated or vocab.refutation.search(window)):

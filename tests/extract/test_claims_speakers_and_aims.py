@@ -1,0 +1,126 @@
+"""Found by the sixth round of blind articles (wire copy, a briefing transcript, a fact check, a newsletter):
+who speaks when the entity stage does not know the name, transcripts with speaker labels, negated and
+shortened attributions, and the verbs that name an aim rather than a step ("invited to become full members",
+"would follow it closely", "it is his hope that"). Each expected value is read off the sentence itself."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pipelines.extract.text_article import article_from_text
+from pipelines.extract.pipeline import analyze_article
+from tests.extract.claims_testkit import claims_of, keys
+
+AA = "Abraham Accords"
+PUBLISHED = datetime(2025, 11, 7, 12, 0)
+
+
+# --- speakers -------------------------------------------------------------------------------------------
+
+
+def test_an_unknown_name_in_a_trailing_attribution_speaks():
+    # not the outlet, and not the Kremlin of the sentence before
+    claims = claims_of('The Kremlin said it would respond. "I am confident that Sweden will join NATO," Hultqvist '
+                       "told reporters.", datetime(2023, 4, 5))
+    assert keys(claims) == {("SE", "NATO", "announced", "Hultqvist")}
+
+
+def test_a_secretary_general_is_a_person_with_a_title():
+    claims = claims_of('"Finland is now a member of the alliance," NATO Secretary-General Jens Stoltenberg told a news '
+                       "conference.", datetime(2023, 4, 5))
+    assert keys(claims) == {("FI", "NATO", "signed", "Jens Stoltenberg")}
+
+
+def test_a_short_tail_with_a_clause_of_its_own_is_no_trailing_attribution():
+    # "says the relationship has exceeded expectations" reports a clause: the fronted clause is the outlet's
+    claims = claims_of("One year after the UAE signed the Abraham Accords at the White House, the country's first "
+                       "ambassador to Israel says the relationship has exceeded expectations.", datetime(2021, 9, 15))
+    assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("AE", "signed", "article")}
+
+
+def test_a_negated_reporting_verb_vouches_for_nothing():
+    assert claims_of("Riyadh has never formally confirmed that it has joined BRICS.", datetime(2025, 9, 15)) == []
+    claims = claims_of("Iran has confirmed that it joined BRICS.", datetime(2025, 9, 15))
+    assert keys(claims) == {("IR", "BRICS", "signed", "Iran")}
+
+
+def test_posts_that_claim_are_no_outlet():
+    claims = claims_of('Social media posts shared thousands of times claim that Indonesia has "officially joined" the '
+                       "Abraham Accords.", datetime(2020, 12, 24))
+    assert keys(claims) == {("ID", AA, "announced", "anonymous sources")}
+
+
+def _transcript_claims(text: str):
+    article = article_from_text(text, published_at=datetime(2024, 2, 8))
+    return {(c.country_code, c.accord, c.status, c.claimed_by) for c in analyze_article(article).claims}
+
+
+def test_a_transcript_labels_its_speakers_and_questions_claim_nothing():
+    text = ("Matthew Miller, Department Spokesperson, held the briefing.\n\n"
+            "QUESTION: Will Sweden join NATO before the summit? Finland joined NATO last April, right?\n\n"
+            "MR MILLER: We want to see Hungary ratify Sweden's accession to NATO. Finland joined the Alliance last "
+            "April.\n\n"
+            "QUESTION: And Saudi Arabia?\n\n"
+            "MR MILLER: Sure.")
+    # the label's name, as no person entity ends with it here
+    assert _transcript_claims(text) == {("SE", "NATO", "announced", "Miller"), ("FI", "NATO", "signed", "Miller")}
+
+
+def test_a_label_used_once_is_no_transcript():
+    # a dateline in capitals is not a speaker: the sentence stays the outlet's
+    text = "RIYADH: Saudi Arabia will not join the Abraham Accords without a Palestinian state, officials said."
+    assert _transcript_claims(text) == {("SA", AA, "declined", "anonymous sources")}
+
+
+# --- aims, not steps ------------------------------------------------------------------------------------
+
+
+def test_an_invitation_to_become_members_is_a_candidacy():
+    claims = claims_of('"We have decided to invite the Argentine Republic, the Arab Republic of Egypt and the United '
+                       'Arab Emirates to become full members of BRICS," Ramaphosa said.', datetime(2023, 8, 24))
+    assert {(c.country_code, c.status) for c in claims} == {("AR", "candidate"), ("EG", "candidate"), ("AE", "candidate")}
+    assert {(c.country_code, c.status) for c in claims_of("Ukraine wants to become a member of NATO.", PUBLISHED)} == {
+        ("UA", "candidate")}
+    assert {(c.country_code, c.status) for c in claims_of("Argentina agreed to become a member of BRICS.", PUBLISHED)} == {
+        ("AR", "announced")}
+
+
+def test_a_signing_that_would_come_is_announced():
+    claims = claims_of("Trump announced that Kazakhstan would become the first country of his second term to sign on "
+                       "to the Abraham Accords.", PUBLISHED)
+    assert keys(claims) == {("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_a_rank_said_with_would_be_is_announced_and_next_is_hedged():
+    claims = claims_of('Trump said that Kazakhstan would be "the first Country of my Second Term to join the Abraham '
+                       'Accords".', PUBLISHED)
+    assert keys(claims) == {("KZ", AA, "announced", "Donald Trump")}
+    claims = claims_of("Analysts said Oman would be the next country to join the Abraham Accords.", PUBLISHED)
+    assert {(c.country_code, c.status) for c in claims} == {("OM", "candidate")}
+
+
+def test_a_hope_is_a_candidacy():
+    claims = claims_of('In Riyadh, Trump says it is his "fervent hope" that Saudi Arabia will join the Abraham Accords.',
+                       PUBLISHED)
+    assert keys(claims) == {("SA", AA, "candidate", "Donald Trump")}
+
+
+def test_following_with_an_object_is_watching_not_joining():
+    assert claims_of("Peskov said the EU's enlargement was an internal affair of the bloc, unlike NATO expansion, but "
+                     "that Russia would follow it closely.", datetime(2022, 6, 23)) == []
+
+
+def test_joining_a_group_of_countries_as_the_only_ones_outside_is_no_joining():
+    assert claims_of("Once the exit takes effect, the United States will join Iran, Libya and Yemen as the only "
+                     "countries in the world outside the Paris Agreement.", datetime(2025, 1, 21)) == []
+
+
+def test_accession_talks_are_no_accession():
+    assert claims_of("Iceland's new government has put the country's accession talks with the European Union on "
+                     "hold.", datetime(2013, 7, 1)) == []
+
+
+def test_the_countries_that_joined_are_no_named_country():
+    claims = claims_of('"Syria\'s situation is different from that of the countries that joined the Abraham Accords," '
+                       "he said.", PUBLISHED)
+    assert claims == []
