@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in two rounds, read through the ingest path.
+extractor's rules, in six rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -36,6 +36,21 @@ Round 5 (8 articles): Reuters, The National, Bahrain News Agency, SUNA, AFP via 
 of Central Asia, Dawn, on 2020-21 and November 2025 coverage. First run (commit 0c09b95): precision 0.97 (the only
 "false" claim Egypt's true 1979 treaty), recall 0.71.
 
+Round 6 (24 articles, written in session 15): eight on the Abraham Accords by outlets not used before
+(Ynetnews live blog, VOA, Hespress, Asharq Al-Awsat, Khaleej Times, TRT World, The Astana Times, Le Monde with its
+date only in the URL), eight on other accords (Balkan Insight, Politico Europe, RFE/RL, Reuters, The Hindu,
+Mercopress, AP, Kyodo; 2013-2025) and eight in hard formats (an AFP fact check, an op-ed, a briefing transcript
+with speaker labels, a newsletter timeline, a Q&A explainer, a story with a correction, a trade story, a sports
+story). First run, all on commit dd3c797: precision 0.73 / 0.50 / 0.79 and recall 0.38 / 0.18 / 0.33
+(bench/measured/2026-11-29-round15/raw/). Really wrong: "invite X ... to become full members of BRICS" read as
+membership, a Kazakhstan signing from "would become the first country ... to sign", "will join Iran, Libya and
+Yemen as the only countries outside the agreement", "Iceland's ... accession talks on hold", "Russia would follow
+it closely", "the countries that joined" given Syria, "it is his fervent hope that Saudi Arabia will join", "has
+never formally confirmed that it has joined", quotes of an unknown "Stoltenberg" given to Blinken and the Kremlin,
+"the ambassador to Israel says" making Israel the speaker, a fact check's debunked posts given to the outlet. Most
+"false" claims of the other-accords round were a convention: "Finland joined NATO" had been stored as announced
+(now a membership for accords whose joining is an accession, joining_is_membership).
+
 The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -68,7 +83,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 82
+    assert len(blind) == 106
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 
