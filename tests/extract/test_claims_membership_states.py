@@ -77,3 +77,35 @@ def test_a_completing_trigger_of_another_status_is_rejected_on_load():
         parse_vocabulary({"triggers": {"candidate": {"patterns": [{"p": "applied", "completes": True}]}}})
     with pytest.raises(VocabularyError, match="mapping of p"):
         parse_vocabulary({"triggers": {"announced": {"patterns": [{"p": "joined", "complete": True}]}}})
+
+
+# --- background member lists ------------------------------------------------------------------------------
+
+
+def test_a_numbered_member_list_after_a_double_hyphen():
+    claims = claims_of("Britain signed the CPTPP accession protocol together with ministers of the 11 current members -- "
+                       "Australia, Brunei, Canada, Chile, Japan, Malaysia, Mexico, New Zealand, Peru, Singapore and "
+                       "Vietnam.", datetime(2023, 7, 16))
+    assert {c.country_code for c in claims if c.status == "signed"} >= {
+        "AU", "BN", "CA", "CL", "JP", "MY", "MX", "NZ", "PE", "SG", "VN"}
+
+
+def test_a_member_list_between_spaced_hyphens_takes_the_accord_of_the_sentence_before():
+    claims = claims_of("BRICS invited six countries to join. The current members - Brazil, Russia, India, China and "
+                       "South Africa - account for 42% of the world's population.", datetime(2023, 8, 24))
+    assert {(c.country_code, c.accord, c.status) for c in claims if c.status == "signed"} == {
+        (code, "BRICS", "signed") for code in ("BR", "RU", "IN", "CN", "ZA")}
+
+
+def test_a_passive_signature_with_a_place_that_stands_for_a_country():
+    # "the White House" is a country slot (the United States); Israel is the counterparty, never a joiner
+    claims = claims_of("The Abraham Accords were first signed at the White House in September 2020 by Israel, the "
+                       "United Arab Emirates and Bahrain.", PUBLISHED)
+    assert keys(claims) == {("AE", "Abraham Accords", "signed", "article"), ("BH", "Abraham Accords", "signed", "article")}
+    assert (claims[0].date_lower, claims[0].date_upper) == (date(2020, 9, 1), date(2020, 9, 30))
+
+
+def test_joining_the_initiative_of_the_article_s_accord():
+    claims = claims_of("Kazakhstan will join the Abraham Accords. Morocco and Sudan subsequently joined the initiative.",
+                       PUBLISHED)
+    assert {(c.country_code, c.status) for c in claims} == {("KZ", "announced"), ("MA", "announced"), ("SD", "announced")}

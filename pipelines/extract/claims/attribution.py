@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pipelines.extract.claims.coreference import descriptors
 from pipelines.extract.claims.status import claim_vocabulary
+from pipelines.extract.gazetteer import load_role_titles
 from pipelines.extract.literal_gate import KeywordGate, anchored_finditer
 from pipelines.extract.model import ArticleText, Mention, direct_init
 
@@ -50,6 +51,22 @@ _PARENTHETICAL = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|also|in tur
 _SAID_NOTHING = re.compile(r"\s+(?:nothing|little|none|no more)(?![\w])", re.I)
 _ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)
 _ACCORDING, _REPORTING = 1, 2  # bits of the attribution gate
+
+
+@dataclass(frozen=True)
+class _RoleTitles:
+    pattern: re.Pattern  # "the" + a singular title of role_titles.yaml, as a speaker phrase
+    roles: dict[str, str]  # lowercased title -> role
+
+
+@lru_cache(maxsize=1)
+def _role_titles() -> _RoleTitles:
+    titles = [t for t in load_role_titles()[0] if not t.plural]
+    roles = {t.surface.lower(): t.role for t in titles}
+    alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(roles, key=len, reverse=True))
+    # "the crown prince said", "the president has repeatedly said" (auxiliaries and adverbs before the verb)
+    return _RoleTitles(re.compile(rf"(?<![\w])the\s+(?:[A-Z][\w-]+\s+)?({alternation})"
+                                  r"(?:\s+(?:has|have|had|also|again|\w+ly))*\s*$", re.IGNORECASE), roles)
 
 
 @lru_cache(maxsize=1)
@@ -142,8 +159,10 @@ def _best(candidates: list[Mention]) -> Mention | None:
 class AttributionResolver:
     """Walks an article's sentences in order and remembers the last speaker (for pronouns)."""
 
-    def __init__(self, article: ArticleText, mentions: list[Mention], names: dict[str, str]):
+    def __init__(self, article: ArticleText, mentions: list[Mention], names: dict[str, str],
+                 roles: dict[str, set[str]] | None = None):
         self.article = article
+        self.roles = roles or {}  # person id -> the roles the article or the actor dictionary gives
         self.mentions = mentions
         # mentions that can speak, in the article's order, and their indexes sorted by start offset
         self._speakers = [m for m in mentions if m.entity_type in _SPEAKER_TYPES]
@@ -232,6 +251,9 @@ class AttributionResolver:
         m = self.vocab.anonymous_speaker.search(segment)
         if m:
             return Speaker(ANONYMOUS, None), start + m.start(), start + m.end()
+        role_holder = self._role_holder(segment, base + start)
+        if role_holder is not None:
+            return role_holder[0], start + role_holder[1], start + role_holder[2]
         m = self.vocab.pronoun_speaker.search(segment)
         if m:
             self._read_state = True
@@ -248,6 +270,20 @@ class AttributionResolver:
                 if mention.entity_type == "country":
                     return self._speaker_for(mention), start + m.start(), start + m.end()
                 break  # the sentence opens with someone else
+        return None
+
+    def _role_holder(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:
+        """A role named without its holder ("the crown prince said", "the president has said"): the most
+        recent person before it who holds that role in this article (``role_titles.yaml``), else None."""
+        titles = _role_titles()
+        m = titles.pattern.search(segment)
+        if m is None:
+            return None
+        role = titles.roles[m.group(1).lower()]
+        for i in reversed(self._by_start[:bisect_left(self._starts, offset + m.start())]):
+            mention = self._speakers[i]
+            if mention.entity_type == "person" and role in self.roles.get(mention.entity_id, ()):
+                return self._speaker_for(mention), m.start(), m.end()
         return None
 
     def _described_country(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:
@@ -313,6 +349,8 @@ class AttributionResolver:
                 found = self._phrase_speaker(text, base, cut + 1, verb.start())
                 if found is None:
                     found = self._phrase_speaker(text, base, verb.end(), end)
+                    if found is not None and (found[0].entity_id or "").startswith("country:"):
+                        found = None  # "..., added South Africa in 2010": an object, not an inverted speaker
                 if found is None:
                     found = _unknown_name(text, cut + 1, verb.start())
                 if found and len(text[cut + 1:verb.start()].split()) <= _MAX_TRAILING_SPEAKER_WORDS \
@@ -335,6 +373,8 @@ class AttributionResolver:
                 gap = before[s_end:len(head)]
                 if _RELATIVE_BEFORE.search(text, clause_start, s_start):
                     continue  # "..., in a ceremony that Donald Trump declared ...": a relative clause's speaker
+                if appositive and (speaker.entity_id or "").startswith("country:"):
+                    continue  # "..., Russia, India and China, added South Africa": a list, not an appositive name
                 if len(gap.split()) <= 4 and not _CLAUSE_PUNCT.search(gap):
                     content_start = verb.end()
                     that = _THAT_OR_COLON.match(text[content_start:])

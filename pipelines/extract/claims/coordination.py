@@ -87,6 +87,9 @@ _EMBEDDED_OPENING = re.compile(
 _CLAUSE_CLOSE = re.compile(r"[,;]")
 # a non-restrictive relative clause opening after a trigger: its dates are its own
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])", re.IGNORECASE)
+# the trigger inside a relative clause of any antecedent: "BRICS, whose original members are A, B, C and D, added
+# E in 2010" (the date is the main clause's)
+_RELATIVE_CLAUSE_OPEN = re.compile(r"(?P<open>,)\s*(?:which|who|whose)\s+[^,;:]*$", re.IGNORECASE)
 # A coordinate clause with a subject of its own: "..., and Morocco joined later", "; Bahrain signed ..."
 _OWN_SUBJECT_COORDINATE = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=\x02)"
@@ -120,7 +123,7 @@ def date_scope(masked: str, start: int, end: int) -> DateScope:
     if masked.startswith(",", start):  # the trigger opens the clause (", a member of the accords,")
         opening = start
     else:
-        embedded = _EMBEDDED_OPENING.search(masked, 0, start)
+        embedded = _EMBEDDED_OPENING.search(masked, 0, start) or _RELATIVE_CLAUSE_OPEN.search(masked, 0, start)
         opening = embedded.start("open") if embedded else None
     if opening is not None:
         close = _CLAUSE_CLOSE.search(masked, end)

@@ -146,7 +146,7 @@ _ADVERBIAL = (
 _CONDITION_AT_END = re.compile(r"(?<![\w])(?:without|until|before|unless)$", re.IGNORECASE)
 _ELIDED_OBJECT = re.compile(
     rf"(?:[\s,\"“”'‘’]*{_ADVERBIAL})*[\s\"“”'‘’]*"
-    r"(?:[.!?;,:—–]|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as|and|but)(?![\w]))"
+    r"(?:[.!?;,:—–]|\s-\s|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as|and|but)(?![\w]))"
 )
 # A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
 # claim is about that, not about the article's accord, unless it is a registry name.
@@ -156,6 +156,12 @@ _CALENDAR_WORDS = frozenset(
     "august september october november december".split()
 )
 _RECENT_SENTENCES = 2
+# how far right of a noun trigger its modality cues count ("a normalisation deal between Saudi Arabia and Israel
+# would be ...": the parties stand between the noun and its verb)
+_NOUN_CUE_REACH = 80
+# a participle after a document names no subject: "the depositary of the North Atlantic Treaty, signed there in 1949"
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:treaty|treaties|accords?|agreements?|pact|deal|declaration|protocol|charter|convention)\s*,?\s*$", re.IGNORECASE)
 # Where a coordinated clause with its own dates starts ("..., and Israel did recognize it on December 26").
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:and|but|while|as|after|before|when|whereas)(?![\w])|;", re.IGNORECASE)
 def _country_code(entity_id: str) -> str:
@@ -188,7 +194,10 @@ class _ArticleClaims:
         self.accord_mentions = [m for m in accord_mentions if m.method != "context_alias"]
         self.generic_mentions = [m for m in accord_mentions if m.method == "context_alias"]
         self.accord_referenced = {m.sentence_idx for m in accord_mentions}  # named or generic phrase
-        self.resolver = AttributionResolver(article, entities.mentions, names)
+        roles: dict[str, set[str]] = defaultdict(set)
+        for role in entities.person_roles:
+            roles[role.person_id].add(role.role)
+        self.resolver = AttributionResolver(article, entities.mentions, names, roles)
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
             unnamed_topic(article.sentences, self._codes_by_sentence, self.reference)
@@ -405,10 +414,15 @@ class _ArticleClaims:
         if masked and "join" in masked[hit.start:hit.end].lower() and _JOINS_COUNTRIES_AS.match(masked, hit.end):
             return None, ""
         named = self._named_accord(sentence, hit.start, hit.end)
-        if named is not None and not self._signed_another_document(sentence, hit, named):
-            return named, "named"
-        if self._names_other_object(sentence, hit):
+        other_object = self._names_other_object(sentence, hit)
+        if other_object and not (named is not None and context_alias_span(other_object, named)):
             return None, ""  # "Indonesia's accession to the OECD": about something the registry does not hold
+            # (even when the sentence names an accord further on: "... to the OECD, and ... to join the CPTPP"),
+            # unless it is the named accord's generic phrase ("a NATO member ..., when it joined the Alliance")
+        if named is not None and not self._signed_another_document(sentence, hit, named):
+            # an accord cannot take an event dated before it existed ("withdrew from the original
+            # Trans-Pacific Partnership in January 2017" is not the CPTPP, in force from 2018)
+            return (named, "named") if named.covers(when.lower, when.upper) else (None, "")
         lower, upper = when.lower, when.upper
         if lower is None and upper is None and self.reference:
             lower = upper = self.reference
@@ -457,21 +471,22 @@ class _ArticleClaims:
                        and _DOCUMENT_OF_ACCORD.fullmatch(sentence.text, m.end(), a.start_char - base)
                        for a in self._named_in.get(sentence.sentence_idx, ()))
 
-    def _names_other_object(self, sentence: SentenceText, hit: Hit) -> bool:
-        """The trigger is followed by a capitalized name (not a country, not a registry accord nor its generic phrase: "to the Accords")."""
+    def _names_other_object(self, sentence: SentenceText, hit: Hit) -> str | None:
+        """The capitalized name that follows the trigger (not a country, not a registry accord nor its generic
+        phrase: "to the Accords"), or None."""
         m = _NAMED_OBJECT.match(sentence.text, hit.end)
         if not m or not m.group().strip():
-            return False
+            return None
         start = sentence.start_char + m.start()
         last_word = m.group().split()[-1]
         if last_word.lower() in ("the", "to", "into", "of") or not last_word[:1].isupper():
-            return False
+            return None
         if last_word.lower().rstrip(".") in _CALENDAR_WORDS:
-            return False
+            return None
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
         mentioned = [*self._named_in.get(sentence.sentence_idx, ()), *self._generic_in.get(sentence.sentence_idx, ())]
         named = [x for x in mentioned if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
-        return not covered and not named
+        return None if covered or named else m.group()
 
     def _has_own_object(self, sentence: SentenceText, hit: Hit) -> bool:
         """The verb is followed by its own document ("signed trade and security agreements"), which is
@@ -609,10 +624,12 @@ class _ArticleClaims:
                 group = []  # "Egypt welcomed the peace deal between ...": the subject only reacted
             if binding == "subject" and group and organizer is not None and organizer.search(window):
                 group = []  # "The United States, which led negotiations on the TPP": it ran them
+            if binding == "subject" and group and _DOCUMENT_BEFORE.search(masked, 0, hit.start):
+                group = []  # "The United States is the depositary of the treaty, signed there in 1949"
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
-            right = masked[hit.end:min(clause_end, hit.end + 40)]
+            right = masked[hit.end:min(clause_end, hit.end + (_NOUN_CUE_REACH if hit.trigger.noun else 40))]
             status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue

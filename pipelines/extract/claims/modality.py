@@ -11,6 +11,7 @@ from pipelines.extract.claims.status import claim_vocabulary
 # "Why hasn't ...", "Why did X not ..." ("n't" is glued to its auxiliary, so the negation words do not see it)
 _NEGATED_QUESTION = re.compile(r"n[’']t(?![\w])|(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
+_WITHOUT_GERUND = re.compile(r"without\s+\w+ing(?![\w])", re.IGNORECASE)
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
 _WOULD_BE_AT_END = re.compile(r"(?<![\w])would\s+be\s+[\"“]?(?:the\s+)?$", re.IGNORECASE)
 # "to become a member": an infinitive of becoming is an aim, not a membership - a decision when one of these
@@ -62,7 +63,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
                 or question:
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
-        if futurish and vocab.condition.search(right):
+        condition = vocab.condition.search(right)
+        if condition and _WITHOUT_GERUND.match(right, condition.start()):
+            condition = None  # "will become members of NATO without setting a date": a manner, not a condition
+        if futurish and condition:
             return "declined", False, "conditional"
         if status == "signed" and (futurish or _WOULD.search(cue_zone)):
             # "said Kazakhstan would become the first country of his second term to sign": not signed yet
