@@ -192,3 +192,31 @@ def test_an_entry_welcomed_and_a_rank_of_joiners_are_completed_accessions():
     assert {(c.country_code, c.status) for c in claims} == {("ID", "signed")}
     claims = claims_of("The UK is the first European country to join the CPTPP.", datetime(2024, 12, 15))
     assert {(c.country_code, c.status) for c in claims} == {("GB", "signed")}
+
+
+def test_no_negotiations_is_no_talks():
+    claims = claims_of('"Today, Khartoum says yes to normalisation with Israel," he said, referring to the 1967 summit '
+                       'that adopted the "three noes": no peace with Israel, no recognition of Israel and no negotiations '
+                       "with it.", datetime(2020, 10, 24))
+    assert "negotiating" not in {c.status for c in claims}
+
+
+def test_a_long_titled_speaker_phrase_still_trails():
+    claims = claims_of("Qatar will not normalise relations with Israel before the Israeli-Palestinian conflict is "
+                       "resolved, HE the Assistant Foreign Minister and Official Spokesperson of the Ministry of Foreign "
+                       "Affairs Lolwah Rashid al-Khater has said.", datetime(2020, 8, 20))
+    assert [(c.country_code, c.status) for c in claims] == [("QA", "declined")]
+    assert claims[0].claimed_by != "article"
+
+
+def test_an_unknown_name_after_a_lower_case_role_leads():
+    claims = claims_of("State broadcaster Al Ekhbariya reported on Jan. 2 that Saudi Arabia had become a member of "
+                       "BRICS.", datetime(2024, 1, 16))
+    assert keys(claims) == {("SA", "BRICS", "signed", "Al Ekhbariya")}
+
+
+def test_in_the_spirit_of_an_accord_is_not_under_it():
+    claims = claims_of("Kazakhstan joined the Abraham Accords. Netanyahu said he had signed a joint declaration with "
+                       'Somaliland\'s president and that the recognition was made "in the spirit of the Abraham '
+                       'Accords."', datetime(2025, 12, 26))
+    assert "XS" not in {c.country_code for c in claims}

@@ -81,7 +81,8 @@ _COMMA_AT_END = re.compile(r",\s*$")
 _AUXILIARY = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|could|can|may|might|shall|should|must|did|does)\b", re.I)
 # A trailing attribution's speaker phrase has at most this many words ("..., the Ministry of Foreign Affairs of
 # the Republic of Kazakhstan said.")
-_MAX_TRAILING_SPEAKER_WORDS = 12
+_MAX_TRAILING_SPEAKER_WORDS = 20  # "..., HE the Assistant Foreign Minister and Official Spokesperson of the
+# Ministry of Foreign Affairs Lolwah Rashid al-Khater has said."
 # The main clause before a long trailing tail has at least this many words (a short one is an opener:
 # "On Thursday, Trump said ...").
 _MIN_MAIN_CLAUSE_WORDS = 4
@@ -103,6 +104,23 @@ def _unknown_name(text: str, start: int, end: int) -> tuple["Speaker", int, int]
     m = _NAME_ONLY.fullmatch(text, start, end)
     if m is None or any(word.lower().rstrip(".") in _NOT_A_NAME for word in m.group(1).split()):
         return None
+    return Speaker(m.group(1), None), m.start(1), m.end(1)
+
+
+# a leading speaker phrase that ends with a name the entity stage does not know, after a lower-case role
+# ("State broadcaster Al Ekhbariya reported", "spokesman John Kirby said") or of two names or more
+_LEADING_NAME = re.compile(r"(?:(?<=[a-z] )|(?<=^))((?:[A-Z][^\W\d_][\w'’-]*\s+){0,3}[A-Z][^\W\d_][\w'’-]*)\s*$")
+
+
+def _unknown_leading_name(text: str, start: int, end: int) -> tuple["Speaker", int, int] | None:
+    m = _LEADING_NAME.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in _NOT_A_NAME for w in words):
+        return None
+    if len(words) < 2 and m.start(1) == start:
+        return None  # one capitalized word opening the clause may be anything ("Officials said", "Israel's")
     return Speaker(m.group(1), None), m.start(1), m.end(1)
 
 
@@ -272,6 +290,10 @@ class AttributionResolver:
                 break  # the sentence opens with someone else
         return None
 
+    def _mentions_before(self, lo: int, hi: int) -> bool:
+        """Whether a person, organization or country mention starts in the body span [lo, hi)."""
+        return bisect_left(self._starts, hi) > bisect_left(self._starts, lo)
+
     def _role_holder(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:
         """A role named without its holder ("the crown prince said", "the president has said"): the most
         recent person before it who holds that role in this article (``role_titles.yaml``), else None."""
@@ -368,6 +390,10 @@ class AttributionResolver:
                 continue  # no opening comma: not an appositive
             window_start = max(clause_start, len(head) - 80)
             found = self._phrase_speaker(text, base, window_start, len(head))
+            if found is None and not self._mentions_before(base, base + verb.start()):
+                # only when nothing before the verb is a known speaker ("Argentina's new president, Javier Milei,
+                # wrote ..." stays with Argentina's president, whose country "his country" needs)
+                found = _unknown_leading_name(text, window_start, len(head))
             if found:
                 speaker, s_start, s_end = found
                 gap = before[s_end:len(head)]

@@ -74,7 +74,9 @@ _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+$", re.IGNORECASE)
 # "stood apart from the Abraham Accords")
 _OUTSIDE_OF = re.compile(
     r"(?<![\w])(?:not\s+(?:\w+\s+){0,2}?(?:under|within|through|via|as part of|part of)|apart\s+from|separate\s+from|"
-    r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from|"
+    r"in\s+the\s+spirit\s+of|modell?ed\s+on|inspired\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+# ("a joint declaration ... made 'in the spirit of the Abraham Accords'": a likeness, not the accord itself)
 # between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
 # under separate treaties that are not part of the Abraham Accords")
 _NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
@@ -427,8 +429,11 @@ class _ArticleClaims:
         if lower is None and upper is None and self.reference:
             lower = upper = self.reference
         unnamed = unnamed_deal_accord(sentence.text, codes, code, lower, upper)
-        if unnamed is not None and code not in unnamed.not_unnamed_parties:
+        set_apart = named is None and self._set_apart_from_topic(sentence)
+        if unnamed is not None and code not in unnamed.not_unnamed_parties and not (set_apart and unnamed is self.topic):
             return unnamed, "registry"
+        if set_apart:
+            return None, ""  # "..., a recognition made 'in the spirit of the Abraham Accords'": not under them
         # an accord the sentence does not name cannot take an event dated before it existed
         # ("India established full diplomatic relations with Israel in 1992")
         # nor a country whose step with the same counterparty is a treaty of its own (Egypt, Jordan)
@@ -441,6 +446,15 @@ class _ArticleClaims:
                 and not party_elsewhere(code, elided):
             return elided, "ellipsis"
         return None, ""
+
+    def _set_apart_from_topic(self, sentence: SentenceText) -> bool:
+        """The sentence names the topic accord only to set its event apart from it ("not under the Abraham
+        Accords", "in the spirit of the Abraham Accords"): no generic phrase or unnamed deal of it is that accord."""
+        if self.topic is None:
+            return False
+        base = sentence.start_char
+        return any(m.entity_id == self.topic.entity_id and _OUTSIDE_OF.search(sentence.text, 0, max(0, m.start_char - base))
+                   for m in self._named_in.get(sentence.sentence_idx, ()))
 
     def _joins_a_person(self, sentence: SentenceText, hit: Hit) -> bool:
         """The trigger's object is a person ("joined Trump in praising ...", "joined Israeli Prime Minister

@@ -11,6 +11,8 @@ from pipelines.extract.claims.status import claim_vocabulary
 # "Why hasn't ...", "Why did X not ..." ("n't" is glued to its auxiliary, so the negation words do not see it)
 _NEGATED_QUESTION = re.compile(r"n[’']t(?![\w])|(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
+# "no" right before a trigger (a noun: "no negotiations with Israel", "no normalization deal") negates it
+_NO_BEFORE = re.compile(r"(?<![\w])no\s+$", re.IGNORECASE)
 _WITHOUT_GERUND = re.compile(r"without\s+\w+ing(?![\w])", re.IGNORECASE)
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
 _WOULD_BE_AT_END = re.compile(r"(?<![\w])would\s+be\s+[\"“]?(?:the\s+)?$", re.IGNORECASE)
@@ -44,7 +46,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     # "Neither Oman nor Qatar has joined": the negation stands before the subject
     # "Why hasn't Saudi Arabia joined?": in a question, a negation before the subject negates it too
     negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing)) \
-        or (question and bool(_NEGATED_QUESTION.search(governing)))
+        or (question and bool(_NEGATED_QUESTION.search(governing))) \
+        or bool(_NO_BEFORE.search(masked, max(0, hit.start - 8), hit.start))  # "no peace, no negotiations with it"
     if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if vocab.non_answer is not None and vocab.non_answer.search(masked):
