@@ -34,6 +34,7 @@ from pipelines.extract.claims.coordination import (
 from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
+from pipelines.extract.claims.tables import is_empty_cell, row_spans, table_header
 from pipelines.extract.claims.registry import (
     accords_by_id,
     context_alias_span,
@@ -44,6 +45,7 @@ from pipelines.extract.claims.registry import (
 from pipelines.extract.claims.status import (
     COUNTRY_LIST,
     STATUS_CAUTION,
+    TABLE_JOINED,
     Trigger,
     claim_vocabulary,
     trigger_gate,
@@ -200,6 +202,7 @@ class _ArticleClaims:
         for role in entities.person_roles:
             roles[role.person_id].add(role.role)
         self.resolver = AttributionResolver(article, entities.mentions, names, roles)
+        self._table = None  # the text table being read: (its header, the accord it is about)
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
             unnamed_topic(article.sentences, self._codes_by_sentence, self.reference)
@@ -560,6 +563,8 @@ class _ArticleClaims:
         self._last_claim_of[sentence.sentence_idx] = claim
 
     def sentence(self, sentence: SentenceText) -> None:
+        if self._table_line(sentence):
+            return
         if sentence.is_heading:
             self.last_heading_idx = sentence.sentence_idx
             self.last_range_upper = None
@@ -582,6 +587,49 @@ class _ArticleClaims:
         for d in self._dates_by_sentence.get(sentence.sentence_idx, ()):
             if d.precision == "range" and d.upper:
                 self.last_range_upper = d.upper
+
+    def _table_line(self, sentence: SentenceText) -> bool:
+        """A text table's header or row ("Country | Announced | Signed | Status", "Kingdom of Bahrain |
+        Sept. 11, 2020 | Sept. 15, 2020 | Member"): each dated cell of a step column is the outlet's claim about
+        the row's country and the accord the article is about at the header. True when the line was one."""
+        columns = claim_vocabulary().table_columns
+        text = sentence.text
+        if not columns or ("|" not in text and "\t" not in text):
+            self._table = None
+            return False
+        header = table_header(text, columns)
+        if header is not None:
+            self._table = (header, self.topic)
+            return True
+        if self._table is None:
+            return False
+        header, accord = self._table
+        spans = row_spans(text, header)
+        if spans is None:
+            self._table = None
+            return False
+        base = sentence.start_char
+        first_start, first_end = spans[0]
+        codes = {_country_code(m.entity_id) for m in self.countries[bisect_left(self._country_starts, base + first_start):]
+                 if m.start_char < base + first_end}
+        if accord is None or len(codes) != 1 or codes & accord.non_joiners:
+            return True
+        code = codes.pop()
+        dates = self._dates_by_sentence.get(sentence.sentence_idx, [])
+        for column, (status, written) in sorted(header.columns.items()):
+            s, e = spans[column]
+            in_cell = [d for d in dates if base + s <= d.start_char < base + e]
+            if not in_cell or is_empty_cell(text[s:e]):
+                continue
+            if status == TABLE_JOINED:
+                status = "signed" if accord.joining_is_membership else "announced"
+            when = dating.ClaimDate.of(in_cell[0])
+            self.claims.append(Claim(
+                sentence_idx=sentence.sentence_idx, country_code=code, accord=accord.name, status=status,
+                claimed_by=OUTLET.name, claimed_by_id=None, date_edtf=when.edtf, date_lower=when.lower,
+                date_upper=when.upper, date_precision=when.precision, evidence=text, start_char=sentence.start_char,
+                end_char=sentence.end_char, rule=f"{status}:table|{written}", confidence=0.9))
+        return True
 
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
@@ -783,10 +831,13 @@ def _all_non_joiners() -> frozenset[str]:
 
 
 def _deduplicate(claims: list[Claim]) -> list[Claim]:
-    """One claim per (sentence, country, accord, speaker): the least committal status wins."""
+    """One claim per (sentence, country, accord, speaker): the least committal status wins. A table row keeps
+    one claim per column: its steps are separate events with dates of their own."""
     best: dict[tuple, Claim] = {}
     for claim in claims:
         key = (claim.sentence_idx, claim.country_code, claim.accord, claim.claimed_by)
+        if ":table|" in claim.rule:
+            key = (*key, claim.status)
         current = best.get(key)
         if current is None or (STATUS_CAUTION[claim.status], -claim.confidence) < (STATUS_CAUTION[current.status], -current.confidence):
             best[key] = claim

@@ -80,6 +80,8 @@ class ClaimVocabulary:
     non_actor_noun: re.Pattern | None = None
     # right before the trigger, the subject ran the process ("which led negotiations on ..."): no subject
     organizer: re.Pattern | None = None
+    # a text table's column header (lower case) -> the status its dated cells give (``table_columns``)
+    table_columns: dict[str, str] | None = None
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -152,6 +154,29 @@ def _parse_timeline(spec, confidences: dict[str, float]) -> tuple[re.Pattern | N
     return entry, tuple(triggers)
 
 
+# a table column of joining dates: signed or announced depending on the accord (``Accord.joining_is_membership``)
+TABLE_JOINED = "joined"
+
+
+def _parse_table_columns(spec) -> dict[str, str] | None:
+    """The optional ``table_columns:`` section: status -> header words, as header -> status."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        raise VocabularyError(f"{TRIGGERS_FILE}: table_columns must map a status to a list of column headers")
+    out: dict[str, str] = {}
+    for status, headers in spec.items():
+        if (status not in CLAIM_STATUSES and status != TABLE_JOINED) or not isinstance(headers, list) or not headers:
+            raise VocabularyError(f"{TRIGGERS_FILE}: table_columns: bad status {status!r} or header list")
+        for header in headers:
+            if not isinstance(header, str) or not header.strip():
+                raise VocabularyError(f"{TRIGGERS_FILE}: table_columns.{status}: empty header")
+            key = " ".join(header.lower().split())
+            if out.setdefault(key, status) != status:
+                raise VocabularyError(f"{TRIGGERS_FILE}: table_columns: {header!r} given for two statuses")
+    return out
+
+
 def parse_vocabulary(data: dict) -> ClaimVocabulary:
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), dict):
         raise VocabularyError(f"{TRIGGERS_FILE}: expected a 'triggers:' mapping of status -> patterns")
@@ -205,6 +230,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         non_accord_object=_optional(_object_pattern, modality, "non_accord_objects", "modality."),
         non_actor_noun=_optional(_following_pattern, modality, "non_actor_nouns", "modality."),
         organizer=_optional(_ending_pattern, modality, "organizer", "modality."),
+        table_columns=_parse_table_columns(data.get("table_columns")),
     )
 
 
