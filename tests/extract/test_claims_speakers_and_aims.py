@@ -220,3 +220,50 @@ def test_in_the_spirit_of_an_accord_is_not_under_it():
                        'Somaliland\'s president and that the recognition was made "in the spirit of the Abraham '
                        'Accords."', datetime(2025, 12, 26))
     assert "XS" not in {c.country_code for c in claims}
+
+
+# --- found by the eighth round ----------------------------------------------------------------------------
+
+
+def test_a_completed_step_in_a_participle_or_an_accession_that_took_effect():
+    claims = claims_of("The Abraham Accords were signed in 2020. Morocco followed in December 2020, signing a joint "
+                       "declaration with Israel and the United States in Rabat.", datetime(2024, 9, 15))
+    assert ("MA", "signed") in {(c.country_code, c.status) for c in claims}
+    claims = claims_of("Britain's accession to the CPTPP took effect on Sunday.", datetime(2024, 12, 16))
+    assert {(c.country_code, c.status) for c in claims} == {("GB", "signed")}
+    claims = claims_of('"Today the U.K. officially joins CPTPP," the minister said.', datetime(2024, 12, 15))
+    assert {(c.country_code, c.status) for c in claims} == {("GB", "signed")}
+
+
+def test_what_would_have_happened_is_no_claim():
+    assert claims_of('Trump has claimed that Saudi Arabia "would have joined the Abraham Accords very quickly."',
+                     datetime(2024, 9, 15)) == []
+
+
+def test_talks_on_establishing_relations_are_talks_and_taking_part_in_talks_is_none():
+    claims = claims_of("Saudi Arabia, which before the war had been in US-brokered talks on establishing relations with "
+                       "Israel, has condemned Israeli strikes.", datetime(2024, 9, 15))
+    assert {(c.country_code, c.status) for c in claims} <= {("SA", "negotiating")}
+    assert claims_of("Until then, US negotiators are still taking part in the talks on the Paris Agreement.",
+                     datetime(2017, 11, 7)) == []
+
+
+def test_the_members_of_another_organization_are_no_members_of_the_accord():
+    claims = claims_of("Indonesia, which wants to join BRICS, is among the other Asean members watching the bloc's "
+                       "expansion closely.", datetime(2025, 1, 1))
+    assert "signed" not in {c.status for c in claims}
+
+
+def test_an_accord_left_in_another_clause_is_not_the_one_applied_to():
+    claims = claims_of("Britain applied to join the CPTPP in February 2021, a year after leaving the European Union.",
+                       datetime(2024, 12, 15))
+    assert ("GB", "European Union", "candidate") not in {(c.country_code, c.accord, c.status) for c in claims}
+    assert keys(claims_of("Britain left the European Union in 2020.", datetime(2024, 12, 15))) == {
+        ("GB", "European Union", "withdrawn", "article")}
+
+
+def test_a_correction_note_retracts_the_joining_it_names():
+    text = ("A White House official tells reporters that Uzbekistan will also announce tonight that it is joining the "
+            "Abraham Accords. Kazakhstan will join the Abraham Accords.\n\n"
+            "CORRECTION: In our 16:48 entry we reported that Uzbekistan would also join the Abraham Accords.")
+    assert {c.country_code for c in claims_of(text, datetime(2025, 11, 6))} == {"KZ"}

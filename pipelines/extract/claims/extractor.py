@@ -79,6 +79,9 @@ _OUTSIDE_OF = re.compile(
     r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from|"
     r"in\s+the\s+spirit\s+of|modell?ed\s+on|inspired\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
 # ("a joint declaration ... made 'in the spirit of the Abraham Accords'": a likeness, not the accord itself)
+# right before a named accord: a verb of leaving, whose object it is
+_LEAVING_BEFORE = re.compile(r"(?<![\w])(?:leaving|left|leave|leaves|quitting|quit|exiting|exited|withdrawing\s+from|"
+                             r"withdrew\s+from|pulling\s+out\s+of|pulled\s+out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
 # under separate treaties that are not part of the Abraham Accords")
 _NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
@@ -359,6 +362,7 @@ class _ArticleClaims:
         named = [m for m in mentions
                  if not before_mention.search(text, 0, max(0, m.start_char - base))
                  and not _OUTSIDE_OF.search(text, 0, max(0, m.start_char - base))
+                 and not self._object_of_leaving(text, m.start_char - base, position, trigger_end)
                  and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
@@ -369,6 +373,13 @@ class _ArticleClaims:
                 return max(0, m.start_char - absolute_end)
             return (absolute - m.end_char) * 2
         return accords_by_id().get(min(named, key=distance).entity_id)
+
+    @staticmethod
+    def _object_of_leaving(text: str, mention_start: int, position: int, trigger_end: int) -> bool:
+        """The accord is the object of another verb of leaving ("applied to join in February 2021, a year
+        after leaving the European Union"), not of the trigger at [position, trigger_end)."""
+        m = _LEAVING_BEFORE.search(text, 0, max(0, mention_start))
+        return m is not None and (m.start() >= trigger_end or m.end() <= position)
 
     def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
                   excluded: tuple[int, int], after: tuple[int, int] | None = None,
@@ -849,4 +860,28 @@ def extract_claims(article: ArticleText, entities: ArticleEntities) -> list[Clai
     state = _ArticleClaims(article, entities)
     for sentence in article.sentences:
         state.sentence(sentence)
-    return _deduplicate(state.claims)
+    return _deduplicate(_without_retracted(state.claims, article, entities))
+
+
+# a correction note ("CORRECTION: In our 16:48 entry we reported that Uzbekistan would also join ...", "An earlier
+# version of this story said that ..."): what it names was reported wrongly
+_CORRECTION = re.compile(r"\s*(?:[-•*]\s*)?(?:correction|clarification)s?\b\s*[:.–—-]|.{0,80}\ban earlier version of this\b",
+                         re.IGNORECASE)
+
+
+def _without_retracted(claims: list[Claim], article: ArticleText, entities: ArticleEntities) -> list[Claim]:
+    """The claims less those a correction note retracts: every announcement or membership claimed before the
+    note for a country the note names (a wrong report of a joining is not kept; precision first). Other
+    statuses stand ("the minister said the kingdom was still considering the invitation")."""
+    notes = [s for s in article.sentences if _CORRECTION.match(s.text)]
+    if not notes:
+        return claims
+    retracted: dict[str, int] = {}  # country -> the last correction note naming it
+    for note in notes:
+        for m in entities.mentions:
+            if m.entity_type == "country" and note.start_char <= m.start_char < note.end_char:
+                retracted[_country_code(m.entity_id)] = note.sentence_idx
+    in_notes = {note.sentence_idx for note in notes}  # the note itself repeats the wrong report
+    return [c for c in claims if c.sentence_idx not in in_notes
+            and not (c.country_code in retracted and c.sentence_idx <= retracted[c.country_code]
+                     and c.status in ("announced", "signed"))]

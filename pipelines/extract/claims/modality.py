@@ -11,6 +11,14 @@ from pipelines.extract.claims.status import claim_vocabulary
 # "Why hasn't ...", "Why did X not ..." ("n't" is glued to its auxiliary, so the negation words do not see it)
 _NEGATED_QUESTION = re.compile(r"n[’']t(?![\w])|(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
+# a modal right before a perfect: what would have happened ("would have joined", "could have signed")
+_MODAL_PERFECT = re.compile(r"(?<![\w])(?:would|could|might|should|must)(?:\s+not|n[’']t)?\s+$", re.IGNORECASE)
+# a step as the topic of talks: "talks on establishing relations", "negotiations about joining"
+_TALKS_ABOUT = re.compile(r"(?<![\w])(?:talks|negotiations|discussions|consultations)\s+(?:on|about|over|toward|towards)\s+$",
+                          re.IGNORECASE)
+# taking part in talks is no accession talk: "negotiators are still taking part in the talks"
+_TAKING_PART = re.compile(r"(?<![\w])(?:tak(?:e|es|ing)|took)\s+part\s+$|(?<![\w])(?:participat\w+|attend\w*)\s+$",
+                          re.IGNORECASE)
 # "no" right before a trigger (a noun: "no negotiations with Israel", "no normalization deal") negates it
 _NO_BEFORE = re.compile(r"(?<![\w])no\s+$", re.IGNORECASE)
 _WITHOUT_GERUND = re.compile(r"without\s+\w+ing(?![\w])", re.IGNORECASE)
@@ -54,6 +62,13 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "no_answer"  # "declined to comment on whether the country would join"
     if status == "signed" and trigger_text.startswith("become") and _INFINITIVE_BEFORE.search(masked, 0, hit.start):
         status = "announced" if _DECIDED_BEFORE.search(masked, 0, hit.start) else "candidate"
+    before = masked[max(0, hit.start - 40):hit.start]
+    if status in ("announced", "signed") and trigger_text.startswith(("have", "has")) and _MODAL_PERFECT.search(before):
+        return None, False, "counterfactual"  # 'Saudi Arabia "would have joined very quickly"'
+    if status == "negotiating" and _TAKING_PART.search(before):
+        return None, False, "participant"  # "US negotiators are still taking part in the talks" (climate talks)
+    if status == "announced" and _TALKS_ABOUT.search(before):
+        return "negotiating", False, "talks_about"  # "in US-brokered talks on establishing relations with Israel"
     if status in ("announced", "signed"):
         if vocab.refutation.search(masked):
             return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
