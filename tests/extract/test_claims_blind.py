@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in seven rounds, read through the ingest path.
+extractor's rules, in eight rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -64,6 +64,17 @@ the US withdrawal from the original TPP (2017) as a CPTPP withdrawal, Indonesia'
 "without setting a date" as a refusal, a hypothetical Saudi deal as announced, Somaliland's recognition "in the
 spirit of the Abraham Accords" as a signature.
 
+Round 8 (24 articles, session 15, after the fixes of round 7): eight on the Abraham Accords in 2021-24 (The Times
+of Israel, Reuters, Middle East Eye, The National, Bloomberg, Morocco World News, JNS, Arab News), eight on tricky
+statuses of other accords (Daily Sabah, The Nation, N1, Civil.ge, The Irish Times, Climate Home News, the Buenos
+Aires Herald, Nikkei Asia) and eight in hard formats (text tables, "who's in" bullets, a factbox, a podcast, a
+translated press review, a page of headlines, a live blog with a correction, a long read). First run, all on commit
+786a1e6 (which reads text tables): precision 0.82 / 0.89 / 0.81, recall 0.40 / 0.38 / 0.31. Really wrong: "would
+have joined very quickly", "in US-brokered talks on establishing relations" as an announcement, "taking part in the
+talks", "among the other Asean members" as BRICS members, the EU from "a year after leaving the European Union",
+a live blog's entry its correction retracts (Uzbekistan); "established diplomatic relations" (done) had been stored
+as announced.
+
 The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -82,9 +93,9 @@ import pytest
 from pipelines.extract.claims.evaluation import Score, accepts, load_blind_articles, score_articles
 from pipelines.extract.pipeline import analyze_article
 
-# A guard against regressions, not a target: rounds 6 and 7 (tables, transcripts, interviews, non-native
-# English, other accords' background lists) brought the set's recall from 0.59 (82 articles) to 0.50 (130).
-RECALL_FLOOR = 0.47
+# A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
+# English, other accords' background lists) and 8 brought the set's recall from 0.59 (82 articles) to 0.48 (154).
+RECALL_FLOOR = 0.45
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +109,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 130
+    assert len(blind) == 154
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

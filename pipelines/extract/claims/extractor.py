@@ -19,7 +19,7 @@ from datetime import date
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
 from pipelines.extract.claims import dating
-from pipelines.extract.claims.attribution import OUTLET, QUESTIONER, AttributionResolver, Speaker
+from pipelines.extract.claims.attribution import ANONYMOUS, OUTLET, QUESTIONER, AttributionResolver, Speaker
 from pipelines.extract.claims.coordination import (
     DateScope,
     Slot,
@@ -870,18 +870,24 @@ _CORRECTION = re.compile(r"\s*(?:[-•*]\s*)?(?:correction|clarification)s?\b\s*
 
 
 def _without_retracted(claims: list[Claim], article: ArticleText, entities: ArticleEntities) -> list[Claim]:
-    """The claims less those a correction note retracts: every announcement or membership claimed before the
-    note for a country the note names (a wrong report of a joining is not kept; precision first). Other
-    statuses stand ("the minister said the kingdom was still considering the invitation")."""
+    """The claims less those a correction note retracts: every announcement or membership the outlet vouched
+    for (its own voice, unnamed sources, institutions it paraphrased) about a country the note names, anywhere
+    in the article (a live blog puts its corrections above the entries they correct). A report the story
+    attributed to a named source stays that source's claim ("State broadcaster Al Ekhbariya reported ...");
+    other statuses stand ("the minister said the kingdom was still considering the invitation")."""
     notes = [s for s in article.sentences if _CORRECTION.match(s.text)]
     if not notes:
         return claims
-    retracted: dict[str, int] = {}  # country -> the last correction note naming it
-    for note in notes:
-        for m in entities.mentions:
-            if m.entity_type == "country" and note.start_char <= m.start_char < note.end_char:
-                retracted[_country_code(m.entity_id)] = note.sentence_idx
+    retracted = {_country_code(m.entity_id) for note in notes for m in entities.mentions
+                 if m.entity_type == "country" and note.start_char <= m.start_char < note.end_char}
     in_notes = {note.sentence_idx for note in notes}  # the note itself repeats the wrong report
     return [c for c in claims if c.sentence_idx not in in_notes
-            and not (c.country_code in retracted and c.sentence_idx <= retracted[c.country_code]
-                     and c.status in ("announced", "signed"))]
+            and not (c.country_code in retracted and c.status in ("announced", "signed") and _vouched_by_outlet(c))]
+
+
+def _vouched_by_outlet(claim: Claim) -> bool:
+    """Said in the outlet's voice, by unnamed sources, or by an institution (not a person nor a named source
+    the entity stage does not know)."""
+    if claim.claimed_by in (OUTLET.name, ANONYMOUS):
+        return True
+    return (claim.claimed_by_id or "").startswith(("organization:", "country:"))
