@@ -267,3 +267,11 @@ def test_a_correction_note_retracts_the_joining_it_names():
             "Abraham Accords. Kazakhstan will join the Abraham Accords.\n\n"
             "CORRECTION: In our 16:48 entry we reported that Uzbekistan would also join the Abraham Accords.")
     assert {c.country_code for c in claims_of(text, datetime(2025, 11, 6))} == {"KZ"}
+
+
+def test_a_correction_keeps_a_named_source_s_report_as_that_source_s_claim():
+    text = ("State broadcaster Al Ekhbariya reported on Jan. 2 that Saudi Arabia had become a member of BRICS. "
+            "Saudi Arabia joined BRICS on Jan. 1, the story said.\n\n"
+            "CORRECTION: An earlier version of this story said that Saudi Arabia had joined BRICS.")
+    claims = claims_of(text, datetime(2024, 1, 16))
+    assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("SA", "signed", "Al Ekhbariya")}
