@@ -213,7 +213,7 @@ class AttributionResolver:
         openers: dict[int, tuple[str, int]] = {}  # sentence index -> (label, label end as a body offset)
         previous_paragraph = None
         for sentence in sentences:
-            if sentence.paragraph_idx != previous_paragraph:
+            if sentence.paragraph_idx != previous_paragraph and ":" in body[sentence.start_char:sentence.start_char + 60]:
                 # matched on the body: the sentence splitter may have cut "MR. SPOKESPERSON:" after "MR."
                 m = _SPEAKER_LABEL.match(body, sentence.start_char, sentence.start_char + 60)
                 if m and m.group(1).rstrip(".") not in _NOT_SPEAKER_LABELS:
