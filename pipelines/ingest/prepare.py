@@ -23,7 +23,8 @@ SENTENCE_COLUMNS = tuple(f.name for f in fields(SentenceText))
 
 CLEAN_STAGE = "clean"
 # clean-2: irrelevant articles are no longer split into sentences (core.sentences holds relevant ones).
-CLEAN_CODE_VERSION = "clean-2"
+# clean-3: a list item's number at a line start ("1. Belgium") no longer ends a sentence.
+CLEAN_CODE_VERSION = "clean-3"
 ALL_SENTENCES_MARK = "all-sentences"
 
 

@@ -145,6 +145,8 @@ def _is_sentence_end(body: str, match: re.Match[str], limit: int) -> bool:
         token = body[start:end].lstrip("'’-")
     if not token:
         return True
+    if token.isdigit() and len(token) <= 3 and (start == 0 or body[start - 1] == "\n"):
+        return False  # a list item's number at a line start: "1. Belgium"
     if token in _TITLES_AND_ABBREVIATIONS:
         return False
     if token[0] == "/" and _AGENCY_SLASHES.match(token):  # (the pattern starts with "/")

@@ -275,3 +275,43 @@ def test_a_correction_keeps_a_named_source_s_report_as_that_source_s_claim():
             "CORRECTION: An earlier version of this story said that Saudi Arabia had joined BRICS.")
     claims = claims_of(text, datetime(2024, 1, 16))
     assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("SA", "signed", "Al Ekhbariya")}
+
+
+# --- found by the ninth round -----------------------------------------------------------------------------
+
+
+def test_an_appositive_membership_is_the_outlet_s_gloss():
+    claims = claims_of("Türkiye, a member of NATO, formally applied for full membership of BRICS this year, as "
+                       "confirmed in September by the Kremlin.", datetime(2024, 10, 23))
+    assert ("TR", "NATO", "signed", "article") in keys(claims)
+    assert ("TR", "BRICS", "candidate", "Kremlin") in keys(claims)
+
+
+def test_a_speaker_before_a_relative_clause_speaks():
+    claims = claims_of('Trump, who is seeking re-election in November, claimed that more countries would follow, and '
+                       'said he expected Saudi Arabia to join the Abraham Accords "at the right time".',
+                       datetime(2020, 9, 16))
+    assert keys(claims) == {("SA", AA, "candidate", "Donald Trump")}
+
+
+def test_a_rejected_impression_and_a_call_upon():
+    assert claims_of("The Foreign Office rejected the impression that Pakistan was moving towards establishing "
+                     "relations with Israel under the Abraham Accords.", datetime(2022, 5, 30)) == []
+    claims = claims_of('"I call upon the Bangladeshi government to establish diplomatic ties with Israel under the '
+                       'Abraham Accords," the ambassador said.', datetime(2021, 5, 24))
+    assert {(c.country_code, c.status) for c in claims} == {("BD", "candidate")}
+
+
+def test_a_named_document_of_its_own_is_not_the_accord():
+    assert claims_of("Georgia signed an Association Agreement with the EU in June 2014.", datetime(2024, 12, 2)) == []
+    assert keys(claims_of("The United States signed the Paris Agreement in 2016.", datetime(2024, 12, 2))) == {
+        ("US", "Paris Agreement", "signed", "article")}
+
+
+def test_an_anchor_speaks_for_the_programme():
+    text = ("ANCHOR: Sweden formally became the 32nd member of NATO today.\n\n"
+            "CORRESPONDENT: The flag goes up on Monday.\n\n"
+            "ANCHOR: Thank you.")
+    article = article_from_text(text, published_at=datetime(2024, 3, 7))
+    assert {(c.country_code, c.status, c.claimed_by) for c in analyze_article(article).claims} == {
+        ("SE", "signed", "article")}

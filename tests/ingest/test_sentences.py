@@ -183,3 +183,9 @@ def test_the_token_before_a_period_is_read_at_most_40_characters_back():
         "Talks ended /TASS/. Kazakhstan joined.",
         "Then it ended.",
     ]
+
+
+def test_a_list_item_number_at_a_line_start_does_not_end_a_sentence():
+    body = "Here is every NATO member:\n\n1. Belgium\n\n2. Canada\n\nThe score was 2. Canada won."
+    assert [s.text for s in split_sentences(body, [])] == [
+        "Here is every NATO member:", "1. Belgium", "2. Canada", "The score was 2.", "Canada won."]

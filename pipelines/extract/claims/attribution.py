@@ -32,6 +32,8 @@ _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|un
 _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 # a leading attribution in a coordinate clause ("..., and Israeli officials said ...")
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
+# a non-restrictive relative clause between a speaker and the verb: ", who is seeking re-election,"
+_RELATIVE_OPENER = re.compile(r"\s*(?:who|which)(?![\w])", re.IGNORECASE)
 # "a ceremony that Trump declared ...": the speaker of a relative clause
 _RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+$", re.I)
 # "Indonesia is periodically reported to be close": a passive reporting verb
@@ -140,6 +142,8 @@ _NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TA
                                  "UPDATE", "EXPLAINED", "WATCH", "NOTE", "EDITOR'S NOTE", "CORRECTION", "READ MORE",
                                  "SEE ALSO", "VIDEO", "LISTEN", "ADVERTISEMENT", "BREAKING", "CAPTION", "CREDIT"})
 _QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"})
+# the programme's own voice in a broadcast transcript: the outlet speaks
+_OUTLET_LABELS = frozenset({"ANCHOR", "CORRESPONDENT", "NARRATOR", "PRESENTER", "VOICEOVER", "VOICE-OVER"})
 # a questioner in a transcript: asks, claims nothing
 QUESTIONER = Speaker("question", None)
 
@@ -241,6 +245,8 @@ class AttributionResolver:
     def _label_to_speaker(self, label: str) -> Speaker:
         if label in _QUESTION_LABELS:
             return QUESTIONER
+        if label in _OUTLET_LABELS:
+            return Speaker(ARTICLE, None)
         words = _HONORIFIC.sub("", label).split()
         surname = words[-1].lower() if words else label.lower()
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
@@ -388,6 +394,11 @@ class AttributionResolver:
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             if appositive and (clause_start == 0 or text[clause_start - 1] != ","):
                 continue  # no opening comma: not an appositive
+            if appositive and _RELATIVE_OPENER.match(text, clause_start):
+                # "Trump, who is seeking re-election in November, claimed ...": the speaker stands before the
+                # relative clause
+                head = text[:clause_start - 1]
+                clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             window_start = max(clause_start, len(head) - 80)
             found = self._phrase_speaker(text, base, window_start, len(head))
             if found is None and not self._mentions_before(base, base + verb.start()):

@@ -34,6 +34,7 @@ from pipelines.extract.claims.coordination import (
 from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
+from pipelines.extract.claims.lists import is_short, item_start, opens_member_list
 from pipelines.extract.claims.tables import is_empty_cell, row_spans, table_header
 from pipelines.extract.claims.registry import (
     accords_by_id,
@@ -54,7 +55,7 @@ from pipelines.extract.claims.status import (
 from pipelines.extract.dates import extract_dates, reference_date
 from pipelines.extract.gazetteer import state_roles
 from pipelines.extract.literal_gate import mask_indexes
-from pipelines.extract.model import ArticleEntities, ArticleText, Claim, Mention, SentenceText
+from pipelines.extract.model import ArticleEntities, ArticleText, Claim, DateMention, Mention, SentenceText
 
 _PRESENT_OR_FUTURE = ("has ", "have ", "is ", "are ", "will", "would", "'ll", "agreed", "agrees", "decided", "set to", "joins")
 # a membership held at publication ("Greece is a member of NATO", "Kazakhstan is a founding member of the SCO",
@@ -79,6 +80,9 @@ _OUTSIDE_OF = re.compile(
     r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from|"
     r"in\s+the\s+spirit\s+of|modell?ed\s+on|inspired\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
 # ("a joint declaration ... made 'in the spirit of the Abraham Accords'": a likeness, not the accord itself)
+# a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"
+_NAMED_DOCUMENT = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[A-Z][\w-]*\s+|and\s+){1,4}"
+                            r"(?:Agreement|Treaty|Accord|Pact|Protocol|Memorandum|Charter|Convention|Declaration)(?![\w])")
 # right before a named accord: a verb of leaving, whose object it is
 _LEAVING_BEFORE = re.compile(r"(?<![\w])(?:leaving|left|leave|leaves|quitting|quit|exiting|exited|withdrawing\s+from|"
                              r"withdrew\s+from|pulling\s+out\s+of|pulled\s+out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -206,6 +210,7 @@ class _ArticleClaims:
             roles[role.person_id].add(role.role)
         self.resolver = AttributionResolver(article, entities.mentions, names, roles)
         self._table = None  # the text table being read: (its header, the accord it is about)
+        self._member_list: tuple[Accord, dating.ClaimDate | None] | None = None  # the list of members being read
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
             unnamed_topic(article.sentences, self._codes_by_sentence, self.reference)
@@ -374,6 +379,15 @@ class _ArticleClaims:
             return (absolute - m.end_char) * 2
         return accords_by_id().get(min(named, key=distance).entity_id)
 
+    def _signs_a_named_document_of_its_own(self, sentence: SentenceText, hit: Hit) -> bool:
+        """The trigger is followed by a named document ("an Association Agreement", "a Stabilisation and
+        Association Agreement") that is not an accord of the registry."""
+        m = _NAMED_DOCUMENT.match(sentence.text, hit.end)
+        if m is None:
+            return False
+        lo, hi = sentence.start_char + m.start(), sentence.start_char + m.end()
+        return not any(lo <= a.start_char < hi for a in self._named_in.get(sentence.sentence_idx, ()))
+
     @staticmethod
     def _object_of_leaving(text: str, mention_start: int, position: int, trigger_end: int) -> bool:
         """The accord is the object of another verb of leaving ("applied to join in February 2021, a year
@@ -430,6 +444,8 @@ class _ArticleClaims:
         if masked and "join" in masked[hit.start:hit.end].lower() and _JOINS_COUNTRIES_AS.match(masked, hit.end):
             return None, ""
         named = self._named_accord(sentence, hit.start, hit.end)
+        if named is not None and self._signs_a_named_document_of_its_own(sentence, hit):
+            return None, ""  # "Georgia signs an Association Agreement with the EU": not the EU itself
         other_object = self._names_other_object(sentence, hit)
         if other_object and not (named is not None and context_alias_span(other_object, named)):
             return None, ""  # "Indonesia's accession to the OECD": about something the registry does not hold
@@ -574,7 +590,7 @@ class _ArticleClaims:
         self._last_claim_of[sentence.sentence_idx] = claim
 
     def sentence(self, sentence: SentenceText) -> None:
-        if self._table_line(sentence):
+        if self._table_line(sentence) or self._member_list_line(sentence):
             return
         if sentence.is_heading:
             self.last_heading_idx = sentence.sentence_idx
@@ -642,6 +658,55 @@ class _ArticleClaims:
                 end_char=sentence.end_char, rule=f"{status}:table|{written}", confidence=0.9))
         return True
 
+    def _member_list_line(self, sentence: SentenceText) -> bool:
+        """A list of members: its opener ("Here is every NATO member, in order of when it joined:"), short
+        headings inside it ("The 12 founding members (1949)") and its items ("1. Belgium"). Each item is the
+        outlet's claim that the country is a member. True when the line was an item (nothing else to read)."""
+        vocab = claim_vocabulary()
+        opener, excluded = vocab.member_list_opener, vocab.member_list_excluded
+        if opener is None or excluded is None:
+            return False
+        text, idx = sentence.text, sentence.sentence_idx
+        if self._member_list is not None:
+            accord, when = self._member_list
+            start = item_start(text)
+            if start is not None and is_short(text):
+                self._member_item(sentence, start, accord, when)
+                return True
+            if start is not None:
+                return False  # a long item: read as a sentence, the list goes on
+            if start is None and is_short(text) and excluded.search(text) is None:
+                dates = _absolute(self._dates_by_sentence.get(idx))
+                if dates:  # a heading inside the list dates the items below it
+                    self._member_list = (accord, dating.ClaimDate.of(dates[-1]))
+                return False
+            self._member_list = None
+        if opens_member_list(text, sentence.is_heading, opener, excluded):
+            accord = self._named_accord(sentence, 0, len(text)) or self.topic
+            if accord is not None:
+                dates = _absolute(self._dates_by_sentence.get(idx))
+                self._member_list = (accord, dating.ClaimDate.of(dates[-1]) if dates else None)
+        return False
+
+    def _member_item(self, sentence: SentenceText, start: int, accord: Accord, when: dating.ClaimDate | None) -> None:
+        base, text = sentence.start_char, sentence.text
+        in_item = [m for m in self.countries[bisect_left(self._country_starts, base + start):]
+                   if m.start_char < sentence.end_char]
+        lead = text[start:].lower()
+        if not in_item or in_item[0].start_char - base > start + (4 if lead.startswith("the ") else 0):
+            return  # the item does not start with a country
+        dates = _absolute(self._dates_by_sentence.get(sentence.sentence_idx))
+        when = dating.ClaimDate.of(dates[-1]) if dates else when or dating.before(self.reference)
+        for mention in in_item:
+            code = _country_code(mention.entity_id)
+            if code in accord.non_joiners:
+                continue
+            self.claims.append(Claim(
+                sentence_idx=sentence.sentence_idx, country_code=code, accord=accord.name, status="signed",
+                claimed_by=OUTLET.name, claimed_by_id=None, date_edtf=when.edtf, date_lower=when.lower,
+                date_upper=when.upper, date_precision=when.precision, evidence=text, start_char=sentence.start_char,
+                end_char=sentence.end_char, rule="signed:member_list", confidence=0.85))
+
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule, outlet_end = self._speaker(sentence)
@@ -703,10 +768,17 @@ class _ArticleClaims:
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             right = masked[hit.end:min(clause_end, hit.end + (_NOUN_CUE_REACH if hit.trigger.noun else 40))]
-            status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
+            appositive = hit.start > 0 and masked[hit.start] == "," and masked[hit.start - 1] in "\x01\x02"
+            if appositive:
+                # "Türkiye, a member of NATO, formally applied ..., as confirmed by the Kremlin", "whether Hungary, a
+                # member of the Union since 2004, should be shown the door": a gloss in the outlet's voice, outside
+                # the sentence's attribution and its hedges
+                status, is_future, note = hit.trigger.status, False, "gloss"
+            else:
+                status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue
-            said_by = speaker
+            said_by = OUTLET if appositive else speaker
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
             for candidates, how in ((group, binding), (None, "object")):
@@ -839,6 +911,12 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
 def _all_non_joiners() -> frozenset[str]:
     """Before the article has an accord: every registry broker and counterparty."""
     return frozenset(c for a in accords_by_id().values() for c in a.non_joiners)
+
+
+def _absolute(dates: list[DateMention] | None) -> list[DateMention]:
+    """The dates written with a number ("(1949)", "March 29, 2004"), not relative ones ("Its members today:"): a
+    list's heading dates its items by when they joined, never by the day it was written."""
+    return [d for d in dates or () if any(ch.isdigit() for ch in d.text)]
 
 
 def _deduplicate(claims: list[Claim]) -> list[Claim]:

@@ -82,6 +82,9 @@ class ClaimVocabulary:
     organizer: re.Pattern | None = None
     # a text table's column header (lower case) -> the status its dated cells give (``table_columns``)
     table_columns: dict[str, str] | None = None
+    # a line that opens a list of members, and the words that make a list no list of members (``member_lists``)
+    member_list_opener: re.Pattern | None = None
+    member_list_excluded: re.Pattern | None = None
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -231,6 +234,8 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         non_actor_noun=_optional(_following_pattern, modality, "non_actor_nouns", "modality."),
         organizer=_optional(_ending_pattern, modality, "organizer", "modality."),
         table_columns=_parse_table_columns(data.get("table_columns")),
+        member_list_opener=_optional(words_pattern, data.get("member_lists") or {}, "openers", "member_lists."),
+        member_list_excluded=_optional(words_pattern, data.get("member_lists") or {}, "not_members", "member_lists."),
     )
 
 

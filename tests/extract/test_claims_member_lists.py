@@ -1,0 +1,49 @@
+"""Lists of members: an opener, short headings inside the list, and numbered or bulleted items that each start
+with a country. Every item is the outlet's claim that the country is a member; the values are read off the lines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pipelines.extract.pipeline import analyze_article
+from pipelines.extract.text_article import article_from_text
+from pipelines.ingest.cleaning import clean_body
+from pipelines.ingest.sentences import split_sentences
+from pipelines.extract.model import ArticleText
+
+PUBLISHED = datetime(2023, 4, 4)
+
+
+def _claims(text: str):
+    cleaned = clean_body("A headline\n\n" + text, None)  # (the first line of a page is its title)
+    sentences = split_sentences(cleaned.body, cleaned.heading_spans)
+    article = ArticleText("list", cleaned.body, tuple(sentences), PUBLISHED, None, "en")
+    return {(c.country_code, c.accord, c.status, c.claimed_by, c.date_lower) for c in analyze_article(article).claims}
+
+
+def test_a_numbered_list_of_members_with_headings_that_date_them():
+    text = ("Finland formally joined NATO on Tuesday.\n\n"
+            "Here is every NATO member, in order of when it joined:\n\n"
+            "The 12 founding members (1949)\n\n1. Belgium\n\n2. Canada\n\n"
+            "Joined in 1952\n\n3. Greece\n\n4. Turkey (1952)\n\n"
+            "Candidates\n\n5. Ukraine")
+    claims = _claims(text)
+    listed = {(code, lower.year) for code, accord, status, by, lower in claims
+              if accord == "NATO" and status == "signed" and by == "article" and code != "FI"}
+    # Ukraine comes after a heading that is no list of members
+    assert listed == {("BE", 1949), ("CA", 1949), ("GR", 1952), ("TR", 1952)}
+
+
+def test_a_bulleted_list_without_dates_is_dated_before_publication():
+    text = "The Abraham Accords were signed in 2020. Its members today:\n\n- United Arab Emirates\n\n- Bahrain"
+    claims = _claims(text)
+    assert {(code, lower) for code, accord, status, by, lower in claims if status == "signed"} >= {
+        ("AE", None), ("BH", None)}
+
+
+def test_a_list_of_candidates_or_of_prose_lines_claims_no_membership():
+    text = "BRICS is growing. Countries that want to join:\n\n- Thailand\n\n- Malaysia"
+    assert not {c for c in _claims(text) if c[2] == "signed"}
+    text = ("The Abraham Accords at five. Who's next?\n\n- Syria: President Trump has urged Damascus to join.\n\n"
+            "- Lebanon: its leaders have ruled out normalization.")
+    assert not {c for c in _claims(text) if c[2] == "signed"}
