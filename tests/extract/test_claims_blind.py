@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in eight rounds, read through the ingest path.
+extractor's rules, in nine rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -75,6 +75,18 @@ talks", "among the other Asean members" as BRICS members, the EU from "a year af
 a live blog's entry its correction retracts (Uzbekistan); "established diplomatic relations" (done) had been stored
 as announced.
 
+Round 9 (24 articles, session 15, after the fixes of round 8): eight from outlets of countries that did not join
+the Abraham Accords (Anadolu, Tehran Times, The Jakarta Post, The Daily Star, The Express Tribune, Kuwait Times,
+Dawn, Al Mayadeen), eight on members of other accords (AP, Agência Brasil, The Moscow Times, Le Monde, SCMP,
+Anadolu, The Guardian, Euronews) and eight in hard formats (a factbox with month/year tables, a numbered list of
+NATO's 31 members, a government statement, a TV transcript, a minister's op-ed, a chronology, an analysis of
+pronouns, an explainer). First run, all on commit 319334d: precision 0.85 / 0.94 / 0.82, recall 0.40 / 0.42 /
+0.11. Really wrong: "I call upon the Bangladeshi government to ... establish diplomatic ties" as an announcement,
+"rejected the impression that Pakistan was moving towards establishing relations" as one, "Georgia signs an
+Association Agreement with the EU" as EU membership; speakers: a Kremlin confirmation given the gloss "Türkiye, a
+member of NATO,", "the US-brokered agreements under which the UAE ... normalized" given to Netanyahu, "Trump, who
+is seeking re-election, claimed ..." lost to the outlet. Numbered lists were split after their numbers.
+
 The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -94,7 +106,7 @@ from pipelines.extract.claims.evaluation import Score, accepts, load_blind_artic
 from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
-# English, other accords' background lists) and 8 brought the set's recall from 0.59 (82 articles) to 0.48 (154).
+# English, other accords' background lists), 8 and 9 brought the set's recall from 0.59 (82 articles) to 0.47 (178).
 RECALL_FLOOR = 0.45
 
 
@@ -109,7 +121,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 154
+    assert len(blind) == 178
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

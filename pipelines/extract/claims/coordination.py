@@ -86,7 +86,9 @@ _EMBEDDED_OPENING = re.compile(
 )
 _CLAUSE_CLOSE = re.compile(r"[,;]")
 # a non-restrictive relative clause opening after a trigger: its dates are its own
-_RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])"
+                               # ", the US-brokered agreements under which ...": a gloss with a clause of its own
+                               r"|,[^,;:]{0,60}?(?<![\w])(?:under|through|by|in|with)\s+which(?![\w])", re.IGNORECASE)
 # the trigger inside a relative clause of any antecedent: "BRICS, whose original members are A, B, C and D, added
 # E in 2010" (the date is the main clause's)
 _RELATIVE_CLAUSE_OPEN = re.compile(r"(?P<open>,)\s*(?:which|who|whose)\s+[^,;:]*$", re.IGNORECASE)

@@ -80,6 +80,10 @@ _OUTSIDE_OF = re.compile(
     r"outside(?:\s+of)?|independently\s+of|independent\s+of|unrelated\s+to|distinct\s+from|"
     r"in\s+the\s+spirit\s+of|modell?ed\s+on|inspired\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
 # ("a joint declaration ... made 'in the spirit of the Abraham Accords'": a likeness, not the accord itself)
+# the outlet's gloss of an accord, inside a speaker's sentence: "Netanyahu said he hopes to bring Saudi Arabia into the
+# Abraham Accords, the US-brokered agreements under which the UAE, Bahrain and Morocco normalized ties"
+_ACCORD_GLOSS = re.compile(r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?|accords?|deals?|pacts?|treaty|treaties|"
+                           r"framework|initiative)\s+(?:under|through|by|in)\s+which(?![\w])", re.IGNORECASE)
 # a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"
 _NAMED_DOCUMENT = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[A-Z][\w-]*\s+|and\s+){1,4}"
                             r"(?:Agreement|Treaty|Accord|Pact|Protocol|Memorandum|Charter|Convention|Declaration)(?![\w])")
@@ -778,7 +782,7 @@ class _ArticleClaims:
                 status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue
-            said_by = OUTLET if appositive else speaker
+            said_by = OUTLET if appositive or _ACCORD_GLOSS.search(sentence.text, excluded[1], hit.start) else speaker
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
             for candidates, how in ((group, binding), (None, "object")):
