@@ -315,3 +315,12 @@ def test_an_anchor_speaks_for_the_programme():
     article = article_from_text(text, published_at=datetime(2024, 3, 7))
     assert {(c.country_code, c.status, c.claimed_by) for c in analyze_article(article).claims} == {
         ("SE", "signed", "article")}
+
+
+def test_the_outlet_s_gloss_of_an_accord_in_a_speaker_s_sentence():
+    claims = claims_of("Israeli Prime Minister Benjamin Netanyahu has repeatedly said he hopes to bring Saudi Arabia "
+                       "into the Abraham Accords, the US-brokered agreements under which the United Arab Emirates, "
+                       "Bahrain and Morocco normalized ties with Israel in 2020.", datetime(2024, 9, 19))
+    by_country = {c.country_code: (c.claimed_by, c.date_lower) for c in claims}
+    assert by_country["SA"] == ("Benjamin Netanyahu", date(2024, 9, 18))  # the gloss's 2020 is not his hope's
+    assert {by_country[code][0] for code in ("AE", "BH", "MA")} == {"article"}
