@@ -108,7 +108,7 @@ def test_a_verbs_own_document_is_not_the_generic_accord_phrase():
 
 def test_rejoined_is_an_accession():
     claims = claims_of("Brazil rejoined the Paris Agreement in 2023.", PUBLISHED)
-    assert keys(claims) == {("BR", "Paris Agreement", "announced", "article")}
+    assert keys(claims) == {("BR", "Paris Agreement", "signed", "article")}  # a completed accession
 
 
 def test_applications_and_accession_talks_for_other_accords():

@@ -184,6 +184,8 @@ def _after_with(masked: str, slot: Slot) -> bool:
 # "Finland, which joined ..." / "Oman, which sent its ambassador, was ...": the clause opens with a
 # relative pronoun right after a country (list): that list is the clause's subject.
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:to|of|for|from|toward|towards|against|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# a route: "flights from Israel to Saudi Arabia could follow" (the flights follow, not Saudi Arabia)
+_TO_OR_FROM_BEFORE = re.compile(r"(?<![\w])from\s+\x02\x01*\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who|whose)$", re.IGNORECASE)
 
@@ -206,8 +208,10 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
         group = group_around(before, nearest, masked)
         only_skipped = all(s.code in skip for s in group)
         addressee = only_skipped and _THAT.search(masked, group[-1].end, trigger_start)
-        # "Azerbaijan, another former Soviet republic with close ties to Israel, as a possible addition"
-        complement = only_skipped and _PREPOSITION_BEFORE.search(masked, max(0, group[0].start - 20), group[0].start)
+        # "Azerbaijan, another former Soviet republic with close ties to Israel, as a possible addition", "direct
+        # flights for Muslim pilgrims from Israel to Saudi Arabia could follow": the object of a preposition
+        complement = (_PREPOSITION_BEFORE if only_skipped else _TO_OR_FROM_BEFORE).search(
+            masked, max(0, group[0].start - 20), group[0].start)
         if not _after_with(masked, group[0]) and not addressee and not complement:
             return group
         before = [s for s in before if s not in group]

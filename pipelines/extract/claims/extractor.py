@@ -165,7 +165,8 @@ _ELIDED_OBJECT = re.compile(
 )
 # A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
 # claim is about that, not about the article's accord, unless it is a registry name.
-_NAMED_OBJECT = re.compile(r"\s*(?:to |into |of )?(?:the )?[A-Z][A-Za-z+&.-]*")
+_NAMED_OBJECT = re.compile(r"\s*(?:to |into |of )?(?:the )?(?:(?:original|former|old|earlier|proposed|now-defunct|defunct) )?"
+                           r"[A-Z][A-Za-z+&.-]*")  # ("pulled out of the original Trans-Pacific Partnership")
 _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
