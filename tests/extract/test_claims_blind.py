@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in nine rounds, read through the ingest path.
+extractor's rules, in ten rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -87,6 +87,15 @@ Association Agreement with the EU" as EU membership; speakers: a Kremlin confirm
 member of NATO,", "the US-brokered agreements under which the UAE ... normalized" given to Netanyahu, "Trump, who
 is seeking re-election, claimed ..." lost to the outlet. Numbered lists were split after their numbers.
 
+Round 10 (24 articles, session 15, after the fixes of round 9): eight precision traps (trade, flights, sports,
+exercises, a farm-subsidy row, a BRICS bank loan, a CPTPP dispute, climate finance), eight short briefs (flashes,
+a ticker, a newsletter, a section front, a dateline-only brief) and eight long analyses of enlargement history
+(Foreign Affairs, Carnegie, The Diplomat, Chatham House, the Interpreter, ECFR, War on the Rocks, CFR). First run,
+all on commit 632fda4: precision 0.65 / 0.93 / 0.86, recall 0.59 / 0.47 / 0.21. Really wrong: Ukrainian grain that
+"entered the market" as EU membership, the US withdrawal from "the original Trans-Pacific Partnership" as a CPTPP
+withdrawal, Saudi Arabia from "flights from Israel to Saudi Arabia could follow" (three must-nots), NATO's
+"will become members" promise as announced.
+
 The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -106,8 +115,9 @@ from pipelines.extract.claims.evaluation import Score, accepts, load_blind_artic
 from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
-# English, other accords' background lists), 8 and 9 brought the set's recall from 0.59 (82 articles) to 0.47 (178).
-RECALL_FLOOR = 0.45
+# English, other accords' background lists), 8, 9 and 10 brought the set's recall from 0.59 (82 articles) to 0.45
+# (202).
+RECALL_FLOOR = 0.43
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +131,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 178
+    assert len(blind) == 202
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

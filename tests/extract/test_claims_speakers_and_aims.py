@@ -368,3 +368,10 @@ def test_a_membership_promised_without_a_time_is_a_candidacy():
     assert {c.status for c in claims} == {"candidate"}
     claims = claims_of("Sweden will become a member of NATO on Thursday.", datetime(2024, 3, 5))
     assert {(c.country_code, c.status) for c in claims} == {("SE", "announced")}
+
+
+def test_a_relative_clause_about_another_organization_is_not_the_accord_named_before():
+    claims = claims_of("In September 2024, Indonesia submitted its application to join the CPTPP, and it is pursuing "
+                       "membership of the Organisation for Economic Co-operation and Development, which formally opened "
+                       "accession talks with Jakarta last year.", datetime(2025, 1, 8))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("ID", "CPTPP", "candidate")}

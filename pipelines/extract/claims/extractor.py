@@ -84,6 +84,8 @@ _OUTSIDE_OF = re.compile(
 # Abraham Accords, the US-brokered agreements under which the UAE, Bahrain and Morocco normalized ties"
 _ACCORD_GLOSS = re.compile(r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?|accords?|deals?|pacts?|treaty|treaties|"
                            r"framework|initiative)\s+(?:under|through|by|in)\s+which(?![\w])", re.IGNORECASE)
+# a relative clause right before a trigger: ", which formally opened ..."
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:[\w-]+\s+){0,3}$")
 # a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"
 _NAMED_DOCUMENT = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[A-Z][\w-]*\s+|and\s+){1,4}"
                             r"(?:Agreement|Treaty|Accord|Pact|Protocol|Memorandum|Charter|Convention|Declaration)(?![\w])")
@@ -384,6 +386,24 @@ class _ArticleClaims:
             return (absolute - m.end_char) * 2
         return accords_by_id().get(min(named, key=distance).entity_id)
 
+    def _relative_antecedent_accord(self, sentence: SentenceText, hit: Hit):
+        """For a trigger in a relative clause about a named body ("the Organisation for Economic Co-operation and
+        Development, which formally opened accession talks with Jakarta"): the registry accord that body is, None
+        when it is another organization, False when the trigger is in no such clause."""
+        text, base = sentence.text, sentence.start_char
+        m = _WHICH_BEFORE.search(text, 0, hit.start)
+        if m is None:
+            return False
+        head = text[:m.start()].rstrip()
+        if not head or not (head[-1] == ")" or head.split()[-1][:1].isupper()):
+            return False  # "..., which" after a common noun or a clause: not a named body
+        for mention in self._named_in.get(sentence.sentence_idx, ()):
+            if 0 <= base + len(head) - mention.end_char <= 8:  # the body is a registry accord ("the CPTPP, which")
+                return accords_by_id().get(mention.entity_id)
+        if any(base + len(head) - c.end_char in range(0, 3) for c in self.countries):
+            return False  # "Kazakhstan, which joined ...": a country, the usual relative clause
+        return None
+
     def _signs_a_named_document_of_its_own(self, sentence: SentenceText, hit: Hit) -> bool:
         """The trigger is followed by a named document ("an Association Agreement", "a Stabilisation and
         Association Agreement") that is not an accord of the registry."""
@@ -448,6 +468,9 @@ class _ArticleClaims:
             return None, ""  # "Morocco's king joined Trump in praising the accords"
         if masked and "join" in masked[hit.start:hit.end].lower() and _JOINS_COUNTRIES_AS.match(masked, hit.end):
             return None, ""
+        antecedent = self._relative_antecedent_accord(sentence, hit)
+        if antecedent is not False:
+            return (antecedent, "named") if antecedent is not None else (None, "")
         named = self._named_accord(sentence, hit.start, hit.end)
         if named is not None and self._signs_a_named_document_of_its_own(sentence, hit):
             return None, ""  # "Georgia signs an Association Agreement with the EU": not the EU itself
