@@ -678,12 +678,8 @@ class _ArticleClaims:
                 continue
             if status == TABLE_JOINED:
                 status = "signed" if accord.joining_is_membership else "announced"
-            when = dating.ClaimDate.of(in_cell[0])
-            self.claims.append(Claim(
-                sentence_idx=sentence.sentence_idx, country_code=code, accord=accord.name, status=status,
-                claimed_by=OUTLET.name, claimed_by_id=None, date_edtf=when.edtf, date_lower=when.lower,
-                date_upper=when.upper, date_precision=when.precision, evidence=text, start_char=sentence.start_char,
-                end_char=sentence.end_char, rule=f"{status}:table|{written}", confidence=0.9))
+            self._emit_outlet_fact(sentence, code, accord, status, dating.ClaimDate.of(in_cell[0]),
+                                   f"{status}:table|{written}", 0.9)
         return True
 
     def _member_list_line(self, sentence: SentenceText) -> bool:
@@ -729,11 +725,16 @@ class _ArticleClaims:
             code = _country_code(mention.entity_id)
             if code in accord.non_joiners:
                 continue
-            self.claims.append(Claim(
-                sentence_idx=sentence.sentence_idx, country_code=code, accord=accord.name, status="signed",
-                claimed_by=OUTLET.name, claimed_by_id=None, date_edtf=when.edtf, date_lower=when.lower,
-                date_upper=when.upper, date_precision=when.precision, evidence=text, start_char=sentence.start_char,
-                end_char=sentence.end_char, rule="signed:member_list", confidence=0.85))
+            self._emit_outlet_fact(sentence, code, accord, "signed", when, "signed:member_list", 0.85)
+
+    def _emit_outlet_fact(self, sentence: SentenceText, code: str, accord: Accord, status: str,
+                          when: dating.ClaimDate, rule: str, confidence: float) -> None:
+        """A claim the outlet states as a fact of a table row or a list item (no trigger, no modality)."""
+        self.claims.append(Claim(
+            sentence_idx=sentence.sentence_idx, country_code=code, accord=accord.name, status=status,
+            claimed_by=OUTLET.name, claimed_by_id=None, date_edtf=when.edtf, date_lower=when.lower,
+            date_upper=when.upper, date_precision=when.precision, evidence=sentence.text,
+            start_char=sentence.start_char, end_char=sentence.end_char, rule=rule, confidence=confidence))
 
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
