@@ -109,3 +109,17 @@ def test_joining_the_initiative_of_the_article_s_accord():
     claims = claims_of("Kazakhstan will join the Abraham Accords. Morocco and Sudan subsequently joined the initiative.",
                        PUBLISHED)
     assert {(c.country_code, c.status) for c in claims} == {("KZ", "announced"), ("MA", "announced"), ("SD", "announced")}
+
+
+def test_an_enlargement_that_brought_in_countries_among_them_a_list():
+    claims = claims_of("The 2004 enlargement of the European Union brought in ten countries, among them Poland, Hungary "
+                       "and Cyprus.", datetime(2024, 6, 1))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        (code, "signed", date(2004, 1, 1)) for code in ("PL", "HU", "CY")}
+
+
+def test_a_gapped_rank_takes_the_lead_s_status_and_its_own_date():
+    claims = claims_of("Iran became the ninth member of the SCO in 2023 and Belarus the tenth in 2024.",
+                       datetime(2024, 8, 1))
+    assert {(c.country_code, c.status, c.date_lower.year) for c in claims} == {("IR", "signed", 2023),
+                                                                              ("BY", "signed", 2024)}

@@ -84,6 +84,9 @@ _OUTSIDE_OF = re.compile(
 # Abraham Accords, the US-brokered agreements under which the UAE, Bahrain and Morocco normalized ties"
 _ACCORD_GLOSS = re.compile(r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?|accords?|deals?|pacts?|treaty|treaties|"
                            r"framework|initiative)\s+(?:under|through|by|in)\s+which(?![\w])", re.IGNORECASE)
+# "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
+_GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
+                          r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
 # a relative clause right before a trigger: ", which formally opened ..."
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:[\w-]+\s+){0,3}$")
 # a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"
@@ -886,6 +889,14 @@ class _ArticleClaims:
             # predecessors only of a rank ("the fourth country to join ..., after A, B and C")
             share(followers(slots, masked, hit.end, len(masked), predecessors=True), last.status, until_lead,
                   "preceded_by", last.is_future)
+        if hit.ordinal is not None:
+            # a gapped rank: "Iran became the ninth member in 2023 and Belarus the tenth in 2024"
+            dates = self._dates_by_sentence.get(sentence.sentence_idx, [])
+            for m in _GAPPED_RANK.finditer(masked, hit.end):
+                gapped = [slot for slot in slots if slot.start == m.start("slot")]
+                own = [d for d in dates if 0 <= d.start_char - (sentence.start_char + m.end()) <= 12]
+                share(gapped, last.status, dating.ClaimDate.of(own[0]) if own else until_lead, "gapped_rank",
+                      last.is_future)
 
     def _update_topic(self, sentence: SentenceText) -> None:
         """The accord the article is about from here on: the last one named; else the one a generic
