@@ -142,6 +142,7 @@ _NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TA
                                  "UPDATE", "EXPLAINED", "WATCH", "NOTE", "EDITOR'S NOTE", "CORRECTION", "READ MORE",
                                  "SEE ALSO", "VIDEO", "LISTEN", "ADVERTISEMENT", "BREAKING", "CAPTION", "CREDIT"})
 _QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"})
+_ANSWER_LABELS = frozenset({"A", "ANSWER"})
 # the programme's own voice in a broadcast transcript: the outlet speaks
 _OUTLET_LABELS = frozenset({"ANCHOR", "CORRESPONDENT", "NARRATOR", "PRESENTER", "VOICEOVER", "VOICE-OVER"})
 # a questioner in a transcript: asks, claims nothing
@@ -247,6 +248,10 @@ class AttributionResolver:
             return QUESTIONER
         if label in _OUTLET_LABELS:
             return Speaker(ARTICLE, None)
+        if label in _ANSWER_LABELS:
+            # a print interview's "A:": the person the interview is with, the first one the page names
+            first = next((m for m in self._speakers if m.entity_type == "person"), None)
+            return self._speaker_for(first) if first is not None else Speaker(ANONYMOUS, None)
         words = _HONORIFIC.sub("", label).split()
         surname = words[-1].lower() if words else label.lower()
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
@@ -394,6 +399,12 @@ class AttributionResolver:
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             if appositive and (clause_start == 0 or text[clause_start - 1] != ","):
                 continue  # no opening comma: not an appositive
+            if appositive and clause_start > 1 and _NAME_ONLY.fullmatch(text, 0, clause_start - 1):
+                # "Omer Celik, spokesperson for President Erdogan's ruling party, said ...": the name before the
+                # appositive speaks, not a person named inside it
+                named = self._phrase_speaker(text, base, 0, clause_start - 1) or _unknown_name(text, 0, clause_start - 1)
+                if named is not None:
+                    head, clause_start = text[:clause_start - 1], 0
             if appositive and _RELATIVE_OPENER.match(text, clause_start):
                 # "Trump, who is seeking re-election in November, claimed ...": the speaker stands before the
                 # relative clause

@@ -82,16 +82,25 @@ _OUTSIDE_OF = re.compile(
 # ("a joint declaration ... made 'in the spirit of the Abraham Accords'": a likeness, not the accord itself)
 # the outlet's gloss of an accord, inside a speaker's sentence: "Netanyahu said he hopes to bring Saudi Arabia into the
 # Abraham Accords, the US-brokered agreements under which the UAE, Bahrain and Morocco normalized ties"
-_ACCORD_GLOSS = re.compile(r",\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?|accords?|deals?|pacts?|treaty|treaties|"
-                           r"framework|initiative)\s+(?:under|through|by|in)\s+which(?![\w])", re.IGNORECASE)
+_ACCORD_GLOSS = re.compile(r"(?:,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?|accords?|deals?|pacts?|treaty|treaties|"
+                           r"framework|initiative)\s+(?:under|through|by|in)\s+which"
+                           # "the Abraham Accords, under which ...", "the accords, which normalized Israel's relations with"
+                           r"|(?:accords?|agreements?|deals?|pacts?|treaty|treaties)\s*,\s+(?:(?:under|through|by|in)\s+)?which"
+                           r")(?![\w])", re.IGNORECASE)
 # "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
 # a relative clause right before a trigger: ", which formally opened ..."
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:[\w-]+\s+){0,3}$")
-# a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"
-_NAMED_DOCUMENT = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[A-Z][\w-]*\s+|and\s+){1,4}"
-                            r"(?:Agreement|Treaty|Accord|Pact|Protocol|Memorandum|Charter|Convention|Declaration)(?![\w])")
+# a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"; or a
+# document about something else: "had signed a joint declaration of mutual recognition"
+_NAMED_DOCUMENT = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:(?:[A-Z][\w-]*\s+|and\s+){1,4}"
+                            r"(?:Agreement|Treaty|Accord|Pact|Protocol|Memorandum|Charter|Convention|Declaration)(?![\w])"
+                            r"|(?:joint\s+|separate\s+|bilateral\s+)?(?:declaration|agreement|memorandum|statement|treaty)\s+"
+                            r"(?:of|on)\s+(?!(?:the\s+)?(?:accords?|abraham|normali[sz]ation|accession|joining)\b))")
+# a time long before any of the registry's recent accords: "shortly after independence", "in the 1990s"
+_LONG_AGO = re.compile(r"(?<![\w])(?:(?:shortly|soon|right)\s+after|since)\s+(?:its\s+|their\s+)?independence|"
+                       r"in\s+the\s+(?:early\s+|late\s+|mid-)?(?:19\d0s)|decades\s+ago|long\s+before", re.IGNORECASE)
 # right before a named accord: a verb of leaving, whose object it is
 _LEAVING_BEFORE = re.compile(r"(?<![\w])(?:leaving|left|leave|leaves|quitting|quit|exiting|exited|withdrawing\s+from|"
                              r"withdrew\s+from|pulling\s+out\s+of|pulled\s+out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -180,6 +189,9 @@ _RECENT_SENTENCES = 2
 # how far right of a noun trigger its modality cues count ("a normalisation deal between Saudi Arabia and Israel
 # would be ...": the parties stand between the noun and its verb)
 _NOUN_CUE_REACH = 80
+# a passive right before a verb trigger: its subject is what was signed or joined, not a country
+_SIGNED_VERB = re.compile(r"(?:formally\s+|officially\s+)?(?:signed|ratified)(?![\w])", re.IGNORECASE)
+_PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a participle after a document names no subject: "the depositary of the North Atlantic Treaty, signed there in 1949"
 _DOCUMENT_BEFORE = re.compile(
     r"(?:treaty|treaties|accords?|agreements?|pact|deal|declaration|protocol|charter|convention)\s*,?\s*$", re.IGNORECASE)
@@ -475,7 +487,7 @@ class _ArticleClaims:
         if antecedent is not False:
             return (antecedent, "named") if antecedent is not None else (None, "")
         named = self._named_accord(sentence, hit.start, hit.end)
-        if named is not None and self._signs_a_named_document_of_its_own(sentence, hit):
+        if self._signs_a_named_document_of_its_own(sentence, hit):
             return None, ""  # "Georgia signs an Association Agreement with the EU": not the EU itself
         other_object = self._names_other_object(sentence, hit)
         if other_object and not (named is not None and context_alias_span(other_object, named)):
@@ -486,6 +498,8 @@ class _ArticleClaims:
             # an accord cannot take an event dated before it existed ("withdrew from the original
             # Trans-Pacific Partnership in January 2017" is not the CPTPP, in force from 2018)
             return (named, "named") if named.covers(when.lower, when.upper) else (None, "")
+        if named is None and when.lower is None and _LONG_AGO.search(sentence.text):
+            return None, ""  # "established diplomatic relations with Israel shortly after independence"
         lower, upper = when.lower, when.upper
         if lower is None and upper is None and self.reference:
             lower = upper = self.reference
@@ -794,6 +808,9 @@ class _ArticleClaims:
                 group = []  # "Egypt welcomed the peace deal between ...": the subject only reacted
             if binding == "subject" and group and organizer is not None and organizer.search(window):
                 group = []  # "The United States, which led negotiations on the TPP": it ran them
+            if binding == "subject" and group and _SIGNED_VERB.match(masked, hit.start) \
+                    and _PASSIVE_BE.search(masked, max(0, hit.start - 30), hit.start):
+                group = []  # "Armenia must change its constitution before the document can be signed": the document's
             if binding == "subject" and group and _DOCUMENT_BEFORE.search(masked, 0, hit.start):
                 group = []  # "The United States is the depositary of the treaty, signed there in 1949"
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
@@ -813,9 +830,12 @@ class _ArticleClaims:
             said_by = OUTLET if appositive or _ACCORD_GLOSS.search(sentence.text, excluded[1], hit.start) else speaker
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
+            possessive = hit.trigger.source.startswith(("(?:'s|’s)", "(?<=[\x01\x02])"))
             for candidates, how in ((group, binding), (None, "object")):
                 if candidates is None:
                     candidates = object_group(slots, masked, hit.end, clause_end)
+                    if possessive and candidates and ":" in masked[hit.end:candidates[0].start]:
+                        continue  # "With Sweden's accession, only four EU members remain outside: A, B, C": not theirs
                 chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, said_by, excluded,
                                                 codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
                 if chosen:
