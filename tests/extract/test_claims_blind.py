@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in ten rounds, read through the ingest path.
+extractor's rules, in eleven rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -96,6 +96,16 @@ all on commit 632fda4: precision 0.65 / 0.93 / 0.86, recall 0.59 / 0.47 / 0.21. 
 withdrawal, Saudi Arabia from "flights from Israel to Saudi Arabia could follow" (three must-nots), NATO's
 "will become members" promise as announced.
 
+Round 11 (24 articles, session 15, after the fixes of round 10): eight on the Abraham Accords in late 2025 and 2026
+(AKIpress, Arab News, Asia-Plus, Caspian News, Enab Baladi, Hiiraan Online, Kun.uz, Politico), eight on enlargement
+told in prose (Euronews, Balkan Insight, Reuters, DW, AP, Nikkei Asia, SCMP, The Hindu) and eight in hard formats (a
+Q:/A: interview, a month/year table, an "Exclusive:" wire, a pronoun-only story, a story translated from Russian, a
+ministry release in numbered paragraphs, a wire with a background section, a comment piece). First run, all on
+commit aaae1dd: precision 0.60 / 0.88 / 0.85, recall 0.36 / 0.24 / 0.35. Really wrong: glosses of the accord ("the
+accords, which normalized Israel's relations with ...") given to the speaker, "a joint declaration of mutual
+recognition" as the Abraham Accords, Armenia from "before the document can be signed" (two must-nots), relations
+"established shortly after independence" as the accords, a list after "With Sweden's accession, ...:" given the EU.
+
 The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -115,9 +125,9 @@ from pipelines.extract.claims.evaluation import Score, accepts, load_blind_artic
 from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
-# English, other accords' background lists), 8, 9 and 10 brought the set's recall from 0.59 (82 articles) to 0.45
-# (202).
-RECALL_FLOOR = 0.43
+# English, other accords' background lists), 8, 9, 10 and 11 brought the set's recall from 0.59 (82 articles) to
+# 0.43 (226).
+RECALL_FLOOR = 0.40
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +141,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 202
+    assert len(blind) == 226
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

@@ -147,6 +147,8 @@ _ANSWER_LABELS = frozenset({"A", "ANSWER"})
 _OUTLET_LABELS = frozenset({"ANCHOR", "CORRESPONDENT", "NARRATOR", "PRESENTER", "VOICEOVER", "VOICE-OVER"})
 # a questioner in a transcript: asks, claims nothing
 QUESTIONER = Speaker("question", None)
+# who answers in a print interview ("A:"), not named by the label
+INTERVIEWEE = Speaker("interviewee", None)
 
 
 @direct_init
@@ -249,9 +251,7 @@ class AttributionResolver:
         if label in _OUTLET_LABELS:
             return Speaker(ARTICLE, None)
         if label in _ANSWER_LABELS:
-            # a print interview's "A:": the person the interview is with, the first one the page names
-            first = next((m for m in self._speakers if m.entity_type == "person"), None)
-            return self._speaker_for(first) if first is not None else Speaker(ANONYMOUS, None)
+            return INTERVIEWEE  # a print interview's "A:" (the page may name other people first)
         words = _HONORIFIC.sub("", label).split()
         surname = words[-1].lower() if words else label.lower()
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
