@@ -427,3 +427,30 @@ def test_an_interview_s_answers_are_the_interviewee_s():
     claims = analyze_article(article).claims
     # the interviewee, never the outlet (the page may name other people before the one it interviews)
     assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("SD", "signed", "interviewee")}
+
+
+# --- found by the twelfth round ---------------------------------------------------------------------------
+
+
+def test_a_normalization_predicted_is_a_candidacy():
+    claims = claims_of('"It is an inevitability that Saudi Arabia and Israel are going to have fully normalised relations '
+                       'under the Abraham Accords," he said.', datetime(2020, 12, 10))
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "candidate")}
+
+
+def test_cold_water_on_suggestions_is_no_candidacy():
+    assert claims_of("Syria's interim president, Ahmed al-Sharaa, has poured cold water on suggestions that Damascus "
+                     "could be next to join the Abraham Accords.", datetime(2025, 11, 6)) == []
+
+
+def test_the_country_is_not_the_one_a_war_was_fought_with():
+    claims = claims_of("Georgia, which fought and lost a brief war with Russia in 2008, has long sought membership of "
+                       "NATO as well, and the alliance promised that the country would eventually join.",
+                       datetime(2024, 11, 28))
+    assert "RU" not in {c.country_code for c in claims}
+
+
+def test_a_country_adjective_before_a_named_broadcaster_is_not_the_speaker():
+    claims = claims_of("On Tuesday, Saudi state broadcaster Al Ekhbariya reported that the kingdom had officially joined "
+                       "BRICS.", datetime(2024, 1, 6))
+    assert keys(claims) == {("SA", "BRICS", "signed", "Al Ekhbariya")}

@@ -109,6 +109,9 @@ def _unknown_name(text: str, start: int, end: int) -> tuple["Speaker", int, int]
     return Speaker(m.group(1), None), m.start(1), m.end(1)
 
 
+# between a country adjective and the name it qualifies: lower-case role words only ("Saudi state broadcaster Al
+# Ekhbariya"), not a list ("India and China")
+_ROLE_GAP = re.compile(r"\s+(?!(?:and|or|nor)\s)(?:[a-z][\w-]*\s+){1,3}")
 # a leading speaker phrase that ends with a name the entity stage does not know, after a lower-case role
 # ("State broadcaster Al Ekhbariya reported", "spokesman John Kirby said") or of two names or more
 _LEADING_NAME = re.compile(r"(?:(?<=[a-z] )|(?<=^))((?:[A-Z][^\W\d_][\w'’-]*\s+){0,3}[A-Z][^\W\d_][\w'’-]*)\s*$")
@@ -416,6 +419,12 @@ class AttributionResolver:
                 # only when nothing before the verb is a known speaker ("Argentina's new president, Javier Milei,
                 # wrote ..." stays with Argentina's president, whose country "his country" needs)
                 found = _unknown_leading_name(text, window_start, len(head))
+            elif found is not None and (found[0].entity_id or "").startswith("country:"):
+                # "Saudi state broadcaster Al Ekhbariya reported": the country is an adjective of the speaker named
+                # after a lower-case role
+                named = _unknown_leading_name(text, found[2], len(head))
+                if named is not None and _ROLE_GAP.fullmatch(text, found[2], named[1]):
+                    found = named
             if found:
                 speaker, s_start, s_end = found
                 gap = before[s_end:len(head)]

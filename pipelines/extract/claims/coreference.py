@@ -57,6 +57,10 @@ class CorefSlot:
     code: str
 
 
+# a country that is the object of "with", "against" or "by" in the same sentence is no antecedent of "the country"
+_OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:with|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def resolve_descriptors(
     sentence_text: str,
     sentence_start: int,
@@ -85,6 +89,8 @@ def resolve_descriptors(
                     continue
                 if descriptor.countries and code not in descriptor.countries:
                     continue
+                if offset >= sentence_start and _OPPONENT_BEFORE.search(sentence_text, 0, offset - sentence_start):
+                    continue  # "Georgia, which fought a war with Russia, ...: the country" is Georgia, not Russia
                 out.append(CorefSlot(m.start(), m.end(), m.group(), code))
                 taken.append((m.start(), m.end()))
                 break

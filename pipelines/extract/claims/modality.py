@@ -16,6 +16,8 @@ _MODAL_PERFECT = re.compile(r"(?<![\w])(?:would|could|might|should|must)(?:\s+no
 # a step as the topic of talks: "talks on establishing relations", "negotiations about joining"
 _TALKS_ABOUT = re.compile(r"(?<![\w])(?:talks|negotiations|discussions|consultations)\s+(?:on|about|over|toward|towards)\s+$",
                           re.IGNORECASE)
+# a state predicted ("are going to have fully normalised relations", "will have normalized ties"): a prediction
+_PREDICTED_STATE = re.compile(r"(?<![\w])(?:going\s+to|will|would|to)\s+have\s+(?:fully\s+|formally\s+)?$", re.IGNORECASE)
 # taking part in talks is no accession talk: "negotiators are still taking part in the talks"
 _TAKING_PART = re.compile(r"(?<![\w])(?:tak(?:e|es|ing)|took)\s+part\s+$|(?<![\w])(?:participat\w+|attend\w*)\s+$",
                           re.IGNORECASE)
@@ -72,6 +74,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "counterfactual"  # 'Saudi Arabia "would have joined very quickly"'
     if status == "announced" and trigger_text.startswith("establishing") and before.rstrip().endswith(","):
         return None, False, "participle"  # "... signed by the UAE and Bahrain, establishing relations": the signing's
+    if status == "signed" and trigger_text.startswith(("normali", "establish")) and _PREDICTED_STATE.search(before):
+        return "candidate", True, "predicted"  # '"Saudi Arabia and Israel are going to have fully normalised relations"'
     if status == "negotiating" and _TAKING_PART.search(before):
         return None, False, "participant"  # "US negotiators are still taking part in the talks" (climate talks)
     if status == "announced" and _TALKS_ABOUT.search(before):
@@ -103,7 +107,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             # "said Kazakhstan would become the first country of his second term to sign": not signed yet
             return "announced", True, "future_signing"
         return status, futurish, ""
-    if status in ("negotiating", "candidate") and (negated or vocab.refutation.search(window)):
+    if status in ("negotiating", "candidate") and (negated or vocab.refutation.search(window)
+                                                   or vocab.refutation.search(governing)):
         return None, False, "negated"  # "Mauritania denies reports of secret talks with Israel"
     if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))):
         return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
