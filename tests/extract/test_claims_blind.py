@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in eleven rounds, read through the ingest path.
+extractor's rules, in twelve rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -106,6 +106,14 @@ accords, which normalized Israel's relations with ...") given to the speaker, "a
 recognition" as the Abraham Accords, Armenia from "before the document can be signed" (two must-nots), relations
 "established shortly after independence" as the accords, a list after "With Sweden's accession, ...:" given the EU.
 
+Round 12 (24 articles, session 15, after the fixes of round 11): mainstream US and UK coverage of the Abraham Accords
+(in the styles of the New York Times, the Wall Street Journal, CNN, the BBC, NBC, the Financial Times, The Economist,
+Fox News), wire coverage of NATO and the EU in 2022-2025 (Reuters, AP, AFP, Bloomberg) and regional coverage of BRICS
+and the SCO (Daily Maverick, MercoPress, The East African, Premium Times, Agência Brasil, TASS, Xinhua, The Hindu).
+First run, all on commit d7c35e1: precision 0.76 / 0.96 / 0.90, recall 0.26 / 0.29 / 0.24. Really wrong: "are going
+to have fully normalised relations" as a membership, "poured cold water on suggestions that Damascus could be next"
+as a candidacy, Russia from "a brief war with Russia ... the country would eventually join" (a must-not).
+
 The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
 changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -125,8 +133,8 @@ from pipelines.extract.claims.evaluation import Score, accepts, load_blind_artic
 from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
-# English, other accords' background lists), 8, 9, 10 and 11 brought the set's recall from 0.59 (82 articles) to
-# 0.43 (226).
+# English, other accords' background lists), 8, 9, 10, 11 and 12 brought the set's recall from 0.59 (82 articles)
+# to 0.42 (250).
 RECALL_FLOOR = 0.40
 
 
@@ -141,7 +149,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 226
+    assert len(blind) == 250
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 
