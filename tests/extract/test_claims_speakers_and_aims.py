@@ -454,3 +454,13 @@ def test_a_country_adjective_before_a_named_broadcaster_is_not_the_speaker():
     claims = claims_of("On Tuesday, Saudi state broadcaster Al Ekhbariya reported that the kingdom had officially joined "
                        "BRICS.", datetime(2024, 1, 6))
     assert keys(claims) == {("SA", "BRICS", "signed", "Al Ekhbariya")}
+
+
+def test_a_country_speaks_across_an_appositive_closed_before_an_auxiliary():
+    claims = claims_of("Saudi Arabia, one of the main Arab supporters of the new Syrian government, has repeatedly said "
+                       "it will not normalize relations with Israel without a clear path to a Palestinian state.",
+                       datetime(2026, 1, 8))
+    assert keys(claims) == {("SA", "Abraham Accords", "declined", "Saudi Arabia")}  # not Syria's refusal
+    claims = claims_of("Turkey, a NATO member since 1952 with the alliance's second-largest army, has said it will not "
+                       "back the two Nordic countries' bids.", datetime(2022, 5, 18))
+    assert ("TR", "NATO", "signed", "article") in keys(claims)

@@ -78,6 +78,11 @@ def _attribution_gate() -> KeywordGate:
     return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words)], whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
 _COMMA_AT_END = re.compile(r",\s*$")
+# an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
+_MEMBER_GLOSS = re.compile(r"\s*(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:founding\s+)?(?:members?|signator(?:y|ies)|part(?:y|ies))(?![\w])",
+                           re.IGNORECASE)
+# an appositive closed before an auxiliary: "Saudi Arabia, one of ... supporters of ..., has repeatedly said"
+_COMMA_AUXILIARY_AT_END = re.compile(r",\s*(?:(?:has|have|had|also|again|repeatedly|\w+ly)\s+){1,3}$", re.IGNORECASE)
 # An auxiliary in a trailing attribution's tail means the tail reports a clause of its own ("..., Trump said
 # on Thursday Kazakhstan would join"), so it is not a long trailing tail.
 _AUXILIARY = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|could|can|may|might|shall|should|must|did|does)\b", re.I)
@@ -397,17 +402,18 @@ class AttributionResolver:
             # name between commas right before it ("Oman's foreign minister, Badr Albusaidi, said that ...");
             # a sentence adverb between commas is read as a space ("Saudi officials, however, have said")
             before = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), before)
-            appositive = _COMMA_AT_END.search(before)
+            appositive = _COMMA_AT_END.search(before) or _COMMA_AUXILIARY_AT_END.search(before)
             head = before[:appositive.start()] if appositive else before
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             if appositive and (clause_start == 0 or text[clause_start - 1] != ","):
                 continue  # no opening comma: not an appositive
-            if appositive and clause_start > 1 and _NAME_ONLY.fullmatch(text, 0, clause_start - 1):
+            if appositive and clause_start > 1 and _NAME_ONLY.fullmatch(text, 0, clause_start - 1) \
+                    and not _RELATIVE_OPENER.match(text, clause_start) and not _MEMBER_GLOSS.match(text, clause_start):
                 # "Omer Celik, spokesperson for President Erdogan's ruling party, said ...": the name before the
                 # appositive speaks, not a person named inside it
                 named = self._phrase_speaker(text, base, 0, clause_start - 1) or _unknown_name(text, 0, clause_start - 1)
                 if named is not None:
-                    head, clause_start = text[:clause_start - 1], 0
+                    head, clause_start, appositive = text[:clause_start - 1], 0, None  # (the name, not a list)
             if appositive and _RELATIVE_OPENER.match(text, clause_start):
                 # "Trump, who is seeking re-election in November, claimed ...": the speaker stands before the
                 # relative clause
