@@ -464,3 +464,12 @@ def test_a_country_speaks_across_an_appositive_closed_before_an_auxiliary():
     claims = claims_of("Turkey, a NATO member since 1952 with the alliance's second-largest army, has said it will not "
                        "back the two Nordic countries' bids.", datetime(2022, 5, 18))
     assert ("TR", "NATO", "signed", "article") in keys(claims)
+
+
+def test_an_accord_that_acts_makes_no_joiner_of_its_partner():
+    # found by a last round of pages that mention the accords in passing (a must-not)
+    assert claims_of("And on Sunday, the European Union signed a 7.4 billion euro strategic partnership with Egypt in "
+                     "Cairo.", datetime(2024, 3, 18)) == []
+    claims = claims_of("The Abraham Accords were signed in 2020 by Israel with the United Arab Emirates and Bahrain.",
+                       datetime(2024, 3, 18))
+    assert {c.country_code for c in claims} == {"AE", "BH"}

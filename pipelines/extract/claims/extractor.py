@@ -90,6 +90,9 @@ _ACCORD_GLOSS = re.compile(r"(?:,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?
 # "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
+# between an accord that is the subject and its verb: nothing but auxiliaries and adverbs
+_SUBJECT_GAP = re.compile(r"\s*(?:(?:has|have|had|also|formally|officially|on\s+\w+day|\w+ly)\s+)*", re.IGNORECASE)
 # a relative clause right before a trigger: ", which formally opened ..."
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:[\w-]+\s+){0,3}$")
 # a named document right after a verb (capitalized words before its kind): "signs an Association Agreement"; or a
@@ -418,6 +421,16 @@ class _ArticleClaims:
         if any(base + len(head) - c.end_char in range(0, 3) for c in self.countries):
             return False  # "Kazakhstan, which joined ...": a country, the usual relative clause
         return None
+
+    def _accord_is_subject(self, sentence: SentenceText, hit: Hit) -> bool:
+        """A named accord stands right before the trigger as its subject ("the European Union signed ...",
+        "NATO has signed ..."): the countries after the verb are its partners, not joiners."""
+        if _PASSIVE_TRIGGER.match(sentence.text, hit.start):
+            return False  # "The Abraham Accords were signed in 2020 by Israel with the UAE": a passive, its agents join
+        position = sentence.start_char + hit.start
+        return any(0 <= position - m.end_char <= 20 and _SUBJECT_GAP.fullmatch(sentence.text, m.end_char - sentence.start_char,
+                                                                               hit.start)
+                   for m in self._named_in.get(sentence.sentence_idx, ()))
 
     def _signs_a_named_document_of_its_own(self, sentence: SentenceText, hit: Hit) -> bool:
         """The trigger is followed by a named document ("an Association Agreement", "a Stabilisation and
@@ -831,8 +844,11 @@ class _ArticleClaims:
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
             possessive = hit.trigger.source.startswith(("(?:'s|’s)", "(?<=[\x01\x02])"))
+            accord_acts = self._accord_is_subject(sentence, hit)
             for candidates, how in ((group, binding), (None, "object")):
                 if candidates is None:
+                    if accord_acts:
+                        continue  # "the European Union signed a strategic partnership with Egypt": the bloc acts
                     candidates = object_group(slots, masked, hit.end, clause_end)
                     if possessive and candidates and ":" in masked[hit.end:candidates[0].start]:
                         continue  # "With Sweden's accession, only four EU members remain outside: A, B, C": not theirs
