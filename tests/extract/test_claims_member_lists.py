@@ -5,19 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pipelines.extract.claims.evaluation import ingested_article
 from pipelines.extract.pipeline import analyze_article
-from pipelines.extract.text_article import article_from_text
-from pipelines.ingest.cleaning import clean_body
-from pipelines.ingest.sentences import split_sentences
-from pipelines.extract.model import ArticleText
 
 PUBLISHED = datetime(2023, 4, 4)
 
 
 def _claims(text: str):
-    cleaned = clean_body("A headline\n\n" + text, None)  # (the first line of a page is its title)
-    sentences = split_sentences(cleaned.body, cleaned.heading_spans)
-    article = ArticleText("list", cleaned.body, tuple(sentences), PUBLISHED, None, "en")
+    # through the ingest path (the page's first line is its title)
+    article = ingested_article("A headline\n\n" + text, "list", PUBLISHED, None)
     return {(c.country_code, c.accord, c.status, c.claimed_by, c.date_lower) for c in analyze_article(article).claims}
 
 
