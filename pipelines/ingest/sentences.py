@@ -81,13 +81,14 @@ def _paragraph_spans(body: str) -> list[tuple[int, int]]:
     spans.append((position, len(body)))
     trimmed = []
     for start, end in spans:
-        start, end = _trim(body, start, end)
+        start, end = trim_span(body, start, end)
         if start < end:
             trimmed.append((start, end))
     return trimmed
 
 
-def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the whitespace at either side of ``body[start:end]``."""
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
@@ -101,7 +102,7 @@ def _sentence_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for match in _BOUNDARY.finditer(body, start, end):
         if _is_sentence_end(body, match, end):
-            # _trim, inlined (one call per sentence otherwise)
+            # trim_span, inlined (one call per sentence otherwise)
             s, e = sentence_start, match.end()
             while s < e and body[s].isspace():
                 s += 1
@@ -110,7 +111,7 @@ def _sentence_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
             if s < e:
                 spans.append((s, e))
             sentence_start = match.end()
-    s, e = _trim(body, sentence_start, end)
+    s, e = trim_span(body, sentence_start, end)
     if s < e:
         spans.append((s, e))
     return spans

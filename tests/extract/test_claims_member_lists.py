@@ -3,7 +3,7 @@ with a country. Every item is the outlet's claim that the country is a member; t
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from pipelines.extract.claims.evaluation import ingested_article
 from pipelines.extract.pipeline import analyze_article

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.ingest.sentences import trim_span
+
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+")
 # a cell that says the step has not happened ("-", "pending", "n/a")
 _EMPTY_CELL = re.compile(r"\s*(?:[-–—]+|n/?a|none|no|not yet|pending|tbd|tba|\?)?\s*", re.IGNORECASE)
@@ -25,14 +27,7 @@ def cell_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
+    return [trim_span(text, s, e) for s, e in spans]
 
 
 def table_header(text: str, columns: dict[str, str]) -> TableHeader | None:
