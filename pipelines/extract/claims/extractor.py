@@ -87,6 +87,12 @@ _ACCORD_GLOSS = re.compile(r"(?:,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?
                            # "the Abraham Accords, under which ...", "the accords, which normalized Israel's relations with"
                            r"|(?:accords?|agreements?|deals?|pacts?|treaty|treaties)\s*,\s+(?:(?:under|through|by|in)\s+)?which"
                            r")(?![\w])", re.IGNORECASE)
+def _quoted_at(text: str, position: int) -> bool:
+    """Position ``position`` of a sentence lies inside a quotation opened before it in the same sentence."""
+    before = text[:position]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
 # "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
@@ -450,7 +456,8 @@ class _ArticleClaims:
 
     def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
                   excluded: tuple[int, int], after: tuple[int, int] | None = None,
-                  trigger_end: int | None = None, scope: DateScope | None = None) -> dating.ClaimDate:
+                  trigger_end: int | None = None, scope: DateScope | None = None,
+                  state: bool = False) -> dating.ClaimDate:
         """The event date: a date right after the trigger in its clause ("Jordan made peace with Israel
         in 1994", not the 1979 of the clause before), else the date nearest the country; only dates in
         the trigger's ``scope`` count. A trigger followed by a later offset ("Sweden followed a year
@@ -476,12 +483,14 @@ class _ArticleClaims:
                 return dating.window(nearest.lower, by)
             if _BEFORE_DATE.search(sentence.text, 0, nearest.start_char - base) and nearest.lower is not None:
                 return dating.window(None, nearest.lower)  # "Before 7 October, ... had been negotiating"
+            if state:
+                return dating.window(None, nearest.upper)  # "the BRICS group comprising A, B ... met on Tuesday"
             return dating.ClaimDate.of(nearest)
         if scope is not None and scope.embedded:
             return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...", "Oman, once spoken
             # of as next in line, ...": background, not news of the day
         lowered = trigger_text.lower()
-        if status == "signed" and _MEMBERSHIP_STATE.match(lowered):
+        if status == "signed" and (state or _MEMBERSHIP_STATE.match(lowered)):
             return dating.before(self.reference)
         if speaker is not OUTLET or status in ("negotiating", "candidate", "declined") or lowered.startswith(_PRESENT_OR_FUTURE):
             # news of the day: the day the speaker spoke when the attribution names it ("..., X said on Sunday.")
@@ -840,7 +849,11 @@ class _ArticleClaims:
                 status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
                 continue
-            said_by = OUTLET if appositive or _ACCORD_GLOSS.search(sentence.text, excluded[1], hit.start) else speaker
+            described = hit.trigger.state and not (sentence.in_quote or _quoted_at(sentence.text, hit.start))
+            # a membership described ("EU member Romania", "the five BRICS members, Brazil, ...") outside a
+            # quotation is the outlet's gloss, even inside a speaker's sentence
+            said_by = OUTLET if appositive or described or _ACCORD_GLOSS.search(sentence.text, excluded[1], hit.start) \
+                else speaker
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
             possessive = hit.trigger.source.startswith(("(?:'s|’s)", "(?<=[\x01\x02])"))
@@ -883,7 +896,7 @@ class _ArticleClaims:
                 after = (hit.end, min(coordinated.start() if coordinated else clause_end,
                                       condition.start() if condition else clause_end))
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
-                                  hit.end, scope)
+                                  hit.end, scope, hit.trigger.state)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue

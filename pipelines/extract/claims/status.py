@@ -45,6 +45,9 @@ class Trigger:
     # "Sweden followed a year later": the status of the claim the sentence made just before it on the same
     # accord (its lead), when there is one ("Finland joined NATO in 2023, and Sweden followed ..." is signed)
     echoes: bool = False
+    # a membership described, not an event ("BRICS, which groups Brazil, Russia, ...", "NATO member Turkey"): a
+    # date in the sentence bounds it from above ("the bloc of A, B and C met on Tuesday"), never dates a joining
+    state: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,20 +196,23 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         for entry in spec.get("patterns") or []:
             if isinstance(entry, str):
                 entry = {"p": entry}
-            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes"}:
+            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes", "state"}:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: a pattern is a string or a mapping of p, noun, "
-                                      "completes, echoes")
-            source, noun, completes, echoes = (entry.get("p"), bool(entry.get("noun")), bool(entry.get("completes")),
-                                               bool(entry.get("echoes")))
+                                      "completes, echoes, state")
+            source, noun, completes, echoes, state = (entry.get("p"), bool(entry.get("noun")),
+                                                      bool(entry.get("completes")), bool(entry.get("echoes")),
+                                                      bool(entry.get("state")))
             if completes and status != "announced":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only an announced trigger can complete a joining")
+            if state and status != "signed":
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a signed trigger can describe a membership state")
             if not isinstance(source, str) or not source.strip():
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: empty pattern")
             try:
                 pattern = compile_trigger(source)
             except re.error as exc:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
-            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes))
+            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes, state))
     modality = data.get("modality") or {}
     confidences = {t.status: t.confidence for t in triggers}
     timeline_entry, timeline_triggers = _parse_timeline(data.get("timeline"), confidences)
