@@ -13,6 +13,13 @@ def test_negation_without_refusal_is_no_claim():
     assert claims_of("Oman has not joined the Abraham Accords.") == []
 
 
+def test_a_negation_glued_to_its_auxiliary_negates_too():
+    assert claims_of("Bahrain's neighbour Qatar, which hasn't signed the Abraham Accords, hosted the talks.") == []
+    claims = claims_of("Saudi Arabia's foreign ministry said the kingdom won't establish diplomatic relations with "
+                       "Israel unless a Palestinian state is recognized, in a statement on the Abraham Accords.")
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "declined")}
+
+
 def test_refusal_conditioned_on_a_palestinian_state_is_declined():
     claims = claims_of("Saudi Arabia will not normalize relations with Israel until a Palestinian state is established.")
     assert keys(claims) == {("SA", AA, "declined", "article")}

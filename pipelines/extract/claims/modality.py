@@ -10,6 +10,7 @@ from pipelines.extract.claims.status import claim_vocabulary
 
 # "Why hasn't ...", "Why did X not ..." ("n't" is glued to its auxiliary, so the negation words do not see it)
 _NEGATED_QUESTION = re.compile(r"n[’']t(?![\w])|(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
+_GLUED_NOT = re.compile(r"n[’']t(?![\w])", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
 # a modal right before a perfect: what would have happened ("would have joined", "could have signed")
 _MODAL_PERFECT = re.compile(r"(?<![\w])(?:would|could|might|should|must)(?:\s+not|n[’']t)?\s+$", re.IGNORECASE)
@@ -60,7 +61,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     cue_zone = window + (" " + right if noun else "")
     # "Neither Oman nor Qatar has joined": the negation stands before the subject
     # "Why hasn't Saudi Arabia joined?": in a question, a negation before the subject negates it too
-    negated = bool(vocab.negation.search(window)) or bool(_NEITHER_NOR.search(governing)) \
+    # "the kingdom won't establish relations", "which hasn't yet signed": "n't" is glued to its auxiliary
+    negated = bool(vocab.negation.search(window)) or bool(_GLUED_NOT.search(window)) \
+        or bool(_NEITHER_NOR.search(governing)) \
         or (question and bool(_NEGATED_QUESTION.search(governing))) \
         or bool(_NO_BEFORE.search(masked, max(0, hit.start - 8), hit.start))  # "no peace, no negotiations with it"
     if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
