@@ -96,6 +96,17 @@ def test_coreference_to_the_gulf_kingdom():
     assert keys(claims) == {("BH", AA, "announced", "anonymous sources")}
 
 
+def test_the_kingdom_after_a_long_list_is_the_kingdom_named_before_the_list():
+    text = ("A deal with Saudi Arabia would crown the Abraham Accords, under which the United Arab Emirates, Bahrain "
+            "and Morocco normalized ties with Israel.\nThe kingdom has long said it would not normalize relations "
+            "with Israel without a Palestinian state.")
+    assert {(c.country_code, c.claimed_by) for c in claims_of(text) if c.status == "declined"} == {
+        ("SA", "Saudi Arabia")}
+    # with no other antecedent, a list's member still is one
+    text = "The UAE, Bahrain and Morocco signed in 2020.\nThe kingdom will not join the Abraham Accords again."
+    assert {c.country_code for c in claims_of(text) if c.status == "declined"} == {"MA"}
+
+
 def test_quote_over_two_paragraphs_takes_the_speaker_after_it():
     text = ('"Kazakhstan has joined the Abraham Accords.\n\n'
             '"It is a great day for peace," Donald Trump wrote on Truth Social.')

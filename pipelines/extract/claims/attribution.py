@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from pipelines.extract.claims.coreference import descriptors
+from pipelines.extract.claims.coreference import antecedent, descriptors, listed_mentions
 from pipelines.extract.claims.status import claim_vocabulary
 from pipelines.extract.gazetteer import load_role_titles
 from pipelines.extract.literal_gate import KeywordGate, anchored_finditer
@@ -336,12 +336,18 @@ class AttributionResolver:
             if m is None:
                 continue
             k = bisect_left(self._starts, offset + m.start())
-            for i in reversed(self._by_start[:k]):
-                mention = self._speakers[i]
-                if mention.entity_type == "country" and \
-                        (not descriptor.countries or mention.entity_id.split(":", 1)[-1] in descriptor.countries):
-                    return self._speaker_for(mention), m.start(), m.end()
+            fitting = ((mention.start_char, mention) for mention in (self._speakers[i] for i in reversed(self._by_start[:k]))
+                       if mention.entity_type == "country"
+                       and (not descriptor.countries or mention.entity_id.split(":", 1)[-1] in descriptor.countries))
+            mention = antecedent(fitting, self._listed_countries)
+            if mention is not None:
+                return self._speaker_for(mention), m.start(), m.end()
         return None
+
+    @cached_property
+    def _listed_countries(self) -> frozenset[int]:
+        spans = sorted((m.start_char, m.end_char) for m in self._speakers if m.entity_type == "country")
+        return listed_mentions(self.article.body, spans)
 
     def _gate_hits(self, sentence) -> list[tuple[int, int, int]]:
         """The attribution gate's hits in ``sentence`` (one pass over the body per article)."""

@@ -61,6 +61,39 @@ class CorefSlot:
 _OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:with|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# between two countries of one coordinated list: ", ", " and ", ", and ", " or "
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def listed_mentions(body: str, spans: list[tuple[int, int]], min_length: int = 3) -> frozenset[int]:
+    """Start offsets of the country mentions (``spans``: body offsets in text order) that stand in a list of at
+    least ``min_length`` coordinated countries ("the UAE, Bahrain, Morocco and Sudan"). A singular description
+    ("the kingdom") rarely refers back to one member of such a list when another antecedent is at hand."""
+    listed: set[int] = set()
+    run = spans[:1]
+    for previous, current in zip(spans, spans[1:]):
+        if _LIST_GAP.fullmatch(body, previous[1], current[0]):
+            run.append(current)
+            continue
+        if len(run) >= min_length:
+            listed.update(start for start, _ in run)
+        run = [current]
+    if len(run) >= min_length:
+        listed.update(start for start, _ in run)
+    return frozenset(listed)
+
+
+def antecedent(fitting, listed: frozenset[int]):
+    """The first of ``fitting`` ((body offset, value) pairs, nearest first) outside a long list, else the first."""
+    first = None
+    for offset, value in fitting:
+        if offset not in listed:
+            return value
+        if first is None:
+            first = value
+    return first
+
+
 def resolve_descriptors(
     sentence_text: str,
     sentence_start: int,
@@ -68,13 +101,16 @@ def resolve_descriptors(
     skip: frozenset[str],
     taken: list[tuple[int, int]],
     candidates: list[int] | None = None,
+    listed: frozenset[int] = frozenset(),
 ) -> list[CorefSlot]:
     """Descriptors in one sentence resolved against earlier country mentions.
 
     ``previous_countries``: (body offset, code) of every country mention before and inside the
     sentence, in text order. ``skip``: codes that never act as antecedents (broker, counterparty).
     ``taken``: sentence-relative spans already covered by named mentions. ``candidates``: the
-    descriptor gate's candidates for the sentence (:func:`descriptor_masks`), when known.
+    descriptor gate's candidates for the sentence (:func:`descriptor_masks`), when known. ``listed``: the
+    offsets of mentions inside long lists (:func:`listed_mentions`), taken only when no other mention fits
+    ("... the UAE, Bahrain, Morocco and Sudan normalized ties. The kingdom ..." after Saudi Arabia is Saudi Arabia).
     """
     out = []
     all_descriptors = descriptors()
@@ -84,14 +120,14 @@ def resolve_descriptors(
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             position = sentence_start + m.start()
-            for offset, code in reversed(previous_countries):
-                if offset >= position or code in skip:
-                    continue
-                if descriptor.countries and code not in descriptor.countries:
-                    continue
-                if offset >= sentence_start and _OPPONENT_BEFORE.search(sentence_text, 0, offset - sentence_start):
-                    continue  # "Georgia, which fought a war with Russia, ...: the country" is Georgia, not Russia
-                out.append(CorefSlot(m.start(), m.end(), m.group(), code))
+            fitting = [(offset, code) for offset, code in reversed(previous_countries)
+                       if offset < position and code not in skip
+                       and (not descriptor.countries or code in descriptor.countries)
+                       # "Georgia, which fought a war with Russia, ...: the country" is Georgia, not Russia
+                       and not (offset >= sentence_start
+                                and _OPPONENT_BEFORE.search(sentence_text, 0, offset - sentence_start))]
+            chosen = antecedent(fitting, listed)
+            if chosen is not None:
+                out.append(CorefSlot(m.start(), m.end(), m.group(), chosen))
                 taken.append((m.start(), m.end()))
-                break
     return out

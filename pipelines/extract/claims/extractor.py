@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
 from pipelines.extract.claims import dating
@@ -31,7 +32,7 @@ from pipelines.extract.claims.coordination import (
     object_group,
     subject_group,
 )
-from pipelines.extract.claims.coreference import descriptor_masks, resolve_descriptors
+from pipelines.extract.claims.coreference import descriptor_masks, listed_mentions, resolve_descriptors
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
 from pipelines.extract.claims.lists import is_short, item_start, opens_member_list
@@ -336,7 +337,8 @@ class _ArticleClaims:
             before_end = bisect_left(self._country_starts, sentence.end_char)
             previous = list(zip(self._country_starts[:before_end], self._country_codes[:before_end]))
             skip = self.topic.non_joiners if self.topic else frozenset()
-            for coref in resolve_descriptors(sentence.text, base, previous, skip, taken, descriptors):
+            for coref in resolve_descriptors(sentence.text, base, previous, skip, taken, descriptors,
+                                             self._listed_countries):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
         if speaker_country and sentence.in_quote:
@@ -543,6 +545,11 @@ class _ArticleClaims:
                 and not party_elsewhere(code, elided):
             return elided, "ellipsis"
         return None, ""
+
+    @cached_property
+    def _listed_countries(self) -> frozenset[int]:
+        """The country mentions inside long lists (not preferred as antecedents of "the kingdom")."""
+        return listed_mentions(self.article.body, [(m.start_char, m.end_char) for m in self.countries])
 
     def _set_apart_from_topic(self, sentence: SentenceText) -> bool:
         """The sentence names the topic accord only to set its event apart from it ("not under the Abraham
