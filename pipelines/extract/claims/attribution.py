@@ -281,7 +281,7 @@ class AttributionResolver:
             best = _best(sentence_mentions)
             return self._speaker_for(best), best.start_char - base, best.end_char - base
         segment = text[start:end]
-        described = self._described_country(segment, base + start)
+        described = self._described_country(segment, base + start, base)
         if described is not None:
             speaker, d_start, d_end = described
             return speaker, start + d_start, start + d_end
@@ -327,10 +327,12 @@ class AttributionResolver:
                 return self._speaker_for(mention), m.start(), m.end()
         return None
 
-    def _described_country(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:
+    def _described_country(self, segment: str, offset: int, sentence_start: int) -> tuple[Speaker, int, int] | None:
         """A country described, not named, in a speaker's phrase ("the kingdom's foreign minister said",
         "the Gulf state's foreign ministry said"): the most recent fitting country mention before it,
-        as for a claim's subject (``coreference.yaml``). ``offset``: the segment's body offset."""
+        as for a claim's subject (``coreference.yaml``); in a phrase after the words it reports, the first
+        fitting country of the sentence, its subject ("Saudi Arabia will not follow the UAE ..., the kingdom's
+        foreign minister said"). ``offset``: the segment's body offset."""
         for descriptor in descriptors():
             m = descriptor.pattern.search(segment)
             if m is None:
@@ -339,7 +341,9 @@ class AttributionResolver:
             fitting = ((mention.start_char, mention) for mention in (self._speakers[i] for i in reversed(self._by_start[:k]))
                        if mention.entity_type == "country"
                        and (not descriptor.countries or mention.entity_id.split(":", 1)[-1] in descriptor.countries))
-            mention = antecedent(fitting, self._listed_countries)
+            fitting = list(fitting)
+            subject = next((mention for start, mention in reversed(fitting) if start >= sentence_start), None)
+            mention = subject or antecedent(fitting, self._listed_countries)
             if mention is not None:
                 return self._speaker_for(mention), m.start(), m.end()
         return None
