@@ -2,7 +2,8 @@
 
 Handles explicit dates ("November 6, 2025", "6 November 2025", "2025-11-06"), month-days without a
 year (the most recent such day not after publication, or the next one when the sentence is in the
-future tense), months ("December 2020"), years ("in 2020"), ranges ("2020–2021", "2020-21",
+future tense), months ("December 2020"; "in October", "last September": the latest one by publication, or the
+next one in the future tense), years ("in 2020"), ranges ("2020–2021", "2020-21",
 "between 2020 and 2021", "in 2020 and 2021"), weekdays ("on Thursday"), relative words ("today",
 "last month", "earlier this week") and wire datelines ("WASHINGTON (AP) —", "MOSCOW, November 7. /TASS/.").
 Anything that needs the publication date is left open (edtf "..", no bounds) when there is none.
@@ -34,6 +35,8 @@ class DateWords:
     future_cues: tuple[str, ...]
     wire_agencies: tuple[str, ...]
     numbers: dict[str, int] = None  # lowercased number word -> value, for "five years ago"
+    # words before a month named without a day or year ("in October", "last September")
+    month_openers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,11 @@ def date_words() -> DateWords:
     numbers = {str(w).lower(): n for w, n in (data.get("numbers") or {}).items()}
     if not all(isinstance(n, int) and n > 0 for n in numbers.values()):
         raise ValueError(f"{path}: numbers must map words to positive integers")
-    return DateWords(months, weekdays, relative, tuple(data["future_cues"]), tuple(data["wire_agencies"]), numbers)
+    openers = data.get("month_openers") or []
+    if not all(isinstance(w, str) and w.strip() for w in openers):
+        raise ValueError(f"{path}: month_openers must be a list of words")
+    return DateWords(months, weekdays, relative, tuple(data["future_cues"]), tuple(data["wire_agencies"]), numbers,
+                     tuple(str(w).lower() for w in openers))
 
 
 def _alternation(words) -> str:
@@ -78,6 +85,7 @@ class _Patterns:
     ago: re.Pattern
     wire_dateline: re.Pattern
     future: re.Pattern
+    bare_month: re.Pattern
 
 
 # The words that may stand before a weekday ("on Friday", "last Friday"); ASCII letters only (the
@@ -118,6 +126,13 @@ def _patterns() -> _Patterns:
             rf"^(?P<place>[A-Z][A-Z .'\-]+?)(?:,\s*[A-Za-z .]+)?\s*\((?P<agency>{_alternation(words.wire_agencies)})\)\s*[—–-]"
         ),
         future=re.compile(rf"{b}(?:{_alternation(words.future_cues)}){e}", re.I),
+        # "in October", "last September", "since early March": a capitalized full month name after an opener,
+        # with no day or year after it ("in May's cabinet" is no month)
+        bare_month=re.compile(
+            rf"{b}(?P<open>(?i:{_alternation(words.month_openers) if words.month_openers else '(?!)'}))[\s-]+"
+            rf"(?P<mon>{_alternation(sorted({w.capitalize() for w in words.months if len(w) > 4} | {'May', 'June', 'July'}))})"
+            rf"(?![\w'’]|\.?\s*\d|,?\s+(?:of\s+)?(?:1[89]|20)\d\d)"
+        ),
     )
 
 
@@ -127,6 +142,8 @@ _FAMILIES = _MONTH | _WEEKDAY | _RELATIVE | _AGENCY
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # every year, year-range and year-pair pattern needs one
 _YEAR_WORD = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# right after a month named alone: which year ("in April last year", "in October of that year")
+_YEAR_QUALIFIER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<which>last|this|next|that|the\s+same)\s+year(?![\w])", re.IGNORECASE)
 # right after a month and day: the year is one named before ("on Sept. 15 of that year")
 _THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year(?![\w])", re.IGNORECASE)
 
@@ -335,9 +352,11 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
     if not cues and not digits and not ago:
         return []
     months = digits and cues & _MONTH
+    bare_months = bool(cues & _MONTH)
     year_match = _YEAR.search(text) if digits else None
     dash = digits and "-" in text
-    if not (months or year_match or dash or ago or cues & (_RELATIVE | _WEEKDAY) or (paragraph_start and cues & _AGENCY)):
+    if not (months or bare_months or year_match or dash or ago or cues & (_RELATIVE | _WEEKDAY)
+            or (paragraph_start and cues & _AGENCY)):
         return []
     p = _patterns()
     words = date_words()
@@ -395,6 +414,30 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
                     continue
                 d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
                 add(m.start(), m.end(), _day(d) if d else None)
+    for m in p.bare_month.finditer(text) if bare_months else ():
+        month = words.months[m["mon"].lower()]
+        qualified = _YEAR_QUALIFIER.match(text, m.end())
+        if qualified:
+            # "in April last year", "in October of that year": the year the words name
+            which = qualified["which"].lower()
+            years = [int(y.group()) for y in _YEAR_WORD.finditer(text, 0, m.start())]
+            year = (years[-1] if years else None) if which in ("that", "the same") else \
+                (ref.year + {"last": -1, "this": 0, "next": 1}[which] if ref else None)
+            add(m.start("mon"), qualified.end(),
+                _month(year, month) if year else (f"XXXX-{month:02d}", None, None, "open"))
+            continue
+        if ref is None:
+            add(m.start("mon"), m.end("mon"), (f"XXXX-{month:02d}", None, None, "open"))
+            continue
+        if m["open"].lower() == "last":
+            year = ref.year if month < ref.month else ref.year - 1  # "last October": before this month
+        elif _future_at(text, m.start(), sentence_future()) and p.future.search(text, max(0, m.start() - 60), m.start()):
+            # "will sign in March" (a future cue right before the month, not one elsewhere in the sentence:
+            # "..., took over the chairmanship in September and will host the summit")
+            year = ref.year if month >= ref.month else ref.year + 1
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1  # "in October": the latest one so far
+        add(m.start("mon"), m.end("mon"), _month(year, month))
     if year_match is not None:
         # every year-family match starts at or after the first year-like number, or at most
         # "between" + whitespace before it

@@ -120,3 +120,34 @@ def test_a_day_of_that_year_takes_the_year_named_before_it():
 
 def _open(found: dict[str, tuple], key: str) -> bool:
     return found[key][1] is None and found[key][2] is None
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        # the latest such month by publication (7 November 2025)
+        ("In October, Sudan agreed to normalize ties.", "October", (date(2025, 10, 1), date(2025, 10, 31))),
+        ("It was announced in December.", "December", (date(2024, 12, 1), date(2024, 12, 31))),
+        ("Talks have run since early March.", "March", (date(2025, 3, 1), date(2025, 3, 31))),
+        # "last": before the current month
+        ("Finland applied last November.", "November", (date(2024, 11, 1), date(2024, 11, 30))),
+        # a future cue right before the month: the next one
+        ("Kazakhstan will sign the accords in March.", "March", (date(2026, 3, 1), date(2026, 3, 31))),
+        # a year named after it
+        ("Finland joined in April last year.", "April last year", (date(2024, 4, 1), date(2024, 4, 30))),
+        ("The accords launched in 2020, and Morocco joined in December of that year.", "December of that year",
+         (date(2020, 12, 1), date(2020, 12, 31))),
+    ],
+)
+def test_a_month_named_alone(text, span, expected):
+    found = dates_of(text)
+    assert found[span][1:3] == expected and found[span][3] == "month"
+
+
+def test_a_month_alone_needs_an_opener_and_a_capital():
+    # a future elsewhere in the sentence does not move a past month ahead
+    found = dates_of("Kyrgyzstan took over the chairmanship in September and will host the next summit.")
+    assert found["September"][1:3] == (date(2025, 9, 1), date(2025, 9, 30))
+    assert "May" not in dates_of("In May's cabinet, Britain sat with the allies.")
+    assert dates_of("They may october the files.") == {}
+    assert "March" not in dates_of("The March on Washington was in August 1963.")
