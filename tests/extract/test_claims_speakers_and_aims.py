@@ -473,3 +473,14 @@ def test_an_accord_that_acts_makes_no_joiner_of_its_partner():
     claims = claims_of("The Abraham Accords were signed in 2020 by Israel with the United Arab Emirates and Bahrain.",
                        datetime(2024, 3, 18))
     assert {c.country_code for c in claims} == {"AE", "BH"}
+
+
+def test_following_a_country_in_a_step_is_the_subjects_own_step():
+    claims = claims_of("Saudi Arabia will not follow the United Arab Emirates in establishing relations with Israel "
+                       "until a Palestinian state exists, the kingdom's foreign minister said.")
+    # the subject refuses; the described speaker is the country the sentence is about, not the nearer kingdom
+    assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}
+    claims = claims_of("In 2020, Sudan followed the UAE and Bahrain in normalizing ties with Israel.")
+    assert keys(claims) == {("SD", AA, "announced", "article")}
+    claims = claims_of("Sweden followed Finland in joining NATO in March 2024.")
+    assert keys(claims) == {("SE", "NATO", "signed", "article")}
