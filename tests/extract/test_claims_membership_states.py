@@ -123,3 +123,14 @@ def test_a_gapped_rank_takes_the_lead_s_status_and_its_own_date():
                        datetime(2024, 8, 1))
     assert {(c.country_code, c.status, c.date_lower.year) for c in claims} == {("IR", "signed", 2023),
                                                                               ("BY", "signed", 2024)}
+
+
+def test_the_signing_or_completion_of_an_accession_is_a_signature():
+    claims = claims_of("Singapore's trade ministry welcomed the signing of Britain's accession protocol to the CPTPP.")
+    assert {(c.country_code, c.status) for c in claims} == {("GB", "signed")}
+    claims = claims_of("Tokayev congratulated Lukashenko on the completion of the procedures for Belarus's accession "
+                       f"to the {SCO}.")
+    assert {(c.country_code, c.status) for c in claims} == {("BY", "signed")}
+    # a signing still ahead is none
+    claims = claims_of("Officials prepared for the signing of Britain's accession protocol to the CPTPP.")
+    assert not any(c.status == "signed" for c in claims)
