@@ -172,3 +172,19 @@ def test_a_speaker_read_out_of_order_is_still_the_last_speaker_of_a_later_pronou
             "Morocco has joined the Abraham Accords, the statement said. Kazakhstan has joined the Abraham Accords, he said.")
     assert keys(claims_of(text)) == {("OM", AA, "announced", "Bahrain"), ("MA", AA, "announced", "Bahrain"),
                                      ("KZ", AA, "announced", "Donald Trump")}
+
+
+def test_founders_with_a_later_joiner_each_keep_their_own_year():
+    claims = claims_of("BRICS was formed in 2009 by Brazil, Russia, India and China, with South Africa joining in 2010.")
+    years = {(c.country_code, c.status, c.date_lower.year) for c in claims}
+    assert years == {("BR", "signed", 2009), ("RU", "signed", 2009), ("IN", "signed", 2009), ("CN", "signed", 2009),
+                     ("ZA", "signed", 2010)}
+
+
+def test_a_joining_whose_object_is_left_out_before_a_summit_or_meeting():
+    text = ("BRICS leaders met in Johannesburg in August 2023. Saudi Arabia was also invited to join at the "
+            "Johannesburg summit, but has yet to confirm.")
+    assert ("SA", "BRICS", "candidate", "article") in keys(claims_of(text))
+    text = "The SCO met in Astana. India and Pakistan became full members in 2017 at the Astana summit."
+    assert {(c.country_code, c.status, c.date_lower.year) for c in claims_of(text)} == {
+        ("IN", "signed", 2017), ("PK", "signed", 2017)}

@@ -176,7 +176,8 @@ _ADVERBIAL = (
     r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|"
     r"for (?:(?:around|about|nearly|almost|more than|over) )?(?:(?:[\w-]+ )?(?:years|decades|months)(?: now)?|an? (?:year|decade)|some time|a long time)|"
     r"since (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
-    r"once \w+|at (?:the )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}|"
+    r"once \w+|at (?:the|its|their|a|this|last|next)?\s?(?:\d{4} )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}"
+    r"(?: (?:summit|meeting|conference|ceremony|talks))?|at (?:the|its|their|a|this|last|next) (?:\d{4} )?(?:summit|meeting)|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
     r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
@@ -459,7 +460,7 @@ class _ArticleClaims:
     def _date_for(self, sentence: SentenceText, slot: Slot, status: str, speaker: Speaker, trigger_text: str,
                   excluded: tuple[int, int], after: tuple[int, int] | None = None,
                   trigger_end: int | None = None, scope: DateScope | None = None,
-                  state: bool = False) -> dating.ClaimDate:
+                  state: bool = False, trigger_start: int | None = None) -> dating.ClaimDate:
         """The event date: a date right after the trigger in its clause ("Jordan made peace with Israel
         in 1994", not the 1979 of the clause before), else the date nearest the country; only dates in
         the trigger's ``scope`` count. A trigger followed by a later offset ("Sweden followed a year
@@ -473,6 +474,12 @@ class _ArticleClaims:
             in_sentence = all_dates
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
                      and not (base + excluded[0] <= d.start_char < base + excluded[1])]
+        # a date inside the trigger's own words dates it before one after it ("was formed in 2009 by A, B and C,
+        # with D joining in 2010")
+        inside = [d for d in in_sentence if following and trigger_start is not None and trigger_end is not None
+                  and base + trigger_start <= d.start_char and d.end_char <= base + trigger_end]
+        if inside:
+            following = inside[-1:]
         nearest = min(following, key=lambda d: d.start_char) if following else \
             dating.nearest_date(in_sentence, base + slot.start, (base + excluded[0], base + excluded[1]), base + slot.end) \
             if in_sentence else None
@@ -903,7 +910,7 @@ class _ArticleClaims:
                 after = (hit.end, min(coordinated.start() if coordinated else clause_end,
                                       condition.start() if condition else clause_end))
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
-                                  hit.end, scope, hit.trigger.state)
+                                  hit.end, scope, hit.trigger.state, hit.start)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
