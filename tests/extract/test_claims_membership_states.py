@@ -134,3 +134,25 @@ def test_the_signing_or_completion_of_an_accession_is_a_signature():
     # a signing still ahead is none
     claims = claims_of("Officials prepared for the signing of Britain's accession protocol to the CPTPP.")
     assert not any(c.status == "signed" for c in claims)
+
+
+def test_eu_candidacy_and_talks_in_the_words_of_enlargement_news():
+    def states(text):
+        return {(c.country_code, c.status) for c in claims_of(text)}
+
+    assert states('"EUCO just granted the status of EU candidate country to Ukraine," Charles Michel wrote.') == {
+        ("UA", "candidate")}
+    assert states("Bosnia and Herzegovina, which received EU candidate status in December 2022, may start talks.") == {
+        ("BA", "candidate")}
+    assert states("Talks with North Macedonia — an official candidate since 2005 — remain stuck in the EU.") == {
+        ("MK", "candidate")}
+    assert states("Serbia and Montenegro are already negotiating their accession to the EU.") == {
+        ("RS", "negotiating"), ("ME", "negotiating")}
+    assert states("Montenegro, which opened its own accession talks with the EU in June last year, leads.") == {
+        ("ME", "negotiating")}
+    # talks agreed but not yet open are a candidacy; talks refused or frozen are a refusal
+    assert states("EU leaders agreed to open accession negotiations with Serbia by January 2014.") == {
+        ("RS", "candidate")}
+    assert states("Georgia will not pursue the opening of accession negotiations with the European Union until "
+                  "2028, the government in Tbilisi said.") == {("GE", "declined")}
+    assert states("Iceland's government has put the country's EU membership talks on hold.") == {("IS", "declined")}

@@ -27,6 +27,7 @@ from pipelines.extract.claims.coordination import (
     clause_bounds,
     date_scope,
     followers,
+    group_around,
     joined_members,
     mask,
     object_group,
@@ -833,8 +834,12 @@ class _ArticleClaims:
                 group = [s for s in slots if m and s.start >= m.start("C") and s.end <= m.end("C")]
                 binding = "slot"
             else:
-                group = subject_group(slots, masked, hit.start, clause_start,
-                                      self.topic.non_joiners if self.topic else _all_non_joiners())
+                adjacent = [s for s in slots if s.end == hit.start] if hit.trigger.source.startswith("(?<=[\x01\x02])") else []
+                # an appositive right after a country is about that country, even one after "with" ("talks
+                # with North Macedonia — an official candidate since 2005 —")
+                group = group_around([s for s in slots if s.end <= hit.start], adjacent[0], masked) if adjacent else \
+                    subject_group(slots, masked, hit.start, clause_start,
+                                  self.topic.non_joiners if self.topic else _all_non_joiners())
                 binding = "subject"
                 if not group and not any(clause_start <= s.start < clause_end for s in slots):
                     group, leader = self._leader_subject(sentence, excluded, clause_start, hit.start)
@@ -853,7 +858,8 @@ class _ArticleClaims:
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             right = masked[hit.end:min(clause_end, hit.end + (_NOUN_CUE_REACH if hit.trigger.noun else 40))]
-            appositive = hit.start > 0 and masked[hit.start] == "," and masked[hit.start - 1] in "\x01\x02"
+            appositive = hit.start > 0 and masked[hit.start:hit.start + 2].strip()[:1] in (",", "—", "–") \
+                and masked[hit.start - 1] in "\x01\x02"
             if appositive:
                 # "Türkiye, a member of NATO, formally applied ..., as confirmed by the Kremlin", "whether Hungary, a
                 # member of the Union since 2004, should be shown the door": a gloss in the outlet's voice, outside
