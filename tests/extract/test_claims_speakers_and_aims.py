@@ -484,3 +484,13 @@ def test_following_a_country_in_a_step_is_the_subjects_own_step():
     assert keys(claims) == {("SD", AA, "announced", "article")}
     claims = claims_of("Sweden followed Finland in joining NATO in March 2024.")
     assert keys(claims) == {("SE", "NATO", "signed", "article")}
+
+
+def test_a_second_speaker_in_a_coordinate_clause_speaks_for_that_clause():
+    claims = claims_of("Riyadh's foreign minister says peace with the Palestinians is a prerequisite for any "
+                       "normalisation, as Donald Trump says he expects the kingdom to join the Abraham Accords.")
+    assert keys(claims) == {("SA", AA, "candidate", "Donald Trump")}
+    # the first speaker keeps the clause before the second one
+    claims = claims_of("Oman's foreign minister said the sultanate would not normalize ties with Israel, while "
+                       "Donald Trump said Bahrain would join the Abraham Accords.")
+    assert keys(claims) == {("OM", AA, "declined", "Oman"), ("BH", AA, "announced", "Donald Trump")}

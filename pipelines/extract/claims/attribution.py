@@ -31,6 +31,8 @@ _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|un
 # its own, not a trailing attribution
 _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 # a leading attribution in a coordinate clause ("..., and Israeli officials said ...")
+# a coordinate clause that may open with a second speaker: "..., as Donald Trump says ...", "..., while Oman said ..."
+_SECOND_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even\s+as|though|although)\s+", re.IGNORECASE)
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
 # a non-restrictive relative clause between a speaker and the verb: ", who is seeking re-election,"
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which)(?![\w])", re.IGNORECASE)
@@ -525,6 +527,30 @@ class AttributionResolver:
                 if (found.speaker.entity_id or "").startswith("person:"):
                     self.last_person = found.speaker
         return self._cache[sentence_idx]
+
+    def second_attribution(self, sentence, rule: str, content: tuple[int, int]) -> Attribution | None:
+        """A second speaker in a coordinate clause of a leading attribution's content ("Riyadh's foreign minister
+        says peace is a prerequisite, as Donald Trump says he expects the kingdom to join"): that clause is the
+        second speaker's, from its verb to the end of the first one's content."""
+        if not rule.startswith("speaker_"):
+            return None
+        text, base = sentence.text, sentence.start_char
+        for clause in _SECOND_CLAUSE.finditer(text, content[0], content[1]):
+            verb = self.vocab.reporting_verb.search(text, clause.end(), min(content[1], clause.end() + 80))
+            if verb is None or _CLAUSE_PUNCT.search(text, clause.end(), verb.start()) \
+                    or _PASSIVE_AGENT.match(text, verb.end()) or _SAID_NOTHING.match(text, verb.end()):
+                continue
+            found = self._phrase_speaker(text, base, clause.end(), verb.start())
+            if found is None or len(text[found[2]:verb.start()].split()) > 4 \
+                    or _NEGATED_VERB.search(text, found[2], verb.start()):
+                continue
+            content_start = verb.end()
+            that = _THAT_OR_COLON.match(text, content_start)
+            if that:
+                content_start = that.end()
+            return Attribution(found[0], clause.start(), content_start, content_start, content[1],
+                               "second_" + verb.group().lower().split()[0])
+        return None
 
     def quote_speaker(self, sentence_idx: int) -> Speaker | None:
         """For a sentence inside a quotation: the speaker named where the quotation closes (looking

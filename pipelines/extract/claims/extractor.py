@@ -793,6 +793,12 @@ class _ArticleClaims:
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule, outlet_end = self._speaker(sentence)
+        second = self.resolver.second_attribution(sentence, speaker_rule, content)
+        if second is not None:
+            # "X says ..., as Y says ...": the first speaker's words end where the second's clause begins
+            content = (content[0], min(content[1], second.speaker_start))
+            self._claims_by(sentence, triggers, second.speaker, (second.speaker_start, second.speaker_end),
+                            (second.content_start, second.content_end), second.rule)
         self._claims_by(sentence, triggers, speaker, excluded, content, speaker_rule)
         if outlet_end:
             # "Bahrain, which joined the accords, ..., and Israeli officials said relations remained stable":
