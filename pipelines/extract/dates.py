@@ -86,6 +86,7 @@ class _Patterns:
     wire_dateline: re.Pattern
     future: re.Pattern
     bare_month: re.Pattern
+    month_opener: re.Pattern
 
 
 # The words that may stand before a weekday ("on Friday", "last Friday"); ASCII letters only (the
@@ -126,13 +127,14 @@ def _patterns() -> _Patterns:
             rf"^(?P<place>[A-Z][A-Z .'\-]+?)(?:,\s*[A-Za-z .]+)?\s*\((?P<agency>{_alternation(words.wire_agencies)})\)\s*[—–-]"
         ),
         future=re.compile(rf"{b}(?:{_alternation(words.future_cues)}){e}", re.I),
-        # "in October", "last September", "since early March": a capitalized full month name after an opener,
-        # with no day or year after it ("in May's cabinet" is no month)
+        # "in October", "last September", "since early March": a capitalized full month name (matched where a
+        # month word starts) with no day or year after it ("in May's cabinet" is no month), after an opener
         bare_month=re.compile(
-            rf"{b}(?P<open>(?i:{_alternation(words.month_openers) if words.month_openers else '(?!)'}))[\s-]+"
             rf"(?P<mon>{_alternation(sorted({w.capitalize() for w in words.months if len(w) > 4} | {'May', 'June', 'July'}))})"
             rf"(?![\w'’]|\.?\s*\d|,?\s+(?:of\s+)?(?:1[89]|20)\d\d)"
         ),
+        month_opener=re.compile(
+            rf"{b}(?P<open>{_alternation(words.month_openers) if words.month_openers else '(?!)'})[\s-]+$", re.I),
     )
 
 
@@ -348,11 +350,13 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
         cues |= mask
     cues &= _FAMILIES
     digits = _DIGIT.search(text) is not None
-    ago = " ago" in text.lower()
+    ago = " ago" in text or " Ago" in text or " AGO" in text  # (no lower-cased copy of every sentence)
     if not cues and not digits and not ago:
         return []
     months = digits and cues & _MONTH
-    bare_months = bool(cues & _MONTH)
+    # a month named alone needs a capitalized month word ("may" and "march" in lower case are no months)
+    bare_months = [start for start, _end, mask in hits if mask & _MONTH and text[start].isupper()] \
+        if cues & _MONTH else []
     year_match = _YEAR.search(text) if digits else None
     dash = digits and "-" in text
     if not (months or bare_months or year_match or dash or ago or cues & (_RELATIVE | _WEEKDAY)
@@ -414,7 +418,10 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
                     continue
                 d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
                 add(m.start(), m.end(), _day(d) if d else None)
-    for m in p.bare_month.finditer(text) if bare_months else ():
+    for m in _anchored(p.bare_month, text, sorted(set(bare_months))) if bare_months else ():
+        opener = p.month_opener.search(text, max(0, m.start() - 24), m.start())
+        if opener is None:
+            continue
         month = words.months[m["mon"].lower()]
         qualified = _YEAR_QUALIFIER.match(text, m.end())
         if qualified:
@@ -429,7 +436,7 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
         if ref is None:
             add(m.start("mon"), m.end("mon"), (f"XXXX-{month:02d}", None, None, "open"))
             continue
-        if m["open"].lower() == "last":
+        if opener["open"].lower() == "last":
             year = ref.year if month < ref.month else ref.year - 1  # "last October": before this month
         elif _future_at(text, m.start(), sentence_future()) and p.future.search(text, max(0, m.start() - 60), m.start()):
             # "will sign in March" (a future cue right before the month, not one elsewhere in the sentence:
