@@ -188,3 +188,33 @@ def test_a_joining_whose_object_is_left_out_before_a_summit_or_meeting():
     text = "The SCO met in Astana. India and Pakistan became full members in 2017 at the Astana summit."
     assert {(c.country_code, c.status, c.date_lower.year) for c in claims_of(text)} == {
         ("IN", "signed", 2017), ("PK", "signed", 2017)}
+
+
+def test_a_leaders_country_after_that_is_not_the_countries_he_told():
+    claims = claims_of("Argentine President Javier Milei has formally informed the leaders of Brazil, Russia, India, "
+                       "China and South Africa that his country will not join BRICS.")
+    assert keys(claims) == {("AR", "BRICS", "declined", "Javier Milei")}
+    # "they" may be the countries told: the allies promised Georgia and Ukraine that they will join
+    claims = claims_of("At Bucharest the allies promised Ukraine and Moldova that they would one day join NATO.")
+    assert {c.country_code for c in claims} == {"UA", "MD"}
+
+
+def test_a_withdrawal_from_a_predecessor_and_a_group_of_them():
+    assert claims_of("The CPTPP was signed in 2018 after the United States withdrew from its predecessor, the "
+                     "Trans-Pacific Partnership.") == []
+    assert claims_of("According to Anil Sooklal, South Africa's ambassador for BRICS, 22 of them have formally "
+                     "applied for full membership.") == []
+
+
+def test_a_negation_of_another_verb_does_not_turn_a_denial_into_a_candidacy():
+    claims = claims_of("Morocco's foreign ministry said the kingdom had never applied to join BRICS and would not "
+                       "attend the meeting, dismissing reports to the contrary.")
+    assert {(c.country_code, c.status) for c in claims} == {("MA", "declined")}
+    assert {(c.country_code, c.status) for c in claims_of("Egypt has not ruled out joining BRICS.")} == {
+        ("EG", "candidate")}
+
+
+def test_handing_over_an_instrument_of_accession_is_a_membership_not_dated_by_the_founding_treaty():
+    claims = claims_of("Finland's foreign minister handed over his country's instrument of accession to NATO in "
+                       "Brussels, the United States being the depositary of NATO's founding 1949 treaty.")
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {("FI", "signed", None)}

@@ -95,6 +95,11 @@ def _quoted_at(text: str, position: int) -> bool:
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
+_FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECASE)
+# a clause of its own after the countries: "... informed the leaders of A and B that his country will not join" (a
+# person's country: "it", "they" and "its country" may be the countries before)
+_NEW_SUBJECT_AFTER_THAT = re.compile(
+    r"(?<![\w])that\s+(?:his|her)\s+(?:country|government|nation)\s", re.IGNORECASE)
 # "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
@@ -136,8 +141,10 @@ _LATER_OFFSET = re.compile(
 )
 # The trigger's own subject is an unnamed plural right before it ("many more countries were seeking to join")
 _UNNAMED_SUBJECT = re.compile(
-    r"(?<![\w])(?:countries|nations|states|governments|capitals|ones|those|others)\s+(?:(?:that|which|who)\s+)?"
-    r"(?:(?:are|were|is|was|have|has|had|will|would|could|may|might|also|now|still|been|be|already|all)\s+){0,3}$",
+    r"(?<![\w])(?:countries|nations|states|governments|capitals|ones|those|others|(?:\d+|some|many|most|several|all|"
+    r"a\s+few|a\s+dozen|dozens|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:them|these|those))\s+"
+    r"(?:(?:that|which|who)\s+)?"
+    r"(?:(?:are|were|is|was|have|has|had|will|would|could|may|might|also|now|still|been|be|already|all|\w+ly)\s+){0,3}$",
     re.IGNORECASE)  # also a relative clause of the group: "different from that of the countries that joined"
 # right before a trigger: a temporal clause about an earlier step ("... two years after it applied to join")
 _EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
@@ -379,6 +386,20 @@ class _ArticleClaims:
         person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
         return [Slot(start, end, code, nearest.text, "leader")], person
 
+    def _leader_country_slot(self, sentence: SentenceText, end: int) -> tuple[list[Slot], Speaker | None]:
+        """The country of the person nearest before ``end`` who holds a role that speaks for a state, and the
+        person."""
+        base = sentence.start_char
+        leaders = [m for m in self._persons_in.get(sentence.sentence_idx, ())
+                   if m.end_char - base <= end and m.entity_id in self._leader_country]
+        if not leaders:
+            return [], None
+        nearest = max(leaders, key=lambda m: m.end_char)
+        entity = self.entities.get(nearest.entity_id)
+        person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
+        return [Slot(nearest.start_char - base, nearest.end_char - base, self._leader_country[nearest.entity_id],
+                     nearest.text, "leader")], person
+
     def _speaker_country(self, speaker: Speaker) -> str | None:
         """The country a speaker stands for: a country itself or its government."""
         entity_id = speaker.entity_id or ""
@@ -471,6 +492,8 @@ class _ArticleClaims:
         later = trigger_end is not None and _LATER_OFFSET.match(sentence.text, trigger_end)
         in_sentence = all_dates if scope is None else \
             [d for d in all_dates if scope.admits(d.start_char - base, d.end_char - base)]
+        # "the depositary of NATO's founding 1949 treaty": the founding document's year, no one's joining
+        in_sentence = [d for d in in_sentence if not _FOUNDING_BEFORE.search(sentence.text, 0, d.start_char - base)]
         if not in_sentence and later:
             in_sentence = all_dates
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
@@ -860,6 +883,11 @@ class _ArticleClaims:
                 group = []  # "Armenia must change its constitution before the document can be signed": the document's
             if binding == "subject" and group and _DOCUMENT_BEFORE.search(masked, 0, hit.start):
                 group = []  # "The United States is the depositary of the treaty, signed there in 1949"
+            new_subject = _NEW_SUBJECT_AFTER_THAT.search(window) if binding == "subject" and group else None
+            if new_subject:
+                # "Milei informed the leaders of Brazil, Russia, ... that his country will not join": the countries
+                # before "that" are addressees; "his country" is the country of the leader who speaks of it
+                group, leader = self._leader_country_slot(sentence, window_start)
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"

@@ -41,6 +41,12 @@ _DECIDED_BEFORE = re.compile(r"(?<![\w])(?:agreed|agrees|decided|decides|set|due
 _MONTH_MAY = re.compile(r"(?<=\S)(\s+)May(?![\w’'])|\bMay(?=\s+\d)|(?<=\d\s)May\b")
 
 
+# a negation that governs the word after it ("did not rule out", "has not yet formally denied", "never denied"),
+# not one of another verb before ("would not attend the meeting, dismissing reports")
+_NEGATION_AT_END = re.compile(r"(?:(?<![\w])(?:not|never|nor|neither|no\s+longer)|n[’']t)\s+(?:(?:yet|been|be|even|\w+ly)\s+){0,3}$",
+                              re.IGNORECASE)
+
+
 def without_month_may(text: str) -> str:
     """``text`` with the month May blanked out, so the hedge "may" does not read it ("WASHINGTON, May 17.",
     "In May, Oman joined ..."): a capitalized May that is not the text's first word, or is followed or
@@ -117,6 +123,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
     if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
         return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
-    if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")):
-        return "candidate", False, "double_negation"  # "did not rule out joining"
+    if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")) \
+            and _NEGATION_AT_END.search(window):
+        return "candidate", False, "double_negation"  # "did not rule out joining" (not "had never applied ...,
+        # dismissing reports": that negation is another verb's)
     return status, False, ""
