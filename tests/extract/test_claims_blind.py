@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in twelve rounds, read through the ingest path.
+extractor's rules, in fifteen rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -114,8 +114,36 @@ First run, all on commit d7c35e1: precision 0.76 / 0.96 / 0.90, recall 0.26 / 0.
 to have fully normalised relations" as a membership, "poured cold water on suggestions that Damascus could be next"
 as a candidacy, Russia from "a brief war with Russia ... the country would eventually join" (a must-not).
 
-The fixes of commits 199720f..8ee3324 were made on these articles, so the set is no longer blind. Labels
-changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
+Round 13 (24 articles, written at the end of session 15 as typical archive pages and kept outside the set as a
+measurement until session 16): the Abraham Accords 2020-2025 (AP, The Times of Israel, Al Jazeera, Morocco World
+News, the State Department, Reuters, The Astana Times, an explainer), other accords 2008-2025 (AFP, Yle, Kyiv
+Independent, Buenos Aires Times, BelTA, GOV.UK, ANTARA, an explainer) and pages that mention the accords in passing.
+First run on 2bbb23c: precision 0.92 / 0.88 / 0.89, recall 0.54 / 0.31 / 0.24. Most of the recall it missed was
+memberships described rather than reported ("BRICS, which groups Brazil, ...", "NATO member Turkey").
+
+Round 14 (24 articles, session 16): typical coverage of the Abraham Accords' 2020-21 events (The Washington Post,
+Sky News, Gulf News, BNA, Khaleej Times, Hespress, The Jerusalem Post, Al-Monitor), of 2022-2026 (The National,
+Bloomberg, Axios, Jewish Insider, The Times of Central Asia, Eurasianet, Arab News, Haaretz) and of other accords
+2013-2025 (France 24, POLITICO Europe, DW, Bloomberg, CNA, The Straits Times, RFE/RL, Mail & Guardian). First run
+on fbc5114: precision 0.76 / 0.87 / 0.87, recall 0.47 / 0.49 / 0.40. Really wrong: "the kingdom won't establish
+relations" as an announcement (a negation glued to its auxiliary), "The kingdom has long said ..." read as Morocco
+(the last kingdom of a list), "Saudi Arabia will not follow the UAE in establishing relations, the kingdom's foreign
+minister said" as the UAE's announcement by the UAE, Trump's expectation after "..., as Donald Trump says" given to
+Saudi Arabia.
+
+Round 15 (24 articles, session 16, written during the fixes of round 14; first run on 0bd4d39): regional outlets on
+the Abraham Accords (Dawn, The Jordan Times, Anadolu, Al-Ahram, Asharq Al-Awsat, TRT World, The New Arab, Middle
+East Monitor), other accords in outlets of Asia, Africa and Latin America (Kyodo, Dhaka Tribune, Folha, The Times of
+India, The Korea Herald, The Moscow Times, El País, Nation) and pages that are not straight news (The Conversation,
+the Lowy Institute, the Atlantic Council, the ministries of Bahrain and Kazakhstan, Semafor, The Diplomat,
+Brookings). Precision 0.87 / 0.79 / 0.88, recall 0.53 / 0.42 / 0.31 (on fbc5114: 0.84 / 0.76 / 0.87 and
+0.48 / 0.36 / 0.29). Really wrong: "informed the leaders of Brazil, Russia, ... that his country will not join" as
+their refusals, the US withdrawal from "its predecessor, the TPP" as a CPTPP withdrawal (a must-not), "had never
+applied ..., dismissing reports" as a candidacy, Bangladesh a member of "the BRICS-led New Development Bank", Jordan
+given Egypt's treaty as a follower, "an agreement under which Saudi Arabia would establish relations" announced.
+
+The fixes of commits 199720f..8ee3324 and of session 16 (66a65c9 onwards) were made on these articles, so the set
+is no longer blind. Labels changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
 Accords", a weaker status is accepted where the text supports it, and "Government of X" is accepted where
 the writer named that government's ministry; "will X be next?" in the outlet's voice is an optional candidacy.
@@ -134,8 +162,8 @@ from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
 # English, other accords' background lists), 8, 9, 10, 11 and 12 brought the set's recall from 0.59 (82 articles)
-# to 0.42 (250).
-RECALL_FLOOR = 0.40
+# to 0.42 (250); rounds 13-15 and the fixes of session 16 left it at 0.45 (322).
+RECALL_FLOOR = 0.43
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +177,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 250
+    assert len(blind) == 322
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

@@ -218,3 +218,30 @@ def test_handing_over_an_instrument_of_accession_is_a_membership_not_dated_by_th
     claims = claims_of("Finland's foreign minister handed over his country's instrument of accession to NATO in "
                        "Brussels, the United States being the depositary of NATO's founding 1949 treaty.")
     assert {(c.country_code, c.status, c.date_lower) for c in claims} == {("FI", "signed", None)}
+
+
+def test_a_follower_of_a_fixed_treaty_takes_its_own_treaty_and_date():
+    claims = claims_of("Egypt was the first Arab country to sign a peace treaty with Israel in 1979, followed by "
+                       "Jordan in 1994.")
+    assert {(c.country_code, c.accord, c.date_lower.year) for c in claims} == {
+        ("EG", "Egypt-Israel Peace Treaty", 1979), ("JO", "Israel-Jordan Peace Treaty", 1994)}
+
+
+def test_the_terms_of_a_deal_sought_are_a_prospect():
+    claims = claims_of("Washington is seeking an agreement under which Saudi Arabia would establish relations with "
+                       "Israel in exchange for security guarantees.")
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "candidate")}
+
+
+def test_a_body_the_accord_leads_is_not_the_accord():
+    assert claims_of("Bangladesh already became a member of the BRICS-led New Development Bank in 2021.") == []
+    assert {c.country_code for c in claims_of("Morocco joined the US-brokered Abraham Accords in 2020.")} == {"MA"}
+
+
+def test_the_country_is_neither_the_object_of_with_before_nor_the_subject_of_its_verb():
+    text = ("During the campaign Milei promised to align Argentina with the United States and Israel. Foreign "
+            "Minister Diana Mondino said in November that the country would not join BRICS.")
+    assert {(c.country_code, c.status) for c in claims_of(text)} == {("AR", "declined")}
+    text = ("Indonesia has become a full member of BRICS, after Brazil, which holds the bloc's presidency, announced "
+            "the country's accession on Monday.")
+    assert {c.country_code for c in claims_of(text)} == {"ID"}

@@ -65,6 +65,14 @@ _OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:with|against|by)\s+(?:the\s+)?$", re
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# a country of an earlier sentence that was the object of "with": "align Argentina with the United States and Israel"
+_WITH_OBJECT_BEFORE = re.compile(r"(?<![\w])(?:with|against)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:and|or)\s+(?:the\s+)?)?$")
+# a description that is the object of a verb ("Brazil ... announced the country's accession"): not its subject
+_OBJECT_OF_VERB_BEFORE = re.compile(r"(?<![\w])(?:announced|welcomed|confirmed|approved|backed|supported|blocked|vetoed|"
+                                    r"ratified|endorsed|hailed|congratulated|praised|criticized|criticised)\s+$",
+                                    re.IGNORECASE)
+
+
 def listed_mentions(body: str, spans: list[tuple[int, int]], min_length: int = 3) -> frozenset[int]:
     """Start offsets of the country mentions (``spans``: body offsets in text order) that stand in a list of at
     least ``min_length`` coordinated countries ("the UAE, Bahrain, Morocco and Sudan"). A singular description
@@ -102,6 +110,7 @@ def resolve_descriptors(
     taken: list[tuple[int, int]],
     candidates: list[int] | None = None,
     listed: frozenset[int] = frozenset(),
+    body: str | None = None,
 ) -> list[CorefSlot]:
     """Descriptors in one sentence resolved against earlier country mentions.
 
@@ -111,6 +120,10 @@ def resolve_descriptors(
     descriptor gate's candidates for the sentence (:func:`descriptor_masks`), when known. ``listed``: the
     offsets of mentions inside long lists (:func:`listed_mentions`), taken only when no other mention fits
     ("... the UAE, Bahrain, Morocco and Sudan normalized ties. The kingdom ..." after Saudi Arabia is Saudi Arabia).
+    ``body``: the article's text, when given, also passes over (unless nothing else fits) a country of an earlier
+    sentence that was the object of "with" ("... align Argentina with the United States and Israel. The minister
+    said the country would not join") and the subject of a verb whose object the description is ("Brazil
+    announced the country's accession").
     """
     out = []
     all_descriptors = descriptors()
@@ -126,7 +139,14 @@ def resolve_descriptors(
                        # "Georgia, which fought a war with Russia, ...: the country" is Georgia, not Russia
                        and not (offset >= sentence_start
                                 and _OPPONENT_BEFORE.search(sentence_text, 0, offset - sentence_start))]
-            chosen = antecedent(fitting, listed)
+            passed_over = listed
+            if body is not None:
+                passed_over = listed | {offset for offset, _ in fitting
+                                        if offset < sentence_start and _WITH_OBJECT_BEFORE.search(body, max(0, offset - 60), offset)}
+                if _OBJECT_OF_VERB_BEFORE.search(sentence_text, 0, m.start()):
+                    in_sentence = [offset for offset, _ in fitting if offset >= sentence_start]
+                    passed_over |= set(in_sentence[:1])  # the verb's subject, nearest before it
+            chosen = antecedent(fitting, frozenset(passed_over))
             if chosen is not None:
                 out.append(CorefSlot(m.start(), m.end(), m.group(), chosen))
                 taken.append((m.start(), m.end()))

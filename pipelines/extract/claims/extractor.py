@@ -41,6 +41,7 @@ from pipelines.extract.claims.tables import is_empty_cell, row_spans, table_head
 from pipelines.extract.claims.registry import (
     accords_by_id,
     context_alias_span,
+    own_treaty,
     party_elsewhere,
     unnamed_deal_accord,
     unnamed_topic,
@@ -95,6 +96,8 @@ def _quoted_at(text: str, position: int) -> bool:
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
+# between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
+_OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
 _FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECASE)
 # a clause of its own after the countries: "... informed the leaders of A and B that his country will not join" (a
 # person's country: "it", "they" and "its country" may be the countries before)
@@ -200,6 +203,7 @@ _ELIDED_OBJECT = re.compile(
 # claim is about that, not about the article's accord, unless it is a registry name.
 _NAMED_OBJECT = re.compile(r"\s*(?:to |into |of )?(?:the )?(?:(?:original|former|old|earlier|proposed|now-defunct|defunct) )?"
                            r"[A-Z][A-Za-z+&.-]*")  # ("pulled out of the original Trans-Pacific Partnership")
+_LED_BY = re.compile(r"-(?:led|backed|founded|created|sponsored|run|dominated|funded|financed)$", re.IGNORECASE)
 _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
@@ -347,7 +351,7 @@ class _ArticleClaims:
             previous = list(zip(self._country_starts[:before_end], self._country_codes[:before_end]))
             skip = self.topic.non_joiners if self.topic else frozenset()
             for coref in resolve_descriptors(sentence.text, base, previous, skip, taken, descriptors,
-                                             self._listed_countries):
+                                             self._listed_countries, self.article.body):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
         if speaker_country and sentence.in_quote:
@@ -635,6 +639,11 @@ class _ArticleClaims:
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
         mentioned = [*self._named_in.get(sentence.sentence_idx, ()), *self._generic_in.get(sentence.sentence_idx, ())]
         named = [x for x in mentioned if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
+        if _LED_BY.search(m.group()):
+            # "a member of the BRICS-led New Development Bank": the accord only leads the object named after it
+            after = sentence.start_char + m.end()
+            if not any(after <= x.start_char <= after + 1 for x in mentioned):
+                return m.group()
         return None if covered or named else m.group()
 
     def _has_own_object(self, sentence: SentenceText, hit: Hit) -> bool:
@@ -863,9 +872,12 @@ class _ArticleClaims:
                 group = [s for s in slots if m and s.start >= m.start("C") and s.end <= m.end("C")]
                 binding = "slot"
             else:
-                adjacent = [s for s in slots if s.end == hit.start] if hit.trigger.source.startswith("(?<=[\x01\x02])") else []
-                # an appositive right after a country is about that country, even one after "with" ("talks
-                # with North Macedonia — an official candidate since 2005 —")
+                appositive_trigger = hit.trigger.source.startswith("(?<=[\x01\x02])")
+                adjacent = [s for s in slots if s.end == hit.start and (appositive_trigger or s.method == "coref")] \
+                    if appositive_trigger or hit.trigger.source.startswith("(?:'s|’s)") else []
+                # an appositive right after a country is about that country, even one after "with" ("talks with
+                # North Macedonia — an official candidate since 2005 —"), and so is a description's possessive in a
+                # relative clause ("Brazil, which holds the presidency, announced the country's accession")
                 group = group_around([s for s in slots if s.end <= hit.start], adjacent[0], masked) if adjacent else \
                     subject_group(slots, masked, hit.start, clause_start,
                                   self.topic.non_joiners if self.topic else _all_non_joiners())
@@ -980,8 +992,20 @@ class _ArticleClaims:
                 if slot.code in accord.non_joiners or any(slot is lead[0] for lead in leads) \
                         or (relation == "preceded_by" and party_elsewhere(slot.code, accord)):
                     continue  # ("the third Arab country to establish ties with Israel, after Egypt ... and Jordan")
-                self._emit(sentence, slot, accord, status, speaker, when, hit, f"{status}:{relation}|{rule_tail}",
-                           last.confidence * 0.9, is_future, None)
+                target = accord
+                if accord.parties and slot.code not in accord.parties:
+                    # "Egypt was the first to sign a peace treaty with Israel in 1979, followed by Jordan in 1994":
+                    # a fixed treaty takes no follower, who made a treaty of its own with the same counterparty
+                    target = own_treaty(slot.code, accord)
+                    if target is None:
+                        continue
+                own_date = next((d for d in self._dates_by_sentence.get(sentence.sentence_idx, ())
+                                 if _OWN_DATE_GAP.fullmatch(sentence.text, slot.end, d.start_char - sentence.start_char)),
+                                None) if relation == "followed_by" else None
+                # "..., followed by Jordan in 1994": a follower's own date right after it
+                self._emit(sentence, slot, target, status, speaker,
+                           dating.ClaimDate.of(own_date) if own_date is not None else when, hit,
+                           f"{status}:{relation}|{rule_tail}", last.confidence * 0.9, is_future, None)
 
         share(followers(slots, masked, hit.end, len(masked)), last.status,
               dating.follower(lead_date, self.last_range_upper, self.reference) if lead_date.precision != "open" else lead_date,

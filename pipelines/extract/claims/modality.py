@@ -31,6 +31,9 @@ _WHEN = re.compile(r"(?<![\w])(?:(?:on|next|this|in|by|from|within)\s+(?:\w+day|
                    r"tomorrow|tonight|shortly)(?![\w])", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?<![\w])(?:set|due|scheduled|slated|poised)\s+to(?![\w])", re.IGNORECASE)
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
+# a clause that states the terms of a deal: "an agreement under which ...", "a deal whereby ..."
+_TERMS_CLAUSE = re.compile(r"(?<![\w])(?:(?:under|in|by|through)\s+which|whereby)\s+(?:the\s+)?\x02\x01*"
+                           r"(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?\x02\x01*)*\s+would\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WOULD_BE_AT_END = re.compile(r"(?<![\w])would\s+be\s+[\"“]?(?:the\s+)?$", re.IGNORECASE)
 # "to become a member": an infinitive of becoming is an aim, not a membership - a decision when one of these
 # governs it ("agreed to become"), else a candidacy ("invited X to become full members", "wants to become")
@@ -112,6 +115,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             # become a member of the alliance" - a membership promised without a time is a candidacy (four blind
             # writers read it so); "Sweden will become NATO's 32nd member on Thursday" is announced
             return "candidate", True, "promised"
+        if _TERMS_CLAUSE.search(masked, max(0, hit.start - 120), hit.start):
+            # "Washington is seeking an agreement under which Saudi Arabia would establish relations": the terms
+            # of a deal sought, a prospect
+            return "candidate", True, "terms"
         if status == "signed" and (futurish or _WOULD.search(cue_zone)):
             # "said Kazakhstan would become the first country of his second term to sign": not signed yet
             return "announced", True, "future_signing"

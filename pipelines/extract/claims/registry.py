@@ -76,9 +76,16 @@ def _matching_deals(text: str, codes_in_sentence) -> list[Accord]:
 def party_elsewhere(code: str, accord: Accord) -> bool:
     """Whether ``code`` is a party of another registry accord with the same counterparty (Egypt and Jordan
     for the Abraham Accords): its step with that counterparty belongs to that accord."""
-    return accord.counterparty is not None and any(
-        code in other.parties and other.counterparty == accord.counterparty and other is not accord
-        for other in accords_by_id().values())
+    return own_treaty(code, accord) is not None
+
+
+def own_treaty(code: str, accord: Accord) -> Accord | None:
+    """The other registry accord with the same counterparty that ``code`` is a party of (Jordan's treaty with
+    Israel, next to Egypt's), if any."""
+    if accord.counterparty is None:
+        return None
+    return next((other for other in accords_by_id().values() if code in other.parties
+                 and other.counterparty == accord.counterparty and other is not accord), None)
 
 
 def unnamed_topic(sentences, codes_by_sentence: dict[int, set[str]], reference: date | None) -> Accord | None:
