@@ -81,3 +81,13 @@ def test_the_agreements_brokered_between_israel_and_its_partners():
     claims = _claims("The Abraham Accords, the normalization agreements brokered between Israel and the United Arab "
                      "Emirates, Bahrain and Morocco, are five years old.")
     assert {c[:4] for c in claims} == {(code, "Abraham Accords", "signed", "article") for code in ("AE", "BH", "MA")}
+
+
+def test_a_description_ignores_the_hedges_of_its_sentence_and_is_never_dated_after_publication():
+    claims = _claims("Their hopes of a breakthrough this week were dashed after EU member Bulgaria kept its veto.")
+    assert claims == {("BG", "European Union", "signed", "article", None, date(2024, 10, 20))}
+
+
+def test_a_description_of_a_body_outside_the_registry_claims_nothing():
+    assert _claims("China signed the RCEP with 14 countries, including the 10 ASEAN members, Japan, South Korea and "
+                   "Australia, and has applied to join the CPTPP.") == set()

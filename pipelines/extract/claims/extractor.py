@@ -98,6 +98,8 @@ def _quoted_at(text: str, position: int) -> bool:
 
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
+# how far before a described membership its accord may be named ("the normalization agreements ... brokered between")
+_DESCRIBED_REACH = 30
 _FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECASE)
 # a clause of its own after the countries: "... informed the leaders of A and B that his country will not join" (a
 # person's country: "it", "they" and "its country" may be the countries before)
@@ -390,6 +392,14 @@ class _ArticleClaims:
         person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
         return [Slot(start, end, code, nearest.text, "leader")], person
 
+    def _accord_inside(self, sentence: SentenceText, hit: Hit) -> bool:
+        """A registry accord's name or generic phrase (or the topic's) lies inside the trigger's words."""
+        start = max(0, hit.start - _DESCRIBED_REACH)  # the words that open the phrase: "the normalization agreements"
+        lo, hi = sentence.start_char + start, sentence.start_char + hit.end
+        return any(lo <= m.start_char < hi for m in (*self._named_in.get(sentence.sentence_idx, ()),
+                                                     *self._generic_in.get(sentence.sentence_idx, ()))) \
+            or context_alias_span(sentence.text[start:hit.end], self.topic) is not None  # "The pact, which ..."
+
     def _leader_country_slot(self, sentence: SentenceText, end: int) -> tuple[list[Slot], Speaker | None]:
         """The country of the person nearest before ``end`` who holds a role that speaks for a state, and the
         person."""
@@ -520,8 +530,9 @@ class _ArticleClaims:
                 return dating.window(nearest.lower, by)
             if _BEFORE_DATE.search(sentence.text, 0, nearest.start_char - base) and nearest.lower is not None:
                 return dating.window(None, nearest.lower)  # "Before 7 October, ... had been negotiating"
-            if state:
-                return dating.window(None, nearest.upper)  # "the BRICS group comprising A, B ... met on Tuesday"
+            if state:  # "the BRICS group comprising A, B ... met on Tuesday" (not after publication: "this week")
+                upper = nearest.upper if self.reference is None or nearest.upper is None else min(nearest.upper, self.reference)
+                return dating.window(None, upper)
             return dating.ClaimDate.of(nearest)
         if scope is not None and scope.embedded:
             return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...", "Oman, once spoken
@@ -906,11 +917,15 @@ class _ArticleClaims:
             right = masked[hit.end:min(clause_end, hit.end + (_NOUN_CUE_REACH if hit.trigger.noun else 40))]
             appositive = hit.start > 0 and masked[hit.start:hit.start + 2].strip()[:1] in (",", "—", "–") \
                 and masked[hit.start - 1] in "\x01\x02"
-            if appositive:
+            if hit.trigger.state and not self._accord_inside(sentence, hit):
+                continue  # "the 10 ASEAN members, Japan, South Korea ...", "The I2U2 group, which brings together ...":
+                # a description of a body the registry does not hold
+            if appositive or hit.trigger.state:
                 # "Türkiye, a member of NATO, formally applied ..., as confirmed by the Kremlin", "whether Hungary, a
-                # member of the Union since 2004, should be shown the door": a gloss in the outlet's voice, outside
-                # the sentence's attribution and its hedges
-                status, is_future, note = hit.trigger.status, False, "gloss"
+                # member of the Union since 2004, should be shown the door", "hopes were dashed after EU member
+                # Bulgaria maintained its veto": a gloss or a description in the outlet's voice, outside the
+                # sentence's attribution and its hedges
+                status, is_future, note = hit.trigger.status, False, "gloss" if appositive else "description"
             else:
                 status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
             if status is None:
