@@ -91,3 +91,25 @@ def test_a_description_ignores_the_hedges_of_its_sentence_and_is_never_dated_aft
 def test_a_description_of_a_body_outside_the_registry_claims_nothing():
     assert _claims("China signed the RCEP with 14 countries, including the 10 ASEAN members, Japan, South Korea and "
                    "Australia, and has applied to join the CPTPP.") == set()
+
+
+def test_an_accord_that_links_or_comprises_its_members_in_a_main_clause():
+    assert _members("The pact currently links Australia, Brunei, Canada and Vietnam in the CPTPP.", "CPTPP") == {
+        "AU", "BN", "CA", "VN"}
+    assert _members("The bloc currently comprises Brazil, Russia, India, China and South Africa, BRICS officials "
+                    "said.", "BRICS") == {"BR", "RU", "IN", "CN", "ZA"}
+
+
+def test_members_who_joined_together_and_members_who_joined_as_full_members():
+    assert _claims("Estonia, which joined NATO together with Latvia and Lithuania in 2004, ratified quickly.") == {
+        (code, "NATO", "signed", "article", date(2004, 1, 1), date(2004, 12, 31)) for code in ("EE", "LV", "LT")}
+    text = "BRICS expanded again. Egypt, Ethiopia and Iran joined as full members in January this year."
+    assert {c[:3] for c in _claims(text)} == {(code, "BRICS", "signed") for code in ("EG", "ET", "IR")}
+
+
+def test_a_countrys_description_with_an_accord_does_not_change_what_the_article_is_about():
+    text = ("Leaders gathered in Kazan for the BRICS summit. Turkey, a NATO member, made its interest official in "
+            "September. Indonesia's foreign minister said the bloc's expansion was welcome. Jakarta wants to join "
+            "as a full member.")
+    assert ("ID", "BRICS", "candidate") in {c[:3] for c in _claims(text)}
+    assert not any(c[0] == "ID" and c[1] == "NATO" for c in _claims(text))

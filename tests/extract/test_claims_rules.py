@@ -245,3 +245,11 @@ def test_the_country_is_neither_the_object_of_with_before_nor_the_subject_of_its
     text = ("Indonesia has become a full member of BRICS, after Brazil, which holds the bloc's presidency, announced "
             "the country's accession on Monday.")
     assert {c.country_code for c in claims_of(text)} == {"ID"}
+
+
+def test_jordan_followed_or_did_so_with_a_treaty_of_its_own():
+    for text in ("Egypt signed a peace treaty with Israel in 1979, and Jordan followed in 1994.",
+                 "Egypt made peace with Israel in 1979 and Jordan did so in 1994."):
+        claims = claims_of(text)
+        assert {(c.country_code, c.accord, c.status, c.date_lower.year) for c in claims} == {
+            ("EG", "Egypt-Israel Peace Treaty", "signed", 1979), ("JO", "Israel-Jordan Peace Treaty", "signed", 1994)}, text

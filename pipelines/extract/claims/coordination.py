@@ -36,6 +36,7 @@ _OBJECT_INTRO = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+_COMPANIONS = re.compile(rf"(?<![\w])(?:together|along)\s+with\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 # "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
 _PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 # "Sudan joins the UAE, Bahrain and Morocco in choosing a path of peace", "... as members of the accords": the
@@ -232,6 +233,15 @@ def joined_members(slots: list[Slot], masked: str, verb_end: int) -> list[Slot]:
     """Countries right after a "join" verb that the subject joins as fellow members ("Sudan joins the UAE,
     Bahrain and Morocco in choosing peace")."""
     m = _JOINED_MEMBERS.match(masked, verb_end)
+    if not m:
+        return []
+    return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]
+
+
+def companions(slots: list[Slot], masked: str, start: int, end: int) -> list[Slot]:
+    """Countries introduced by "together with" / "along with" in masked[start:end], who took the step at the same
+    time ("Estonia, which joined the alliance together with Latvia and Lithuania in 2004")."""
+    m = _COMPANIONS.search(masked, start, end)
     if not m:
         return []
     return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]

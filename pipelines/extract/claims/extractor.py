@@ -25,6 +25,7 @@ from pipelines.extract.claims.coordination import (
     DateScope,
     Slot,
     clause_bounds,
+    companions,
     date_scope,
     followers,
     group_around,
@@ -98,6 +99,11 @@ def _quoted_at(text: str, position: int) -> bool:
 
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
+# after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
+_PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|normali[sz]ing|acceding|entering)(?![\w])",
+                              re.IGNORECASE)
+# an accord's name used to describe a country ("a NATO member", "EU member states", "NATO ally Turkey")
+_DESCRIBING = re.compile(r"(?:\s+|-)(?:member|members|member states?|member countries|ally|allies)(?![\w])", re.IGNORECASE)
 # how far before a described membership its accord may be named ("the normalization agreements ... brokered between")
 _DESCRIBED_REACH = 30
 _FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECASE)
@@ -194,6 +200,7 @@ _ADVERBIAL = (
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
     r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
+    r"as (?:a |an )?(?:full(?:-fledged)? |new |founding )?(?:members?|partners?)|"
     r"with (?:the )?[A-Z\x02][\w.'’\x01-]*)"
 )
 _CONDITION_AT_END = re.compile(r"(?<![\w])(?:without|until|before|unless)$", re.IGNORECASE)
@@ -981,12 +988,22 @@ class _ArticleClaims:
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
+            # a completed joining of an accession accord, or a completed step of a fixed bilateral treaty ("Jordan
+            # followed in 1994"), is its signature
             slot_status = "signed" if status == "announced" and hit.trigger.completes and not is_future \
-                and accord.joining_is_membership else status
+                and (accord.joining_is_membership or bool(accord.parties)) else status
             if hit.trigger.echoes and status == "announced":
-                lead = next((c for c in reversed(self.claims) if c.sentence_idx == sentence.sentence_idx
-                             and c.accord == accord.name and c.country_code != slot.code), None)
-                slot_status = lead.status if lead is not None and lead.status in ("announced", "signed") else status
+                # ("Egypt made peace with Israel in 1979 and Jordan did so in 1994": a treaty of its own with the same
+                # counterparty echoes the step of the one before)
+                # (the sentence before may hold the lead: "... the UAE and Bahrain signed the accords. Morocco
+                # followed in December 2020")
+                lead = next((c for c in reversed(self.claims)
+                             if sentence.sentence_idx - 1 <= c.sentence_idx <= sentence.sentence_idx
+                             and (c.accord == accord.name or _same_counterparty(c.accord, accord))
+                             and c.country_code != slot.code), None)
+                if lead is None and _PARTICIPLE_STEP.match(masked, hit.end):
+                    continue  # "Morocco followed in December 2020, signing a joint declaration": the participle says
+                slot_status = lead.status if lead is not None and lead.status in ("announced", "signed") else slot_status
             confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker", "leader") else 1.0) \
                 * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
             rule = f"{slot_status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
@@ -1025,6 +1042,10 @@ class _ArticleClaims:
         share(followers(slots, masked, hit.end, len(masked)), last.status,
               dating.follower(lead_date, self.last_range_upper, self.reference) if lead_date.precision != "open" else lead_date,
               "followed_by", last.is_future)
+        if _JOIN_VERB.search(masked, hit.start, hit.end) or last.status == "signed":
+            # "joined the alliance together with Latvia and Lithuania in 2004": the same step at the same time
+            share(companions(slots, masked, hit.end, clause_end if clause_end is not None else len(masked)),
+                  last.status, lead_date, "together_with", last.is_future)
         if _JOIN_VERB.search(masked, hit.start, hit.end):
             share(joined_members(slots, masked, hit.end), "signed", until_lead, "joined_members", False)
         if hit.ordinal is not None or _LATEST.search(sentence.text, hit.start, hit.end):
@@ -1045,10 +1066,13 @@ class _ArticleClaims:
         phrase in the sentence refers to; else the accord of the sentence's claims - but a claim that
         a fixed bilateral treaty took by its parties ("Egypt made peace with Israel in 1979") is a
         background remark and does not move the topic away from an accord already under discussion."""
-        named = self._named_in.get(sentence.sentence_idx)
+        named = [m for m in self._named_in.get(sentence.sentence_idx, ())
+                 if not _DESCRIBING.match(self.article.body, m.end_char)]
         if named:
             self.topic = accords_by_id().get(named[-1].entity_id, self.topic)
             return
+        if self._named_in.get(sentence.sentence_idx):
+            return  # "Turkey, a NATO member, made its interest official": a description, no change of subject
         generic = self._generic_in.get(sentence.sentence_idx)
         if generic:
             self.topic = accords_by_id().get(generic[-1].entity_id, self.topic)
@@ -1088,6 +1112,13 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
     if not (excluded[0] < excluded[1] <= trigger_start):
         return False
     return len(_WORD.findall(masked, excluded[1], trigger_start)) >= 2
+
+
+def _same_counterparty(name: str, accord: Accord) -> bool:
+    """Whether the registry accord called ``name`` is another fixed treaty with ``accord``'s counterparty."""
+    other = next((a for a in accords_by_id().values() if a.name == name), None)
+    return other is not None and bool(other.parties) and bool(accord.parties) \
+        and other.counterparty is not None and other.counterparty == accord.counterparty
 
 
 def _all_non_joiners() -> frozenset[str]:
