@@ -253,3 +253,26 @@ def test_jordan_followed_or_did_so_with_a_treaty_of_its_own():
         claims = claims_of(text)
         assert {(c.country_code, c.accord, c.status, c.date_lower.year) for c in claims} == {
             ("EG", "Egypt-Israel Peace Treaty", "signed", 1979), ("JO", "Israel-Jordan Peace Treaty", "signed", 1994)}, text
+
+
+def test_no_plans_is_a_refusal_and_an_interest_a_candidacy():
+    claims = claims_of("Indonesia has reiterated that it has no plans to establish diplomatic relations with Israel.")
+    assert {(c.country_code, c.status) for c in claims} == {("ID", "declined")}
+    claims = claims_of("Somalia's president is interested in establishing relations with Israel under the Abraham "
+                       "Accords.")
+    assert {(c.country_code, c.status) for c in claims} == {("SO", "candidate")}
+
+
+def test_a_participle_between_the_speaker_and_the_verb_is_about_the_speaker():
+    claims = claims_of("The statement came days after Trump, speaking to reporters at the White House, said he "
+                       "expected Kuwait to join the Abraham Accords very soon.")
+    assert keys(claims) == {("KW", AA, "candidate", "Donald Trump")}
+
+
+def test_a_treaty_step_told_in_the_past_and_an_instrument_deposited_for_a_named_country():
+    claims = claims_of("The UAE was only the third Arab country, after Egypt in 1979 and Jordan in 1994, to establish "
+                       "full diplomatic relations with Israel.")
+    assert ("JO", "Israel-Jordan Peace Treaty", "signed") in {(c.country_code, c.accord, c.status) for c in claims}
+    claims = claims_of("Prime Minister Dusko Markovic deposited Montenegro's instrument of accession to the North "
+                       "Atlantic Treaty in Washington on June 5.", datetime(2017, 6, 6))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("ME", "NATO", "signed")}

@@ -50,7 +50,9 @@ _GOVERNMENT_BODY = re.compile(
 # "in a deal announced by Trump": a passive participle
 _PASSIVE_AGENT = re.compile(r"\s+by(?![\w])", re.I)
 # a sentence adverb between commas after a speaker ("Saudi officials, however, have said ...")
-_PARENTHETICAL = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part|in response),\s*", re.I)
+_PARENTHETICAL = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part|in response|"
+                            # "Trump, speaking to reporters at the White House, said": a participle about the speaker
+                            r"(?:speaking|talking|writing|addressing|responding|appearing|asked)\s[^,;\"“”]{0,80}),\s*", re.I)
 # "has said nothing", "said little": a reporting verb without a statement
 _SAID_NOTHING = re.compile(r"\s+(?:nothing|little|none|no more)(?![\w])", re.I)
 _ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)

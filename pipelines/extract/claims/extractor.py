@@ -988,10 +988,10 @@ class _ArticleClaims:
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
-            # a completed joining of an accession accord, or a completed step of a fixed bilateral treaty ("Jordan
-            # followed in 1994"), is its signature
-            slot_status = "signed" if status == "announced" and hit.trigger.completes and not is_future \
-                and (accord.joining_is_membership or bool(accord.parties)) else status
+            # a completed joining of an accession accord is a membership; a fixed bilateral treaty's step, told as past
+            # ("after Egypt in 1979 and Jordan in 1994, to establish full relations"), is its signature
+            slot_status = "signed" if status == "announced" and not is_future \
+                and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties)) else status
             if hit.trigger.echoes and status == "announced":
                 # ("Egypt made peace with Israel in 1979 and Jordan did so in 1994": a treaty of its own with the same
                 # counterparty echoes the step of the one before)
@@ -1024,20 +1024,22 @@ class _ArticleClaims:
                 if slot.code in accord.non_joiners or any(slot is lead[0] for lead in leads) \
                         or (relation == "preceded_by" and party_elsewhere(slot.code, accord)):
                     continue  # ("the third Arab country to establish ties with Israel, after Egypt ... and Jordan")
-                target = accord
+                target, slot_status = accord, status
                 if accord.parties and slot.code not in accord.parties:
                     # "Egypt was the first to sign a peace treaty with Israel in 1979, followed by Jordan in 1994":
                     # a fixed treaty takes no follower, who made a treaty of its own with the same counterparty
                     target = own_treaty(slot.code, accord)
                     if target is None:
                         continue
+                if target.parties and slot_status == "announced" and not is_future:
+                    slot_status = "signed"  # a fixed bilateral treaty's step that came before or after: made
                 own_date = next((d for d in self._dates_by_sentence.get(sentence.sentence_idx, ())
                                  if _OWN_DATE_GAP.fullmatch(sentence.text, slot.end, d.start_char - sentence.start_char)),
                                 None) if relation == "followed_by" else None
                 # "..., followed by Jordan in 1994": a follower's own date right after it
-                self._emit(sentence, slot, target, status, speaker,
+                self._emit(sentence, slot, target, slot_status, speaker,
                            dating.ClaimDate.of(own_date) if own_date is not None else when, hit,
-                           f"{status}:{relation}|{rule_tail}", last.confidence * 0.9, is_future, None)
+                           f"{slot_status}:{relation}|{rule_tail}", last.confidence * 0.9, is_future, None)
 
         share(followers(slots, masked, hit.end, len(masked)), last.status,
               dating.follower(lead_date, self.last_range_upper, self.reference) if lead_date.precision != "open" else lead_date,
