@@ -494,3 +494,19 @@ def test_a_second_speaker_in_a_coordinate_clause_speaks_for_that_clause():
     claims = claims_of("Oman's foreign minister said the sultanate would not normalize ties with Israel, while "
                        "Donald Trump said Bahrain would join the Abraham Accords.")
     assert keys(claims) == {("OM", AA, "declined", "Oman"), ("BH", AA, "announced", "Donald Trump")}
+
+
+def test_the_person_who_urges_or_persuades_holds_the_candidacy():
+    text = ("Foreign Minister Eli Cohen met Annalena Baerbock in Berlin. Cohen asked Baerbock to use Germany's ties "
+            "in Africa to help persuade Mauritania and Niger to normalize relations with Israel.")
+    assert keys(claims_of(text)) == {("MR", AA, "candidate", "Eli Cohen"), ("NE", AA, "candidate", "Eli Cohen")}
+    assert keys(claims_of("President Donald Trump urged Syria to join the Abraham Accords.")) == {
+        ("SY", AA, "candidate", "Donald Trump")}
+
+
+def test_contacts_led_with_countries_are_talks_and_not_an_option_a_refusal():
+    claims = claims_of("Israel's foreign minister is leading contacts with Mauritania and Niger on joining the Abraham "
+                       "Accords, officials said.")
+    assert {(c.country_code, c.status) for c in claims} == {("MR", "negotiating"), ("NE", "negotiating")}
+    claims = claims_of("Oman's foreign minister said joining the Abraham Accords was not an option.")
+    assert keys(claims) == {("OM", AA, "declined", "Oman")}

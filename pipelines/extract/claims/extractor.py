@@ -99,6 +99,8 @@ def _quoted_at(text: str, position: int) -> bool:
 
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
+# a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
+_AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb)", re.IGNORECASE)
 # after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
 _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|normali[sz]ing|acceding|entering)(?![\w])",
                               re.IGNORECASE)
@@ -406,6 +408,19 @@ class _ArticleClaims:
         return any(lo <= m.start_char < hi for m in (*self._named_in.get(sentence.sentence_idx, ()),
                                                      *self._generic_in.get(sentence.sentence_idx, ()))) \
             or context_alias_span(sentence.text[start:hit.end], self.topic) is not None  # "The pact, which ..."
+
+    def _person_before(self, sentence: SentenceText, start: int, end: int, excluded: tuple[int, int]) -> Speaker | None:
+        """The first person named in [start, end) (sentence-relative), outside ``excluded``: the clause's subject
+        ("Cohen asked Baerbock to help persuade ...": Cohen)."""
+        base = sentence.start_char
+        before = [m for m in self._persons_in.get(sentence.sentence_idx, ())
+                  if start <= m.start_char - base and m.end_char - base <= end
+                  and not excluded[0] <= m.start_char - base < excluded[1]]
+        if not before:
+            return None
+        first = min(before, key=lambda m: m.start_char)
+        entity = self.entities.get(first.entity_id)
+        return Speaker(entity.name if entity else first.text, first.entity_id)
 
     def _leader_country_slot(self, sentence: SentenceText, end: int) -> tuple[list[Slot], Speaker | None]:
         """The country of the person nearest before ``end`` who holds a role that speaks for a state, and the
@@ -944,6 +959,11 @@ class _ArticleClaims:
                 else speaker
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
+            if status == "candidate" and binding == "slot" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start):
+                # "Cohen asked Baerbock to help persuade Mauritania and Niger to normalize", "Trump urged Syria to
+                # join": the person who urges or persuades is the one who sees the country as a candidate
+                agent = self._person_before(sentence, clause_start, hit.start, excluded)
+                said_by = agent or said_by
             possessive = hit.trigger.source.startswith(("(?:'s|’s)", "(?<=[\x01\x02])"))
             accord_acts = self._accord_is_subject(sentence, hit)
             for candidates, how in ((group, binding), (None, "object")):
