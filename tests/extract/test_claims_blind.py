@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in fifteen rounds, read through the ingest path.
+extractor's rules, in seventeen rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -142,6 +142,22 @@ their refusals, the US withdrawal from "its predecessor, the TPP" as a CPTPP wit
 applied ..., dismissing reports" as a candidacy, Bangladesh a member of "the BRICS-led New Development Bank", Jordan
 given Egypt's treaty as a follower, "an agreement under which Saudi Arabia would establish relations" announced.
 
+Round 16 (24 articles, session 16, first run on 637c2fc): the Abraham Accords in US and European outlets (NPR, PBS,
+USA Today, The Telegraph, DW, Vox, The Independent, Euronews), other accords in outlets not used before (LRT, CBC,
+Hindustan Times, ABC Australia, ERR, Bernama, RTÉ, TVP World) and state and regional agencies (BNA, MAP, KUNA,
+Xinhua, Daryo, Bernama, Trend). Precision 0.82 / 0.80 / 0.97, recall 0.56 / 0.33 / 0.38 (on fbc5114: 0.82 / 0.81 /
+1.00 and 0.54 / 0.30 / 0.34). Really wrong: "the 10 ASEAN members, Japan, South Korea" (RCEP) as CPTPP members (a
+must-not), "hopes ... were dashed after EU member Bulgaria kept its veto" as Bulgaria's candidacy.
+
+Round 17 (24 articles, session 16, first run on 1a7dd05): typical Abraham Accords news of 2020-2025 (Ynetnews,
+i24NEWS, Khaleej Times, The Times of Israel, The New Arab, Reuters, The Astana Times, Kun.uz), "who is next"
+speculation and denials (Middle East Eye, Kuwait Times, The Jakarta Post, Israel Hayom, The Jerusalem Post, The
+Cradle, Arab News, Dawn) and other accords 2016-2025 (The Irish Times, The Guardian, Kazinform, the FT, Tico Times,
+Taipei Times, MIA, RFE/RL). Precision 0.80 / 0.82 / 0.95, recall 0.58 / 0.40 / 0.39 (on fbc5114: 0.80 / 0.82 / 0.94
+and 0.56 / 0.40 / 0.31). Really wrong: "it has no plans to establish diplomatic relations" as an announcement,
+"is interested in establishing relations" as one, "Trump, speaking to reporters at the White House, said" given to
+the White House.
+
 The fixes of commits 199720f..8ee3324 and of session 16 (66a65c9 onwards) were made on these articles, so the set
 is no longer blind. Labels changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -162,8 +178,8 @@ from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
 # English, other accords' background lists), 8, 9, 10, 11 and 12 brought the set's recall from 0.59 (82 articles)
-# to 0.42 (250); rounds 13-15 and the fixes of session 16 left it at 0.45 (322).
-RECALL_FLOOR = 0.43
+# to 0.42 (250); rounds 13-17 and the fixes of session 16 left it at 0.47 (370).
+RECALL_FLOOR = 0.45
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +193,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 322
+    assert len(blind) == 370
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

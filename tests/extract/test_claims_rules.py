@@ -276,3 +276,11 @@ def test_a_treaty_step_told_in_the_past_and_an_instrument_deposited_for_a_named_
     claims = claims_of("Prime Minister Dusko Markovic deposited Montenegro's instrument of accession to the North "
                        "Atlantic Treaty in Washington on June 5.", datetime(2017, 6, 6))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("ME", "NATO", "signed")}
+
+
+def test_a_quoted_hedge_and_an_indefinite_deal_that_was_never_expected():
+    claims = claims_of('Sudan\'s foreign ministry said Khartoum was "looking forward" to concluding a peace agreement '
+                       'with Israel.')
+    assert {(c.country_code, c.status) for c in claims} == {("SD", "candidate")}
+    assert claims_of("For years, a peace deal between Saudi Arabia and Israel was the thing diplomats talked about "
+                     "over dinner and never expected to see.") == []

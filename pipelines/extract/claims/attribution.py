@@ -435,8 +435,8 @@ class AttributionResolver:
                 clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             window_start = max(clause_start, len(head) - 80)
             found = self._phrase_speaker(text, base, window_start, len(head))
-            if found is None and not self._mentions_before(base, base + verb.start()):
-                # only when nothing before the verb is a known speaker ("Argentina's new president, Javier Milei,
+            if found is None and not self._mentions_before(base + clause_start, base + verb.start()):
+                # only when nothing before the verb in its clause is a known speaker ("Argentina's new president, Javier Milei,
                 # wrote ..." stays with Argentina's president, whose country "his country" needs)
                 found = _unknown_leading_name(text, window_start, len(head))
             elif found is not None and (found[0].entity_id or "").startswith("country:"):

@@ -99,6 +99,7 @@ def _quoted_at(text: str, position: int) -> bool:
 
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb)", re.IGNORECASE)
 # after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
@@ -936,7 +937,11 @@ class _ArticleClaims:
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
-            right = masked[hit.end:min(clause_end, hit.end + (_NOUN_CUE_REACH if hit.trigger.noun else 40))]
+            reach = _NOUN_CUE_REACH if hit.trigger.noun else 40
+            if hit.trigger.noun and _INDEFINITE_BEFORE.search(masked, max(0, hit.start - 4), hit.start):
+                reach = len(masked)  # "a peace deal between X and Israel was the thing diplomats never expected to see":
+                # an indefinite deal is whatever its whole clause says of it
+            right = masked[hit.end:min(clause_end, hit.end + reach)]
             appositive = hit.start > 0 and masked[hit.start:hit.start + 2].strip()[:1] in (",", "—", "–") \
                 and masked[hit.start - 1] in "\x01\x02"
             if hit.trigger.state and not self._accord_inside(sentence, hit):

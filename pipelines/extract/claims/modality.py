@@ -50,6 +50,14 @@ _NEGATION_AT_END = re.compile(r"(?:(?<![\w])(?:not|never|nor|neither|no\s+longer
                               re.IGNORECASE)
 
 
+_QUOTE_MARKS = str.maketrans("", "", "\"“”")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without double quote marks: 'was "looking forward" to concluding' reads as a hedge too."""
+    return text.translate(_QUOTE_MARKS) if '"' in text or "“" in text else text
+
+
 def without_month_may(text: str) -> str:
     """``text`` with the month May blanked out, so the hedge "may" does not read it ("WASHINGTON, May 17.",
     "In May, Oman joined ..."): a capitalized May that is not the text's first word, or is followed or
@@ -71,7 +79,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     # "Neither Oman nor Qatar has joined": the negation stands before the subject
     # "Why hasn't Saudi Arabia joined?": in a question, a negation before the subject negates it too
     # "the kingdom won't establish relations", "which hasn't yet signed": "n't" is glued to its auxiliary
-    negated = bool(vocab.negation.search(window)) or bool(_GLUED_NOT.search(window)) \
+    # a noun's negation may follow it ("a peace deal ... was the thing diplomats never expected to see")
+    negation_zone = cue_zone if noun else window
+    negated = bool(vocab.negation.search(negation_zone)) or bool(_GLUED_NOT.search(negation_zone)) \
         or bool(_NEITHER_NOR.search(governing)) \
         or (question and bool(_NEGATED_QUESTION.search(governing))) \
         or bool(_NO_BEFORE.search(masked, max(0, hit.start - 8), hit.start))  # "no peace, no negotiations with it"
@@ -100,7 +110,7 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         if hit.ordinal is not None and hit.ordinal > 0 and _WOULD_BE_AT_END.search(cue_zone):
             cue_zone = cue_zone[:_WOULD_BE_AT_END.search(cue_zone).start()]  # "said X would be the first country
             # to join": a rank is announced, not hedged ("would be the next to join" has no rank: still hedged)
-        if vocab.hedge.search(without_month_may(cue_zone)) or vocab.hedge.search(without_month_may(governing)) \
+        if vocab.hedge.search(_unquoted(without_month_may(cue_zone))) or vocab.hedge.search(without_month_may(governing)) \
                 or question:
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
