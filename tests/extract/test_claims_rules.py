@@ -284,3 +284,20 @@ def test_a_quoted_hedge_and_an_indefinite_deal_that_was_never_expected():
     assert {(c.country_code, c.status) for c in claims} == {("SD", "candidate")}
     assert claims_of("For years, a peace deal between Saudi Arabia and Israel was the thing diplomats talked about "
                      "over dinner and never expected to see.") == []
+
+
+def test_another_document_a_deal_between_others_and_a_process_launched():
+    claims = claims_of("Albania, Croatia and Macedonia are aspiring to join NATO and continue reforms in the framework "
+                       "of the Adriatic Charter signed with the US.", datetime(2004, 3, 29))
+    assert "US" not in {c.country_code for c in claims}  # the charter, not NATO, was signed with the US
+    text = ("Kazakhstan said it would join the Abraham Accords. Washington, which brokered the peace agreement between "
+            "Azerbaijan and Armenia at the White House, wants to expand the accords.")
+    assert {c.country_code for c in claims_of(text)} == {"KZ"}
+    claims = claims_of("Armenia adopted a law in March launching the process of its accession to the European Union.")
+    assert {(c.country_code, c.status) for c in claims} == {("AM", "candidate")}
+
+
+def test_a_country_that_maintained_that_it_will_not_normalize_says_so_itself():
+    claims = claims_of("Riyadh has maintained that it will not normalize relations with Israel without a Palestinian "
+                       "state, a condition the Abraham Accords never met.")
+    assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}

@@ -57,8 +57,9 @@ class CorefSlot:
     code: str
 
 
-# a country that is the object of "with", "against" or "by" in the same sentence is no antecedent of "the country"
-_OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:with|against|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# a country that is the object of "with", "against", "by" or "to" in the same sentence is no antecedent of "the
+# country" ("Malaysia submitted its application to Russia ..., after Anwar announced that the country intended ...")
+_OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:with|against|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # between two countries of one coordinated list: ", ", " and ", ", and ", " or "

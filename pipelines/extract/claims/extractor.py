@@ -99,6 +99,10 @@ def _quoted_at(text: str, position: int) -> bool:
 
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
+# a document named right before a participle: "the Adriatic Charter signed with the US"
+_DOCUMENT_RIGHT_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?-i:Charter|Declaration|Agreement|Treaty|Accords?|Pact|Protocol|"
+                                    r"Memorandum|Convention)\s*,?\s*$")
+_DEAL_NOUN = re.compile(r"deal|agreement|declaration")  # (in a noun trigger's pattern: a deal between two parties)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb)", re.IGNORECASE)
@@ -401,6 +405,11 @@ class _ArticleClaims:
         entity = self.entities.get(nearest.entity_id)
         person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
         return [Slot(start, end, code, nearest.text, "leader")], person
+
+    def _accord_ends_at(self, sentence: SentenceText, position: int) -> bool:
+        """A registry accord's name ends right before ``position`` (sentence-relative)."""
+        at = sentence.start_char + position
+        return any(at - 3 <= m.end_char <= at for m in self._named_in.get(sentence.sentence_idx, ()))
 
     def _accord_inside(self, sentence: SentenceText, hit: Hit) -> bool:
         """A registry accord's name or generic phrase (or the topic's) lies inside the trigger's words."""
@@ -944,6 +953,9 @@ class _ArticleClaims:
             right = masked[hit.end:min(clause_end, hit.end + reach)]
             appositive = hit.start > 0 and masked[hit.start:hit.start + 2].strip()[:1] in (",", "—", "–") \
                 and masked[hit.start - 1] in "\x01\x02"
+            if hit.trigger.status == "signed" and _DOCUMENT_RIGHT_BEFORE.search(masked, max(0, hit.start - 60), hit.start) \
+                    and not self._accord_ends_at(sentence, hit.start):
+                continue  # "the Adriatic Charter signed with the US": another document named right before
             if hit.trigger.state and not self._accord_inside(sentence, hit):
                 continue  # "the 10 ASEAN members, Japan, South Korea ...", "The I2U2 group, which brings together ...":
                 # a description of a body the registry does not hold
@@ -1013,6 +1025,9 @@ class _ArticleClaims:
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
+            if hit.trigger.noun and _DEAL_NOUN.search(hit.trigger.source) and accord_how in ("context", "ellipsis") \
+                    and accord.counterparty is not None and accord.counterparty not in codes:
+                continue  # "the peace agreement between Azerbaijan and Armenia ... expanding the accords": no Israel
             # a completed joining of an accession accord is a membership; a fixed bilateral treaty's step, told as past
             # ("after Egypt in 1979 and Jordan in 1994, to establish full relations"), is its signature
             slot_status = "signed" if status == "announced" and not is_future \
