@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in seventeen rounds, read through the ingest path.
+extractor's rules, in eighteen rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -158,6 +158,16 @@ and 0.56 / 0.40 / 0.31). Really wrong: "it has no plans to establish diplomatic 
 "is interested in establishing relations" as one, "Trump, speaking to reporters at the White House, said" given to
 the White House.
 
+Round 18 (24 articles, session 16, written after every other fix and first run on 69ba5bb as the session's
+measurement): the Abraham Accords 2020-2026 in outlets not used before (CNBC, the Los Angeles Times, The Globe and
+Mail, Gulf Today, Newsweek, Saudi Gazette, Yeni Şafak, SCMP), other accords 2004-2025 (Ukrinform, The Local, BTA,
+HINA, Prensa Latina, EFE, Japan Today, Swissinfo) and Kazakhstan's November 2025 announcement in Central Asian and
+Caucasian outlets (Al Jazeera, Caliber.Az, Eurasia Review, JAMnews, The Jerusalem Post, Orda.kz, Tengrinews,
+Vlast.kz). Precision 0.91 / 0.85 / 0.86, recall 0.49 / 0.62 / 0.52; all: 0.87 / 0.55 (on fbc5114, the session's
+start: 0.84 / 0.47). Really wrong: the Azerbaijan-Armenia peace agreement as the Abraham Accords (a must-not), "the
+Adriatic Charter signed with the US" as NATO, "Neither the parliament's statement nor the government's said Bahrain
+was withdrawing" as a withdrawal.
+
 The fixes of commits 199720f..8ee3324 and of session 16 (66a65c9 onwards) were made on these articles, so the set
 is no longer blind. Labels changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -178,7 +188,7 @@ from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
 # English, other accords' background lists), 8, 9, 10, 11 and 12 brought the set's recall from 0.59 (82 articles)
-# to 0.42 (250); rounds 13-17 and the fixes of session 16 left it at 0.47 (370).
+# to 0.42 (250); rounds 13-18 and the fixes of session 16 left it at 0.48 (394).
 RECALL_FLOOR = 0.45
 
 
@@ -193,7 +203,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 370
+    assert len(blind) == 394
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

@@ -301,3 +301,12 @@ def test_a_country_that_maintained_that_it_will_not_normalize_says_so_itself():
     claims = claims_of("Riyadh has maintained that it will not normalize relations with Israel without a Palestinian "
                        "state, a condition the Abraham Accords never met.")
     assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}
+
+
+def test_an_attribution_opened_by_neither_vouches_for_nothing_and_an_inevitability_is_a_prospect():
+    text = ("Bahrain's parliament said the ambassador had left. Neither the parliament's statement nor the "
+            "government's said Bahrain was withdrawing from the Abraham Accords.")
+    assert not any(c.status == "withdrawn" for c in claims_of(text))
+    claims = claims_of('Jared Kushner told reporters that a normalization agreement between Israel and Saudi Arabia '
+                       'was now "an inevitability."')
+    assert keys(claims) == {("SA", AA, "candidate", "Jared Kushner")}

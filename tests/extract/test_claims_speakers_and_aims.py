@@ -510,3 +510,9 @@ def test_contacts_led_with_countries_are_talks_and_not_an_option_a_refusal():
     assert {(c.country_code, c.status) for c in claims} == {("MR", "negotiating"), ("NE", "negotiating")}
     claims = claims_of("Oman's foreign minister said joining the Abraham Accords was not an option.")
     assert keys(claims) == {("OM", AA, "declined", "Oman")}
+
+
+def test_a_leader_named_in_apposition_keeps_his_country_for_his_country():
+    claims = claims_of("Argentina's new president, Javier Milei, wrote to the group's leaders last week saying his "
+                       "country would not join BRICS.", datetime(2024, 1, 2))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("AR", "BRICS", "declined")}

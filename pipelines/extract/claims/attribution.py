@@ -31,6 +31,7 @@ _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|un
 # its own, not a trailing attribution
 _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 # a leading attribution in a coordinate clause ("..., and Israeli officials said ...")
+_NEITHER = re.compile(r"(?<![\w])neither(?![\w])", re.IGNORECASE)
 # a coordinate clause that may open with a second speaker: "..., as Donald Trump says ...", "..., while Oman said ..."
 _SECOND_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even\s+as|though|although)\s+", re.IGNORECASE)
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
@@ -435,8 +436,8 @@ class AttributionResolver:
                 clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             window_start = max(clause_start, len(head) - 80)
             found = self._phrase_speaker(text, base, window_start, len(head))
-            if found is None and not self._mentions_before(base + clause_start, base + verb.start()):
-                # only when nothing before the verb in its clause is a known speaker ("Argentina's new president, Javier Milei,
+            if found is None and not self._mentions_before(base, base + verb.start()):
+                # only when nothing before the verb is a known speaker ("Argentina's new president, Javier Milei,
                 # wrote ..." stays with Argentina's president, whose country "his country" needs)
                 found = _unknown_leading_name(text, window_start, len(head))
             elif found is not None and (found[0].entity_id or "").startswith("country:"):
@@ -458,7 +459,8 @@ class AttributionResolver:
                     if that:
                         content_start += that.end()
                     rule = "speaker_" + verb.group().lower().split()[0]
-                    if _NEGATED_VERB.search(text, s_end, verb.start()):
+                    if _NEGATED_VERB.search(text, s_end, verb.start()) or _NEITHER.search(text, clause_start, s_start):
+                        # ("Neither the parliament's statement nor the government's said Bahrain was withdrawing")
                         # "Riyadh has never formally confirmed that it has joined": the speaker vouches for nothing
                         return Attribution(speaker, s_start, content_start, content_start, content_start,
                                            "negated_" + rule)
