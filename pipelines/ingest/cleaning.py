@@ -518,6 +518,13 @@ def _is_link_question(line: str) -> bool:
     return re.search(r"[.!?…]\s", line[:-1]) is None
 
 
+def _block(following: list[str]) -> list[str]:
+    """The lines up to the next empty one: the rest of a list of links ("Read More" over three headlines, then a
+    comments section with prose of its own)."""
+    end = next((i for i, line in enumerate(following) if not line.strip()), len(following))
+    return following[:end]
+
+
 def _only_links_follow(following: list[str]) -> bool:
     """Every later non-empty line is a linked headline or page furniture (the page's end)."""
     return all(
@@ -560,7 +567,9 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
         reason = None
         if (in_trailer or link_follows) and not _is_prose(line):
             reason = "other-headline"  # a linked headline, not this article's
-        if reason is None and in_trailer and _is_link_question(line) and _only_links_follow(lines[index + 1 :]):
+        if reason is None and in_trailer and _is_link_question(line) and _only_links_follow(
+                # inside a block of links, the block decides; a question opening a paragraph needs the page's end
+                _block(lines[index + 1 :]) if index > 0 and lines[index - 1].strip() else lines[index + 1 :]):
             reason = "other-headline"  # "Why is there fighting in Sudan?" under "More on this story"
         if reason is None and title_key is not None:
             reason = _title_repeat(line, title_key, found)
@@ -579,8 +588,10 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
             removed.append(line)
             if _furniture_key(line) in _rules().trailer_markers:
                 in_trailer = True  # "Latest News" alone: other stories' headlines follow
-            # "Read also" alone on its line: the next line is the linked headline.
+            # "Read also" alone on its line: the next line is the linked headline, and so are the lines after it
+            # until the text goes on ("READ MORE:" over a list of three headlines)
             link_follows = reason == "read-also" and _rules().read_also_label_only.match(line) is not None
+            in_trailer = in_trailer or link_follows
             continue
         in_trailer = False
         seen_text = True

@@ -24,7 +24,8 @@ SENTENCE_COLUMNS = tuple(f.name for f in fields(SentenceText))
 CLEAN_STAGE = "clean"
 # clean-2: irrelevant articles are no longer split into sentences (core.sentences holds relevant ones).
 # clean-3: a list item's number at a line start ("1. Belgium") no longer ends a sentence.
-CLEAN_CODE_VERSION = "clean-3"
+# clean-4: every headline of a "Read more" list is another story's, and a question heading such a list is one too.
+CLEAN_CODE_VERSION = "clean-4"
 ALL_SENTENCES_MARK = "all-sentences"
 
 

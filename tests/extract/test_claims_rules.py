@@ -310,3 +310,16 @@ def test_an_attribution_opened_by_neither_vouches_for_nothing_and_an_inevitabili
     claims = claims_of('Jared Kushner told reporters that a normalization agreement between Israel and Saudi Arabia '
                        'was now "an inevitability."')
     assert keys(claims) == {("SA", AA, "candidate", "Jared Kushner")}
+
+
+def test_a_description_names_no_accord_for_another_trigger_and_a_stated_step_beats_a_shared_one():
+    text = ("Türkiye, a NATO member, also confirmed in September that it had applied to join the group, and Erdogan "
+            "attended the BRICS session in Kazan.")
+    assert {(c.country_code, c.accord, c.status) for c in claims_of(text)} == {
+        ("TR", "NATO", "signed"), ("TR", "BRICS", "candidate")}
+    text = "Already a NATO member since 2009, when it joined the Alliance together with Albania, Croatia joined the EU."
+    assert ("AL", "NATO", "signed") in {(c.country_code, c.accord, c.status) for c in claims_of(text)}
+    text = ("Sudan became the third Arab country in 2020 to agree to normalise ties with Israel, after the United Arab "
+            "Emirates and Bahrain, which signed the Abraham Accords in September.")
+    assert {(c.country_code, c.status) for c in claims_of(text) if c.country_code in ("AE", "BH")} == {
+        ("AE", "signed"), ("BH", "signed")}

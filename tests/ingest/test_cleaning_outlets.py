@@ -252,3 +252,22 @@ def test_short_name_line_is_kept_when_no_date_line_is_next_to_it():
     raw = f"Known title\n\n{TEXT_1}\n\nWhat comes next\n\n{TEXT_2}"
     cleaned = clean_body(raw, title="Known title")
     assert paragraphs(cleaned) == [TEXT_1, "What comes next", TEXT_2]
+
+
+def test_every_headline_of_a_read_more_list_is_another_storys():
+    raw = (
+        f"{TEXT_1}\n\n{TEXT_2}\n\n"
+        "READ MORE:\n"
+        " Sudan's long road from 'three no's' to normalization - analysis\n"
+        " Saudi Arabia insists normalization with Israel must wait for Palestinian state\n"
+        " Finland, Sweden say NATO membership is not on the agenda\n\n"
+        "Read More\n"
+        " Can Trump Bring Saudi Arabia Into the Abraham Accords?\n"
+        " Why Ukraine's NATO Dream Looks Further Away Than Ever\n\n"
+        "Comments\n"
+        "Commenting on this article is a benefit of a subscription. Already a subscriber? Log In."
+    )
+    body = clean_body(raw, title="Known title").body
+    for headline in ("Saudi Arabia insists", "Finland, Sweden say", "Can Trump Bring", "Why Ukraine's NATO"):
+        assert headline not in body, headline
+    assert TEXT_1 in body and TEXT_2 in body

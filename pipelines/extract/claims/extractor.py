@@ -470,7 +470,13 @@ class _ArticleClaims:
                  if not before_mention.search(text, 0, max(0, m.start_char - base))
                  and not _OUTSIDE_OF.search(text, 0, max(0, m.start_char - base))
                  and not self._object_of_leaving(text, m.start_char - base, position, trigger_end)
-                 and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))]
+                 and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))
+                 # "Türkiye, a NATO member, confirmed it had applied to join the group": a description names another
+                 # accord than the trigger's (unless the description is the trigger: "NATO member Turkey")
+                 and (_starts_in(m, base + position, base + trigger_end)
+                      or not _DESCRIBING.match(self.article.body, m.end_char)
+                      # ("Already a NATO member since 2009, when it joined the Alliance": the object is that accord's)
+                      or context_alias_span(text[trigger_end:trigger_end + 40], accords_by_id().get(m.entity_id)))]
         if not named:
             return None  # "... decades before the Abraham Accords": a point in time, not the object
         absolute, absolute_end = base + position, base + trigger_end
@@ -1156,6 +1162,11 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
     return len(_WORD.findall(masked, excluded[1], trigger_start)) >= 2
 
 
+def _starts_in(mention: Mention, start: int, end: int) -> bool:
+    """The mention starts inside [start, end) (body offsets)."""
+    return start <= mention.start_char < end
+
+
 def _same_counterparty(name: str, accord: Accord) -> bool:
     """Whether the registry accord called ``name`` is another fixed treaty with ``accord``'s counterparty."""
     other = next((a for a in accords_by_id().values() if a.name == name), None)
@@ -1174,8 +1185,19 @@ def _absolute(dates: list[DateMention] | None) -> list[DateMention]:
     return [d for d in dates or () if any(ch.isdigit() for ch in d.text)]
 
 
+# a claim a sentence's trigger shares with a related country ("followed by A", "after A and B", "together with A")
+_DERIVED_RULE = re.compile(r"^\w+:(?:followed_by|preceded_by|together_with|joined_members)\|")
+
+
+def _dedup_rank(claim: Claim) -> tuple:
+    """A claim stated of the country itself before one it shares with another ("after the UAE and Bahrain, which
+    signed the Abraham Accords": signed, not the rank's announcement); then the least committal status."""
+    return (bool(_DERIVED_RULE.match(claim.rule)), STATUS_CAUTION[claim.status], -claim.confidence)
+
+
 def _deduplicate(claims: list[Claim]) -> list[Claim]:
-    """One claim per (sentence, country, accord, speaker): the least committal status wins. A table row keeps
+    """One claim per (sentence, country, accord, speaker): a claim of the country's own comes before one shared
+    from another country's, then the least committal status wins. A table row keeps
     one claim per column: its steps are separate events with dates of their own."""
     best: dict[tuple, Claim] = {}
     for claim in claims:
@@ -1183,7 +1205,7 @@ def _deduplicate(claims: list[Claim]) -> list[Claim]:
         if ":table|" in claim.rule:
             key = (*key, claim.status)
         current = best.get(key)
-        if current is None or (STATUS_CAUTION[claim.status], -claim.confidence) < (STATUS_CAUTION[current.status], -current.confidence):
+        if current is None or _dedup_rank(claim) < _dedup_rank(current):
             best[key] = claim
     return sorted(best.values(), key=lambda c: (c.sentence_idx, c.start_char, c.country_code))
 
