@@ -518,6 +518,15 @@ def _is_link_question(line: str) -> bool:
     return re.search(r"[.!?…]\s", line[:-1]) is None
 
 
+# the heading of a comment section: "Comments (5)", "12 comments", "Comments", "Reader comments"
+_COMMENTS_HEADING = re.compile(r"(?:\d{1,6}\s+)?(?:reader(?:s'|s’)?\s+)?comments?(?:\s*\(\d{1,6}\))?\s*:?", re.IGNORECASE)
+
+
+# what stands under a reader's comment or above the thread: "Reply  Like 14", "Report", "Read the Comments Policy"
+_COMMENT_WIDGET = re.compile(r"(?:^|\s)(?:reply|like|likes|report|flag|upvote|downvote)(?:\s+\d{1,6})?\s*$|comments?\s+policy",
+                             re.IGNORECASE)
+
+
 def _block(following: list[str]) -> list[str]:
     """The lines up to the next empty one: the rest of a list of links ("Read More" over three headlines, then a
     comments section with prose of its own)."""
@@ -558,10 +567,14 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
     in_trailer = False
     link_follows = False
     seen_text = False
+    in_comments = False
 
     for index, line in enumerate(lines):
         if not line:
             kept.append(None)
+            continue
+        if in_comments:
+            removed.append(line)  # readers' comments under the story ("Comments (5)" and what follows)
             continue
         looking_for_headline = found.title is None and not seen_text and not title_given
         reason = None
@@ -586,6 +599,9 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
         link_follows = False
         if reason is not None:
             removed.append(line)
+            if seen_text and _COMMENTS_HEADING.fullmatch(line.strip()) \
+                    and any(_COMMENT_WIDGET.search(later) for later in lines[index + 1:index + 9] if later):
+                in_comments = True  # the rest of the page is readers' comments ("Reply  Like 14" under each)
             if _furniture_key(line) in _rules().trailer_markers:
                 in_trailer = True  # "Latest News" alone: other stories' headlines follow
             # "Read also" alone on its line: the next line is the linked headline, and so are the lines after it

@@ -1,5 +1,5 @@
 """The blind set (tests/fixtures/blind): articles written and labelled by writers who had not seen the
-extractor's rules, in eighteen rounds, read through the ingest path.
+extractor's rules, in nineteen rounds, read through the ingest path.
 
 Round 1 (20 articles): ten about the Abraham Accords (Gulf News, the Guardian, the Jerusalem Post, AP,
 Hurriyet, Bloomberg, Middle East Eye, Politico, Kazinform, a think tank; 2020-2025) and ten about other
@@ -168,6 +168,15 @@ start: 0.84 / 0.47). Really wrong: the Azerbaijan-Armenia peace agreement as the
 Adriatic Charter signed with the US" as NATO, "Neither the parliament's statement nor the government's said Bahrain
 was withdrawing" as a withdrawal.
 
+Round 19 (24 articles, session 16, first run on ac42541): the Abraham Accords' members after signing, 2021-2024
+(Radio Dabanga, The Africa Report, Le360, Emirates 24/7, Globes, Asia Times, Foreign Policy, World Politics
+Review), membership steps of the other accords 2022-2025 (Helsinki Times, Turkish Minute, Hungary Today, Moldpres,
+AKIpress, The Jakarta Globe, The Tico Times, Inside Climate News) and pages with all their clutter (live pages, link
+lists, comments, newsletters). Precision 0.87 / 0.88 / 0.87, recall 0.45 / 0.39 / 0.40 (on fbc5114: 0.85 /
+0.40). Really wrong: readers' comments and "READ MORE" headlines read as the story (three must-nots), "Türkiye, a
+NATO member, ... applied to join the group" given to NATO, "after which the country formally becomes a member" (a
+procedure ahead) as a membership.
+
 The fixes of commits 199720f..8ee3324 and of session 16 (66a65c9 onwards) were made on these articles, so the set
 is no longer blind. Labels changed after the runs, each marked with a "note" in its file: true claims the writers had not labelled and
 the treaties of Egypt and Jordan are optional, "EG"/"JO" in must_not became "EG:Abraham Accords"/"JO:Abraham
@@ -188,7 +197,7 @@ from pipelines.extract.pipeline import analyze_article
 
 # A guard against regressions, not a target: rounds 6, 7 (tables, transcripts, interviews, non-native
 # English, other accords' background lists), 8, 9, 10, 11 and 12 brought the set's recall from 0.59 (82 articles)
-# to 0.42 (250); rounds 13-18 and the fixes of session 16 left it at 0.48 (394).
+# to 0.42 (250); rounds 13-19 and the fixes of session 16 left it at 0.48 (418).
 RECALL_FLOOR = 0.45
 
 
@@ -203,7 +212,7 @@ def score(blind) -> Score:
 
 
 def test_blind_set_is_whole(blind):
-    assert len(blind) == 394
+    assert len(blind) == 418
     assert sum(1 for a in blind if a.article.published_at is None) >= 1  # a page without a date
 
 

@@ -323,3 +323,14 @@ def test_a_description_names_no_accord_for_another_trigger_and_a_stated_step_bea
             "Emirates and Bahrain, which signed the Abraham Accords in September.")
     assert {(c.country_code, c.status) for c in claims_of(text) if c.country_code in ("AE", "BH")} == {
         ("AE", "signed"), ("BH", "signed")}
+
+
+def test_a_procedure_ahead_an_accession_withheld_and_a_signing_with_a_time():
+    text = ("Sweden then deposits its instrument of accession in Washington, after which the country formally "
+            "becomes a member of NATO.")
+    assert {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 2, 26))} == {("SE", "announced")}
+    text = ("Erdogan said Turkey's parliament would not ratify Finland's accession to NATO unless the promises were "
+            "kept.")
+    assert {(c.country_code, c.status) for c in claims_of(text, datetime(2022, 6, 30))} == {("FI", "candidate")}
+    text = "Israel said a peace agreement with Sudan would be signed in Washington before the end of the year."
+    assert {(c.country_code, c.status) for c in claims_of(text, datetime(2023, 2, 15))} == {("SD", "announced")}

@@ -271,3 +271,18 @@ def test_every_headline_of_a_read_more_list_is_another_storys():
     for headline in ("Saudi Arabia insists", "Finland, Sweden say", "Can Trump Bring", "Why Ukraine's NATO"):
         assert headline not in body, headline
     assert TEXT_1 in body and TEXT_2 in body
+
+
+def test_readers_comments_under_the_story_are_no_part_of_it():
+    raw = (
+        f"{TEXT_1}\n\n{TEXT_2}\n\n"
+        "Comments (3)\n"
+        "Read the Comments Policy\n\n"
+        "YossiR\nOman next. Mark my words.\nReply  Like 14\n\n"
+        "DavidK_Haifa\nPakistan and Indonesia will never sign.\nReply  Like 6"
+    )
+    cleaned = clean_body(raw, title="Known title")
+    assert paragraphs(cleaned) == [TEXT_1, TEXT_2]
+    # a comment counter near the top, with the story after it, takes nothing else with it
+    cleaned = clean_body(f"{TEXT_1}\n\n12 Comments\n\n{TEXT_2}", title="Known title")
+    assert paragraphs(cleaned) == [TEXT_1, TEXT_2]

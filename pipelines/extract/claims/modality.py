@@ -26,11 +26,14 @@ _TAKING_PART = re.compile(r"(?<![\w])(?:tak(?:e|es|ing)|took)\s+part\s+$|(?<![\w
 _NO_BEFORE = re.compile(r"(?<![\w])no\s+$", re.IGNORECASE)
 _WITHOUT_GERUND = re.compile(r"without\s+\w+ing(?![\w])", re.IGNORECASE)
 # a time for a step ahead: "on Thursday", "next week", "in July", "by 2030", "this year", "soon", "today"
-_WHEN = re.compile(r"(?<![\w])(?:(?:on|next|this|in|by|from|within)\s+(?:\w+day|week|month|year|January|February|March|"
+_WHEN = re.compile(r"(?<![\w])(?:(?:on|next|this|in|by|from|within|before)\s+(?:the\s+end\s+of\s+the\s+)?(?:\w+day|week|month|year|January|February|March|"
                    r"April|May|June|July|August|September|October|November|December|\d{4}|the\s+coming)|soon|today|"
                    r"tomorrow|tonight|shortly)(?![\w])", re.IGNORECASE)
 _SCHEDULED = re.compile(r"(?<![\w])(?:set|due|scheduled|slated|poised)\s+to(?![\w])", re.IGNORECASE)
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
+_SIGNING_AHEAD = re.compile(r"(?<![\w])(?:would|will|is to|are to|was to)\s+be\s+(?:formally\s+|officially\s+)?signed(?![\w])",
+                            re.IGNORECASE)
+_PROCEDURE_BEFORE = re.compile(r"(?<![\w])(?:after which|once|whereupon|at which point)(?![\w])", re.IGNORECASE)
 # a clause that states the terms of a deal: "an agreement under which ...", "a deal whereby ..."
 _TERMS_CLAUSE = re.compile(r"(?<![\w])(?:(?:under|in|by|through)\s+which|whereby)\s+(?:the\s+)?\x02\x01*"
                            r"(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?\x02\x01*)*\s+would\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -105,8 +108,17 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     if status in ("announced", "signed"):
         if vocab.refutation.search(masked):
             return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
+        if noun and not negated and (vocab.negation.search(governing) or _GLUED_NOT.search(governing)):
+            # "Turkey's parliament would not ratify Sweden's and Finland's accession unless ...": an accession
+            # someone else withholds is still ahead
+            return "candidate", False, "withheld"
         if negated:
             return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
+        signing = _SIGNING_AHEAD.search(right) if noun else None
+        if signing and _WHEN.search(right, signing.end()):
+            # "Israel said a peace agreement with Sudan would be signed in Washington before the end of the year": a
+            # signing with a time is announced, not hedged
+            return "announced", True, "signing_ahead"
         if hit.ordinal is not None and hit.ordinal > 0 and _WOULD_BE_AT_END.search(cue_zone):
             cue_zone = cue_zone[:_WOULD_BE_AT_END.search(cue_zone).start()]  # "said X would be the first country
             # to join": a rank is announced, not hedged ("would be the next to join" has no rank: still hedged)
@@ -125,6 +137,11 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             # become a member of the alliance" - a membership promised without a time is a candidacy (four blind
             # writers read it so); "Sweden will become NATO's 32nd member on Thursday" is announced
             return "candidate", True, "promised"
+        if status == "signed" and trigger_text.startswith(("becomes", "joins")) \
+                and _PROCEDURE_BEFORE.search(masked, max(0, hit.start - 60), hit.start):
+            # "Sweden then deposits its instrument ..., after which the country formally becomes a member": the
+            # steps of a procedure ahead, in the present tense
+            return "announced", True, "procedure"
         if _TERMS_CLAUSE.search(masked, max(0, hit.start - 120), hit.start):
             # "Washington is seeking an agreement under which Saudi Arabia would establish relations": the terms
             # of a deal sought, a prospect
