@@ -86,7 +86,9 @@ def part_extract(args) -> dict:
 
 
 def part_e2e(args) -> dict:
-    out = {"mix": end_to_end.run_sizes(args.work, args.sizes, args.seed, args.relevant_share, "mix")}
+    out = {}
+    if args.sizes:  # (--sizes "" runs the all-relevant corpus alone)
+        out["mix"] = end_to_end.run_sizes(args.work, args.sizes, args.seed, args.relevant_share, "mix")
     if args.relevant_sizes:
         out["all_relevant"] = end_to_end.run_sizes(args.work, args.relevant_sizes, args.seed, 1.0, "allrel")
     return out
@@ -97,7 +99,7 @@ def part_quality(args, e2e: dict | None) -> dict:
     print(f"  pure path on {args.quality_articles} all-relevant articles ...", flush=True)
     out["pure_all_relevant"] = quality.pure_quality(args.seed, args.quality_articles, 1.0)
     _print_quality("pure, all relevant", out["pure_all_relevant"])
-    if e2e:
+    if e2e and e2e.get("mix"):
         biggest = e2e["mix"]["runs"][-1]
         if biggest["counts"].get("core.claims"):
             out["warehouse_mix"] = quality.warehouse_quality(
@@ -152,7 +154,7 @@ def write_plot(results: dict, path: Path) -> bool:
         if all(r.get("tree_peak_pss_mb") for r in runs):
             ax2.loglog(n, [r["tree_peak_pss_mb"] for r in runs], style, alpha=0.7, label=f"peak PSS all processes, {key}")
         ax2.loglog(n, [r["db_mb"] for r in runs], style, alpha=0.4, label=f"DuckDB file, {key}")
-    lo, hi = min(min(r["n_articles"] for r in e2e["mix"]["runs"]), 1000), 100_000
+    lo, hi = min(min(r["n_articles"] for block in e2e.values() for r in block["runs"]), 1000), 100_000
     ax1.loglog([lo, hi], [300 * lo / hi, 300], ":", color="grey", label="linear, 100k in 5 min")
     ax1.set_xlabel("articles")
     ax1.set_ylabel("seconds")
@@ -257,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     if "quality" in parts:
         print("(5) extraction quality vs ground truth", flush=True)
         results["quality"] = part_quality(args, results.get("e2e"))
-    if "incremental" in parts and results.get("e2e"):
+    if "incremental" in parts and results.get("e2e", {}).get("mix"):
         print("(3) incremental run", flush=True)
         block = results["e2e"]["mix"]
         results["incremental"] = end_to_end.run_incremental(
