@@ -334,3 +334,17 @@ def test_a_procedure_ahead_an_accession_withheld_and_a_signing_with_a_time():
     assert {(c.country_code, c.status) for c in claims_of(text, datetime(2022, 6, 30))} == {("FI", "candidate")}
     text = "Israel said a peace agreement with Sudan would be signed in Washington before the end of the year."
     assert {(c.country_code, c.status) for c in claims_of(text, datetime(2023, 2, 15))} == {("SD", "announced")}
+
+
+def test_a_gapped_date_gives_the_country_after_and_the_same_step():
+    claims = claims_of("Egypt signed its peace treaty with Israel in 1979, and Jordan in 1994, but relations remain "
+                       "cold.")
+    assert {(c.country_code, c.accord, c.date_lower.year) for c in claims} == {
+        ("EG", "Egypt-Israel Peace Treaty", 1979), ("JO", "Israel-Jordan Peace Treaty", 1994)}
+    claims = claims_of("The UAE and Bahrain signed the Abraham Accords in September 2020, and Morocco in December.",
+                       datetime(2024, 2, 12))
+    assert ("MA", "signed", date(2020, 12, 1)) in {(c.country_code, c.status, c.date_lower) for c in claims}
+    # the last item of a list is no gapped clause
+    assert "CN" not in {c.country_code for c in claims_of(
+        "Indonesia became a full member of BRICS, which was established by Brazil, Russia, India and China in 2009.")
+        if c.status != "signed"}

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
@@ -119,6 +119,8 @@ _FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECA
 _NEW_SUBJECT_AFTER_THAT = re.compile(
     r"(?<![\w])that\s+(?:his|her)\s+(?:country|government|nation)\s", re.IGNORECASE)
 # "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
+_GAPPED_DATE = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+(?:in|on)\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
@@ -1108,6 +1110,18 @@ class _ArticleClaims:
                 own = [d for d in dates if 0 <= d.start_char - (sentence.start_char + m.end()) <= 12]
                 share(gapped, last.status, dating.ClaimDate.of(own[0]) if own else until_lead, "gapped_rank",
                       last.is_future)
+        if lead_date.lower is not None and not last.is_future:
+            # a gapped date: "Egypt signed its peace treaty with Israel in 1979, and Jordan in 1994" (the same step,
+            # its own date, nothing after it in the clause)
+            dates = self._dates_by_sentence.get(sentence.sentence_idx, [])
+            for m in _GAPPED_DATE.finditer(masked, hit.end):
+                own = [d for d in dates if d.start_char - sentence.start_char == m.end()]
+                # parallel to a date of its own clause right before ("... in 1979, and Jordan in 1994"), not the last
+                # item of a list ("Brazil, Russia, India and China in 2009")
+                parallel = any(d.end_char - sentence.start_char == m.start() for d in dates)
+                if own and parallel and _CLAUSE_END.match(sentence.text, own[0].end_char - sentence.start_char):
+                    gapped = [slot for slot in slots if slot.start == m.start("slot")]
+                    share(gapped, last.status, _gapped_when(own[0], lead_date), "gapped_date", False)
 
     def _update_topic(self, sentence: SentenceText) -> None:
         """The accord the article is about from here on: the last one named; else the one a generic
@@ -1160,6 +1174,17 @@ def _adjunct_after_attribution(masked: str, excluded: tuple[int, int], trigger_s
     if not (excluded[0] < excluded[1] <= trigger_start):
         return False
     return len(_WORD.findall(masked, excluded[1], trigger_start)) >= 2
+
+
+def _gapped_when(own: DateMention, lead: dating.ClaimDate) -> dating.ClaimDate:
+    """A gapped date's bounds; a month without a year ("..., and Morocco in December") is the lead's year's, or
+    the next year's when it comes before the lead's month."""
+    if any(ch.isdigit() for ch in own.text) or own.lower is None or lead.lower is None or own.precision != "month":
+        return dating.ClaimDate.of(own)
+    year = lead.lower.year + (1 if own.lower.month < lead.lower.month else 0)
+    first = date(year, own.lower.month, 1)
+    last = date(year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
+    return dating.ClaimDate(f"{year:04d}-{first.month:02d}", first, last, "month")
 
 
 def _starts_in(mention: Mention, start: int, end: int) -> bool:
