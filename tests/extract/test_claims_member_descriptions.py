@@ -113,3 +113,14 @@ def test_a_countrys_description_with_an_accord_does_not_change_what_the_article_
             "as a full member.")
     assert ("ID", "BRICS", "candidate") in {c[:3] for c in _claims(text)}
     assert not any(c[0] == "ID" and c[1] == "NATO" for c in _claims(text))
+
+
+def test_an_accord_that_has_n_members_listed_after_a_colon():
+    assert _members("With the accession of Belarus, the SCO now has 10 member states: China, India, Iran, Kazakhstan, "
+                    "Kyrgyzstan, Pakistan, Russia, Tajikistan, Uzbekistan and Belarus.",
+                    "Shanghai Cooperation Organisation") == {
+        "CN", "IN", "IR", "KZ", "KG", "PK", "RU", "TJ", "UZ", "BY"}
+    assert _members("CPTPP is a free trade agreement between 11 countries: Australia, Brunei, Canada and Chile, among "
+                    "others.", "CPTPP") == {"AU", "BN", "CA", "CL"}
+    # a count ahead lists old and new members alike
+    assert _claims("With Belarus, the SCO will have ten members: China, India, Iran and Belarus.") == set()
