@@ -343,10 +343,9 @@ class AttributionResolver:
             if m is None:
                 continue
             k = bisect_left(self._starts, offset + m.start())
-            fitting = ((mention.start_char, mention) for mention in (self._speakers[i] for i in reversed(self._by_start[:k]))
+            fitting = [(mention.start_char, mention) for mention in map(self._speakers.__getitem__, reversed(self._by_start[:k]))
                        if mention.entity_type == "country"
-                       and (not descriptor.countries or mention.entity_id.split(":", 1)[-1] in descriptor.countries))
-            fitting = list(fitting)
+                       and (not descriptor.countries or mention.entity_id.split(":", 1)[-1] in descriptor.countries)]
             subject = next((mention for start, mention in reversed(fitting) if start >= sentence_start), None)
             mention = subject or antecedent(fitting, self._listed_countries)
             if mention is not None:

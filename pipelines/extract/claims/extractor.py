@@ -91,12 +91,6 @@ _ACCORD_GLOSS = re.compile(r"(?:,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?
                            # "the Abraham Accords, under which ...", "the accords, which normalized Israel's relations with"
                            r"|(?:accords?|agreements?|deals?|pacts?|treaty|treaties)\s*,\s+(?:(?:under|through|by|in)\s+)?which"
                            r")(?![\w])", re.IGNORECASE)
-def _quoted_at(text: str, position: int) -> bool:
-    """Position ``position`` of a sentence lies inside a quotation opened before it in the same sentence."""
-    before = text[:position]
-    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
-
-
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
 # a document named right before a participle: "the Adriatic Charter signed with the US"
@@ -119,10 +113,11 @@ _FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECA
 _NEW_SUBJECT_AFTER_THAT = re.compile(
     r"(?<![\w])that\s+(?:his|her)\s+(?:country|government|nation)\s", re.IGNORECASE)
 # "... and Belarus the tenth": a coordinate country with a rank of its own and the verb left out
-_GAPPED_DATE = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+(?:in|on)\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
+# "..., and Jordan in 1994": a coordinate country with a date of its own and the verb left out, at its clause's end
+_GAPPED_DATE = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+(?:in|on)\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
 # between an accord that is the subject and its verb: nothing but auxiliaries and adverbs
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:has|have|had|also|formally|officially|on\s+\w+day|\w+ly)\s+)*", re.IGNORECASE)
@@ -388,6 +383,11 @@ class _ArticleClaims:
                 slots.append(Slot(m.start(1), m.end(1), own, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
 
+    def _person_speaker(self, mention: Mention) -> Speaker:
+        """A person mention as a speaker, under the entity's canonical name."""
+        entity = self.entities.get(mention.entity_id)
+        return Speaker(entity.name if entity else mention.text, mention.entity_id)
+
     def _leader_subject(self, sentence: SentenceText, excluded: tuple[int, int], clause_start: int,
                         trigger_start: int) -> tuple[list[Slot], Speaker | None]:
         """A clause without any country whose subject holds a role that speaks for a state ("President
@@ -404,9 +404,7 @@ class _ArticleClaims:
         start, end = nearest.start_char - base, nearest.end_char - base
         if code is None or len(_WORD.findall(sentence.text, end, trigger_start)) > _MAX_WORDS_AFTER_LEADER:
             return [], None
-        entity = self.entities.get(nearest.entity_id)
-        person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
-        return [Slot(start, end, code, nearest.text, "leader")], person
+        return [Slot(start, end, code, nearest.text, "leader")], self._person_speaker(nearest)
 
     def _accord_ends_at(self, sentence: SentenceText, position: int) -> bool:
         """A registry accord's name ends right before ``position`` (sentence-relative)."""
@@ -430,9 +428,7 @@ class _ArticleClaims:
                   and not excluded[0] <= m.start_char - base < excluded[1]]
         if not before:
             return None
-        first = min(before, key=lambda m: m.start_char)
-        entity = self.entities.get(first.entity_id)
-        return Speaker(entity.name if entity else first.text, first.entity_id)
+        return self._person_speaker(min(before, key=lambda m: m.start_char))
 
     def _leader_country_slot(self, sentence: SentenceText, end: int) -> tuple[list[Slot], Speaker | None]:
         """The country of the person nearest before ``end`` who holds a role that speaks for a state, and the
@@ -443,10 +439,8 @@ class _ArticleClaims:
         if not leaders:
             return [], None
         nearest = max(leaders, key=lambda m: m.end_char)
-        entity = self.entities.get(nearest.entity_id)
-        person = Speaker(entity.name if entity else nearest.text, nearest.entity_id)
         return [Slot(nearest.start_char - base, nearest.end_char - base, self._leader_country[nearest.entity_id],
-                     nearest.text, "leader")], person
+                     nearest.text, "leader")], self._person_speaker(nearest)
 
     def _speaker_country(self, speaker: Speaker) -> str | None:
         """The country a speaker stands for: a country itself or its government."""
@@ -1185,6 +1179,12 @@ def _gapped_when(own: DateMention, lead: dating.ClaimDate) -> dating.ClaimDate:
     first = date(year, own.lower.month, 1)
     last = date(year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
     return dating.ClaimDate(f"{year:04d}-{first.month:02d}", first, last, "month")
+
+
+def _quoted_at(text: str, position: int) -> bool:
+    """Position ``position`` of a sentence lies inside a quotation opened before it in the same sentence."""
+    before = text[:position]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _starts_in(mention: Mention, start: int, end: int) -> bool:
