@@ -57,9 +57,9 @@ def test_turning_down_an_invitation_is_a_refusal():
     claims = claims_of("Argentina formally rejected an invitation to join the BRICS group of emerging economies.",
                        datetime(2023, 12, 29))
     assert keys(claims) == {("AR", "BRICS", "declined", "article")}
-    # someone else's rejection of a country's bid is not that country's refusal
-    assert claims_of("Algeria's application to join BRICS was rejected at the Johannesburg summit.",
-                     datetime(2023, 8, 25)) == []
+    # someone else's rejection of a country's bid is not that country's refusal: the application is its candidacy
+    assert keys(claims_of("Algeria's application to join BRICS was rejected at the Johannesburg summit.",
+                          datetime(2023, 8, 25))) == {("DZ", "BRICS", "candidate", "article")}
 
 
 def test_had_no_plans_is_a_refusal_of_the_speaking_country():

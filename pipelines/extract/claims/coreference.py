@@ -59,7 +59,9 @@ class CorefSlot:
 
 # a country that is the object of "with", "against", "by" or "to" in the same sentence is no antecedent of "the
 # country" ("Malaysia submitted its application to Russia ..., after Anwar announced that the country intended ...")
-_OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:with|against|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# ("Relations between Podgorica and Moscow have deteriorated ..., to derail the country's NATO bid": Montenegro)
+_OPPONENT_BEFORE = re.compile(r"(?<![\w])(?:(?:with|against|by|to)\s+(?:the\s+)?|between\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}?"
+                              r"(?:(?:and|or)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 
 
 # between two countries of one coordinated list: ", ", " and ", ", and ", " or "
@@ -69,8 +71,11 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", re.IGNORECASE
 # a country of an earlier sentence that was the object of "with": "align Argentina with the United States and Israel"
 _WITH_OBJECT_BEFORE = re.compile(r"(?<![\w])(?:with|against)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:and|or)\s+(?:the\s+)?)?$")
 # a description that is the object of a verb ("Brazil ... announced the country's accession"): not its subject
+# ("Moscow tried to derail the country's NATO bid": Montenegro's)
 _OBJECT_OF_VERB_BEFORE = re.compile(r"(?<![\w])(?:announced|welcomed|confirmed|approved|backed|supported|blocked|vetoed|"
-                                    r"ratified|endorsed|hailed|congratulated|praised|criticized|criticised)\s+$",
+                                    r"ratified|endorsed|hailed|congratulated|praised|criticized|criticised|"
+                                    r"(?:derail|thwart|block|obstruct|torpedo|sabotage|undermine|oppose|delay|stall|veto|frustrate)"
+                                    r"(?:s|ed|ing)?|held\s+up|hold\s+up|holding\s+up)\s+$",
                                     re.IGNORECASE)
 
 

@@ -134,9 +134,13 @@ _LONG_AGO = re.compile(r"(?<![\w])(?:(?:shortly|soon|right)\s+after|since)\s+(?:
                        r"in\s+the\s+(?:early\s+|late\s+|mid-)?(?:19\d0s)|decades\s+ago|long\s+before", re.IGNORECASE)
 # right before a named accord: a verb of leaving, whose object it is
 _LEAVING_BEFORE = re.compile(r"(?<![\w])(?:leaving|left|leave|leaves|quitting|quit|exiting|exited|withdrawing\s+from|"
-                             r"withdrew\s+from|pulling\s+out\s+of|pulled\s+out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"withdrew\s+from|pulling\s+out\s+of|pulled\s+out\s+of|"
+                             r"(?:exit|departure|withdrawal)\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 # between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
 # under separate treaties that are not part of the Abraham Accords")
+# the possessed application nouns of the candidate triggers ("Sweden's NATO bid", "its application")
+_APPLICATION_NOUN = "(?:bid|application|candidacy)"
+_OWN_PRONOUNS = frozenset({"its", "their", "whose"})
 _NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w])(?:not|never)(?![\w])[^,;]*$", re.IGNORECASE)
 # a date right after "before" bounds the event from above, it is not the event's date
@@ -162,7 +166,8 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:(?:are|were|is|was|have|has|had|will|would|could|may|might|also|now|still|been|be|already|all|\w+ly)\s+){0,3}$",
     re.IGNORECASE)  # also a relative clause of the group: "different from that of the countries that joined"
 # right before a trigger: a temporal clause about an earlier step ("... two years after it applied to join")
-_EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?$", re.IGNORECASE)
+# ("..., nearly two years after Sweden applied": a trigger that starts at its country)
+_EARLIER_STEP = re.compile(r"(?<![\w])(?:after|since)\s+(?:(?:it|they|\x02\x01*)\s+(?:had\s+|has\s+|first\s+)?)?$", re.IGNORECASE)
 # a line that opens with a country and a colon, as in a list or a Q&A ("- Lebanon: its leaders have ruled out ...")
 _LABEL_OPENER = re.compile(r"\s*(?:[-•*–]\s*)?(?:the\s+)?\x02\x01*(?:\s*(?:,|,?\s*and|&)\s*(?:the\s+)?\x02\x01*)*\s*:")
 # a trigger that ends in a verb of joining ("Sudan joins the UAE, Bahrain and Morocco in ...")
@@ -182,7 +187,8 @@ _SPEAKER_PRONOUN = re.compile(
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
-    r"discussions|candidates?|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|reach|agenda|table|"
+    r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
+    r"applicants?|bids?|reach|agenda|table|"
     r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
@@ -190,7 +196,7 @@ _ELLIPTIC_TRIGGER = re.compile(
 # A {C} list trigger whose words before the list say what the countries are ("the members are A and B",
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
-    r"(?:members?|signatories|parties|joined|signed|(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
+    r"(?:members?|signatories|parties|joined|signed|applicants|(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
 _ADVERBIAL = (
@@ -272,6 +278,7 @@ class _ArticleClaims:
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
             unnamed_topic(article.sentences, self._codes_by_sentence, self.reference)
+        self.main_topic = self.topic  # a section heading returns to it
         self.named_accords = len(topics)
         self.claims: list[Claim] = []
         self._last_claim_of: dict[int, Claim] = {}  # sentence_idx -> the last claim emitted for it
@@ -713,7 +720,9 @@ class _ArticleClaims:
         if not listed and not conditional and not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
             return None
         end = len(masked) if clause_end is None else clause_end
-        if not conditional and not _ELIDED_OBJECT.match(masked[:end], hit.end):
+        # (a possessed application is a whole noun phrase, whatever follows it: "Sweden's bid will succeed by July")
+        possessed = hit.trigger.noun and _APPLICATION_NOUN in hit.trigger.source
+        if not conditional and not possessed and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
         if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ())}) > 1:
@@ -754,6 +763,9 @@ class _ArticleClaims:
         if sentence.is_heading:
             self.last_heading_idx = sentence.sentence_idx
             self.last_range_upper = None
+            # a new section is about the article's accord again ("Most of the UK's trade is still with the European
+            # Union. | Queue of applicants | Britain applied in February 2021": the CPTPP), unless its heading names one
+            self.topic = self.main_topic
             self._update_topic(sentence)
             return
         k = self._position(sentence)
@@ -947,6 +959,10 @@ class _ArticleClaims:
                 group, leader = self._leader_country_slot(sentence, window_start)
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
+            if group and _APPLICATION_NOUN in hit.trigger.source \
+                    and all(s.method == "coref" and s.text.lower() not in _OWN_PRONOUNS for s in group):
+                group = []  # "... a plot to derail the country's NATO bid": a description read across sentences
+                # ("the country" after paragraphs on Moscow) is too weak a possessor for a candidacy; "its bid" is not
             governing = masked[clause_start:window_start]  # "Trump hopes <Saudi Arabia> will join"
             reach = _NOUN_CUE_REACH if hit.trigger.noun else 40
             if hit.trigger.noun and _INDEFINITE_BEFORE.search(masked, max(0, hit.start - 4), hit.start):
@@ -989,13 +1005,17 @@ class _ArticleClaims:
                 if candidates is None:
                     if accord_acts:
                         continue  # "the European Union signed a strategic partnership with Egypt": the bloc acts
+                    if possessive and _APPLICATION_NOUN in hit.trigger.source:
+                        continue  # "Sweden's bid was held up by Turkey and Hungary": the bid is its possessor's only
                     candidates = object_group(slots, masked, hit.end, clause_end)
                     if possessive and candidates and ":" in masked[hit.end:candidates[0].start]:
                         continue  # "With Sweden's accession, only four EU members remain outside: A, B, C": not theirs
                 chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, said_by, excluded,
                                                 codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
                 if chosen:
-                    self._followers(sentence, hit, slots, masked, chosen, said_by, codes, clause_end)
+                    if not (possessive and _APPLICATION_NOUN in hit.trigger.source):
+                        # (not "Sweden's bid was held up, first by Turkey ..., and then by Hungary": its blockers)
+                        self._followers(sentence, hit, slots, masked, chosen, said_by, codes, clause_end)
                     break
             else:
                 own_country = speaker_country or leader_country

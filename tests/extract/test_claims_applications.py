@@ -1,0 +1,106 @@
+"""Applications for membership as trade and alliance coverage writes them: "applied" with no object, "submitted its
+application", "Sweden's NATO bid", "other pending applicants include ...", "will apply for membership". Sentences
+written for these tests (outlets and years other than the seed's); each expected value is read off the sentence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pipelines.extract.claims.evaluation import ingested_article
+from pipelines.extract.pipeline import analyze_article
+from tests.extract.claims_testkit import claims_of, keys
+
+JULY_2023 = datetime(2023, 7, 17, 9, 0)
+SIGNED_CPTPP = "Britain signed the treaty to join the CPTPP in Auckland on Sunday. "
+
+
+def test_applied_with_no_object_after_the_countries_is_their_candidacy():
+    claims = claims_of(SIGNED_CPTPP + "China and Taiwan both applied in September 2021. Ukraine applied in May this year.",
+                       JULY_2023)
+    candidates = {c.country_code: c for c in claims if c.status == "candidate"}
+    assert set(candidates) == {"CN", "TW", "UA"}
+    assert {c.accord for c in candidates.values()} == {"CPTPP"}
+    assert (candidates["CN"].date_lower, candidates["CN"].date_upper) == (date(2021, 9, 1), date(2021, 9, 30))
+    assert candidates["UA"].date_lower == date(2023, 5, 1)
+    # a relative clause: "Bosnia, which applied in 2016, ..."
+    claims = claims_of("Bosnia and Herzegovina, which applied in 2016, is still waiting to be recognised as an EU "
+                       "candidate.", datetime(2022, 6, 24))
+    assert ("BA", "European Union", "candidate", "article") in keys(claims)
+
+
+def test_applied_with_an_object_or_after_a_noun_is_no_application():
+    assert [c for c in claims_of(SIGNED_CPTPP + "The tariffs China applied in 2018 hurt Australian wine exports.",
+                                 JULY_2023) if c.country_code == "CN"] == []
+    assert [c for c in claims_of(SIGNED_CPTPP + "Japan applied pressure on the members to keep the standards high.",
+                                 JULY_2023) if c.country_code == "JP"] == []
+    # an earlier step in a temporal clause: "nearly two years after Sweden applied"
+    claims = claims_of('Sweden joined NATO on Thursday. "Good things come to those who wait," Blinken said, nearly two '
+                       'years after Sweden applied.', datetime(2024, 3, 8))
+    assert [c for c in claims if c.status == "candidate"] == []
+
+
+def test_a_submitted_application_and_a_letter_of_intent_are_candidacies():
+    claims = claims_of(SIGNED_CPTPP + "Indonesia submitted its application in September.", JULY_2023)
+    indonesia = [c for c in claims if c.country_code == "ID"]
+    assert keys(indonesia) == {("ID", "CPTPP", "candidate", "article")}
+    assert indonesia[0].date_lower == date(2022, 9, 1)  # the last September before the story
+    claims = claims_of("Georgia submitted its application for EU membership on March 3, 2022, President Salome "
+                       "Zourabichvili said in Tbilisi.",
+                       datetime(2023, 12, 14))
+    assert keys(claims) == {("GE", "European Union", "candidate", "Salome Zourabichvili")}
+    # an application to host something else is none
+    assert claims_of(SIGNED_CPTPP + "Vietnam submitted a bid to host the 2027 ministerial meeting.", JULY_2023)[1:] == []
+
+
+def test_a_possessed_bid_or_application_is_the_possessor_candidacy():
+    claims = claims_of("Finland joined NATO on Tuesday. Sweden's bid, however, remains stalled.", datetime(2023, 4, 5))
+    assert ("SE", "NATO", "candidate", "article") in keys(claims)
+    claims = claims_of("Turkey's parliament has yet to vote on Sweden's NATO application.", datetime(2023, 4, 5))
+    assert keys(claims) == {("SE", "NATO", "candidate", "article")}
+    # a bid to host, or for anything but membership, is no candidacy
+    assert claims_of("Saudi Arabia's bid to host the 2034 World Cup was welcomed by NATO allies.", datetime(2023, 10, 31)) == []
+    assert claims_of("Turkey's bid for F-16 jets stalled while NATO debated Sweden.", datetime(2023, 10, 31)) == []
+    # those who held the bid up are neither its possessors nor its followers
+    claims = claims_of("Finland joined NATO in April. Sweden's bid was held up for 18 months, first by Turkey, which "
+                       "demanded a tougher line on Kurdish groups, and then by Hungary.", datetime(2024, 3, 8))
+    assert {c.country_code for c in claims if c.status == "candidate"} == {"SE"}
+
+
+def test_a_description_read_across_sentences_does_not_own_a_bid():
+    # "the country" after a paragraph about Moscow: not Russia's bid (nor, read so weakly, anyone's)
+    text = ("Montenegro joined NATO on Monday. Moscow has repeatedly warned against the alliance's expansion. "
+            "Relations between Podgorica and Moscow have deteriorated since the elections, when the authorities said "
+            "they had foiled a plot to derail the country's NATO bid.")
+    assert [c for c in claims_of(text, datetime(2017, 6, 5)) if c.country_code == "RU"] == []
+    # "its bid" reads the clause's own country
+    claims = claims_of("Finland joined NATO on Tuesday. Sweden says its bid will succeed by July.", datetime(2023, 4, 5))
+    assert ("SE", "NATO", "candidate") in {k[:3] for k in keys(claims)}
+
+
+def test_applicants_listed_and_future_applications():
+    claims = claims_of(SIGNED_CPTPP + "Other pending applicants include Ecuador, Uruguay and Ukraine.", JULY_2023)
+    assert {c.country_code for c in claims if c.status == "candidate"} == {"EC", "UY", "UA"}
+    claims = claims_of("Finland will apply for NATO membership, President Sauli Niinisto said.", datetime(2022, 5, 15))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("FI", "NATO", "candidate")}
+    claims = claims_of(SIGNED_CPTPP + "Thailand and South Korea are considering whether to apply.", JULY_2023)
+    assert {c.country_code for c in claims if c.status == "candidate"} == {"TH", "KR"}
+    # not applying is no candidacy
+    assert claims_of("Japan has not applied to join BRICS.", datetime(2024, 10, 5)) == []
+
+
+def test_a_section_heading_returns_to_the_article_accord():
+    text = ("Britain signs on to Pacific trade pact\n\n"
+            "Britain formally signed the treaty to join the CPTPP on Sunday, the first new member of the CPTPP. "
+            "Ministers said the CPTPP is open to economies that meet its standards.\n\n"
+            "Most of Britain's trade is still with the European Union, which it left in 2020.\n\n"
+            "Queue of applicants\n\n"
+            "Britain applied in February 2021 and began formal negotiations a few months later.")
+    article = ingested_article(text, "heading-test", JULY_2023, "Britain signs on to Pacific trade pact")
+    claims = [c for c in analyze_article(article).claims if c.status == "candidate"]
+    assert keys(claims) == {("GB", "CPTPP", "candidate", "article")}
+
+
+def test_an_accord_left_in_another_clause_is_not_the_application_object():
+    claims = claims_of(SIGNED_CPTPP + "Britain applied in February 2021, weeks after completing its exit from the "
+                       "European Union.", JULY_2023)
+    assert ("GB", "European Union", "candidate", "article") not in keys(claims)
