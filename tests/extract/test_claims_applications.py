@@ -104,3 +104,14 @@ def test_an_accord_left_in_another_clause_is_not_the_application_object():
     claims = claims_of(SIGNED_CPTPP + "Britain applied in February 2021, weeks after completing its exit from the "
                        "European Union.", JULY_2023)
     assert ("GB", "European Union", "candidate", "article") not in keys(claims)
+
+
+def test_a_possessed_trigger_of_another_status_or_no_noun_is_rejected_on_load():
+    import pytest
+
+    from pipelines.extract.claims.status import VocabularyError, parse_vocabulary
+
+    with pytest.raises(VocabularyError, match="can be possessed"):
+        parse_vocabulary({"triggers": {"signed": {"patterns": [{"p": "'s accession", "noun": True, "possessed": True}]}}})
+    with pytest.raises(VocabularyError, match="can be possessed"):
+        parse_vocabulary({"triggers": {"candidate": {"patterns": [{"p": "'s bid", "possessed": True}]}}})

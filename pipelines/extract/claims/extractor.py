@@ -136,11 +136,10 @@ _LONG_AGO = re.compile(r"(?<![\w])(?:(?:shortly|soon|right)\s+after|since)\s+(?:
 _LEAVING_BEFORE = re.compile(r"(?<![\w])(?:leaving|left|leave|leaves|quitting|quit|exiting|exited|withdrawing\s+from|"
                              r"withdrew\s+from|pulling\s+out\s+of|pulled\s+out\s+of|"
                              r"(?:exit|departure|withdrawal)\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+# the possessive pronouns that own an application in their own clause ("its bid"; not "the country's bid")
+_OWN_PRONOUNS = frozenset({"its", "their", "whose"})
 # between a trigger and a named accord: a relative clause that denies the link ("made peace with Israel ...
 # under separate treaties that are not part of the Abraham Accords")
-# the possessed application nouns of the candidate triggers ("Sweden's NATO bid", "its application")
-_APPLICATION_NOUN = "(?:bid|application|candidacy)"
-_OWN_PRONOUNS = frozenset({"its", "their", "whose"})
 _NEGATION_WORD = re.compile(r"(?<![\w])(?:not|never)(?![\w])", re.IGNORECASE)
 _DENIED_BY_RELATIVE = re.compile(r"(?<![\w])(?:that|which)(?![\w])[^,;]*?(?<![\w])(?:not|never)(?![\w])[^,;]*$", re.IGNORECASE)
 # a date right after "before" bounds the event from above, it is not the event's date
@@ -721,8 +720,7 @@ class _ArticleClaims:
             return None
         end = len(masked) if clause_end is None else clause_end
         # (a possessed application is a whole noun phrase, whatever follows it: "Sweden's bid will succeed by July")
-        possessed = hit.trigger.noun and _APPLICATION_NOUN in hit.trigger.source
-        if not conditional and not possessed and not _ELIDED_OBJECT.match(masked[:end], hit.end):
+        if not conditional and not hit.trigger.possessed and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
         if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ())}) > 1:
@@ -959,7 +957,7 @@ class _ArticleClaims:
                 group, leader = self._leader_country_slot(sentence, window_start)
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
-            if group and _APPLICATION_NOUN in hit.trigger.source \
+            if group and hit.trigger.possessed \
                     and all(s.method == "coref" and s.text.lower() not in _OWN_PRONOUNS for s in group):
                 group = []  # "... a plot to derail the country's NATO bid": a description read across sentences
                 # ("the country" after paragraphs on Moscow) is too weak a possessor for a candidacy; "its bid" is not
@@ -1005,7 +1003,7 @@ class _ArticleClaims:
                 if candidates is None:
                     if accord_acts:
                         continue  # "the European Union signed a strategic partnership with Egypt": the bloc acts
-                    if possessive and _APPLICATION_NOUN in hit.trigger.source:
+                    if hit.trigger.possessed:
                         continue  # "Sweden's bid was held up by Turkey and Hungary": the bid is its possessor's only
                     candidates = object_group(slots, masked, hit.end, clause_end)
                     if possessive and candidates and ":" in masked[hit.end:candidates[0].start]:
@@ -1013,7 +1011,7 @@ class _ArticleClaims:
                 chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, said_by, excluded,
                                                 codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
                 if chosen:
-                    if not (possessive and _APPLICATION_NOUN in hit.trigger.source):
+                    if not hit.trigger.possessed:
                         # (not "Sweden's bid was held up, first by Turkey ..., and then by Hungary": its blockers)
                         self._followers(sentence, hit, slots, masked, chosen, said_by, codes, clause_end)
                     break

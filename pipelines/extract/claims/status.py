@@ -48,6 +48,9 @@ class Trigger:
     # a membership described, not an event ("BRICS, which groups Brazil, Russia, ...", "NATO member Turkey"): a
     # date in the sentence bounds it from above ("the bloc of A, B and C met on Tuesday"), never dates a joining
     state: bool = False
+    # an application owned by the country right before it ("Sweden's NATO bid", "its application"): that possessor
+    # only (never the countries after it, nor followers), and a whole noun phrase (no object left unsaid)
+    possessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,23 +199,25 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         for entry in spec.get("patterns") or []:
             if isinstance(entry, str):
                 entry = {"p": entry}
-            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes", "state"}:
+            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes", "state", "possessed"}:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: a pattern is a string or a mapping of p, noun, "
-                                      "completes, echoes, state")
-            source, noun, completes, echoes, state = (entry.get("p"), bool(entry.get("noun")),
-                                                      bool(entry.get("completes")), bool(entry.get("echoes")),
-                                                      bool(entry.get("state")))
+                                      "completes, echoes, state, possessed")
+            source, noun, completes, echoes, state, possessed = (
+                entry.get("p"), bool(entry.get("noun")), bool(entry.get("completes")), bool(entry.get("echoes")),
+                bool(entry.get("state")), bool(entry.get("possessed")))
             if completes and status != "announced":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only an announced trigger can complete a joining")
             if state and status != "signed":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a signed trigger can describe a membership state")
+            if possessed and not (status == "candidate" and noun):
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a candidate noun trigger can be possessed")
             if not isinstance(source, str) or not source.strip():
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: empty pattern")
             try:
                 pattern = compile_trigger(source)
             except re.error as exc:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
-            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes, state))
+            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes, state, possessed))
     modality = data.get("modality") or {}
     confidences = {t.status: t.confidence for t in triggers}
     timeline_entry, timeline_triggers = _parse_timeline(data.get("timeline"), confidences)
