@@ -16,8 +16,9 @@ from pipelines.paths import DICTIONARIES_DIR
 
 # Bump when the extraction code (not only its dictionaries) changes what it extracts: every stored article is then
 # extracted again on the next run. extract-2: session 16's claim rules (descriptions, coreference, a second speaker);
-# extract-3: applications ("applied in 2021", "Sweden's NATO bid"), a section heading returning to the article's accord.
-EXTRACTOR_CODE_VERSION = "extract-3"
+# extract-3: applications ("applied in 2021", "Sweden's NATO bid"), a section heading returning to the article's accord;
+# extract-4: refusals (conditional recognition, "would not follow the example", "rejected suggestions") and their speakers.
+EXTRACTOR_CODE_VERSION = "extract-4"
 
 
 @lru_cache(maxsize=1)

@@ -149,8 +149,9 @@ def test_hedge_before_the_subject_governs_the_clause():
 
 
 def test_denied_reports_is_declined_and_plural_nouns_are_not_reporting_verbs():
+    # the denial is a statement: the country that denies is the claimant of its refusal
     assert keys(claims_of("Saudi Arabia denied reports that it was close to joining the Abraham Accords.")) == {
-        ("SA", AA, "declined", "article")}
+        ("SA", AA, "declined", "Saudi Arabia")}
 
 
 def test_it_after_a_country_speaker_is_that_country():

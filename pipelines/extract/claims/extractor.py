@@ -232,7 +232,15 @@ _RECENT_SENTENCES = 2
 _NOUN_CUE_REACH = 80
 # a passive right before a verb trigger: its subject is what was signed or joined, not a country
 _SIGNED_VERB = re.compile(r"(?:formally\s+|officially\s+)?(?:signed|ratified)(?![\w])", re.IGNORECASE)
+_POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# a subordinate clause whose subject is a document signed: "would not follow ... before a peace agreement is signed
+# with the Palestinians" (the agreement's signature, not the country's before it; "Bahrain's deal was signed" and
+# "Rabat - A joint declaration was signed ..." keep theirs)
+_DOCUMENT_PASSIVE = re.compile(
+    r"(?<![\w])(?:before|after|until|unless|once|when|if|as\s+soon\s+as)\s+(?:a|an|the|any|this|that|such)\s+(?:[\w-]+\s+){0,3}?(?:treaty|treaties|accords?|agreements?|pact|deal|"
+    r"declaration|protocol|charter|convention|document)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?$", re.IGNORECASE)
 # a participle after a document names no subject: "the depositary of the North Atlantic Treaty, signed there in 1949"
 _DOCUMENT_BEFORE = re.compile(
     r"(?:treaty|treaties|accords?|agreements?|pact|deal|declaration|protocol|charter|convention)\s*,?\s*$", re.IGNORECASE)
@@ -447,6 +455,11 @@ class _ArticleClaims:
         nearest = max(leaders, key=lambda m: m.end_char)
         return [Slot(nearest.start_char - base, nearest.end_char - base, self._leader_country[nearest.entity_id],
                      nearest.text, "leader")], self._person_speaker(nearest)
+
+    def _country_speaker(self, code: str) -> Speaker:
+        """A country as the speaker of its own statement, under its canonical name."""
+        entity = self.entities.get(f"country:{code}")
+        return Speaker(entity.name if entity else code, f"country:{code}")
 
     def _speaker_country(self, speaker: Speaker) -> str | None:
         """The country a speaker stands for: a country itself or its government."""
@@ -716,6 +729,8 @@ class _ArticleClaims:
             return None
         # a refusal that ends with its condition ("no ties until ..."): the object is unsaid by construction
         conditional = _CONDITION_AT_END.search(masked, hit.start, hit.end) is not None
+        # (a refusal to follow the others, or of a suggestion, refers to the context's accord: the trigger says so)
+        conditional = conditional or hit.trigger.context_object
         if not listed and not conditional and not _ELLIPTIC_TRIGGER.search(masked[hit.start:hit.end]):
             return None
         end = len(masked) if clause_end is None else clause_end
@@ -914,6 +929,8 @@ class _ArticleClaims:
             if non_accord_object is not None and not hit.trigger.noun and hit.trigger.status in ("announced", "signed") \
                     and non_accord_object.match(masked, hit.end):
                 continue  # "Canada has joined exploratory talks", "Cairo has joined such a gathering"
+            if hit.trigger.context_object and self._follows_a_leaver(slots, hit):
+                continue  # "Canada would not follow the U.S. lead" after the US quit the Paris Agreement: it stays
             if hit.trigger.status in ("candidate", "negotiating") and _EARLIER_STEP.search(masked, 0, hit.start):
                 continue  # "became NATO's 32nd member, almost two years after it applied to join": an earlier step
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
@@ -946,7 +963,7 @@ class _ArticleClaims:
             if binding == "subject" and group and organizer is not None and organizer.search(window):
                 group = []  # "The United States, which led negotiations on the TPP": it ran them
             if binding == "subject" and group and _SIGNED_VERB.match(masked, hit.start) \
-                    and _PASSIVE_BE.search(masked, max(0, hit.start - 30), hit.start):
+                    and (_PASSIVE_BE.search(masked, max(0, hit.start - 30), hit.start) or _DOCUMENT_PASSIVE.search(window)):
                 group = []  # "Armenia must change its constitution before the document can be signed": the document's
             if binding == "subject" and group and _DOCUMENT_BEFORE.search(masked, 0, hit.start):
                 group = []  # "The United States is the depositary of the treaty, signed there in 1949"
@@ -992,6 +1009,12 @@ class _ArticleClaims:
                 else speaker
             if status == "declined" and speaker is OUTLET and leader is not None:
                 said_by = leader  # "President X ruled out joining": X's own refusal
+            if note == "conditional" and said_by is not OUTLET and group \
+                    and (self._speaker_country(said_by) or self._leader_country.get(said_by.entity_id or "")) \
+                    not in {s.code for s in group}:
+                # "Ukraine will join NATO only after the war ends, Stoltenberg said": a condition someone else sets
+                # is a prospect, not the country's refusal ("Riyadh will normalize only after ...", said by Riyadh, is)
+                status, is_future, note = "candidate", True, "conditional_prospect"
             if status == "candidate" and binding == "slot" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start):
                 # "Cohen asked Baerbock to help persuade Mauritania and Niger to normalize", "Trump urged Syria to
                 # join": the person who urges or persuades is the one who sees the country as a candidate
@@ -1008,8 +1031,10 @@ class _ArticleClaims:
                     candidates = object_group(slots, masked, hit.end, clause_end)
                     if possessive and candidates and ":" in masked[hit.end:candidates[0].start]:
                         continue  # "With Sweden's accession, only four EU members remain outside: A, B, C": not theirs
+                own_voice = hit.trigger.speech_act and how == "subject" and said_by is OUTLET
                 chosen = self._claims_for_group(sentence, hit, candidates, status, is_future, said_by, excluded,
-                                                codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
+                                                codes, f"{how}|{speaker_rule}|{note}".rstrip("|"), masked, clause_end,
+                                                own_voice)
                 if chosen:
                     if not hit.trigger.possessed:
                         # (not "Sweden's bid was held up, first by Turkey ..., and then by Hungary": its blockers)
@@ -1025,16 +1050,29 @@ class _ArticleClaims:
                     self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
                                            f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
 
+    def _follows_a_leaver(self, slots: list[Slot], hit: Hit) -> bool:
+        """A refusal to follow ("would not follow the U.S. lead", "will not follow suit") whose leader left or refused
+        (its last claim so far, or the article's last claim when the trigger names no leader): not following is
+        staying in, or joining."""
+        leaders = {s.code for s in slots if hit.start <= s.start and s.end <= hit.end}
+        last = next((c for c in reversed(self.claims) if not leaders or c.country_code in leaders), None)
+        return last is not None and last.status in ("withdrawn", "declined")
+
     def _claims_for_group(self, sentence, hit, group, status, is_future, speaker, excluded, codes, rule_tail,
-                          masked="", clause_end=None):
-        """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted."""
+                          masked="", clause_end=None, own_voice=False):
+        """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted.
+        ``own_voice``: the trigger is the group's own statement, so a country named in it is its claimant."""
         emitted = []
+        given_speaker = speaker
         scope = date_scope(masked, hit.start, hit.end) if masked else None
         condition = claim_vocabulary().condition.search(sentence.text, hit.end, clause_end) if clause_end is not None else None
         if scope is not None and condition is not None and condition.start() < scope.hi:
             # "... unless a Palestinian state is recognised on the 1967 borders": the condition's dates are its own
             scope = replace(scope, hi=condition.start())
         for slot in group:
+            # (not "Austria's chancellor, Karl Nehammer, ruled out membership": the chancellor's word)
+            speaker = self._country_speaker(slot.code) if own_voice and slot.method == "mention" \
+                and not _POSSESSIVE_AT.match(sentence.text, slot.end) else given_speaker
             after = None
             if clause_end is not None:
                 coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
@@ -1052,6 +1090,10 @@ class _ArticleClaims:
             # ("after Egypt in 1979 and Jordan in 1994, to establish full relations"), is its signature
             slot_status = "signed" if status == "announced" and not is_future \
                 and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties)) else status
+            if status == "declined" and rule_tail.endswith("|conditional") and accord.joining_is_membership:
+                # "Finland will join only if Sweden joins too": an accession waits on the bloc and its members, so a
+                # condition on it is a prospect; a normalization "only after a Palestinian state exists" is a refusal
+                slot_status = "candidate"
             if hit.trigger.echoes and status == "announced":
                 # ("Egypt made peace with Israel in 1979 and Jordan did so in 1994": a treaty of its own with the same
                 # counterparty echoes the step of the one before)

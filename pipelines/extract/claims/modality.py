@@ -68,6 +68,21 @@ def without_month_may(text: str) -> str:
     return _MONTH_MAY.sub(lambda m: " " * len(m.group()), text) if "May" in text else text
 
 
+# an "only" condition opening the clause right after the trigger's: "will normalize relations, but only after ..."
+_BUT_ONLY = re.compile(r"[^.;:!?,]{0,50}?,\s*(?:but\s+)?only\s+(?:if|after|when|once|in\s+the\s+event)(?![\w])", re.IGNORECASE)
+
+
+def _only_condition(right: str, vocab, masked: str, end: int) -> bool:
+    """The first condition after the trigger (which ends at ``end`` of ``masked``) is an "only" one ("only after",
+    "only if", "only once"), not a manner ("without setting a date"); or one opens the next clause (", but only after")."""
+    if _BUT_ONLY.match(masked, end):
+        return True
+    condition = vocab.condition.search(right)
+    if condition and _WITHOUT_GERUND.match(right, condition.start()):
+        return False  # "will become members of NATO without setting a date": a manner, not a condition
+    return bool(condition) and condition.group().lower().startswith("only")
+
+
 def status_after_modality(hit: Hit, masked: str, window: str, right: str, question: bool,
                            governing: str = "") -> tuple[str | None, bool, str]:
     """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
@@ -126,10 +141,7 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
                 or question:
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
-        condition = vocab.condition.search(right)
-        if condition and _WITHOUT_GERUND.match(right, condition.start()):
-            condition = None  # "will become members of NATO without setting a date": a manner, not a condition
-        if futurish and condition and condition.group().lower().startswith("only"):
+        if futurish and _only_condition(right, vocab, masked, hit.end):
             return "declined", False, "conditional"  # "will normalize only after a Palestinian state exists"
         if status == "signed" and futurish and trigger_text.startswith("become") and not _WHEN.search(masked, hit.end) \
                 and not _SCHEDULED.search(window):

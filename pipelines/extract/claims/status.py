@@ -51,6 +51,12 @@ class Trigger:
     # an application owned by the country right before it ("Sweden's NATO bid", "its application"): that possessor
     # only (never the countries after it, nor followers), and a whole noun phrase (no object left unsaid)
     possessed: bool = False
+    # a refusal whose object is the accord of the context, whatever follows the trigger ("would not follow the
+    # Emirati example", "rejected suggestions that it could ..."): read like an object left unsaid
+    context_object: bool = False
+    # a refusal that is itself a statement ("Indonesia has poured cold water on suggestions ...", "Oman ruled out
+    # joining"): told in the outlet's voice, it is the word of the country named as its subject
+    speech_act: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,25 +205,31 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         for entry in spec.get("patterns") or []:
             if isinstance(entry, str):
                 entry = {"p": entry}
-            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes", "state", "possessed"}:
+            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes", "state", "possessed",
+                                                                   "context_object", "speech_act"}:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: a pattern is a string or a mapping of p, noun, "
-                                      "completes, echoes, state, possessed")
-            source, noun, completes, echoes, state, possessed = (
+                                      "completes, echoes, state, possessed, context_object, speech_act")
+            source, noun, completes, echoes, state, possessed, context_object, speech_act = (
                 entry.get("p"), bool(entry.get("noun")), bool(entry.get("completes")), bool(entry.get("echoes")),
-                bool(entry.get("state")), bool(entry.get("possessed")))
+                bool(entry.get("state")), bool(entry.get("possessed")), bool(entry.get("context_object")),
+                bool(entry.get("speech_act")))
             if completes and status != "announced":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only an announced trigger can complete a joining")
             if state and status != "signed":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a signed trigger can describe a membership state")
             if possessed and not (status == "candidate" and noun):
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a candidate noun trigger can be possessed")
+            if (context_object or speech_act) and status != "declined":
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a refusal can take the context's accord as "
+                                      "its object or be a statement")
             if not isinstance(source, str) or not source.strip():
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: empty pattern")
             try:
                 pattern = compile_trigger(source)
             except re.error as exc:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
-            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes, state, possessed))
+            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes, state, possessed,
+                                    context_object, speech_act))
     modality = data.get("modality") or {}
     confidences = {t.status: t.confidence for t in triggers}
     timeline_entry, timeline_triggers = _parse_timeline(data.get("timeline"), confidences)

@@ -1,0 +1,100 @@
+"""Refusals as normalization and alliance coverage writes them: a recognition on condition, "would not follow the
+example", "rejected suggestions that it could ...", "will never be part of", a withdrawn application; who says them;
+and conditions that are not refusals (someone else's, or on an accession). Sentences written for these tests
+(outlets and years other than the seed's); each expected value is read off the sentence."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from pipelines.extract.claims.status import VocabularyError, parse_vocabulary
+from tests.extract.claims_testkit import claims_of, keys
+
+MAY_2024 = datetime(2024, 5, 2, 9, 0)
+ABRAHAM = "The Abraham Accords turn four this year. "
+NATO = "NATO leaders met in Vilnius on Tuesday. "
+
+
+def test_a_recognition_on_condition_is_a_refusal_in_the_country_own_words():
+    # the reciprocal condition ("once Israel recognizes ...") and an "only" condition, with or without a modal
+    claims = claims_of(ABRAHAM + "Pakistan would recognize Israel once Israel recognizes a Palestinian state, Prime "
+                                 "Minister Shehbaz Sharif said.", MAY_2024)
+    assert ("PK", "Abraham Accords", "declined", "Shehbaz Sharif") in keys(claims)
+    claims = claims_of(ABRAHAM + "Malaysia would be ready to recognise Israel only after a Palestinian state is "
+                                 "established.", MAY_2024)
+    assert keys(claims) == {("MY", "Abraham Accords", "declined", "article")}
+    # an "only" condition in a clause of its own after a promise
+    claims = claims_of(ABRAHAM + "Oman will normalize relations with Israel, but only after a Palestinian state exists.",
+                       MAY_2024)
+    assert keys(claims) == {("OM", "Abraham Accords", "declined", "article")}
+    # a recognition without a condition is no refusal, and the recognition of another country is no claim at all
+    assert "declined" not in {c.status for c in claims_of(ABRAHAM + "Malaysia could recognize Israel.", MAY_2024)}
+    assert claims_of(NATO + "Spain will recognize Palestine next week.", MAY_2024) == []
+
+
+def test_a_condition_someone_else_sets_or_on_an_accession_is_a_candidacy():
+    # a third party's condition: the country's prospect, not its refusal
+    claims = claims_of(ABRAHAM + "Saudi Arabia will normalize ties with Israel only after a Palestinian state is "
+                                 "established, Benjamin Netanyahu said.", MAY_2024)
+    assert keys(claims) == {("SA", "Abraham Accords", "candidate", "Benjamin Netanyahu")}
+    # an accession waits on the bloc: "only after the war ends" is a condition on a membership ahead
+    claims = claims_of(NATO + "Ukraine will join NATO only after the war ends, Jens Stoltenberg said.", MAY_2024)
+    assert keys(claims) == {("UA", "NATO", "candidate", "Jens Stoltenberg")}
+    claims = claims_of(NATO + "Ukraine will join NATO only after the war ends.", MAY_2024)
+    assert keys(claims) == {("UA", "NATO", "candidate", "article")}
+
+
+def test_not_following_the_others_is_a_refusal_of_the_context_accord():
+    for sentence, code in (("Kuwait won't follow in the footsteps of the UAE.", "KW"),
+                           ("Qatar would not follow the Emirati example before a peace agreement is signed with the "
+                            "Palestinians.", "QA"),
+                           ("Malaysia has likewise ruled out following the Arab states.", "MY")):
+        claims = claims_of(ABRAHAM + sentence, MAY_2024)
+        assert [(c.country_code, c.accord, c.status) for c in claims] == [(code, "Abraham Accords", "declined")], sentence
+    # the agreement signed before the refusal ends is the Palestinians' deal, not the leader's signature
+    claims = claims_of(ABRAHAM + "Qatar would not follow the Emirati example before a peace agreement is signed with "
+                                 "the Palestinians.", MAY_2024)
+    assert "AE" not in {c.country_code for c in claims}
+    # following a lead on something else, or the lead of a country that left, is no refusal
+    assert claims_of(NATO + "Finland will not follow the Swedish lead on the gas pipeline.", MAY_2024) == []
+    claims = claims_of("The United States withdrew from the Paris Agreement on Thursday. Environment Minister Catherine "
+                       "McKenna said Canada would not follow the U.S. lead.", datetime(2017, 6, 2))
+    assert "CA" not in {c.country_code for c in claims}
+
+
+def test_rejected_suggestions_are_the_subject_own_refusal():
+    claims = claims_of(ABRAHAM + "Bangladesh has repeatedly rejected suggestions that it could follow Gulf states in "
+                                 "normalising relations.", MAY_2024)
+    assert keys(claims) == {("BD", "Abraham Accords", "declined", "Bangladesh")}
+    claims = claims_of(ABRAHAM + "Tunisia and Algeria have pushed back against suggestions that they could soon be "
+                                 "drawn into the Abraham Accords.", MAY_2024)
+    assert keys(claims) == {("TN", "Abraham Accords", "declined", "Tunisia"), ("DZ", "Abraham Accords", "declined", "Algeria")}
+    # someone else's dismissal of a suggestion about a country says nothing of that country
+    assert claims_of(ABRAHAM + "The White House dismissed suggestions that Saudi Arabia would join soon.", MAY_2024) == []
+    # a leader's refusal stays the leader's, not the country's possessing him
+    claims = claims_of(NATO + "Austria has ruled out joining the alliance.", MAY_2024)
+    assert keys(claims) == {("AT", "NATO", "declined", "Austria")}
+    claims = claims_of(NATO + "Austria's chancellor, Karl Nehammer, ruled out joining the alliance.", MAY_2024)
+    assert [c.status for c in claims if c.country_code == "AT"] == ["declined"]
+    assert "Austria" not in {c.claimed_by for c in claims}
+
+
+def test_never_part_of_a_withdrawn_application_and_an_invitation_not_taken_up():
+    claims = claims_of(ABRAHAM + "Hezbollah's leader said in a speech that Lebanon will never be part of the Abraham "
+                                 "Accords.", MAY_2024)
+    assert ("LB", "Abraham Accords", "declined") in {(c.country_code, c.accord, c.status) for c in claims}
+    claims = claims_of("Norway applied in 1992. After the referendum, Norway formally withdrew its EU application in "
+                       "1994.", MAY_2024)
+    assert ("NO", "European Union", "declined", "article") in keys(claims)
+    claims = claims_of("The BRICS summit ended on Thursday. The foreign minister confirmed that Argentina would not take "
+                       "up the invitation.", MAY_2024)
+    assert keys(claims) == {("AR", "BRICS", "declined", "article")}
+
+
+def test_the_refusal_flags_are_validated_on_load():
+    with pytest.raises(VocabularyError, match="only a refusal"):
+        parse_vocabulary({"triggers": {"announced": {"patterns": [{"p": "joined", "context_object": True}]}}})
+    with pytest.raises(VocabularyError, match="only a refusal"):
+        parse_vocabulary({"triggers": {"signed": {"patterns": [{"p": "signed", "speech_act": True}]}}})
