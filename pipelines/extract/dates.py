@@ -321,7 +321,8 @@ def _is_future(sentence_text: str, hits: list[tuple[int, int, int]] | None = Non
 # CNN on Sunday" (a prepositional phrase without a verb in between): the date belongs to a past verb.
 _PAST_VERB_BEFORE = re.compile(
     r"(?<![\w])(?:said|announced|told|wrote|confirmed|stated|declared|added|noted|reported|"
-    r"met|signed|agreed|joined|denied|rejected)\s+"
+    r"met|signed|agreed|joined|denied|rejected|affirmed|reaffirmed|reiterated|stressed|emphasi[sz]ed|insisted|"
+    r"warned|argued|explained|acknowledged|tweeted|posted)\s+"
     r"(?:(?:in|at|during|to|via|through|from|after|while)\s+"
     r"(?:(?!(?:will|would|be|is|are|was|were|has|have|had|could|can|may|might|shall|should)\s)[\w’'.-]+\s+){0,6}?)?"
     r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$",

@@ -98,3 +98,20 @@ def test_the_refusal_flags_are_validated_on_load():
         parse_vocabulary({"triggers": {"announced": {"patterns": [{"p": "joined", "context_object": True}]}}})
     with pytest.raises(VocabularyError, match="only a refusal"):
         parse_vocabulary({"triggers": {"signed": {"patterns": [{"p": "signed", "speech_act": True}]}}})
+
+
+def test_the_dates_of_a_condition_are_its_own():
+    # "no relations ... unless" ends with its condition: the 1967 of the borders dates nothing (the refusal is the
+    # day's news, 2024-05-02)
+    claims = claims_of(ABRAHAM + "Oman said there will be no diplomatic relations with Israel unless a Palestinian state "
+                                 "is established on the 1967 borders.", MAY_2024)
+    assert keys(claims) == {("OM", "Abraham Accords", "declined", "Oman")}
+    assert claims[0].date_upper == MAY_2024.date()
+
+
+def test_rejecting_a_suggestion_after_an_own_refusal_is_still_a_refusal():
+    # the country's own earlier refusal is no leader that left: "rejected suggestions that it could follow" is its own
+    claims = claims_of(ABRAHAM + "Bangladesh will not recognise Israel until a Palestinian state exists. Bangladesh has "
+                                 "repeatedly rejected suggestions that it could follow Gulf states in normalising "
+                                 "relations.", MAY_2024)
+    assert [c.sentence_idx for c in claims if c.status == "declined"] == [1, 2]

@@ -499,3 +499,13 @@ def test_wire_phrasings_of_the_fifth_blind_round():
                        "fourth Arab country since August to agree to set aside hostilities with Israel, after the United "
                        "Arab Emirates, Bahrain and Sudan.", datetime(2020, 12, 10))
     assert {c.country_code for c in claims if c.accord == AA} == {"MA", "AE", "BH", "SD"}
+
+
+def test_a_dateline_agency_credits_the_story_and_speaks_for_no_one():
+    # "(KUNA) --" and "(AP) —" open the story: the country after the dash is the speaker, and the statement's
+    # own weekday dates it, not the dateline (2024-06-01 was a Saturday: the Wednesday before is May 29)
+    for opening in ("RIYADH, May 29 (KUNA) -- ", "RIYADH (AP) — "):
+        claims = claims_of(opening + "Saudi Arabia affirmed on Wednesday that there will be no diplomatic relations "
+                                     "with Israel unless an independent Palestinian state is recognised.", SATURDAY)
+        assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}, opening
+        assert (claims[0].date_lower, claims[0].date_upper) == (date(2024, 5, 29), date(2024, 5, 29)), opening

@@ -49,6 +49,8 @@ _GOVERNMENT_BODY = re.compile(
     r"(?<![\w])the\s+(?:foreign\s+(?:office|ministry)|ministry(?:\s+of\s+foreign\s+affairs)?|presidency|"
     r"presidential\s+(?:office|press\s+service|administration)|cabinet|government|royal\s+court)(?![\w])", re.I)
 # "in a deal announced by Trump": a passive participle
+# a wire dateline's credit: "RIYADH, Feb 7 (KUNA) --", "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
+DATELINE_AGENCY = re.compile(r"[^()]{0,60}?\([A-Z][\w.&'/ -]{0,40}\)\s*(?:--|-|—|–)\s*")
 _PASSIVE_AGENT = re.compile(r"\s+by(?![\w])", re.I)
 # a sentence adverb between commas after a speaker ("Saudi officials, however, have said ...")
 _PARENTHETICAL = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|also|in turn|for (?:its|their|his|her) part|in response|"
@@ -419,6 +421,11 @@ class AttributionResolver:
             appositive = _COMMA_AT_END.search(before) or _COMMA_AUXILIARY_AT_END.search(before)
             head = before[:appositive.start()] if appositive else before
             clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
+            dateline = DATELINE_AGENCY.match(head)
+            if dateline:
+                # "RIYADH, Feb 7 (KUNA) -- Saudi Arabia affirmed ...": the agency credits the story, the clause
+                # (and its speaker) starts after the dash
+                clause_start = max(clause_start, dateline.end())
             if appositive and (clause_start == 0 or text[clause_start - 1] != ","):
                 continue  # no opening comma: not an appositive
             if appositive and clause_start > 1 and _NAME_ONLY.fullmatch(text, 0, clause_start - 1) \

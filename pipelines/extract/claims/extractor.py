@@ -20,7 +20,14 @@ from functools import cached_property
 
 from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
 from pipelines.extract.claims import dating
-from pipelines.extract.claims.attribution import ANONYMOUS, OUTLET, QUESTIONER, AttributionResolver, Speaker
+from pipelines.extract.claims.attribution import (
+    ANONYMOUS,
+    DATELINE_AGENCY,
+    OUTLET,
+    QUESTIONER,
+    AttributionResolver,
+    Speaker,
+)
 from pipelines.extract.claims.coordination import (
     DateScope,
     Slot,
@@ -232,6 +239,7 @@ _RECENT_SENTENCES = 2
 _NOUN_CUE_REACH = 80
 # a passive right before a verb trigger: its subject is what was signed or joined, not a country
 _SIGNED_VERB = re.compile(r"(?:formally\s+|officially\s+)?(?:signed|ratified)(?![\w])", re.IGNORECASE)
+_FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a subordinate clause whose subject is a document signed: "would not follow ... before a peace agreement is signed
@@ -561,6 +569,11 @@ class _ArticleClaims:
             [d for d in all_dates if scope.admits(d.start_char - base, d.end_char - base)]
         # "the depositary of NATO's founding 1949 treaty": the founding document's year, no one's joining
         in_sentence = [d for d in in_sentence if not _FOUNDING_BEFORE.search(sentence.text, 0, d.start_char - base)]
+        dateline = DATELINE_AGENCY.match(sentence.text)
+        if dateline and any(d.start_char - base >= dateline.end() for d in in_sentence):
+            # "WASHINGTON, Feb 8 (AP) — Saudi Arabia said on Wednesday ...": the dateline dates the story, the
+            # sentence's own date the statement
+            in_sentence = [d for d in in_sentence if d.start_char - base >= dateline.end()]
         if not in_sentence and later:
             in_sentence = all_dates
         following = [d for d in in_sentence if after and base + after[0] <= d.start_char and d.end_char <= base + after[1]
@@ -929,7 +942,7 @@ class _ArticleClaims:
             if non_accord_object is not None and not hit.trigger.noun and hit.trigger.status in ("announced", "signed") \
                     and non_accord_object.match(masked, hit.end):
                 continue  # "Canada has joined exploratory talks", "Cairo has joined such a gathering"
-            if hit.trigger.context_object and self._follows_a_leaver(slots, hit):
+            if hit.trigger.context_object and self._follows_a_leaver(masked, slots, hit):
                 continue  # "Canada would not follow the U.S. lead" after the US quit the Paris Agreement: it stays
             if hit.trigger.status in ("candidate", "negotiating") and _EARLIER_STEP.search(masked, 0, hit.start):
                 continue  # "became NATO's 32nd member, almost two years after it applied to join": an earlier step
@@ -1050,11 +1063,14 @@ class _ArticleClaims:
                     self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
                                            f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
 
-    def _follows_a_leaver(self, slots: list[Slot], hit: Hit) -> bool:
+    def _follows_a_leaver(self, masked: str, slots: list[Slot], hit: Hit) -> bool:
         """A refusal to follow ("would not follow the U.S. lead", "will not follow suit") whose leader left or refused
         (its last claim so far, or the article's last claim when the trigger names no leader): not following is
-        staying in, or joining."""
-        leaders = {s.code for s in slots if hit.start <= s.start and s.end <= hit.end}
+        staying in, or joining. (Not a refusal of a suggestion: "rejected suggestions that it could ...".)"""
+        follow = _FOLLOW_WORD.search(masked, hit.start, hit.end)
+        if follow is None:
+            return False
+        leaders = {s.code for s in slots if follow.end() <= s.start and s.end <= hit.end}
         last = next((c for c in reversed(self.claims) if not leaders or c.country_code in leaders), None)
         return last is not None and last.status in ("withdrawn", "declined")
 
@@ -1065,10 +1081,13 @@ class _ArticleClaims:
         emitted = []
         given_speaker = speaker
         scope = date_scope(masked, hit.start, hit.end) if masked else None
+        # where the condition starts: after the trigger, or at its end ("no diplomatic relations with Israel unless")
+        ending = _CONDITION_AT_END.search(masked, hit.start, hit.end) if masked else None
         condition = claim_vocabulary().condition.search(sentence.text, hit.end, clause_end) if clause_end is not None else None
-        if scope is not None and condition is not None and condition.start() < scope.hi:
+        condition_start = ending.start() if ending else condition.start() if condition else None
+        if scope is not None and condition_start is not None and condition_start < scope.hi:
             # "... unless a Palestinian state is recognised on the 1967 borders": the condition's dates are its own
-            scope = replace(scope, hi=condition.start())
+            scope = replace(scope, hi=condition_start)
         for slot in group:
             # (not "Austria's chancellor, Karl Nehammer, ruled out membership": the chancellor's word)
             speaker = self._country_speaker(slot.code) if own_voice and slot.method == "mention" \
@@ -1077,7 +1096,7 @@ class _ArticleClaims:
             if clause_end is not None:
                 coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
                 after = (hit.end, min(coordinated.start() if coordinated else clause_end,
-                                      condition.start() if condition else clause_end))
+                                      condition_start if condition_start is not None else clause_end))
             when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
                                   hit.end, scope, hit.trigger.state, hit.start)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
