@@ -115,3 +115,30 @@ def test_rejecting_a_suggestion_after_an_own_refusal_is_still_a_refusal():
                                  "repeatedly rejected suggestions that it could follow Gulf states in normalising "
                                  "relations.", MAY_2024)
     assert [c.sentence_idx for c in claims if c.status == "declined"] == [1, 2]
+
+
+@pytest.mark.parametrize("sentence, code, accord", [
+    (ABRAHAM + "Qatar has repeatedly said it will be the last country to normalize relations with Israel.", "QA",
+     "Abraham Accords"),
+    (ABRAHAM + "Azerbaijan is not considering joining the Abraham Accords.", "AZ", "Abraham Accords"),
+    (ABRAHAM + "Iraq is not ready to join the accords while the war in Gaza goes on.", "IQ", "Abraham Accords"),
+    (ABRAHAM + "Bangladesh can never recognize Israel until the Palestinians have a state of their own.", "BD",
+     "Abraham Accords"),
+    ("BRICS leaders met in Kazan on Tuesday. Thailand declined its invitation after the election.", "TH", "BRICS"),
+    ("BRICS leaders met in Kazan on Tuesday. Venezuela, which applied in 2023, has since said it is no longer pursuing "
+     "membership of the group.", "VE", "BRICS"),
+    ("BRICS leaders met in Kazan on Tuesday. Mexico chose not to apply.", "MX", "BRICS"),
+    # a wish on condition, in the country's own words
+    (ABRAHAM + "The Omani foreign minister said the sultanate wants to join the accords, but only once a Palestinian "
+               "state exists.", "OM", "Abraham Accords"),
+])
+def test_refusals_of_other_shapes(sentence, code, accord):
+    assert (code, accord, "declined") in {(c.country_code, c.accord, c.status) for c in claims_of(sentence, MAY_2024)}
+
+
+def test_a_wish_without_a_condition_or_on_an_accession_is_a_candidacy():
+    assert {c.status for c in claims_of(ABRAHAM + "Oman wants to join the accords.", MAY_2024)} == {"candidate"}
+    claims = claims_of(NATO + "Ukraine wants to join NATO, but only once the war is over.", MAY_2024)
+    assert keys(claims) == {("UA", "NATO", "candidate", "article")}
+    # not ready to be signed: a document, no country's refusal
+    assert claims_of(ABRAHAM + "The declaration is not ready to be signed.", MAY_2024) == []

@@ -68,6 +68,11 @@ def without_month_may(text: str) -> str:
     return _MONTH_MAY.sub(lambda m: " " * len(m.group()), text) if "May" in text else text
 
 
+# the subject's own wish or readiness right before the trigger ("wants to", "would be ready to", "could"), not someone
+# else's ("Trump urged X to join only ...")
+_OWN_WISH = re.compile(r"(?<![\w])(?:wants?|wanted|would\s+like|could|can|(?:is|are|was|were|be)\s+(?:ready|willing|prepared|"
+                       r"open))(?:\s+to)?\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OWN_WISH_TRIGGER = re.compile(r"(?:wants?|wanted|would\s+like|could|can)\s", re.IGNORECASE)
 # an "only" condition opening the clause right after the trigger's: "will normalize relations, but only after ..."
 _BUT_ONLY = re.compile(r"[^.;:!?,]{0,50}?,\s*(?:but\s+)?only\s+(?:if|after|when|once|in\s+the\s+event)(?![\w])", re.IGNORECASE)
 
@@ -137,6 +142,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         if hit.ordinal is not None and hit.ordinal > 0 and _WOULD_BE_AT_END.search(cue_zone):
             cue_zone = cue_zone[:_WOULD_BE_AT_END.search(cue_zone).start()]  # "said X would be the first country
             # to join": a rank is announced, not hedged ("would be the next to join" has no rank: still hedged)
+        if _OWN_WISH.search(window) and _only_condition(right, vocab, masked, hit.end):
+            # "the Kingdom wants to join the Abraham Accords, but only once a clear path to a Palestinian state is
+            # secured", "could recognize Israel, but only once ...": a wish on condition is a refusal for now
+            return "declined", False, "conditional"
         if vocab.hedge.search(_unquoted(without_month_may(cue_zone))) or vocab.hedge.search(without_month_may(governing)) \
                 or question:
             return "candidate", False, "hedged"
@@ -165,6 +174,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     if status in ("negotiating", "candidate") and (negated or vocab.refutation.search(window)
                                                    or vocab.refutation.search(governing)):
         return None, False, "negated"  # "Mauritania denies reports of secret talks with Israel"
+    if status == "candidate" and (_OWN_WISH.search(window) or _OWN_WISH_TRIGGER.match(trigger_text)) \
+            and _only_condition(right, vocab, masked, hit.end):
+        # "the Kingdom wants to join the Abraham Accords, but only once a clear path to a Palestinian state is secured"
+        return "declined", False, "conditional"
     if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))):
         return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
     if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
