@@ -156,3 +156,29 @@ def test_eu_candidacy_and_talks_in_the_words_of_enlargement_news():
     assert states("Georgia will not pursue the opening of accession negotiations with the European Union until "
                   "2028, the government in Tbilisi said.") == {("GE", "declined")}
     assert states("Iceland's government has put the country's EU membership talks on hold.") == {("IS", "declined")}
+
+
+def test_the_founders_are_members_dated_by_the_founding():
+    claims = claims_of("The SCO met in Astana. It is a group founded in 2001 by China, Russia, Kazakhstan, Kyrgyzstan, "
+                       "Tajikistan and Uzbekistan.", PUBLISHED)
+    assert keys(claims) == {(code, SCO, "signed", "article") for code in ("CN", "RU", "KZ", "KG", "TJ", "UZ")}
+    assert {(c.date_lower, c.date_upper) for c in claims} == {(date(2001, 1, 1), date(2001, 12, 31))}
+    claims = claims_of("NATO was founded in April 1949 by 12 countries, among them Belgium, Luxembourg and Portugal.",
+                       PUBLISHED)
+    assert keys(claims) == {(code, "NATO", "signed", "article") for code in ("BE", "LU", "PT")}
+    claims = claims_of("NATO began in 1949 with 12 members, among them the Nordic founders Denmark, Iceland and Norway.",
+                       PUBLISHED)
+    assert {c.country_code for c in claims} == {"DK", "IS", "NO"}
+    # founders of something else, or one founder that is no list of countries, make no member
+    assert claims_of("The SCO met in Astana. Its bank was founded in 2015 by Chinese investors.", PUBLISHED) == []
+
+
+def test_an_enlargement_brings_in_its_newcomers_and_a_member_state_has_a_rank():
+    claims = claims_of("The EU has enlarged seven times. The enlargement of 1995 brought in three countries: Austria, "
+                       "Finland and Sweden.", PUBLISHED)
+    assert keys(claims) == {(code, "European Union", "signed", "article") for code in ("AT", "FI", "SE")}
+    claims = claims_of("Enlargement of the EU stalled after Croatia became the 28th member state in 2013.", PUBLISHED)
+    assert keys(claims) == {("HR", "European Union", "signed", "article")}
+    assert claims[0].ordinal == 28 and claims[0].date_lower == date(2013, 1, 1)
+    # the first member state to ratify something is no rank of membership
+    assert claims_of("The EU summit opened. Malta became the first member state to ratify the treaty.", PUBLISHED) == []
