@@ -233,3 +233,11 @@ def test_a_title_in_lower_case_leaves_the_name_inside_it():
     # in capitals the title is the name
     mentions = extract_entities(article_from_text("The Kingdom of Morocco signed it.")).mentions
     assert [(m.text, m.entity_id) for m in mentions if m.entity_type == "country"] == [("Kingdom of Morocco", "country:MA")]
+
+
+def test_european_capitals_and_tel_aviv_stand_for_their_states_but_not_inside_names():
+    assert codes("Stockholm formally applied to join the alliance, and Helsinki followed.") == ["SE", "FI"]
+    assert codes("Chisinau and Belgrade both hope to open talks.") == ["MD", "RS"]
+    assert codes("Sudan agreed to establish ties with Tel Aviv.") == ["SD", "IL"]
+    # accords, criteria and institutions named after a capital are no state
+    assert codes("The Helsinki Accords and the Copenhagen criteria were discussed at Tel Aviv University.") == []
