@@ -115,3 +115,12 @@ def test_a_possessed_trigger_of_another_status_or_no_noun_is_rejected_on_load():
         parse_vocabulary({"triggers": {"signed": {"patterns": [{"p": "'s accession", "noun": True, "possessed": True}]}}})
     with pytest.raises(VocabularyError, match="can be possessed"):
         parse_vocabulary({"triggers": {"candidate": {"patterns": [{"p": "'s bid", "possessed": True}]}}})
+
+
+def test_an_application_and_a_joining_dated_apart_in_one_sentence_are_two_claims():
+    claims = claims_of("Montenegro applied in December 2015 and joined NATO in June 2017.", datetime(2024, 3, 8))
+    assert {(c.status, c.date_lower, c.date_upper) for c in claims} == {
+        ("candidate", date(2015, 12, 1), date(2015, 12, 31)), ("signed", date(2017, 6, 1), date(2017, 6, 30))}
+    claims = claims_of("Iceland applied in 2009 and formally withdrew its EU application in 2015.", datetime(2024, 3, 8))
+    assert {(c.country_code, c.status, c.date_lower.year) for c in claims} == {("IS", "candidate", 2009),
+                                                                              ("IS", "declined", 2015)}

@@ -1300,19 +1300,32 @@ def _dedup_rank(claim: Claim) -> tuple:
     return (bool(_DERIVED_RULE.match(claim.rule)), STATUS_CAUTION[claim.status], -claim.confidence)
 
 
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Two claims whose dates are both bounded and do not overlap ("applied in May 2022 ... joined in April 2023")."""
+    return None not in (a.date_lower, a.date_upper, b.date_lower, b.date_upper) \
+        and (a.date_upper < b.date_lower or b.date_upper < a.date_lower)
+
+
 def _deduplicate(claims: list[Claim]) -> list[Claim]:
     """One claim per (sentence, country, accord, speaker): a claim of the country's own comes before one shared
-    from another country's, then the least committal status wins. A table row keeps
-    one claim per column: its steps are separate events with dates of their own."""
-    best: dict[tuple, Claim] = {}
+    from another country's, then the least committal status wins. Steps with dates of their own are separate
+    events and each keeps its claim: a table row's columns, and statuses dated apart ("Finland applied in May 2022
+    and joined in April 2023")."""
+    groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
         key = (claim.sentence_idx, claim.country_code, claim.accord, claim.claimed_by)
         if ":table|" in claim.rule:
             key = (*key, claim.status)
-        current = best.get(key)
-        if current is None or _dedup_rank(claim) < _dedup_rank(current):
-            best[key] = claim
-    return sorted(best.values(), key=lambda c: (c.sentence_idx, c.start_char, c.country_code))
+        groups.setdefault(key, []).append(claim)
+    kept: list[Claim] = []
+    for group in groups.values():
+        ranked = sorted(group, key=_dedup_rank)
+        chosen = [ranked[0]]
+        for claim in ranked[1:]:
+            if all(claim.status != c.status and _dated_apart(claim, c) for c in chosen):
+                chosen.append(claim)
+        kept.extend(chosen)
+    return sorted(kept, key=lambda c: (c.sentence_idx, c.start_char, c.country_code))
 
 
 def extract_claims(article: ArticleText, entities: ArticleEntities) -> list[Claim]:
