@@ -124,3 +124,16 @@ def test_an_application_and_a_joining_dated_apart_in_one_sentence_are_two_claims
     claims = claims_of("Iceland applied in 2009 and formally withdrew its EU application in 2015.", datetime(2024, 3, 8))
     assert {(c.country_code, c.status, c.date_lower.year) for c in claims} == {("IS", "candidate", 2009),
                                                                               ("IS", "declined", 2015)}
+
+
+def test_applicants_named_as_among_those_that_applied_or_that_followed_within_days():
+    joined = "Britain joined the CPTPP on Sunday. "
+    claims = claims_of(joined + "Critics say the gain is tiny compared with the cost of leaving the EU. Costa Rica was "
+                                "cleared to begin talks, while Ecuador and Uruguay are among those that have applied.",
+                       datetime(2024, 12, 16))
+    # (the EU left behind is a passing remark: the applications are the CPTPP's)
+    assert {(c.country_code, c.accord, c.status) for c in claims if c.status == "candidate"} == {
+        ("EC", "CPTPP", "candidate"), ("UY", "CPTPP", "candidate")}
+    claims = claims_of(joined + "China applied in September 2021, and Taiwan followed within days.", datetime(2024, 12, 16))
+    taiwan = [c for c in claims if c.country_code == "TW"]
+    assert [(c.accord, c.status, c.date_lower) for c in taiwan] == [("CPTPP", "candidate", date(2021, 9, 1))]

@@ -161,7 +161,9 @@ _MAX_WORDS_AFTER_LEADER = 4
 _LATER_OFFSET = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+)\s+)?"
     r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+later(?![\w])|\s+the\s+(?:next|following)\s+(?:day|week|month|year)"
-    r"|\s+(?:later|afterwards?|subsequently)(?![\w])(?!\s+(?:this|that|next|in|on)(?![\w]))",
+    r"|\s+(?:later|afterwards?|subsequently)(?![\w])(?!\s+(?:this|that|next|in|on)(?![\w]))"
+    r"|\s+within\s+(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?(?:hours?|days?|weeks?|months?)(?![\w])"
+    r"|\s+(?:shortly|soon)\s+after(?:wards)?(?![\w])",
     re.IGNORECASE,
 )
 # The trigger's own subject is an unnamed plural right before it ("many more countries were seeking to join")
@@ -210,6 +212,7 @@ _ADVERBIAL = (
     r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) (?:day|week|month|year)|"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+) )?"
     r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|"
+    r"within (?:(?:a|an|one|two|three|four|five|six|several|a few|\d+) )?(?:hours?|days?|weeks?|months?)|(?:shortly|soon) after(?:wards)?|"
     r"for (?:(?:around|about|nearly|almost|more than|over) )?(?:(?:[\w-]+ )?(?:years|decades|months)(?: now)?|an? (?:year|decade)|some time|a long time)|"
     r"since (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
     r"once \w+|at (?:the|its|their|a|this|last|next)?\s?(?:\d{4} )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}"
@@ -752,7 +755,7 @@ class _ArticleClaims:
         if not conditional and not hit.trigger.possessed and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
-        if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ())}) > 1:
+        if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}) > 1:
             return None  # "... a NATO member ... a candidate for EU membership. X was invited to join": which?
         recent = any(k in self.accord_referenced for k in recent_sentences)
         if recent:
@@ -1125,7 +1128,9 @@ class _ArticleClaims:
                              and c.country_code != slot.code), None)
                 if lead is None and _PARTICIPLE_STEP.match(masked, hit.end):
                     continue  # "Morocco followed in December 2020, signing a joint declaration": the participle says
-                slot_status = lead.status if lead is not None and lead.status in ("announced", "signed") else slot_status
+                # ("China applied in September 2021, and Taiwan followed within days": an application followed is one)
+                slot_status = lead.status if lead is not None and lead.status in ("announced", "signed", "candidate") \
+                    else slot_status
             confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker", "leader") else 1.0) \
                 * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
             rule = f"{slot_status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
@@ -1197,13 +1202,23 @@ class _ArticleClaims:
                     gapped = [slot for slot in slots if slot.start == m.start("slot")]
                     share(gapped, last.status, _gapped_when(own[0], lead_date), "gapped_date", False)
 
+    def _left_behind(self, mention: Mention) -> bool:
+        """An accord named as what someone left ("the cost of leaving the EU", in a CPTPP story) while another is under
+        discussion, and no claim of its sentence is about it: a passing remark, not the story's subject."""
+        if self.topic is None or not _LEAVING_BEFORE.search(self.article.body, max(0, mention.start_char - 40),
+                                                              mention.start_char):
+            return False
+        claim = self._last_claim_of.get(mention.sentence_idx)
+        accord = accords_by_id().get(mention.entity_id)
+        return accord is not None and accord is not self.topic and (claim is None or claim.accord != accord.name)
+
     def _update_topic(self, sentence: SentenceText) -> None:
         """The accord the article is about from here on: the last one named; else the one a generic
         phrase in the sentence refers to; else the accord of the sentence's claims - but a claim that
         a fixed bilateral treaty took by its parties ("Egypt made peace with Israel in 1979") is a
         background remark and does not move the topic away from an accord already under discussion."""
         named = [m for m in self._named_in.get(sentence.sentence_idx, ())
-                 if not _DESCRIBING.match(self.article.body, m.end_char)]
+                 if not _DESCRIBING.match(self.article.body, m.end_char) and not self._left_behind(m)]
         if named:
             self.topic = accords_by_id().get(named[-1].entity_id, self.topic)
             return
