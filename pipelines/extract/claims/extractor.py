@@ -197,7 +197,7 @@ _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|"
-    r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|"
+    r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|process|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -243,6 +243,11 @@ _RECENT_SENTENCES = 2
 _NOUN_CUE_REACH = 80
 # a passive right before a verb trigger: its subject is what was signed or joined, not a country
 _SIGNED_VERB = re.compile(r"(?:formally\s+|officially\s+)?(?:signed|ratified)(?![\w])", re.IGNORECASE)
+# a joining as a subject ("Armenia's accession", "the question of Armenia joining", "normalization with Israel")
+_JOINING_WORD = re.compile(r"(?<![\w])(?:join|joining|membership|accession|normali[sz]\w*|relations|ties|recogni[sz]\w*|"
+                           r"deal|accords?|it|this|that)(?![\w])", re.IGNORECASE)
+# a comma-enclosed insertion ("Serbia and Montenegro, already in accession negotiations, were ...")
+_APPOSITIVE = re.compile(r",[^,]*,")
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -989,6 +994,10 @@ class _ArticleClaims:
                 # "Milei informed the leaders of Brazil, Russia, ... that his country will not join": the countries
                 # before "that" are addressees; "his country" is the country of the leader who speaks of it
                 group, leader = self._leader_country_slot(sentence, window_start)
+            if binding == "subject" and group and hit.trigger.about_joining \
+                    and not _JOINING_WORD.search(_APPOSITIVE.sub(" ", window)):
+                group = []  # "Serbia and Montenegro, already in accession talks, were not on the agenda": the countries
+                # themselves, not their joining ("the question of Armenia joining ... is not on the agenda")
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             if group and hit.trigger.possessed \

@@ -57,6 +57,13 @@ class Trigger:
     # a refusal that is itself a statement ("Indonesia has poured cold water on suggestions ...", "Oman ruled out
     # joining"): told in the outlet's voice, it is the word of the country named as its subject
     speech_act: bool = False
+    # a refusal said of a joining ("normalization is not on the agenda"), not of a country: a country that is itself
+    # the subject ("Serbia and Montenegro were not on the agenda") makes no claim
+    about_joining: bool = False
+
+
+# the flags a trigger may carry in claim_triggers.yaml (the Trigger fields of the same names)
+_TRIGGER_FLAGS = ("noun", "completes", "echoes", "state", "possessed", "context_object", "speech_act", "about_joining")
 
 
 @dataclass(frozen=True)
@@ -205,31 +212,27 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         for entry in spec.get("patterns") or []:
             if isinstance(entry, str):
                 entry = {"p": entry}
-            if not isinstance(entry, dict) or set(entry) - {"p", "noun", "completes", "echoes", "state", "possessed",
-                                                                   "context_object", "speech_act"}:
-                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: a pattern is a string or a mapping of p, noun, "
-                                      "completes, echoes, state, possessed, context_object, speech_act")
-            source, noun, completes, echoes, state, possessed, context_object, speech_act = (
-                entry.get("p"), bool(entry.get("noun")), bool(entry.get("completes")), bool(entry.get("echoes")),
-                bool(entry.get("state")), bool(entry.get("possessed")), bool(entry.get("context_object")),
-                bool(entry.get("speech_act")))
-            if completes and status != "announced":
+            if not isinstance(entry, dict) or set(entry) - {"p", *_TRIGGER_FLAGS}:
+                raise VocabularyError(f"{TRIGGERS_FILE}: {status}: a pattern is a string or a mapping of p, "
+                                      + ", ".join(_TRIGGER_FLAGS))
+            flags = {name: bool(entry.get(name)) for name in _TRIGGER_FLAGS}
+            source = entry.get("p")
+            if flags["completes"] and status != "announced":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only an announced trigger can complete a joining")
-            if state and status != "signed":
+            if flags["state"] and status != "signed":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a signed trigger can describe a membership state")
-            if possessed and not (status == "candidate" and noun):
+            if flags["possessed"] and not (status == "candidate" and flags["noun"]):
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a candidate noun trigger can be possessed")
-            if (context_object or speech_act) and status != "declined":
+            if (flags["context_object"] or flags["speech_act"] or flags["about_joining"]) and status != "declined":
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: only a refusal can take the context's accord as "
-                                      "its object or be a statement")
+                                      "its object, be a statement or be about a joining")
             if not isinstance(source, str) or not source.strip():
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: empty pattern")
             try:
                 pattern = compile_trigger(source)
             except re.error as exc:
                 raise VocabularyError(f"{TRIGGERS_FILE}: {status}: bad pattern {source!r}: {exc}") from exc
-            triggers.append(Trigger(status, pattern, source, confidence, noun, completes, echoes, state, possessed,
-                                    context_object, speech_act))
+            triggers.append(Trigger(status, pattern, source, confidence, **flags))
     modality = data.get("modality") or {}
     confidences = {t.status: t.confidence for t in triggers}
     timeline_entry, timeline_triggers = _parse_timeline(data.get("timeline"), confidences)
