@@ -109,7 +109,10 @@ _NEGATED_VERB = re.compile(r"(?<![\w])(?:never|not|n[’']t|no longer)\s+(?:\w+l
 # '..., Hultqvist said.': a trailing speaker phrase that is only a capitalized name the entity stage does not know
 _NAME_ONLY = re.compile(r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[A-Z][^\W\d_][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*")
 _NOT_A_NAME = frozenset("""he she it they we i you this that these those the a an officials sources analysts critics
-diplomats experts observers reports media others some many most both all none""".split())
+diplomats experts observers reports media others some many most both all none
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+january february march july august september october november december""".split())
+# (weekdays and the months that are no first names: "The Foreign Office on Friday confirmed ..." has no speaker "Friday")
 
 
 def _unknown_name(text: str, start: int, end: int) -> tuple["Speaker", int, int] | None:

@@ -232,6 +232,8 @@ _ELIDED_OBJECT = re.compile(
 # claim is about that, not about the article's accord, unless it is a registry name.
 _NAMED_OBJECT = re.compile(r"\s*(?:to |into |of )?(?:the )?(?:(?:original|former|old|earlier|proposed|now-defunct|defunct) )?"
                            r"[A-Z][A-Za-z+&.-]*")  # ("pulled out of the original Trans-Pacific Partnership")
+# an accord's own programme or body right after the trigger: "NATO's Partnership for Peace", "the EU's Eastern Partnership"
+_ACCORD_PROGRAMME = re.compile(r"\s*(?:to |into |of |in )?(?:the )?(?P<owner>[A-Z][\w+&.-]*)(?:'s|’s)\s+[A-Z][\w-]*")
 _LED_BY = re.compile(r"-(?:led|backed|founded|created|sponsored|run|dominated|funded|financed)$", re.IGNORECASE)
 _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -634,6 +636,8 @@ class _ArticleClaims:
         named = self._named_accord(sentence, hit.start, hit.end)
         if self._signs_a_named_document_of_its_own(sentence, hit):
             return None, ""  # "Georgia signs an Association Agreement with the EU": not the EU itself
+        if self._joins_a_programme(sentence, hit):
+            return None, ""  # "has been part of NATO's Partnership for Peace programme since 1999": not NATO itself
         other_object = self._names_other_object(sentence, hit)
         if other_object and not (named is not None and context_alias_span(other_object, named)):
             return None, ""  # "Indonesia's accession to the OECD": about something the registry does not hold
@@ -709,6 +713,15 @@ class _ArticleClaims:
         return not any(accords_by_id().get(a.entity_id) is named and a.start_char >= base + m.end()
                        and _DOCUMENT_OF_ACCORD.fullmatch(sentence.text, m.end(), a.start_char - base)
                        for a in self._named_in.get(sentence.sentence_idx, ()))
+
+    def _joins_a_programme(self, sentence: SentenceText, hit: Hit) -> bool:
+        """The trigger's object is a named programme or body of an accord ("part of NATO's Partnership for Peace",
+        "joined the EU's Eastern Partnership", "BRICS's New Development Bank"), not the accord itself."""
+        m = _ACCORD_PROGRAMME.match(sentence.text, hit.end)
+        if m is None:
+            return False
+        start = sentence.start_char + m.start("owner")
+        return any(x.start_char == start for x in self._named_in.get(sentence.sentence_idx, ()))
 
     def _names_other_object(self, sentence: SentenceText, hit: Hit) -> str | None:
         """The capitalized name that follows the trigger (not a country, not a registry accord nor its generic

@@ -73,6 +73,9 @@ def without_month_may(text: str) -> str:
 _OWN_WISH = re.compile(r"(?<![\w])(?:wants?|wanted|would\s+like|could|can|(?:is|are|was|were|be)\s+(?:ready|willing|prepared|"
                        r"open))(?:\s+to)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OWN_WISH_TRIGGER = re.compile(r"(?:wants?|wanted|would\s+like|could|can)\s", re.IGNORECASE)
+# the negation of another verb that persists until the trigger: "would not stop until it became a full member"
+_PERSIST_UNTIL = re.compile(r"(?<![\w])(?:not|never|n[’']t)\s+(?:\w+\s+)?(?:stop|rest|give\s+up|cease|relent|quit|waver|"
+                            r"back\s+down)\s+until\s+(?:[\w\x01\x02]+\s+){0,3}$", re.IGNORECASE)
 # an "only" condition opening the clause right after the trigger's: "will normalize relations, but only after ..."
 _BUT_ONLY = re.compile(r"[^.;:!?,]{0,50}?,\s*(?:but\s+)?only\s+(?:if|after|when|once|in\s+the\s+event)(?![\w])", re.IGNORECASE)
 
@@ -125,6 +128,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "participant"  # "US negotiators are still taking part in the talks" (climate talks)
     if status == "announced" and _TALKS_ABOUT.search(before):
         return "negotiating", False, "talks_about"  # "in US-brokered talks on establishing relations with Israel"
+    if status in ("announced", "signed") and _PERSIST_UNTIL.search(window):
+        # "promised that the country would not stop until it became a full member": a resolve to join, ahead
+        return "candidate", True, "persistence"
     if status in ("announced", "signed"):
         if vocab.refutation.search(masked):
             return None, False, "refuted"  # "a fake report that X joined", "falsely reported that"
