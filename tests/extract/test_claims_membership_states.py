@@ -182,3 +182,21 @@ def test_an_enlargement_brings_in_its_newcomers_and_a_member_state_has_a_rank():
     assert claims[0].ordinal == 28 and claims[0].date_lower == date(2013, 1, 1)
     # the first member state to ratify something is no rank of membership
     assert claims_of("The EU summit opened. Malta became the first member state to ratify the treaty.", PUBLISHED) == []
+
+
+def test_admissions_ratifications_and_interest_in_other_words():
+    claims = claims_of("The SCO summit opened in Astana. Iran and Belarus were on Friday formally admitted as full "
+                       "members of the Shanghai Cooperation Organisation.", PUBLISHED)
+    assert {(c.country_code, c.status) for c in claims} == {("IR", "signed"), ("BY", "signed")}
+    claims = claims_of("The Paris Agreement entered into force in 2016. Nepal ratified the agreement on Sunday.", PUBLISHED)
+    assert keys(claims) == {("NP", "Paris Agreement", "signed", "article")}
+    # ratifying another country's accession is no membership of the ratifier
+    claims = claims_of("NATO leaders met. Hungary ratified the agreement on Sweden's accession in February.", PUBLISHED)
+    assert "HU" not in {c.country_code for c in claims}
+    claims = claims_of("Britain joined the CPTPP. Indonesia and Thailand have also expressed interest in joining the trade "
+                       "pact.", PUBLISHED)
+    assert {(c.country_code, c.status) for c in claims if c.country_code != "GB"} == {("ID", "candidate"),
+                                                                                     ("TH", "candidate")}
+    claims = claims_of("BRICS leaders met in Kazan. Bolivia submitted an official application for membership in August.",
+                       PUBLISHED)
+    assert keys(claims) == {("BO", "BRICS", "candidate", "article")}

@@ -142,3 +142,11 @@ def test_a_wish_without_a_condition_or_on_an_accession_is_a_candidacy():
     assert keys(claims) == {("UA", "NATO", "candidate", "article")}
     # not ready to be signed: a document, no country's refusal
     assert claims_of(ABRAHAM + "The declaration is not ready to be signed.", MAY_2024) == []
+
+
+def test_not_applying_is_a_refusal():
+    brics = "BRICS leaders met in Kazan on Tuesday. "
+    for sentence in ("Uzbekistan will not apply for membership of BRICS in the foreseeable future.",
+                     "Uzbekistan does not plan to apply for BRICS membership.",
+                     "Uzbekistan has no plans to apply."):
+        assert keys(claims_of(brics + sentence, MAY_2024)) == {("UZ", "BRICS", "declined", "article")}, sentence
