@@ -509,3 +509,12 @@ def test_a_dateline_agency_credits_the_story_and_speaks_for_no_one():
                                      "with Israel unless an independent Palestinian state is recognised.", SATURDAY)
         assert keys(claims) == {("SA", AA, "declined", "Saudi Arabia")}, opening
         assert (claims[0].date_lower, claims[0].date_upper) == (date(2024, 5, 29), date(2024, 5, 29)), opening
+
+
+def test_a_trailing_speaker_named_before_a_role_in_apposition():
+    claims = claims_of("BRICS leaders met in Kazan. Uzbekistan does not plan to join BRICS in the foreseeable future, "
+                       "Sherzod Asadov, spokesman for President Shavkat Mirziyoyev, said in a statement.", SATURDAY)
+    assert keys(claims) == {("UZ", "BRICS", "declined", "Sherzod Asadov")}
+    claims = claims_of("Indonesia has become a full member of BRICS, Brazil, which holds the group's rotating "
+                       "chairmanship, announced on Monday.", SATURDAY)
+    assert keys(claims) == {("ID", "BRICS", "signed", "Brazil")}

@@ -398,6 +398,14 @@ class AttributionResolver:
             before = text[:verb.start()]
             # trailing attribution: '..., X said.' / '," X wrote on Truth Social.'
             cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+            lo, hi = cut + 1, verb.start()  # where the speaker's phrase is
+            if cut > 0 and text[cut] == "," and not text[cut + 1:verb.start()].strip():
+                # "..., Berik Uali, press secretary to President Kassym-Jomart Tokayev, said ...": the name before
+                # its role in apposition
+                role_start = before.rfind(",", 0, cut)
+                name_start = before.rfind(",", 0, role_start) if role_start > 0 else -1
+                if name_start >= 0 and text[role_start + 1:cut].strip()[:1].islower():
+                    cut, lo, hi = name_start, name_start + 1, role_start
             rest = text[verb.end():]
             comma = rest.find(",")
             tail = rest if comma < 0 else rest[:comma]
@@ -406,16 +414,16 @@ class AttributionResolver:
             if cut >= 0 and not _THAT_WORD.search(tail) and not self._introductory(before[:cut]) \
                     and ((len(tail.split()) <= 6 and not _AUXILIARY.search(tail)) or self._long_tail(before[:cut], tail)):
                 end = len(text) if comma < 0 else verb.end() + comma
-                found = self._phrase_speaker(text, base, cut + 1, verb.start())
+                found = self._phrase_speaker(text, base, lo, hi)
                 if found is None:
                     found = self._phrase_speaker(text, base, verb.end(), end)
                     if found is not None and (found[0].entity_id or "").startswith("country:"):
                         found = None  # "..., added South Africa in 2010": an object, not an inverted speaker
                 if found is None:
-                    found = _unknown_name(text, cut + 1, verb.start())
-                if found and len(text[cut + 1:verb.start()].split()) <= _MAX_TRAILING_SPEAKER_WORDS \
-                        and not _SUBORDINATE.search(text, cut + 1, verb.start()) \
-                        and not _CONTRAST_OPENING.match(text, cut + 1):
+                    found = _unknown_name(text, lo, hi)
+                if found and len(text[lo:hi].split()) <= _MAX_TRAILING_SPEAKER_WORDS \
+                        and not _SUBORDINATE.search(text, lo, hi) \
+                        and not _CONTRAST_OPENING.match(text, lo):
                     return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
             # leading attribution: 'X announced (that) ...' with X right before the verb, or an appositive
             # name between commas right before it ("Oman's foreign minister, Badr Albusaidi, said that ...");
