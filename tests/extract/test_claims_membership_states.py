@@ -200,3 +200,18 @@ def test_admissions_ratifications_and_interest_in_other_words():
     claims = claims_of("BRICS leaders met in Kazan. Bolivia submitted an official application for membership in August.",
                        PUBLISHED)
     assert keys(claims) == {("BO", "BRICS", "candidate", "article")}
+
+
+def test_israel_s_own_treaties_held_as_background():
+    claims = claims_of("The Abraham Accords turn four. Jordan has had a peace treaty with Israel since 1994.", PUBLISHED)
+    assert keys(claims) == {("JO", "Israel-Jordan Peace Treaty", "signed", "article")}
+    assert claims[0].date_lower == date(1994, 1, 1)
+    claims = claims_of("The Abraham Accords turn four. Egypt has been at peace with Israel since 1979.", PUBLISHED)
+    assert keys(claims) == {("EG", "Egypt-Israel Peace Treaty", "signed", "article")}
+    claims = claims_of("The Abraham Accords turn four. Egypt and Jordan signed peace treaties with Israel in 1979 and "
+                       "1994.", PUBLISHED)
+    assert {c.accord for c in claims} == {"Egypt-Israel Peace Treaty", "Israel-Jordan Peace Treaty"}
+    # a relative clause between dashes has its antecedent before the dash
+    claims = claims_of("The Abraham Accords turn four. Further afield, Jordan—which signed a peace treaty with Israel in "
+                       "1994—recalled its ambassador.", PUBLISHED)
+    assert keys(claims) == {("JO", "Israel-Jordan Peace Treaty", "signed", "article")}

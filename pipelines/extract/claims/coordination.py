@@ -92,7 +92,7 @@ _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])"
                                r"|,[^,;:]{0,60}?(?<![\w])(?:under|through|by|in|with)\s+which(?![\w])", re.IGNORECASE)
 # the trigger inside a relative clause of any antecedent: "BRICS, whose original members are A, B, C and D, added
 # E in 2010" (the date is the main clause's)
-_RELATIVE_CLAUSE_OPEN = re.compile(r"(?P<open>,)\s*(?:which|who|whose)\s+[^,;:]*$", re.IGNORECASE)
+_RELATIVE_CLAUSE_OPEN = re.compile(r"(?P<open>,|[—–])\s*(?:which|who|whose)\s+[^,;:—–]*$", re.IGNORECASE)
 # A coordinate clause with a subject of its own: "..., and Morocco joined later", "; Bahrain signed ..."
 _OWN_SUBJECT_COORDINATE = re.compile(
     r"(?:,\s*(?:and|but|while|whereas)|;)\s+(?:the\s+)?(?=\x02)"
@@ -188,7 +188,8 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:to|of|for|from|toward|towards|aga
 # a route: "flights from Israel to Saudi Arabia could follow" (the flights follow, not Saudi Arabia)
 _TO_OR_FROM_BEFORE = re.compile(r"(?<![\w])from\s+\x02\x01*\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
-_RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*,\s*(?:which|who|whose)$", re.IGNORECASE)
+# (or a dash: "Jordan—which signed a peace treaty with Israel in 1994—recalled its ambassador")
+_RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*(?:,|[—–]|\s-)\s*(?:which|who|whose)$", re.IGNORECASE)
 
 
 def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int,
