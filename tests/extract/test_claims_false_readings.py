@@ -40,3 +40,28 @@ def test_a_weekday_before_the_verb_is_no_speaker():
     claims = claims_of("BRICS leaders met. The Foreign Office on Friday confirmed that Bangladesh had formally applied "
                        "for membership of BRICS.", datetime(2023, 11, 24))
     assert [c.claimed_by for c in claims] == ["article"]
+
+
+def test_an_accord_named_in_another_clause_s_membership_is_not_the_application_s():
+    claims = claims_of("EU leaders met. North Macedonia applied for membership in March 2004, in the same month it became "
+                       "a member of NATO.", JUNE_2022)
+    assert ("MK", "NATO", "candidate") not in {(c.country_code, c.accord, c.status) for c in claims}
+    assert ("MK", "NATO", "signed") in {(c.country_code, c.accord, c.status) for c in claims}
+
+
+def test_no_sign_of_a_step_and_talks_still_to_open_are_no_step():
+    assert claims_of("The Abraham Accords are five. While there is no sign that Manama intends to withdraw from the "
+                     "accords, it is signaling that its participation is not unconditional.", JUNE_2022) == []
+    claims = claims_of("EU leaders met. By 2028, Moldova will be more prepared than any other candidate country to open "
+                       "accession negotiations with the European Union.", JUNE_2022)
+    assert "negotiating" not in {c.status for c in claims}
+    # regarded as a prize is a prospect, not an announcement
+    claims = claims_of("The Abraham Accords are five. Washington continues to regard Saudi accession as the strategic "
+                       "prize.", JUNE_2022)
+    assert {c.status for c in claims} == {"candidate"}
+
+
+def test_the_procedures_completed_for_a_country_to_become_a_member_are_its_membership():
+    claims = claims_of("The SCO met. The summit saw the completion of the procedures for Belarus to become a full member "
+                       "of the SCO.", JUNE_2022)
+    assert keys(claims) == {("BY", "Shanghai Cooperation Organisation", "signed", "article")}

@@ -253,6 +253,9 @@ _JOINING_WORD = re.compile(r"(?<![\w])(?:join|joining|membership|accession|norma
                            r"deal|accords?|it|this|that)(?![\w])", re.IGNORECASE)
 # a comma-enclosed insertion ("Serbia and Montenegro, already in accession negotiations, were ...")
 _APPOSITIVE = re.compile(r",[^,]*,")
+# a clause of its own that makes the accord named next the object of another membership
+_OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
+                                      r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -508,6 +511,10 @@ class _ArticleClaims:
                  and not _OUTSIDE_OF.search(text, 0, max(0, m.start_char - base))
                  and not self._object_of_leaving(text, m.start_char - base, position, trigger_end)
                  and not (negated and _DENIED_BY_RELATIVE.search(text, trigger_end, max(trigger_end, m.start_char - base)))
+                 # "Albania applied for membership in April 2009, in the same month it became a member of NATO": the
+                 # object of another clause's membership
+                 and not (m.start_char - base >= trigger_end
+                          and _OTHER_MEMBERSHIP_BEFORE.search(text, trigger_end, m.start_char - base))
                  # "Türkiye, a NATO member, confirmed it had applied to join the group": a description names another
                  # accord than the trigger's (unless the description is the trigger: "NATO member Turkey")
                  and (_starts_in(m, base + position, base + trigger_end)

@@ -73,6 +73,12 @@ def without_month_may(text: str) -> str:
 _OWN_WISH = re.compile(r"(?<![\w])(?:wants?|wanted|would\s+like|could|can|(?:is|are|was|were|be)\s+(?:ready|willing|prepared|"
                        r"open))(?:\s+to)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OWN_WISH_TRIGGER = re.compile(r"(?:wants?|wanted|would\s+like|could|can)\s", re.IGNORECASE)
+# the clause before the subject says there is nothing of it: "there is no sign that X intends to withdraw"
+_NO_SIGN = re.compile(r"(?<![\w])no\s+(?:sign|signs|indication|evidence|suggestion)s?\s+(?:yet\s+)?(?:that|of)\s+$", re.IGNORECASE)
+_SUBJECT_MASK = re.compile(r"(?:the\s+)?\x02\x01*\s*")
+# talks still to be opened: "to open accession negotiations with the European Union"
+_TALKS_AHEAD = re.compile(r"(?<![\w])to\s+(?:formally\s+)?(?:open|start|begin|launch)\s+(?:formal\s+)?(?:accession\s+|membership\s+)?$",
+                          re.IGNORECASE)
 # the negation of another verb that persists until the trigger: "would not stop until it became a full member"
 _PERSIST_UNTIL = re.compile(r"(?<![\w])(?:not|never|n[’']t)\s+(?:\w+\s+)?(?:stop|rest|give\s+up|cease|relent|quit|waver|"
                             r"back\s+down)\s+until\s+(?:[\w\x01\x02]+\s+){0,3}$", re.IGNORECASE)
@@ -111,6 +117,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         or bool(_NEITHER_NOR.search(governing)) \
         or (question and bool(_NEGATED_QUESTION.search(governing))) \
         or bool(_NO_BEFORE.search(masked, max(0, hit.start - 8), hit.start))  # "no peace, no negotiations with it"
+    if "no" in governing and _NO_SIGN.search(_SUBJECT_MASK.sub("", governing)):
+        return None, False, "no_sign"  # "there is no sign that Abu Dhabi intends to withdraw from the accords"
     if governing and vocab.counterfactual_opener.fullmatch(re.sub("\x02\x01*", "", governing)):
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if vocab.non_answer is not None and vocab.non_answer.search(masked):
@@ -124,6 +132,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "participle"  # "... signed by the UAE and Bahrain, establishing relations": the signing's
     if status == "signed" and trigger_text.startswith(("normali", "establish")) and _PREDICTED_STATE.search(before):
         return "candidate", True, "predicted"  # '"Saudi Arabia and Israel are going to have fully normalised relations"'
+    if status == "negotiating" and not negated and _TALKS_AHEAD.search(before):
+        return "candidate", True, "talks_ahead"  # "more prepared than any other candidate to open accession negotiations"
     if status == "negotiating" and _TAKING_PART.search(before):
         return None, False, "participant"  # "US negotiators are still taking part in the talks" (climate talks)
     if status == "announced" and _TALKS_ABOUT.search(before):
