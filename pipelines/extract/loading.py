@@ -17,7 +17,8 @@ from pipelines.paths import DICTIONARIES_DIR
 # Bump when the extraction code (not only its dictionaries) changes what it extracts: every stored article is then
 # extracted again on the next run. extract-2: session 16's claim rules (descriptions, coreference, a second speaker);
 # extract-3: applications ("applied in 2021", "Sweden's NATO bid"), a section heading returning to the article's accord;
-# extract-4: refusals (conditional recognition, "would not follow the example", "rejected suggestions") and their speakers.
+# extract-4: refusals (conditional recognition, "would not follow the example", "rejected suggestions") and their speakers,
+# founders and enlargements, accession talks, Israel's own treaties, statuses of one sentence dated apart.
 EXTRACTOR_CODE_VERSION = "extract-4"
 
 
