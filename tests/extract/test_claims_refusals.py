@@ -98,6 +98,10 @@ def test_the_refusal_flags_are_validated_on_load():
         parse_vocabulary({"triggers": {"announced": {"patterns": [{"p": "joined", "context_object": True}]}}})
     with pytest.raises(VocabularyError, match="only a refusal"):
         parse_vocabulary({"triggers": {"signed": {"patterns": [{"p": "signed", "speech_act": True}]}}})
+    with pytest.raises(VocabularyError, match="only a refusal"):
+        parse_vocabulary({"triggers": {"candidate": {"patterns": [{"p": "is on the agenda", "about_joining": True}]}}})
+    with pytest.raises(VocabularyError, match="a pattern is a string or a mapping"):
+        parse_vocabulary({"triggers": {"declined": {"patterns": [{"p": "ruled out", "unknown_flag": True}]}}})
 
 
 def test_the_dates_of_a_condition_are_its_own():
