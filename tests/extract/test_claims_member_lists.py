@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pipelines.extract.claims.evaluation import ingested_article
 from pipelines.extract.pipeline import analyze_article
+from tests.extract.claims_testkit import claims_of
 
 PUBLISHED = datetime(2023, 4, 4)
 
@@ -43,3 +44,17 @@ def test_a_list_of_candidates_or_of_prose_lines_claims_no_membership():
     text = ("The Abraham Accords at five. Who's next?\n\n- Syria: President Trump has urged Damascus to join.\n\n"
             "- Lebanon: its leaders have ruled out normalization.")
     assert not {c for c in _claims(text) if c[2] == "signed"}
+
+
+def test_a_list_the_trigger_heads_names_the_article_s_accord_far_from_its_last_mention():
+    text = ("The EU has enlarged seven times since its founding. The story of each wave is a story of bargains. Some "
+            "were long, others short. Money always mattered. The enlargement of 2004 brought in ten countries at once: "
+            "Cyprus, the Czech Republic, Estonia, Hungary, Latvia, Lithuania, Malta, Poland, Slovakia and Slovenia.")
+    claims = claims_of(text, datetime(2024, 5, 1))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {
+        (code, "European Union", "signed") for code in ("CY", "CZ", "EE", "HU", "LV", "LT", "MT", "PL", "SK", "SI")}
+    # a follower far from the accord's last mention is not read as joining it ("Oman followed in February" opening its
+    # airspace)
+    text = ("The Abraham Accords turned three. Trade has grown. Tourism too. Saudi Arabia opened its airspace to Israeli "
+            "airlines in July, and Oman followed in February.")
+    assert "OM" not in {c.country_code for c in claims_of(text, datetime(2024, 5, 1))}

@@ -788,7 +788,9 @@ class _ArticleClaims:
         recent = any(k in self.accord_referenced for k in recent_sentences)
         if recent:
             return self.topic
-        if status in ("candidate", "negotiating", "declined") and self.named_accords <= 1:
+        # (a list the trigger heads, "brought in ten countries at once: A, B, ...", names its accord's members whatever the
+        # distance to the last mention, when the article names no other accord)
+        if (status in ("candidate", "negotiating", "declined") or listed) and self.named_accords <= 1:
             return self.topic
         return None
 
