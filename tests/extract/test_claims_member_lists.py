@@ -53,6 +53,11 @@ def test_a_list_the_trigger_heads_names_the_article_s_accord_far_from_its_last_m
     claims = claims_of(text, datetime(2024, 5, 1))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {
         (code, "European Union", "signed") for code in ("CY", "CZ", "EE", "HU", "LV", "LT", "MT", "PL", "SK", "SI")}
+    # a list brought in by the accord itself
+    claims = claims_of("The Abraham Accords turn five. The original accords, signed in 2020, brought in the United Arab "
+                       "Emirates, Bahrain, Morocco and Sudan.", datetime(2025, 9, 15))
+    assert {(c.country_code, c.status) for c in claims} == {(code, "signed") for code in ("AE", "BH", "MA", "SD")}
+    assert claims_of("The BRICS summit opened. The deal brought in Chinese investment.", datetime(2025, 9, 15)) == []
     # a follower far from the accord's last mention is not read as joining it ("Oman followed in February" opening its
     # airspace)
     text = ("The Abraham Accords turned three. Trade has grown. Tourism too. Saudi Arabia opened its airspace to Israeli "
