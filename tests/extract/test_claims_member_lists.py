@@ -63,3 +63,12 @@ def test_a_list_the_trigger_heads_names_the_article_s_accord_far_from_its_last_m
     text = ("The Abraham Accords turned three. Trade has grown. Tourism too. Saudi Arabia opened its airspace to Israeli "
             "airlines in July, and Oman followed in February.")
     assert "OM" not in {c.country_code for c in claims_of(text, datetime(2024, 5, 1))}
+
+
+def test_the_article_s_own_accord_after_a_passing_remark_on_another():
+    text = ("Who will join the Abraham Accords next? Indonesia became a full member of BRICS in January and has applied "
+            "to join the CPTPP trade pact. The original accords, signed in 2020, brought in the United Arab Emirates, "
+            "Bahrain, Morocco and Sudan.")
+    claims = claims_of(text, datetime(2025, 9, 15))
+    assert {(c.country_code, c.accord) for c in claims if c.country_code in ("AE", "BH", "MA", "SD")} == {
+        (code, "Abraham Accords") for code in ("AE", "BH", "MA", "SD")}

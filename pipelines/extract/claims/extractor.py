@@ -671,10 +671,13 @@ class _ArticleClaims:
         # an accord the sentence does not name cannot take an event dated before it existed
         # ("India established full diplomatic relations with Israel in 1992")
         # nor a country whose step with the same counterparty is a treaty of its own (Egypt, Jordan)
-        if unnamed is None and context_alias_span(sentence.text, self.topic) and code not in self.topic.not_unnamed_parties \
-                and not self._has_own_object(sentence, hit) and self.topic.covers(when.lower, when.upper) \
-                and not party_elsewhere(code, self.topic):
-            return self.topic, "context"
+        # (the article's own accord too, when a passing remark moved the topic away: "... has applied to join the CPTPP
+        # trade pact." then "The original accords, signed in 2020, brought in ..." in an Abraham Accords story)
+        for topic in dict.fromkeys((self.topic, self.main_topic)):
+            if topic is not None and unnamed is None and context_alias_span(sentence.text, topic) \
+                    and code not in topic.not_unnamed_parties and not self._has_own_object(sentence, hit) \
+                    and topic.covers(when.lower, when.upper) and not party_elsewhere(code, topic):
+                return topic, "context"
         elided = self._elided_accord(sentence, hit, masked, clause_end, status)
         if elided is not None and code not in elided.not_unnamed_parties and elided.covers(when.lower, when.upper) \
                 and not party_elsewhere(code, elided):
