@@ -137,3 +137,25 @@ def test_applicants_named_as_among_those_that_applied_or_that_followed_within_da
     claims = claims_of(joined + "China applied in September 2021, and Taiwan followed within days.", datetime(2024, 12, 16))
     taiwan = [c for c in claims if c.country_code == "TW"]
     assert [(c.accord, c.status, c.date_lower) for c in taiwan] == [("CPTPP", "candidate", date(2021, 9, 1))]
+
+
+def test_applicants_listed_in_other_words():
+    joined = "Britain joined the CPTPP on Sunday. "
+    when = datetime(2024, 12, 16)
+
+    def candidates(text):
+        return {c.country_code for c in claims_of(joined + text, when) if c.status == "candidate" and c.accord == "CPTPP"}
+
+    assert candidates("Six other economies have applied to join -- China, Taiwan, Ecuador and Uruguay.") == {
+        "CN", "TW", "EC", "UY"}
+    assert candidates("Among the applicants are Costa Rica and Ukraine.") == {"CR", "UA"}
+    assert candidates("Ministers discussed the requests for accession submitted by other economies, namely Ecuador "
+                      "and Uruguay.") == {"EC", "UY"}
+    assert candidates("Indonesia submitted its bid in September.") == {"ID"}
+    assert candidates("Taiwan has also said it is preparing to seek membership.") == {"TW"}
+    # a bid to host, and a list that someone else named, are no application of the outlet's
+    assert candidates("Vietnam submitted its bid to host the meeting.") == set()
+    assert candidates("Among the applicants he has named are Costa Rica and Ukraine.") == set()
+    claims = claims_of("The Abraham Accords were signed in 2020. U.S. officials have identified Sudan and Oman as among "
+                       "the countries most likely to be next.", datetime(2020, 9, 20))
+    assert {(c.country_code, c.status) for c in claims} == {("SD", "candidate"), ("OM", "candidate")}

@@ -204,7 +204,7 @@ _ELLIPTIC_TRIGGER = re.compile(
 # A {C} list trigger whose words before the list say what the countries are ("the members are A and B",
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
-    r"(?:members?|signatories|parties|joined|signed|applicants|founders|founded|brought in|took in|admitted|"
+    r"(?:members?|signatories|parties|joined|join|signed|applied|applicants|namely|founders|founded|brought in|took in|admitted|"
     r"(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
