@@ -134,3 +134,34 @@ def test_subordinate_clause_is_not_the_sentence_attribution():
                        "a week after Kazakhstan announced it would enter the accords.", datetime(2025, 11, 12))
     oman = [c for c in claims if c.country_code == "OM"]
     assert oman and oman[0].status == "declined" and oman[0].claimed_by != "Kazakhstan"
+
+
+def test_background_normalizations_in_other_words():
+    aa = "The Abraham Accords turn five. "
+    when = datetime(2025, 3, 1)
+
+    def announced(text):
+        return {(c.country_code, c.accord) for c in claims_of(text, when) if c.status in ("announced", "signed")}
+
+    members = {(code, "Abraham Accords") for code in ("AE", "BH", "MA", "SD")}
+    # a list in apposition between dashes is the subject
+    assert announced("Last year, four Arab countries — the United Arab Emirates, Bahrain, Sudan and Morocco — agreed to "
+                     "normalise relations with Israel under the US-brokered Abraham Accords.") == members
+    assert announced("The Abraham Accords, brokered by the first Trump administration in 2020, saw the United Arab "
+                     "Emirates, Bahrain, Morocco and Sudan agree to normalise relations with Israel.") == members
+    assert announced(aa + "Sudan also agreed to normalize ties but never completed the process.") == {
+        ("SD", "Abraham Accords")}
+    assert announced(aa + "Morocco and Sudan joined later in exchange for concrete American concessions.") == {
+        ("MA", "Abraham Accords"), ("SD", "Abraham Accords")}
+    assert announced(aa + "The United States brokered similar agreements between Israel and the United Arab Emirates, "
+                          "Bahrain and Sudan, under what Washington calls the Abraham Accords.") == members - {
+        ("MA", "Abraham Accords")}
+    # ties with someone else are not the counterparty's
+    assert announced(aa + "Sudan agreed to normalize ties with Egypt.") == set()
+
+
+def test_a_relative_clause_s_verb_is_no_trailing_speaker():
+    claims = claims_of("Three Arab countries — the UAE, Bahrain and Morocco — normalized relations with Israel under the "
+                       "Abraham Accords, the Trump-era agreements that the Biden administration has embraced and says it "
+                       "wants to expand.", datetime(2022, 3, 28))
+    assert {c.claimed_by for c in claims} == {"article"}

@@ -26,6 +26,9 @@ _SPEAKER_TYPES = ("person", "organization", "country")
 _CLAUSE_PUNCT = re.compile(r"[,;:\"“”]")
 # "..., days after Kazakhstan announced it would enter the accords.": a subordinate clause, not the
 # sentence's attribution.
+# "..., the Trump-era agreements that the Biden administration has embraced and says it wants to expand": a relative
+# clause's verb, no trailing speaker of the sentence
+_RELATIVE_PRONOUN = re.compile(r"(?<![\w])(?:that|which|whom)(?![\w])", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"(?<![\w])(?:after|before|when|while|since|because|until|although|though|if|once)(?![\w])", re.I)
 # "..., but the government has said ...", "..., and officials said relations remained stable": a clause of
 # its own, not a trailing attribution
@@ -422,7 +425,7 @@ class AttributionResolver:
                 if found is None:
                     found = _unknown_name(text, lo, hi)
                 if found and len(text[lo:hi].split()) <= _MAX_TRAILING_SPEAKER_WORDS \
-                        and not _SUBORDINATE.search(text, lo, hi) \
+                        and not _SUBORDINATE.search(text, lo, hi) and not _RELATIVE_PRONOUN.search(text, lo, hi) \
                         and not _CONTRAST_OPENING.match(text, lo):
                     return Attribution(found[0], cut, end, 0, len(text), "trailing_" + verb.group().lower().split()[0])
             # leading attribution: 'X announced (that) ...' with X right before the verb, or an appositive

@@ -24,7 +24,8 @@ _LIST_GAP = re.compile(r"(?:\s*\([^()\x01\x02]{1,40}\))?"
 # (", as a possible addition": a complement of the clause, not a clause of its own; "has since made clear" and
 # "did not, however, bring": adverbs)
 CLAUSE_BREAK = re.compile(
-    r";|:(?!\s*(?:the\s+)?\x02)|\s[—–]\s(?!(?:the\s+)?\x02)"
+    # (a dash right after a country closes a list in apposition: "four Arab countries — A, B and C — agreed to ...")
+    r";|:(?!\s*(?:the\s+)?\x02)|(?<![\x01\x02])\s[—–]\s(?!(?:the\s+)?\x02)"
     r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because)(?![\w])|(?<![\w])(?<!,\s)however(?![\w])(?!\s*,)"
     r"|(?<![\w])(?<!has\s)(?<!have\s)(?<!had\s)(?<!ever\s)since(?![\w])"
     r"|,\s*(?:as(?!\s+an?\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",

@@ -228,8 +228,11 @@ _ADVERBIAL = (
 )
 _CONDITION_AT_END = re.compile(r"(?<![\w])(?:without|until|before|unless)$", re.IGNORECASE)
 _ELIDED_OBJECT = re.compile(
+    # ("Sudan also agreed to normalize ties but ...": relations with no one named are the counterparty's, in its story)
+    r"(?:\s+(?:full\s+|formal\s+|diplomatic\s+)*(?:ties|relations)(?!\s+(?:with|between)(?![\w])))?"
     rf"(?:[\s,\"“”'‘’]*{_ADVERBIAL})*[\s\"“”'‘’]*"
-    r"(?:[.!?;,:—–]|\s-\s|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as|and|but)(?![\w]))"
+    r"(?:[.!?;,:—–]|\s-\s|$|(?:unless|until|once|if|when|before|after|without|because|since|as long as|and|but|"
+    r"in exchange for|in return for)(?![\w]))"
 )
 # A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
 # claim is about that, not about the article's accord, unless it is a registry name.
