@@ -72,3 +72,19 @@ def test_the_article_s_own_accord_after_a_passing_remark_on_another():
     claims = claims_of(text, datetime(2025, 9, 15))
     assert {(c.country_code, c.accord) for c in claims if c.country_code in ("AE", "BH", "MA", "SD")} == {
         (code, "Abraham Accords") for code in ("AE", "BH", "MA", "SD")}
+
+
+def test_members_named_after_a_relative_clause_on_the_counterparty_and_a_bloc_that_consists_of_them():
+    aa = "The Abraham Accords turn four. "
+    when = datetime(2024, 9, 15)
+    claims = claims_of(aa + "The ministers represented countries that had signed the Abraham Accords with Israel in 2020: "
+                            "the United Arab Emirates, Bahrain and Morocco.", when)
+    assert {(c.country_code, c.status) for c in claims} == {("AE", "signed"), ("BH", "signed"), ("MA", "signed")}
+    claims = claims_of(aa + "All three countries that normalized ties with Israel in 2020 — the UAE, Bahrain and Morocco — "
+                            "were represented together with Egypt.", when)
+    assert {c.country_code for c in claims} == {"AE", "BH", "MA"}  # (Egypt only sat with them)
+    claims = claims_of("BRICS leaders met in Kazan. The bloc currently consists of Brazil, Russia, India, China and South "
+                       "Africa.", when)
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {
+        (code, "BRICS", "signed") for code in ("BR", "RU", "IN", "CN", "ZA")}
+    assert claims_of("BRICS leaders met in Kazan. The summit brings together Brazil, Russia and India.", when) == []

@@ -221,13 +221,22 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
     return []
 
 
-def object_group(slots: list[Slot], masked: str, trigger_end: int, clause_end: int) -> list[Slot]:
-    """Countries after the trigger introduced by "with", "between", a colon, dash or parenthesis."""
+def object_group(slots: list[Slot], masked: str, trigger_end: int, clause_end: int,
+                 skip: frozenset[str] = frozenset()) -> list[Slot]:
+    """Countries after the trigger introduced by "with", "between", a colon, dash or parenthesis; a group made
+    only of ``skip`` countries (the counterparty: "normalized relations with Israel in 2020 — the UAE, Bahrain,
+    ...") is passed over for the next one."""
     after = sorted((s for s in slots if s.start >= trigger_end and s.end <= clause_end), key=lambda s: s.start)
+    passed: set[int] = set()
     for slot in after:
+        if id(slot) in passed:
+            continue
         gap = masked[trigger_end:slot.start]
         if len(gap) <= 80 and _OBJECT_INTRO.search(gap):
-            return group_around(after, slot, masked)
+            group = group_around(after, slot, masked)
+            if not skip or any(s.code not in skip for s in group):
+                return group
+            passed.update(id(s) for s in group)
     return []
 
 

@@ -259,6 +259,8 @@ _APPOSITIVE = re.compile(r",[^,]*,")
 # a clause of its own that makes the accord named next the object of another membership
 _OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
                                       r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
+_CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1085,7 +1087,8 @@ class _ArticleClaims:
                         continue  # "the European Union signed a strategic partnership with Egypt": the bloc acts
                     if hit.trigger.possessed:
                         continue  # "Sweden's bid was held up by Turkey and Hungary": the bid is its possessor's only
-                    candidates = object_group(slots, masked, hit.end, clause_end)
+                    candidates = object_group(slots, masked, hit.end, clause_end,
+                                              self.topic.non_joiners if self.topic else _all_non_joiners())
                     if possessive and candidates and ":" in masked[hit.end:candidates[0].start]:
                         continue  # "With Sweden's accession, only four EU members remain outside: A, B, C": not theirs
                 own_voice = hit.trigger.speech_act and how == "subject" and said_by is OUTLET
@@ -1213,7 +1216,11 @@ class _ArticleClaims:
               "followed_by", last.is_future)
         if _JOIN_VERB.search(masked, hit.start, hit.end) or last.status == "signed":
             # "joined the alliance together with Latvia and Lithuania in 2004": the same step at the same time
-            share(companions(slots, masked, hit.end, clause_end if clause_end is not None else len(masked)),
+            # (not past a list's closing dash: "the three countries that normalized ties ... — A, B and C — were
+            # represented together with Egypt")
+            end = clause_end if clause_end is not None else len(masked)
+            closing = _CLOSING_DASH.search(masked, hit.end, end)
+            share(companions(slots, masked, hit.end, closing.start() if closing else end),
                   last.status, lead_date, "together_with", last.is_future)
         if _JOIN_VERB.search(masked, hit.start, hit.end):
             share(joined_members(slots, masked, hit.end), "signed", until_lead, "joined_members", False)
