@@ -88,3 +88,10 @@ def test_members_named_after_a_relative_clause_on_the_counterparty_and_a_bloc_th
     assert {(c.country_code, c.accord, c.status) for c in claims} == {
         (code, "BRICS", "signed") for code in ("BR", "RU", "IN", "CN", "ZA")}
     assert claims_of("BRICS leaders met in Kazan. The summit brings together Brazil, Russia and India.", when) == []
+
+
+def test_every_item_of_a_gapped_series_keeps_its_own_date():
+    claims = claims_of("NATO was founded in 1949. Albania and Croatia joined in 2009, Montenegro in 2017 and North "
+                       "Macedonia in 2020.", datetime(2024, 3, 8))
+    assert {(c.country_code, c.date_lower.year) for c in claims} == {("AL", 2009), ("HR", 2009), ("ME", 2017),
+                                                                     ("MK", 2020)}

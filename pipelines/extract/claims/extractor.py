@@ -123,7 +123,8 @@ _NEW_SUBJECT_AFTER_THAT = re.compile(
 _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
 # "..., and Jordan in 1994": a coordinate country with a date of its own and the verb left out, at its clause's end
-_GAPPED_DATE = re.compile(r"(?:,\s*|\s+)and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+(?:in|on)\s+", re.IGNORECASE)
+# (or a middle item of a gapped series: "joined in 2009, Montenegro in 2017 and North Macedonia in 2020")
+_GAPPED_DATE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<slot>\x02\x01*)\s+(?:in|on)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
 # between an accord that is the subject and its verb: nothing but auxiliaries and adverbs
@@ -1245,7 +1246,8 @@ class _ArticleClaims:
                 # parallel to a date of its own clause right before ("... in 1979, and Jordan in 1994"), not the last
                 # item of a list ("Brazil, Russia, India and China in 2009")
                 parallel = any(d.end_char - sentence.start_char == m.start() for d in dates)
-                if own and parallel and _CLAUSE_END.match(sentence.text, own[0].end_char - sentence.start_char):
+                own_end = own[0].end_char - sentence.start_char if own else 0
+                if own and parallel and (_CLAUSE_END.match(sentence.text, own_end) or _GAPPED_DATE.match(masked, own_end)):
                     gapped = [slot for slot in slots if slot.start == m.start("slot")]
                     share(gapped, last.status, _gapped_when(own[0], lead_date), "gapped_date", False)
 
