@@ -95,3 +95,13 @@ def test_every_item_of_a_gapped_series_keeps_its_own_date():
                        "Macedonia in 2020.", datetime(2024, 3, 8))
     assert {(c.country_code, c.date_lower.year) for c in claims} == {("AL", 2009), ("HR", 2009), ("ME", 2017),
                                                                      ("MK", 2020)}
+
+
+def test_followers_named_after_a_count():
+    claims = claims_of("NATO was founded in 1949. Poland, Hungary and the Czech Republic joined in 1999, followed by "
+                       "seven more in 2004: Bulgaria, Estonia, Latvia, Lithuania, Romania, Slovakia and Slovenia.",
+                       datetime(2024, 3, 8))
+    assert {c.country_code for c in claims if c.status == "signed"} == {"PL", "HU", "CZ", "BG", "EE", "LV", "LT", "RO",
+                                                                       "SK", "SI"}
+    # the followers came after the leaders' 1999
+    assert min(c.date_lower for c in claims if c.country_code == "BG").year == 1999

@@ -36,7 +36,10 @@ _OBJECT_INTRO = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+_FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+later|\s+(?:soon|shortly)(?:\s+after)?)?\s+by|then\s+by|joined\s+by|and\s+later|and\s+then|and\s+subsequently)\s+"
+                        # ("followed by seven more in 2004: Bulgaria, Estonia, ...")
+                        rf"(?:(?:\w+\s+)?(?:more|others|other\s+countries|countries)(?:\s+(?:in|on)\s+[\w ]{{1,20}}?)?\s*[:—–-]\s*)?"
+                        rf"(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 _COMPANIONS = re.compile(rf"(?<![\w])(?:together|along)\s+with\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 # "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
 _PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
