@@ -215,3 +215,18 @@ def test_israel_s_own_treaties_held_as_background():
     claims = claims_of("The Abraham Accords turn four. Further afield, Jordan—which signed a peace treaty with Israel in "
                        "1994—recalled its ambassador.", PUBLISHED)
     assert keys(claims) == {("JO", "Israel-Jordan Peace Treaty", "signed", "article")}
+
+
+def test_a_rank_of_the_organization_and_the_original_members_alongside_the_newcomers():
+    claims = claims_of("The SCO summit was in Astana. At the SCO summit in Astana in July 2024, Belarus became the "
+                       "organization's tenth full member, a year after Iran joined.", PUBLISHED)
+    by_code = {c.country_code: c for c in claims}
+    assert (by_code["BY"].ordinal, by_code["BY"].date_lower) == (10, date(2024, 7, 1))
+    # "a year after Iran joined": before July 2024, not in it
+    assert (by_code["IR"].status, by_code["IR"].date_upper) == ("signed", date(2024, 7, 1))
+    claims = claims_of("BRICS expanded. Egypt, Ethiopia, Iran and the United Arab Emirates formally joined the BRICS group "
+                       "on Jan. 1, alongside the original members Brazil, Russia, India, China and South Africa.",
+                       datetime(2024, 1, 5))
+    originals = {c.country_code: c for c in claims if c.country_code in ("BR", "RU", "IN", "CN", "ZA")}
+    assert set(originals) == {"BR", "RU", "IN", "CN", "ZA"}
+    assert {(c.status, c.date_lower) for c in originals.values()} == {("signed", None)}  # members before, not on Jan. 1

@@ -260,6 +260,9 @@ _APPOSITIVE = re.compile(r",[^,]*,")
 # a clause of its own that makes the accord named next the object of another membership
 _OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
                                       r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# an offset back from a date told before the subject: "..., a year after Iran joined"
+_OFFSET_AFTER = re.compile(r"(?<![\w])(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                           r"after\s+(?:the\s+)?$", re.IGNORECASE)
 # a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
 _CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
@@ -623,6 +626,9 @@ class _ArticleClaims:
                 return dating.window(nearest.lower, by)
             if _BEFORE_DATE.search(sentence.text, 0, nearest.start_char - base) and nearest.lower is not None:
                 return dating.window(None, nearest.lower)  # "Before 7 October, ... had been negotiating"
+            if _OFFSET_AFTER.search(sentence.text, 0, slot.start) and nearest.lower is not None \
+                    and nearest.end_char <= base + slot.start:
+                return dating.window(None, nearest.lower)  # "in July 2024, a year after Iran joined": before that
             if state:  # "the BRICS group comprising A, B ... met on Tuesday" (not after publication: "this week")
                 upper = nearest.upper if self.reference is None or nearest.upper is None else min(nearest.upper, self.reference)
                 return dating.window(None, upper)
