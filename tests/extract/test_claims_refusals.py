@@ -154,3 +154,13 @@ def test_not_applying_is_a_refusal():
                      "Uzbekistan does not plan to apply for BRICS membership.",
                      "Uzbekistan has no plans to apply."):
         assert keys(claims_of(brics + sentence, MAY_2024)) == {("UZ", "BRICS", "declined", "article")}, sentence
+
+
+def test_refusals_to_follow_suit_or_to_be_among_the_last_and_a_possessor_in_apposition():
+    claims = claims_of(ABRAHAM + "Saudi Arabia, Bahrain's closest ally, has so far declined to follow suit.", MAY_2024)
+    assert keys(claims) == {("SA", "Abraham Accords", "declined", "article")}  # (not Bahrain, whose ally it is)
+    claims = claims_of(ABRAHAM + "Kuwait has signaled it will be among the last to normalize relations.", MAY_2024)
+    assert [(c.country_code, c.status) for c in claims] == [("KW", "declined")]
+    claims = claims_of("BRICS leaders met in Kazan. Saudi Arabia has not formally taken up its membership, while "
+                       "Argentina declined its invitation in late 2023.", MAY_2024)
+    assert ("AR", "BRICS", "declined", "article") in keys(claims)

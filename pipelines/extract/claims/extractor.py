@@ -222,6 +222,7 @@ _ADVERBIAL = (
     r"once \w+|at (?:the|its|their|a|this|last|next)?\s?(?:\d{4} )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}"
     r"(?: (?:summit|meeting|conference|ceremony|talks))?|at (?:the|its|their|a|this|last|next) (?:\d{4} )?(?:summit|meeting)|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
+    r"in (?:early|late|mid)[\s-]+(?:\d{4}|[A-Z][a-z]+)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
     r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
     r"as (?:a |an )?(?:full(?:-fledged)? |new |founding )?(?:members?|partners?)|"
@@ -263,6 +264,8 @@ _OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:became|becomes|become|jo
 # an offset back from a date told before the subject: "..., a year after Iran joined"
 _OFFSET_AFTER = re.compile(r"(?<![\w])(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
                            r"after\s+(?:the\s+)?$", re.IGNORECASE)
+# a country right before an apposition that opens with a possessive: "Saudi Arabia, Bahrain's closest ally, ..."
+_APPOSITION_HEAD = re.compile(r"(?P<country>\x02\x01*),\s*(?:the\s+)?$")
 # a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
 _CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
@@ -1018,6 +1021,11 @@ class _ArticleClaims:
                 binding = "subject"
                 if not group and not any(clause_start <= s.start < clause_end for s in slots):
                     group, leader = self._leader_subject(sentence, excluded, clause_start, hit.start)
+            if binding == "subject" and len(group) > 1 and _POSSESSIVE_AT.match(masked, group[-1].end) \
+                    and _APPOSITION_HEAD.search(masked, 0, group[-1].start):
+                # "Saudi Arabia, Bahrain's closest ally, has declined to follow suit": the possessor in an apposition
+                # describes the subject before it (no list "Saudi Arabia, Bahrain")
+                group = [s for s in group if not _POSSESSIVE_AT.match(masked, s.end)]
             window_start = max((s.end for s in group if s.end <= hit.start), default=clause_start)
             window = masked[window_start:hit.start]
             if binding == "subject" and group and vocab.spectator.search(window):
