@@ -197,7 +197,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
-    r"applicants?|bids?|reach|agenda|table|"
+    r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|process|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
@@ -266,6 +266,9 @@ _OFFSET_AFTER = re.compile(r"(?<![\w])(?:a|an|one|two|three|four|five|six|severa
                            r"after\s+(?:the\s+)?$", re.IGNORECASE)
 # a country right before an apposition that opens with a possessive: "Saudi Arabia, Bahrain's closest ally, ..."
 _APPOSITION_HEAD = re.compile(r"(?P<country>\x02\x01*),\s*(?:the\s+)?$")
+# a year that names a document: "the 2015 accord", "the landmark 2015 climate pact"
+_DOCUMENT_YEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pact|accords?|agreements?|deal|treaty|treaties|convention)(?![\w])",
+                            re.IGNORECASE)
 # a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
 _CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
@@ -602,6 +605,10 @@ class _ArticleClaims:
             [d for d in all_dates if scope.admits(d.start_char - base, d.end_char - base)]
         # "the depositary of NATO's founding 1949 treaty": the founding document's year, no one's joining
         in_sentence = [d for d in in_sentence if not _FOUNDING_BEFORE.search(sentence.text, 0, d.start_char - base)]
+        if status in ("withdrawn", "declined", "candidate", "negotiating"):
+            # "withdrawing the United States from the Paris Agreement, the landmark 2015 climate pact": a document's year
+            # in its name dates no one's leaving, refusal or talks
+            in_sentence = [d for d in in_sentence if not _DOCUMENT_YEAR.match(sentence.text, d.end_char - base)]
         dateline = DATELINE_AGENCY.match(sentence.text)
         if dateline and any(d.start_char - base >= dateline.end() for d in in_sentence):
             # "WASHINGTON, Feb 8 (AP) — Saudi Arabia said on Wednesday ...": the dateline dates the story, the
@@ -1125,6 +1132,11 @@ class _ArticleClaims:
                     self._claims_for_group(sentence, hit, own, status, is_future, speaker, excluded, codes,
                                            f"speaker|{speaker_rule}|{note}".rstrip("|"), masked, clause_end)
 
+    def _never_a_member(self, code: str, accord: Accord) -> bool:
+        """The article so far has the country only invited, a candidate or refusing this accord, never joining it."""
+        statuses = {c.status for c in self.claims if c.country_code == code and c.accord == accord.name}
+        return bool(statuses) and statuses <= {"candidate", "declined"}
+
     def _follows_a_leaver(self, masked: str, slots: list[Slot], hit: Hit) -> bool:
         """A refusal to follow ("would not follow the U.S. lead", "will not follow suit") whose leader left or refused
         (its last claim so far, or the article's last claim when the trigger names no leader): not following is
@@ -1171,6 +1183,9 @@ class _ArticleClaims:
             # ("after Egypt in 1979 and Jordan in 1994, to establish full relations"), is its signature
             slot_status = "signed" if status == "announced" and not is_future \
                 and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties)) else status
+            if status == "withdrawn" and self._never_a_member(slot.code, accord):
+                # "Argentina's withdrawal leaves the enlarged bloc at ten members", after its refusal: it never joined
+                slot_status = "declined"
             if status == "declined" and rule_tail.endswith("|conditional") and accord.joining_is_membership:
                 # "Finland will join only if Sweden joins too": an accession waits on the bloc and its members, so a
                 # condition on it is a prospect; a normalization "only after a Palestinian state exists" is a refusal

@@ -69,9 +69,10 @@ def drop_object_nouns(hits: list[Hit], masked: str, content: tuple[int, int]) ->
             clause_start, _ = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
             if any(not other.trigger.noun and clause_start <= other.start and other.end <= hit.start for other in hits):
                 continue
-        if any(not other.trigger.noun and other.end <= hit.start and _completes_document(masked, other.end, hit.start)
-               for other in hits):
-            continue
+        if hit.trigger.status != "withdrawn" \
+                and any(not other.trigger.noun and other.end <= hit.start and _completes_document(masked, other.end, hit.start)
+                        for other in hits):
+            continue  # (not "signed an executive order withdrawing Argentina from ...": the order takes a country out)
         if hit.trigger.noun and _SIGNED_PASSIVE.match(masked, hit.end) \
                 and any(other.trigger.status == "signed" and other.start >= hit.end for other in hits):
             continue  # "Morocco's joint declaration is signed in Rabat": the document of the signature

@@ -79,6 +79,10 @@ _SUBJECT_MASK = re.compile(r"(?:the\s+)?\x02\x01*\s*")
 # talks still to be opened: "to open accession negotiations with the European Union"
 _TALKS_AHEAD = re.compile(r"(?<![\w])to\s+(?:formally\s+)?(?:open|start|begin|launch)\s+(?:formal\s+)?(?:accession\s+|membership\s+)?$",
                           re.IGNORECASE)
+# a withdrawal only talked of: "Trump had privately discussed withdrawing the United States from NATO"
+_WITHDRAWAL_TALK = re.compile(r"(?<![\w])(?:discuss(?:ed|es|ing)?|consider(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|mull(?:ed|s|ing)?|"
+                              r"weigh(?:ed|s|ing)?|talk(?:ed|s|ing)?\s+about|floated|raised\s+the\s+idea\s+of)\s+(?:\w+\s+)?$",
+                              re.IGNORECASE)
 # the negation of another verb that persists until the trigger: "would not stop until it became a full member"
 _PERSIST_UNTIL = re.compile(r"(?<![\w])(?:not|never|n[’']t)\s+(?:\w+\s+)?(?:stop|rest|give\s+up|cease|relent|quit|waver|"
                             r"back\s+down)\s+until\s+(?:[\w\x01\x02]+\s+){0,3}$", re.IGNORECASE)
@@ -194,7 +198,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             and _only_condition(right, vocab, masked, hit.end):
         # "the Kingdom wants to join the Abraham Accords, but only once a clear path to a Palestinian state is secured"
         return "declined", False, "conditional"
-    if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))):
+    if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))
+                                  or _WITHDRAWAL_TALK.search(window)):
         return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
     if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
         return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
