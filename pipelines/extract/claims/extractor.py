@@ -159,12 +159,14 @@ _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])
 # "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
 _MAX_WORDS_AFTER_LEADER = 4
 # right after a trigger: the event came some time after the date before it ("Sweden followed a year later")
+# a step soon after another: "Taiwan followed within days", "shortly afterwards"
+_SOON_AFTER = r"within\s+(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:hours?|days?|weeks?|months?)" \
+              r"|(?:shortly|soon)\s+after(?:wards)?"
 _LATER_OFFSET = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+)\s+)?"
     r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+later(?![\w])|\s+the\s+(?:next|following)\s+(?:day|week|month|year)"
     r"|\s+(?:later|afterwards?|subsequently)(?![\w])(?!\s+(?:this|that|next|in|on)(?![\w]))"
-    r"|\s+within\s+(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?(?:hours?|days?|weeks?|months?)(?![\w])"
-    r"|\s+(?:shortly|soon)\s+after(?:wards)?(?![\w])",
+    rf"|\s+(?:{_SOON_AFTER})(?![\w])",
     re.IGNORECASE,
 )
 # The trigger's own subject is an unnamed plural right before it ("many more countries were seeking to join")
@@ -213,7 +215,7 @@ _ADVERBIAL = (
     r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) (?:day|week|month|year)|"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+) )?"
     r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|"
-    r"within (?:(?:a|an|one|two|three|four|five|six|several|a few|\d+) )?(?:hours?|days?|weeks?|months?)|(?:shortly|soon) after(?:wards)?|"
+    rf"{_SOON_AFTER}|"
     # a membership with no name: "submitted an official application for membership in August"
     r"for (?:full |formal )?(?:membership|accession)(?: (?:of|in|to) (?:the|this) (?:bloc|group|grouping|alliance|union|pact|"
     r"organi[sz]ation))?|"
@@ -253,6 +255,9 @@ _RECENT_SENTENCES = 2
 _NOUN_CUE_REACH = 80
 # a passive right before a verb trigger: its subject is what was signed or joined, not a country
 _SIGNED_VERB = re.compile(r"(?:formally\s+|officially\s+)?(?:signed|ratified)(?![\w])", re.IGNORECASE)
+# the nouns of a signed document: a deal's own ("the 2015 accord") and the formal papers besides
+_DEAL_DOCUMENTS = r"treaty|treaties|accords?|agreements?|pact|deal|convention"
+_DOCUMENTS = _DEAL_DOCUMENTS + r"|declaration|protocol|charter"
 # a joining as a subject ("Armenia's accession", "the question of Armenia joining", "normalization with Israel")
 _JOINING_WORD = re.compile(r"(?<![\w])(?:join|joining|membership|accession|normali[sz]\w*|relations|ties|recogni[sz]\w*|"
                            r"deal|accords?|it|this|that)(?![\w])", re.IGNORECASE)
@@ -267,8 +272,7 @@ _OFFSET_AFTER = re.compile(r"(?<![\w])(?:a|an|one|two|three|four|five|six|severa
 # a country right before an apposition that opens with a possessive: "Saudi Arabia, Bahrain's closest ally, ..."
 _APPOSITION_HEAD = re.compile(r"(?P<country>\x02\x01*),\s*(?:the\s+)?$")
 # a year that names a document: "the 2015 accord", "the landmark 2015 climate pact"
-_DOCUMENT_YEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:pact|accords?|agreements?|deal|treaty|treaties|convention)(?![\w])",
-                            re.IGNORECASE)
+_DOCUMENT_YEAR = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEAL_DOCUMENTS})(?![\w])", re.IGNORECASE)
 # a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
 _CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
@@ -278,12 +282,10 @@ _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNO
 # with the Palestinians" (the agreement's signature, not the country's before it; "Bahrain's deal was signed" and
 # "Rabat - A joint declaration was signed ..." keep theirs)
 _DOCUMENT_PASSIVE = re.compile(
-    r"(?<![\w])(?:before|after|until|unless|once|when|if|as\s+soon\s+as)\s+(?:a|an|the|any|this|that|such)\s+(?:[\w-]+\s+){0,3}?(?:treaty|treaties|accords?|agreements?|pact|deal|"
-    r"declaration|protocol|charter|convention|document)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+)?$", re.IGNORECASE)
+    r"(?<![\w])(?:before|after|until|unless|once|when|if|as\s+soon\s+as)\s+(?:a|an|the|any|this|that|such)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_DOCUMENTS}|document)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a participle after a document names no subject: "the depositary of the North Atlantic Treaty, signed there in 1949"
-_DOCUMENT_BEFORE = re.compile(
-    r"(?:treaty|treaties|accords?|agreements?|pact|deal|declaration|protocol|charter|convention)\s*,?\s*$", re.IGNORECASE)
+_DOCUMENT_BEFORE = re.compile(rf"(?:{_DOCUMENTS})\s*,?\s*$", re.IGNORECASE)
 # Where a coordinated clause with its own dates starts ("..., and Israel did recognize it on December 26").
 _NEXT_COORDINATE = re.compile(r"[,;]\s*(?:and|but|while|as|after|before|when|whereas)(?![\w])|;", re.IGNORECASE)
 def _country_code(entity_id: str) -> str:
@@ -1153,7 +1155,6 @@ class _ArticleClaims:
         """Claims for each joinable country of a bound group; returns [(slot, accord, date)] emitted.
         ``own_voice``: the trigger is the group's own statement, so a country named in it is its claimant."""
         emitted = []
-        given_speaker = speaker
         scope = date_scope(masked, hit.start, hit.end) if masked else None
         # where the condition starts: after the trigger, or at its end ("no diplomatic relations with Israel unless")
         ending = _CONDITION_AT_END.search(masked, hit.start, hit.end) if masked else None
@@ -1164,14 +1165,14 @@ class _ArticleClaims:
             scope = replace(scope, hi=condition_start)
         for slot in group:
             # (not "Austria's chancellor, Karl Nehammer, ruled out membership": the chancellor's word)
-            speaker = self._country_speaker(slot.code) if own_voice and slot.method == "mention" \
-                and not _POSSESSIVE_AT.match(sentence.text, slot.end) else given_speaker
+            slot_speaker = self._country_speaker(slot.code) if own_voice and slot.method == "mention" \
+                and not _POSSESSIVE_AT.match(sentence.text, slot.end) else speaker
             after = None
             if clause_end is not None:
                 coordinated = _NEXT_COORDINATE.search(sentence.text, hit.end, clause_end)
                 after = (hit.end, min(coordinated.start() if coordinated else clause_end,
                                       condition_start if condition_start is not None else clause_end))
-            when = self._date_for(sentence, slot, status, speaker, sentence.text[hit.start:hit.end], excluded, after,
+            when = self._date_for(sentence, slot, status, slot_speaker, sentence.text[hit.start:hit.end], excluded, after,
                                   hit.end, scope, hit.trigger.state, hit.start)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
@@ -1207,7 +1208,7 @@ class _ArticleClaims:
             confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker", "leader") else 1.0) \
                 * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
             rule = f"{slot_status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
-            self._emit(sentence, slot, accord, slot_status, speaker, when, hit, rule, confidence, is_future, hit.ordinal)
+            self._emit(sentence, slot, accord, slot_status, slot_speaker, when, hit, rule, confidence, is_future, hit.ordinal)
             emitted.append((slot, accord, when))
         return emitted
 

@@ -101,6 +101,14 @@ def _only_condition(right: str, vocab, masked: str, end: int) -> bool:
     return bool(condition) and condition.group().lower().startswith("only")
 
 
+def _wish_on_condition(window: str, trigger_text: str, right: str, vocab, masked: str, end: int) -> bool:
+    """The subject's own wish or readiness, before the trigger or opening it ("wants to join"), bound to an "only"
+    condition: "the Kingdom wants to join the Abraham Accords, but only once a clear path to a Palestinian state is
+    secured", "could recognize Israel, but only once ..." - a refusal for now."""
+    return bool(_OWN_WISH.search(window) or _OWN_WISH_TRIGGER.match(trigger_text)) \
+        and _only_condition(right, vocab, masked, end)
+
+
 def status_after_modality(hit: Hit, masked: str, window: str, right: str, question: bool,
                            governing: str = "") -> tuple[str | None, bool, str]:
     """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
@@ -162,9 +170,7 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         if hit.ordinal is not None and hit.ordinal > 0 and _WOULD_BE_AT_END.search(cue_zone):
             cue_zone = cue_zone[:_WOULD_BE_AT_END.search(cue_zone).start()]  # "said X would be the first country
             # to join": a rank is announced, not hedged ("would be the next to join" has no rank: still hedged)
-        if _OWN_WISH.search(window) and _only_condition(right, vocab, masked, hit.end):
-            # "the Kingdom wants to join the Abraham Accords, but only once a clear path to a Palestinian state is
-            # secured", "could recognize Israel, but only once ...": a wish on condition is a refusal for now
+        if _wish_on_condition(window, "", right, vocab, masked, hit.end):
             return "declined", False, "conditional"
         if vocab.hedge.search(_unquoted(without_month_may(cue_zone))) or vocab.hedge.search(without_month_may(governing)) \
                 or question:
@@ -194,9 +200,7 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     if status in ("negotiating", "candidate") and (negated or vocab.refutation.search(window)
                                                    or vocab.refutation.search(governing)):
         return None, False, "negated"  # "Mauritania denies reports of secret talks with Israel"
-    if status == "candidate" and (_OWN_WISH.search(window) or _OWN_WISH_TRIGGER.match(trigger_text)) \
-            and _only_condition(right, vocab, masked, hit.end):
-        # "the Kingdom wants to join the Abraham Accords, but only once a clear path to a Palestinian state is secured"
+    if status == "candidate" and _wish_on_condition(window, trigger_text, right, vocab, masked, hit.end):
         return "declined", False, "conditional"
     if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))
                                   or _WITHDRAWAL_TALK.search(window)):
