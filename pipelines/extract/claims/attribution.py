@@ -62,7 +62,13 @@ _PARENTHETICAL = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|also|in tur
 # "has said nothing", "said little": a reporting verb without a statement
 _SAID_NOTHING = re.compile(r"\s+(?:nothing|little|none|no more)(?![\w])", re.I)
 _ACCORDING_TO = re.compile(r"(?<![\w])according\s+to\s+", re.I)
-_ACCORDING, _REPORTING = 1, 2  # bits of the attribution gate
+# A wire quoting someone: "the agency quoted Foreign Minister X as saying (that) ...", "X was quoted (by the
+# agency) as saying ...": the person quoted speaks, not the outlet that quotes them
+_QUOTED_AS_SAYING = re.compile(
+    r"(?<![\w])(?P<passive>(?:was|were|is|are|has\s+been|have\s+been)\s+)?quoted\s+"
+    r"(?P<who>(?:by\s+)?[^,;:\"“”]{1,80}?\s+)?as\s+(?:saying|telling\s+[^,;:\"“”]{1,40}?|stating)"
+    r"(?:\s+(?:on|in|at|during)\s+[^,;:\"“”]{1,40}?)?(?:,\s*|\s+that\s+|\s+|(?=\s*[\"“]))", re.I)
+_ACCORDING, _REPORTING, _QUOTED = 1, 2, 4  # bits of the attribution gate
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def _role_titles() -> _RoleTitles:
 def _attribution_gate() -> KeywordGate:
     """Where an attribution can start: "according" (of :data:`_ACCORDING_TO`) and the first word
     of each reporting verb phrase, as whole words. A sentence with neither has no attribution."""
-    return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words)], whole_words=True)
+    return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words), ["quoted"]], whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
 _COMMA_AT_END = re.compile(r",\s*$")
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
@@ -391,6 +397,9 @@ class AttributionResolver:
             if found:
                 speaker, _, s_end = found
                 return Attribution(speaker, m.start(), max(s_end, stop_at), 0, len(text), "according_to")
+        quoted = self._quoted_as_saying(text, base, sorted({start for start, _end, bit in hits if bit & _QUOTED}))
+        if quoted is not None:
+            return quoted
         verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))
         subordinate: Attribution | None = None  # a subordinate clause's speaker, if nothing else speaks
         for verb in verbs:
@@ -498,6 +507,26 @@ class AttributionResolver:
                     return Attribution(speaker, s_start, content_start, content_start, len(text), rule,
                                        coordinate.start() if coordinate else fronted)
         return subordinate
+
+    def _quoted_as_saying(self, text: str, base: int, starts: list[int]) -> Attribution | None:
+        """ "The agency quoted Foreign Minister X as saying ...": X speaks for the words after "saying";
+        "X was quoted by the agency as saying ...": X, the subject before "was quoted"."""
+        for m in _QUOTED_AS_SAYING.finditer(text):
+            if not any(m.start() <= s < m.end() for s in starts):
+                continue
+            if m["passive"]:
+                clause_start = max((p.end() for p in _CLAUSE_PUNCT.finditer(text, 0, m.start())), default=0)
+                found = self._phrase_speaker(text, base, clause_start, m.start()) \
+                    or _unknown_leading_name(text, clause_start, m.start())
+            elif m["who"] and not m["who"].lower().startswith("by"):
+                found = self._phrase_speaker(text, base, m.start("who"), m.end("who")) \
+                    or _unknown_name(text, m.start("who"), m.end("who"))
+            else:
+                found = None
+            if found is not None:
+                speaker, s_start, _s_end = found
+                return Attribution(speaker, min(s_start, m.start()), m.end(), m.end(), len(text), "quoted_as_saying")
+        return None
 
     def _introductory(self, opening: str) -> bool:
         """Whether the text before the comma is only an introductory phrase ("After the dinner, Trump said

@@ -155,6 +155,12 @@ _BEFORE_DATE = re.compile(r"(?<![\w])(?:before|prior\s+to|ahead\s+of)\s+(?:the\s
 # organization kinds (organizations.yaml) of the media: a country in their names is not a mention of it
 _MEDIA_KIND_WORDS = ("news", "media", "photo")
 # first-person plural ("US" in capitals is the country, not the pronoun)
+# "Britain has struggled to strike trade deals since it left the EU": "it" opening a clause after a subordinator
+# or "and" stands for the country the sentence opened with, when that is the only country named before it
+_SUBJECT_IT = re.compile(r"(?<![\w])(?:since|after|when|before|until|because|once|and|but|although|though|while)"
+                         r"\s+(it)(?=\s+(?:(?:has|had|have|was|is|formally|officially|finally|first|eventually|then|"
+                         r"also|only|already)\s+)*[a-z])")
+_MAX_SUBJECT_IT_OPENING = 40  # characters before the opening country (its article, an adjective: "The UK's economy")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
 # "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
 _MAX_WORDS_AFTER_LEADER = 4
@@ -429,6 +435,8 @@ class _ArticleClaims:
             for m in _FIRST_PERSON_PLURAL.finditer(sentence.text):
                 if not (excluded[0] <= m.start() < excluded[1]) and not any(s.start < m.end() and m.start() < s.end for s in slots):
                     slots.append(Slot(m.start(), m.end(), speaker_country, m.group(), "coref"))
+        if slots and slots[0].method == "mention" and slots[0].start <= _MAX_SUBJECT_IT_OPENING:
+            slots.extend(self._subject_it(sentence, slots, excluded))
         if (speaker_country or leader_country) and excluded[1] > excluded[0]:
             # "Qatar said it would not ...": 'it' right after the attribution is the speaking country;
             # "Somaliland's president, X, said his government would join": the leader's country
@@ -438,6 +446,20 @@ class _ArticleClaims:
             if own and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
                 slots.append(Slot(m.start(1), m.end(1), own, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
+
+    def _subject_it(self, sentence: SentenceText, slots: list[Slot], excluded: tuple[int, int]) -> list[Slot]:
+        """ "it" after a subordinator as the sentence's opening country ("Britain has struggled since it left the
+        EU"), when no other country is named before it and that country is not the accord's counterparty."""
+        out = []
+        for m in _SUBJECT_IT.finditer(sentence.text, slots[0].end):
+            if excluded[0] <= m.start(1) < excluded[1]:
+                continue
+            before = {s.code for s in slots if s.start < m.start(1)}
+            if len(before) != 1 or (self.topic and slots[0].code in self.topic.non_joiners) \
+                    or "," in sentence.text[:slots[0].start] or any(c in sentence.text[slots[0].end:m.start()] for c in ';:"“”'):
+                break
+            out.append(Slot(m.start(1), m.end(1), slots[0].code, m.group(1), "coref"))
+        return out
 
     def _person_speaker(self, mention: Mention) -> Speaker:
         """A person mention as a speaker, under the entity's canonical name."""

@@ -1,0 +1,53 @@
+"""Who speaks when a wire quotes someone ("the agency quoted the minister as saying ..."), and "it" opening a
+subordinate clause as the country the sentence opened with ("Britain has struggled since it left the EU").
+Sentences written for these tests (outlets and years other than the seed's); each expected value is read off the
+sentence itself."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tests.extract.claims_testkit import claims_of, keys
+
+JUNE_2024 = datetime(2024, 6, 1, 9, 0)
+
+
+def test_the_person_a_wire_quotes_speaks_not_the_wire():
+    claims = claims_of("Interfax quoted Sergei Lavrov as saying that Belarus would become a full member of the "
+                       "Shanghai Cooperation Organisation.", JUNE_2024)
+    assert keys(claims) == {("BY", "Shanghai Cooperation Organisation", "announced", "Sergey Lavrov")}  # (the actor dictionary's spelling)
+    claims = claims_of("The state news agency quoted Foreign Minister Ahmed Ali as saying Oman had no plans to join the "
+                       "Abraham Accords.", JUNE_2024)
+    assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("OM", "declined", "Ahmed Ali")}
+
+
+def test_a_person_quoted_in_the_passive_speaks():
+    claims = claims_of("Saudi Foreign Minister Prince Faisal bin Farhan was quoted by the paper as saying the kingdom "
+                       "would not join the Abraham Accords without a Palestinian state.", JUNE_2024)
+    assert [(c.country_code, c.status) for c in claims] == [("SA", "declined")]
+    assert "Faisal" in claims[0].claimed_by
+
+
+def test_unnamed_sources_a_paper_quotes_are_anonymous():
+    claims = claims_of("The daily Al-Rai quoted government sources as saying that Kuwait would be the last country to "
+                       "normalize relations with Israel.", datetime(2020, 8, 20))
+    assert keys(claims) == {("KW", "Abraham Accords", "declined", "anonymous sources")}
+
+
+def test_it_after_a_subordinator_is_the_country_the_sentence_opened_with():
+    claims = claims_of("Britain has struggled to strike trade deals since it left the European Union in 2020.",
+                       JUNE_2024)
+    assert [(c.country_code, c.accord, c.status, c.claimed_by, c.date_lower) for c in claims] == [
+        ("GB", "European Union", "withdrawn", "article", date(2020, 1, 1))]
+    claims = claims_of("Finland applied in May 2022, and it joined NATO in April 2023.", JUNE_2024)
+    assert ("FI", "NATO", "signed", date(2023, 4, 1)) in {(c.country_code, c.accord, c.status, c.date_lower)
+                                                           for c in claims}
+
+
+def test_it_is_no_country_when_another_was_named_first_or_it_is_the_counterparty():
+    # two countries before "it": which one left is not said
+    assert [c for c in claims_of("Britain and Norway have argued about fishing since it left the European Union.",
+                                 JUNE_2024) if c.status == "withdrawn"] == []
+    # the counterparty of the accord is no joiner
+    assert claims_of("Israel has deepened its ties with the Gulf since it signed the Abraham Accords in 2020.",
+                     JUNE_2024) == []
