@@ -425,7 +425,11 @@ def test_an_interview_s_answers_are_the_interviewee_s():
             "A: That is for Oman to decide.")
     article = article_from_text(text, published_at=datetime(2022, 9, 15))
     claims = analyze_article(article).claims
-    # the interviewee, never the outlet (the page may name other people before the one it interviews)
+    # the interviewee, never the outlet: the one person the page names before its first question
+    assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("SD", "signed", "Mohamed Al Khaja")}
+    # the page may name other people before the one it interviews: then the answers stay the interviewee's
+    text = text.replace("spoke to us about the accords.", "spoke to us after meeting Secretary of State Antony Blinken.")
+    claims = analyze_article(article_from_text(text, published_at=datetime(2022, 9, 15))).claims
     assert {(c.country_code, c.status, c.claimed_by) for c in claims} == {("SD", "signed", "interviewee")}
 
 

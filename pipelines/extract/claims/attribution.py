@@ -232,6 +232,7 @@ class AttributionResolver:
         self._dependent: set[int] = set()  # read ahead, but a pronoun speaker needs the order
         self._read_state = False  # set when a pronoun speaker looked up the last speaker
         self._labels: dict[int, tuple[Speaker, int]] | None = None  # transcript speaker labels (on first use)
+        self._interviewee: Speaker | None = None  # who answers a print interview's "A:" (with the labels)
 
     def label_speaker(self, sentence_idx: int) -> tuple[Speaker, int] | None:
         """In a transcript, the speaker whose label opens the sentence's paragraph ("MR MILLER: ..."), with
@@ -258,6 +259,7 @@ class AttributionResolver:
         if len(openers) < 2 or len(set(surnames)) == len(surnames):
             return {}
         out: dict[int, tuple[Speaker, int]] = {}
+        self._interviewee = self._sole_person_before(min(end for _label, end in openers.values()))
         current: Speaker | None = None
         current_paragraph, label_end = None, 0
         for sentence in sentences:
@@ -278,13 +280,20 @@ class AttributionResolver:
         if label in _OUTLET_LABELS:
             return Speaker(ARTICLE, None)
         if label in _ANSWER_LABELS:
-            return INTERVIEWEE  # a print interview's "A:" (the page may name other people first)
+            # a print interview's "A:": the one person the page names before its first question, else unnamed
+            return self._interviewee or INTERVIEWEE
         words = _HONORIFIC.sub("", label).split()
         surname = words[-1].lower() if words else label.lower()
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
             if mention.entity_type == "person" and mention.text.split()[-1].lower() == surname:
                 return self._speaker_for(mention)
         return Speaker(" ".join(w.capitalize() for w in words) or label, None)
+
+    def _sole_person_before(self, end: int) -> Speaker | None:
+        """The person named before body offset ``end`` ("Foreign Minister X spoke to our correspondent"), when
+        exactly one person is (the page may name other people first: then nobody)."""
+        people = {m.entity_id: m for m in self._speakers if m.entity_type == "person" and m.end_char <= end}
+        return self._speaker_for(next(iter(people.values()))) if len(people) == 1 else None
 
     def _speaker_for(self, mention: Mention) -> Speaker:
         name = self.names.get(mention.entity_id) or mention.text
