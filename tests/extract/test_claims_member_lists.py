@@ -3,11 +3,11 @@ with a country. Every item is the outlet's claim that the country is a member; t
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pipelines.extract.claims.evaluation import ingested_article
 from pipelines.extract.pipeline import analyze_article
-from tests.extract.claims_testkit import claims_of
+from tests.extract.claims_testkit import claims_of, keys
 
 PUBLISHED = datetime(2023, 4, 4)
 
@@ -105,3 +105,38 @@ def test_followers_named_after_a_count():
                                                                        "SK", "SI"}
     # the followers came after the leaders' 1999
     assert min(c.date_lower for c in claims if c.country_code == "BG").year == 1999
+
+
+# --- found by the twenty-fifth round (a list after a membership noun) ---------------------------------------
+
+
+def test_a_possessive_member_noun_before_a_colon_lists_the_members():
+    claims = claims_of("Ministers came to Auckland from the pact's existing members: Australia, Canada, Japan and Vietnam.",
+                       datetime(2023, 7, 16), title="Britain signs CPTPP accession protocol")
+    assert keys(claims) == {(code, "CPTPP", "signed", "article") for code in ("AU", "CA", "JP", "VN")}
+    assert {(c.date_lower, c.date_upper) for c in claims} == {(None, date(2023, 7, 16))}  # members by publication
+
+
+def test_joining_the_original_five_lists_them():
+    claims = claims_of("Egypt, Ethiopia, Iran and the UAE took their seats in 2024, joining the original five: Brazil, "
+                       "Russia, India, China and South Africa.", datetime(2024, 10, 21), title="BRICS summit opens in Kazan")
+    founders = [c for c in claims if c.country_code in ("BR", "RU", "IN", "CN", "ZA")]
+    assert {(c.country_code, c.status) for c in founders} == {(code, "signed") for code in ("BR", "RU", "IN", "CN", "ZA")}
+    assert {c.date_lower for c in founders} == {None}  # members by 2024, not since 2024
+
+
+def test_founding_members_before_their_predicate_keep_no_date_of_it():
+    claims = claims_of("The founding members Brazil, Russia, India and China were joined by South Africa in 2010.",
+                       datetime(2025, 1, 7), title="Indonesia joins BRICS as full member")
+    by_code = {c.country_code: c for c in claims}
+    assert set(by_code) == {"BR", "RU", "IN", "CN", "ZA"} and {c.status for c in claims} == {"signed"}
+    assert by_code["ZA"].date_lower == date(2010, 1, 1)
+    # 2010 is South Africa's year, not the founders'
+    assert all(by_code[code].date_lower is None for code in ("BR", "RU", "IN", "CN"))
+
+
+def test_members_named_in_a_dated_phrase_were_members_by_that_day():
+    claims = claims_of("In letters dated December 22 to the leaders of the bloc's five members - Brazil, Russia, India, "
+                       "China and South Africa - Milei said Argentina would not join BRICS.", datetime(2023, 12, 29))
+    members = [c for c in claims if c.country_code == "BR"]
+    assert [(c.status, c.date_lower, c.date_upper) for c in members] == [("signed", None, date(2023, 12, 22))]

@@ -213,9 +213,13 @@ _ELLIPTIC_TRIGGER = re.compile(
 # A {C} list trigger whose words before the list say what the countries are ("the members are A and B",
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
-    r"(?:members?|signatories|parties|joined|join|signed|applied|applicants|namely|founders|founded|brought in|took in|admitted|"
+    r"(?:members?|signatories|parties|joined|joining|join|signed|applied|applicants|namely|founders|founded|brought in|took in|admitted|"
     r"(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
+# a list headed by a membership noun: "founding members", "the pact's existing members:", "the original five:"
+_MEMBERS_HEAD = re.compile(r"(?:members|founders|signatories|parties|(?:original|founding|existing)\s+(?:two|three|four|five|six|"
+                           r"seven|eight|nine|ten|eleven|twelve|\d{1,2}))\W*(?:(?:include|are|were|namely)\W+)?(?:the\s+)?$",
+                           re.IGNORECASE)
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
 _ADVERBIAL = (
     r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) (?:day|week|month|year)|"
@@ -821,6 +825,7 @@ class _ArticleClaims:
         listed = list_match is not None and list_match.end("C") == hit.end
         if listed and not _LIST_HEAD.search(masked[hit.start:list_match.start("C")]):
             return None
+        members_listed = listed and _heads_member_list(hit, masked)
         # a refusal that ends with its condition ("no ties until ..."): the object is unsaid by construction
         conditional = _CONDITION_AT_END.search(masked, hit.start, hit.end) is not None
         # (a refusal to follow the others, or of a suggestion, refers to the context's accord: the trigger says so)
@@ -829,7 +834,10 @@ class _ArticleClaims:
             return None
         end = len(masked) if clause_end is None else clause_end
         # (a possessed application is a whole noun phrase, whatever follows it: "Sweden's bid will succeed by July")
-        if not conditional and not hit.trigger.possessed and not _ELIDED_OBJECT.match(masked[:end], hit.end):
+        # (a list after a membership noun is the members themselves, whatever their clause goes on to say: "The
+        # founding members Brazil, Russia, India and China were joined by South Africa in 2010")
+        if not conditional and not hit.trigger.possessed and not members_listed \
+                and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
         if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}) > 1:
@@ -1185,6 +1193,12 @@ class _ArticleClaims:
         if scope is not None and condition_start is not None and condition_start < scope.hi:
             # "... unless a Palestinian state is recognised on the 1967 borders": the condition's dates are its own
             scope = replace(scope, hi=condition_start)
+        # a membership noun heading its list states who the members are: a date in the sentence is a day they were
+        # members by ("letters dated December 22 to the leaders of the bloc's five members - A, B, ..."), and the
+        # predicate's dates are another event's ("The founding members A, B and C were joined by D in 2010")
+        member_list = bool(masked) and _heads_member_list(hit, masked)
+        if scope is not None and member_list and not _ELIDED_OBJECT.match(masked, hit.end):
+            scope = replace(scope, hi=min(scope.hi, hit.end))
         for slot in group:
             # (not "Austria's chancellor, Karl Nehammer, ruled out membership": the chancellor's word)
             slot_speaker = self._country_speaker(slot.code) if own_voice and slot.method == "mention" \
@@ -1195,7 +1209,7 @@ class _ArticleClaims:
                 after = (hit.end, min(coordinated.start() if coordinated else clause_end,
                                       condition_start if condition_start is not None else clause_end))
             when = self._date_for(sentence, slot, status, slot_speaker, sentence.text[hit.start:hit.end], excluded, after,
-                                  hit.end, scope, hit.trigger.state, hit.start)
+                                  hit.end, scope, hit.trigger.state or member_list, hit.start)
             accord, accord_how = self._accord_for(sentence, hit, slot.code, codes, when, masked, clause_end, status)
             if accord is None or slot.code in accord.non_joiners:
                 continue
@@ -1375,6 +1389,14 @@ def _gapped_when(own: DateMention, lead: dating.ClaimDate) -> dating.ClaimDate:
     first = date(year, own.lower.month, 1)
     last = date(year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
     return dating.ClaimDate(f"{year:04d}-{first.month:02d}", first, last, "month")
+
+
+def _heads_member_list(hit: Hit, masked: str) -> bool:
+    """Whether the hit is a membership noun followed by its list of countries ("the founding members A, B and C")."""
+    if "C" not in hit.trigger.pattern.groupindex:
+        return False
+    m = hit.trigger.pattern.match(masked, hit.start, hit.end)  # (as found: the hit may end where its span did)
+    return m is not None and m.end("C") == hit.end and _MEMBERS_HEAD.search(masked, hit.start, m.start("C")) is not None
 
 
 def _quoted_at(text: str, position: int) -> bool:

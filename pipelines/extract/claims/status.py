@@ -147,8 +147,10 @@ def _ending_pattern(words, where: str) -> re.Pattern:
 
 
 def compile_trigger(source: str) -> re.Pattern:
-    """Compile one trigger: {C} -> a country list, {ORD} -> an ordinal, spaces -> whitespace."""
+    """Compile one trigger: {C} -> a country list, {ORD} -> an ordinal, an optional space (" ?") -> optional
+    whitespace, other spaces -> whitespace."""
     regex = source.replace("{C}", f"(?P<C>{COUNTRY_LIST})").replace("{ORD}", _ORDINAL)
+    regex = re.sub(r"(?<!\\) \?", r"\\s*", regex)  # ("members ?[-:(]": "members: A, B" and "members - A, B")
     regex = re.sub(r"(?<!\\) ", r"\\s+", regex)
     return re.compile(r"(?<![\w])" + regex + r"(?![\w])", re.IGNORECASE)
 
