@@ -68,7 +68,14 @@ _QUOTED_AS_SAYING = re.compile(
     r"(?<![\w])(?P<passive>(?:was|were|is|are|has\s+been|have\s+been)\s+)?quoted\s+"
     r"(?P<who>(?:by\s+)?[^,;:\"“”]{1,80}?\s+)?as\s+(?:saying|telling\s+[^,;:\"“”]{1,40}?|stating)"
     r"(?:\s+(?:on|in|at|during)\s+[^,;:\"“”]{1,40}?)?(?:,\s*|\s+that\s+|\s+|(?=\s*[\"“]))", re.I)
-_ACCORDING, _REPORTING, _QUOTED = 1, 2, 4  # bits of the attribution gate
+# a participle of saying after the main clause: "Alberto Fernández accepted the invitation at once, saying Argentina
+# would join the group" - the main clause's subject says it
+_SAYING_PARTICIPLE = re.compile(r",\s+(?:saying|adding|stating|declaring|insisting|noting|arguing|stressing)\s+(?:that\s+)?",
+                                re.IGNORECASE)
+_SAYING_WORDS = ("saying", "adding", "stating", "declaring", "insisting", "noting", "arguing", "stressing")
+_OPENING_COUNTRY = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)  # a country speaks only as the sentence's first words
+_MAX_SUBJECT_CHARS = 60  # where the main clause's subject may stand: its first characters
+_ACCORDING, _REPORTING, _QUOTED, _SAYING = 1, 2, 4, 8  # bits of the attribution gate
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,8 @@ def _role_titles() -> _RoleTitles:
 def _attribution_gate() -> KeywordGate:
     """Where an attribution can start: "according" (of :data:`_ACCORDING_TO`) and the first word
     of each reporting verb phrase, as whole words. A sentence with neither has no attribution."""
-    return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words), ["quoted"]], whole_words=True)
+    return KeywordGate([["according"], list(claim_vocabulary().reporting_first_words), ["quoted"], list(_SAYING_WORDS)],
+                       whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
 _COMMA_AT_END = re.compile(r",\s*$")
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
@@ -163,6 +171,8 @@ class Speaker:
 # A transcript's speaker label opening a paragraph: "MR MILLER:", "MR. SPOKESPERSON:", "RACHEL MENDES (HOST):",
 # "QUESTION:", "Q:" (capitals, at most four words, an optional role in parentheses).
 _SPEAKER_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,3})(?: \([A-Za-z ]{2,20}\))?:\s")
+# a capitalized name as a transcript label ("Rehn: There was no deal."), counted only for a person of the article
+_NAME_LABEL = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2}):\s")
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP)\.?\s+")
 # labels that a page repeats without being a speaker (captions, links, datelines are places)
 _NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TAGS", "READ ALSO", "ALSO READ", "LIVE",
@@ -253,6 +263,10 @@ class AttributionResolver:
                 m = _SPEAKER_LABEL.match(body, sentence.start_char, sentence.start_char + 60)
                 if m and m.group(1).rstrip(".") not in _NOT_SPEAKER_LABELS:
                     openers[sentence.sentence_idx] = (m.group(1).rstrip("."), m.end())
+                elif (m := _NAME_LABEL.match(body, sentence.start_char, sentence.start_char + 60)) \
+                        and m.group(1).split()[-1].lower() in self._person_surnames:
+                    # a magazine interview's "Rehn: ..." (a person of the article by surname, not "Note:")
+                    openers[sentence.sentence_idx] = (m.group(1), m.end())
             previous_paragraph = sentence.paragraph_idx
         surnames = [label.split()[-1] for label, _ in openers.values()]
         # a transcript: two or more labelled turns, at least one label repeated (by its last word)
@@ -274,6 +288,10 @@ class AttributionResolver:
                 out[sentence.sentence_idx] = (current, covered)
         return out
 
+    @cached_property
+    def _person_surnames(self) -> frozenset[str]:
+        return frozenset(m.text.split()[-1].lower() for m in self._speakers if m.entity_type == "person")
+
     def _label_to_speaker(self, label: str) -> Speaker:
         if label in _QUESTION_LABELS:
             return QUESTIONER
@@ -282,6 +300,11 @@ class AttributionResolver:
         if label in _ANSWER_LABELS:
             # a print interview's "A:": the one person the page names before its first question, else unnamed
             return self._interviewee or INTERVIEWEE
+        title = (self.article.title or "").lower()
+        if len(label) > 2 and label.split()[-1].lower() not in self._person_surnames \
+                and re.search(rf"(?<![\w]){re.escape(label.lower())}(?![\w])", title):
+            # "SPIEGEL: ..." in a "SPIEGEL Interview with ...": the publication asks, in its own voice
+            return Speaker(ARTICLE, None)
         words = _HONORIFIC.sub("", label).split()
         surname = words[-1].lower() if words else label.lower()
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
@@ -515,7 +538,27 @@ class AttributionResolver:
                     fronted = clause_start if clause_start > 0 and text[clause_start - 1] == "," else 0
                     return Attribution(speaker, s_start, content_start, content_start, len(text), rule,
                                        coordinate.start() if coordinate else fronted)
+        if subordinate is None and any(bit & _SAYING for _start, _end, bit in hits):
+            return self._saying_participle(text, base)
         return subordinate
+
+    def _saying_participle(self, text: str, base: int) -> Attribution | None:
+        """ "X accepted the invitation, saying Y would join": the subject at the sentence's start says what follows
+        the participle (a person first, then an organization, then a country; nothing when none opens it)."""
+        m = _SAYING_PARTICIPLE.search(text)
+        if m is None or any(mark in text[:m.start()] for mark in '"“”'):
+            return None  # (a quotation before it has a speaker of its own)
+        zone_end = min(m.start(), _MAX_SUBJECT_CHARS)
+        picked = self._by_start[bisect_left(self._starts, base):bisect_left(self._starts, base + zone_end)]
+        mentions = sorted((self._speakers[i] for i in picked), key=lambda mention: mention.start_char)
+        for kind in _SPEAKER_TYPES:
+            subject = next((mention for mention in mentions if mention.entity_type == kind), None)
+            if subject is not None and (kind != "country" or _OPENING_COUNTRY.fullmatch(text, 0, subject.start_char - base)):
+                # (the main clause before the participle stays the outlet's: "Kazakhstan joined the accords on
+                # Thursday, saying ...")
+                return Attribution(self._speaker_for(subject), m.start(), m.end(), m.end(), len(text),
+                                   "participle_" + m.group().strip(", ").split()[0].lower(), m.start())
+        return None
 
     def _quoted_as_saying(self, text: str, base: int, starts: list[int]) -> Attribution | None:
         """ "The agency quoted Foreign Minister X as saying ...": X speaks for the words after "saying";
