@@ -181,7 +181,7 @@ _WITH_BEFORE = re.compile(
 )
 
 
-def _after_with(masked: str, slot: Slot) -> bool:
+def after_with(masked: str, slot: Slot) -> bool:
     """The slot is the object of "with" / "between" (a partner, not the subject)."""
     return bool(_WITH_BEFORE.search(masked[max(0, slot.start - 60):slot.start]))
 
@@ -196,6 +196,13 @@ _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*(?:,|[—–]|\s-)\s*(?:which|who|whose)$", re.IGNORECASE)
 
 
+# a subordinate clause with a pronoun subject right before the trigger ("... before it joins", "..., and they signed")
+_PRONOUN_SUBJECT_AT_END = re.compile(
+    r"(?<![\w])(?:before|until|after|once|when|while|because|since|as|and|but)\s+(?:it|they|he|she)\s+"
+    r"(?:(?:has|had|have|was|is|were|are|formally|officially|finally|then|also|only|already|eventually)\s+)*$",
+    re.IGNORECASE)
+
+
 def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int,
                   skip: frozenset[str] = frozenset()) -> list[Slot]:
     """The antecedent when the trigger's clause opens with a relative pronoun ("Finland, which joined
@@ -206,11 +213,13 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
     m = _RELATIVE_ANTECEDENT.search(masked, 0, clause_start)
     if m:
         antecedent = [s for s in slots if s.start == m.start()]
-        if antecedent and not _after_with(masked, antecedent[0]):
+        if antecedent and not after_with(masked, antecedent[0]):
             return group_around([s for s in slots if s.end <= m.start() + len(antecedent[0].text)], antecedent[0], masked)
     before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
     while before:
         nearest = max(before, key=lambda s: s.end)
+        if _PRONOUN_SUBJECT_AT_END.search(masked, nearest.end, trigger_start):
+            return []  # "Sweden must wait until Hungary ratifies before it joins NATO": "it", not Hungary, joins
         group = group_around(before, nearest, masked)
         only_skipped = all(s.code in skip for s in group)
         addressee = only_skipped and _THAT.search(masked, group[-1].end, trigger_start)
@@ -218,7 +227,7 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
         # flights for Muslim pilgrims from Israel to Saudi Arabia could follow": the object of a preposition
         complement = (_PREPOSITION_BEFORE if only_skipped else _TO_OR_FROM_BEFORE).search(
             masked, max(0, group[0].start - 20), group[0].start)
-        if not _after_with(masked, group[0]) and not addressee and not complement:
+        if not after_with(masked, group[0]) and not addressee and not complement:
             return group
         before = [s for s in before if s not in group]
     return []

@@ -31,6 +31,7 @@ from pipelines.extract.claims.attribution import (
 from pipelines.extract.claims.coordination import (
     DateScope,
     Slot,
+    after_with,
     clause_bounds,
     companions,
     date_scope,
@@ -453,12 +454,14 @@ class _ArticleClaims:
 
     def _subject_it(self, sentence: SentenceText, slots: list[Slot], excluded: tuple[int, int]) -> list[Slot]:
         """ "it" after a subordinator as the sentence's opening country ("Britain has struggled since it left the
-        EU"), when no other country is named before it and that country is not the accord's counterparty."""
+        EU"), when no other country is named before it (but a partner after "with") and that country is not the
+        accord's counterparty."""
         out = []
         for m in _SUBJECT_IT.finditer(sentence.text, slots[0].end):
             if excluded[0] <= m.start(1) < excluded[1]:
                 continue
-            before = {s.code for s in slots if s.start < m.start(1)}
+            # (the partner of "with" is no candidate: "Egypt made peace with Israel when it signed the treaty")
+            before = {s.code for s in slots if s.start < m.start(1) and not after_with(sentence.text, s)}
             if len(before) != 1 or (self.topic and slots[0].code in self.topic.non_joiners) \
                     or "," in sentence.text[:slots[0].start] or any(c in sentence.text[slots[0].end:m.start()] for c in ';:"“”'):
                 break

@@ -33,7 +33,7 @@ _SCHEDULED = re.compile(r"(?<![\w])(?:set|due|scheduled|slated|poised)\s+to(?![\
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
 _SIGNING_AHEAD = re.compile(r"(?<![\w])(?:would|will|is to|are to|was to)\s+be\s+(?:formally\s+|officially\s+)?signed(?![\w])",
                             re.IGNORECASE)
-_PROCEDURE_BEFORE = re.compile(r"(?<![\w])(?:after which|once|whereupon|at which point)(?![\w])", re.IGNORECASE)
+_PROCEDURE_BEFORE = re.compile(r"(?<![\w])(?:after which|once|whereupon|at which point|before|until)(?![\w])", re.IGNORECASE)
 # a clause that states the terms of a deal: "an agreement under which ...", "a deal whereby ..."
 _TERMS_CLAUSE = re.compile(r"(?<![\w])(?:(?:under|in|by|through)\s+which|whereby)\s+(?:the\s+)?\x02\x01*"
                            r"(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?\x02\x01*)*\s+would\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -186,8 +186,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             return "candidate", True, "promised"
         if status == "signed" and trigger_text.startswith(("becomes", "joins")) \
                 and _PROCEDURE_BEFORE.search(masked, max(0, hit.start - 60), hit.start):
-            # "Sweden then deposits its instrument ..., after which the country formally becomes a member": the
-            # steps of a procedure ahead, in the present tense
+            # "Sweden then deposits its instrument ..., after which the country formally becomes a member", "the last
+            # step before it becomes the organization's ninth full member": the steps of a procedure ahead, in the
+            # present tense
             return "announced", True, "procedure"
         if _TERMS_CLAUSE.search(masked, max(0, hit.start - 120), hit.start):
             # "Washington is seeking an agreement under which Saudi Arabia would establish relations": the terms

@@ -1,0 +1,95 @@
+"""Found by the twenty-fifth round of blind articles (magazine interviews, partner tiers, accessions, live blogs):
+tiers that are no step towards membership ("dialogue partner"), documents signed that are not the accord, steps
+of a procedure told in the present, a proposal that someone else refuse, the speaker of a participle of saying,
+magazine interview labels and EU titles, and accessions told as done. Sentences written for these tests (outlets
+and years other than the seed's); each expected value is read off the sentence itself."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pipelines.extract.pipeline import analyze_article
+from pipelines.extract.text_article import article_from_text
+from tests.extract.claims_testkit import claims_of, keys
+
+SCO = "Shanghai Cooperation Organisation"
+SAMARKAND = datetime(2022, 9, 17, 10, 0)
+
+
+# --- tiers and documents that are not the accord ------------------------------------------------------------
+
+
+def test_a_dialogue_partner_is_no_candidate_and_no_member():
+    assert claims_of("The SCO summit closed. Egypt, Qatar and Saudi Arabia were granted dialogue partner status at "
+                     "the Shanghai Cooperation Organisation summit.", SAMARKAND) == []
+    assert claims_of("Egypt was admitted to the Shanghai Cooperation Organisation as a dialogue partner.", SAMARKAND) == []
+    # a full admission still is one
+    assert keys(claims_of("Croatia was admitted to the European Union in 2013.", SAMARKAND)) == {
+        ("HR", "European Union", "signed", "article")}
+
+
+def test_a_protocol_or_memorandum_signed_is_not_the_accord():
+    assert claims_of("In July Turkey signed the protocol extending its customs union with the EU to the ten new member "
+                     "states.", datetime(2005, 10, 10)) == []
+    assert claims_of("Turkey joined a customs union with the European Union in 1995.", datetime(2005, 10, 10)) == []
+
+
+def test_the_step_before_a_membership_told_in_the_present_is_ahead():
+    claims = claims_of("Iran signed a memorandum of obligations at the SCO summit, the last step before it becomes "
+                       "the organization's ninth full member.", SAMARKAND)
+    assert [(c.country_code, c.accord, c.status) for c in claims] == [("IR", SCO, "announced")]
+
+
+def test_a_pronoun_subject_before_the_trigger_is_not_the_country_named_last():
+    # "it" is Sweden or Hungary: the sentence does not say, so no one joins
+    assert claims_of("Sweden must wait until Hungary ratifies before it joins NATO.", SAMARKAND) == []
+
+
+def test_a_refusal_proposed_by_others_is_nobody_s_refusal():
+    assert claims_of("The draft plan drawn up by the two envoys went further, proposing that Ukraine write into its "
+                     "constitution that it would not join NATO.", datetime(2025, 12, 14)) == []
+
+
+# --- who speaks --------------------------------------------------------------------------------------------
+
+
+def test_the_subject_of_a_main_clause_says_what_its_participle_of_saying_reports():
+    claims = claims_of("President Javier Milei rejected the invitation on Friday, saying Argentina would not join "
+                       "BRICS.", datetime(2023, 12, 29))
+    assert ("AR", "BRICS", "declined", "Javier Milei") in keys(claims)
+    claims = claims_of("Donald Trump met Tokayev at the White House, saying Kazakhstan would join the Abraham Accords.",
+                       datetime(2025, 11, 7))
+    assert keys(claims) == {("KZ", "Abraham Accords", "announced", "Donald Trump")}
+    # the main clause stays the outlet's
+    claims = claims_of("Kazakhstan joined the Abraham Accords on Thursday, saying it wanted peace.", datetime(2025, 11, 7))
+    assert keys(claims) == {("KZ", "Abraham Accords", "announced", "article")}
+
+
+def test_a_magazine_interview_s_labels_are_the_publication_and_the_person():
+    text = ("DER MONITOR Interview with EU Enlargement Commissioner Anna Kovacs\n\n"
+            "DER MONITOR spoke with Commissioner Anna Kovacs in Brussels.\n\n"
+            "MONITOR: Commissioner Kovacs, the EU has opened accession negotiations with Montenegro. Are you relieved?\n\n"
+            "Kovacs: Yes. And Albania applied for membership last year, so our work goes on.\n\n"
+            "MONITOR: What about Serbia?\n\n"
+            "Kovacs: That depends on Belgrade.")
+    article = article_from_text(text, published_at=datetime(2010, 7, 1), title=text.splitlines()[0])
+    claims = analyze_article(article).claims
+    assert keys(claims) == {("ME", "European Union", "negotiating", "article"),
+                            ("AL", "European Union", "candidate", "Anna Kovacs")}
+
+
+# --- accessions told as done -------------------------------------------------------------------------------
+
+
+def test_an_accession_on_the_day_or_one_that_changed_the_count_is_complete():
+    claims = claims_of("Finland joins NATO today.", datetime(2023, 4, 4))
+    assert [(c.country_code, c.status, c.date_lower) for c in claims] == [("FI", "signed", date(2023, 4, 4))]
+    claims = claims_of("BRICS leaders met in Rio. Indonesia's accession brings the BRICS group to ten members.",
+                       datetime(2025, 1, 7))
+    assert keys(claims) == {("ID", "BRICS", "signed", "article")}
+    claims = claims_of("Britain has formally signed up to the CPTPP, putting pen to paper at a ceremony in Auckland.",
+                       datetime(2023, 7, 16))
+    assert keys(claims) == {("GB", "CPTPP", "signed", "article")}
+    # a joining announced is still announced
+    claims = claims_of("Kazakhstan joins the Abraham Accords, Trump said.", datetime(2025, 11, 7))
+    assert [c.status for c in claims] == ["announced"]
