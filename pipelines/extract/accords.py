@@ -51,11 +51,22 @@ class Accord:
     # joining is a formal accession: "Finland joined NATO", "Slovenia acceded to the EU" tell of a membership
     # (signed), unlike the Abraham Accords, where "X joined" is said of an announced normalization
     joining_is_membership: bool = False
+    # the accord's own programmes and tiers that are no membership ("Partnership for Peace"): a step told right after
+    # one of them, with its object unsaid ("Romania was the first country to sign"), is the programme's
+    programmes: tuple[str, ...] = ()
 
     @cached_property
     def non_joiners(self) -> frozenset[str]:
         """Countries that can never be claimed as joining: the broker and the counterparty."""
         return frozenset(c for c in (self.broker, self.counterparty) if c)
+
+    @cached_property
+    def programme_pattern(self) -> re.Pattern | None:
+        """Any of the accord's ``programmes`` as whole words (None when it has none)."""
+        if not self.programmes:
+            return None
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.programmes, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
 
     def covers(self, lower: date | None, upper: date | None) -> bool:
         """Whether an event dated within [lower, upper] can belong to this accord (unknown = yes)."""
@@ -150,6 +161,7 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
                 keywords=_phrases(entry.get("keywords"), f"{where} keywords"),
                 not_unnamed_parties=tuple(p for p in not_unnamed if p),
                 joining_is_membership=joining_is_membership,
+                programmes=_phrases(entry.get("programmes"), f"{where} programmes"),
             )
         )
     return tuple(accords)

@@ -32,6 +32,7 @@ def test_at_least_five_other_accords_share_the_vocabulary():
         ({"accords": [{"name": "X", "entity_id": "X"}]}, "entity_id"),
         ({"nothing": []}, "accords:"),
         ({"accords": [{"name": "X", "entity_id": "accord:x", "joining_is_membership": "yes"}]}, "joining_is_membership"),
+        ({"accords": [{"name": "X", "entity_id": "accord:x", "programmes": "Partnership for Peace"}]}, "programmes"),
     ],
 )
 def test_registry_validation_errors(data, message):

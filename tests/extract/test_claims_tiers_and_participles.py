@@ -34,6 +34,19 @@ def test_a_protocol_or_memorandum_signed_is_not_the_accord():
     assert claims_of("Turkey joined a customs union with the European Union in 1995.", datetime(2005, 10, 10)) == []
 
 
+def test_a_step_told_right_after_a_programme_of_the_accord_is_the_programme_s():
+    text = ("Russia signs up for NATO's Partnership for Peace\n\n"
+            "The Partnership for Peace, launched at NATO's summit in January, offers joint exercises. It does not offer "
+            "membership of the alliance.\n\n"
+            "Romania was the first country to sign, on Jan. 26. Finland and Sweden signed in May.")
+    article = article_from_text(text, published_at=datetime(1994, 6, 22), title=text.splitlines()[0])
+    assert [c for c in analyze_article(article).claims if c.accord == "NATO" and c.status == "signed"] == []
+    # a membership step that names its object is the accord's
+    text = text.replace("Finland and Sweden signed in May.", "Hungary's accession to NATO was completed in 1999.")
+    article = article_from_text(text, published_at=datetime(2000, 6, 22), title=text.splitlines()[0])
+    assert ("HU", "NATO", "signed") in {(c.country_code, c.accord, c.status) for c in analyze_article(article).claims}
+
+
 def test_the_step_before_a_membership_told_in_the_present_is_ahead():
     claims = claims_of("Iran signed a memorandum of obligations at the SCO summit, the last step before it becomes "
                        "the organization's ninth full member.", SAMARKAND)

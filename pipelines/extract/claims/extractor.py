@@ -261,6 +261,9 @@ _CALENDAR_WORDS = frozenset(
     "august september october november december".split()
 )
 _RECENT_SENTENCES = 2
+# a trigger that says membership itself ("the completion of the procedures for Belarus's accession") is no programme's
+_MEMBERSHIP_WORD = re.compile(r"accession|member", re.IGNORECASE)
+_PROGRAMME_REACH = 6  # sentences back where a programme named still owns an unsaid object (this paragraph or the last)
 # how far right of a noun trigger its modality cues count ("a normalisation deal between Saudi Arabia and Israel
 # would be ...": the parties stand between the noun and its verb)
 _NOUN_CUE_REACH = 80
@@ -842,6 +845,9 @@ class _ArticleClaims:
         if not conditional and not hit.trigger.possessed and not members_listed \
                 and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
+        if status in ("announced", "signed") and not _MEMBERSHIP_WORD.search(masked, hit.start, hit.end) \
+                and self._programme_just_named(sentence):
+            return None  # "The Partnership for Peace ... offers joint exercises. Romania was the first country to sign"
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
         if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}) > 1:
             return None  # "... a NATO member ... a candidate for EU membership. X was invited to join": which?
@@ -853,6 +859,18 @@ class _ArticleClaims:
         if (status in ("candidate", "negotiating", "declined") or listed) and self.named_accords <= 1:
             return self.topic
         return None
+
+    def _programme_just_named(self, sentence: SentenceText) -> bool:
+        """One of the topic accord's programmes (``programmes`` in accords.yaml) is named in the sentences before, in
+        this paragraph or the one before (a few sentences at most): a joining or signing with its object unsaid is the
+        programme's. (In the sentence itself the programme is a tier held before: "signed a decision admitting
+        Belarus, which had held observer status".)"""
+        pattern = self.topic.programme_pattern if self.topic is not None else None
+        if pattern is None:
+            return False
+        k, paragraph = sentence.sentence_idx, sentence.paragraph_idx
+        return any(pattern.search(s.text) for s in self.article.sentences[max(0, k - _PROGRAMME_REACH):k]
+                   if s.paragraph_idx >= paragraph - 1)
 
     def _emit(self, sentence, slot, accord, status, speaker, when, hit, rule, confidence, is_future, ordinal):
         claim = Claim(
