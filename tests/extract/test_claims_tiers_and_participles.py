@@ -106,3 +106,26 @@ def test_an_accession_on_the_day_or_one_that_changed_the_count_is_complete():
     # a joining announced is still announced
     claims = claims_of("Kazakhstan joins the Abraham Accords, Trump said.", datetime(2025, 11, 7))
     assert [c.status for c in claims] == ["announced"]
+
+
+def test_an_accord_in_force_or_ratified_for_a_country_makes_it_a_party():
+    text = ("CPTPP trade pact comes into force\n\n"
+            "The Comprehensive and Progressive Agreement for Trans-Pacific Partnership takes effect today for New "
+            "Zealand and five other countries. The deal needed six ratifications. Vietnam ratified in November, and "
+            "Canada lodged its ratification on October 29.")
+    article = article_from_text(text, published_at=datetime(2018, 12, 30), title=text.splitlines()[0])
+    claims = analyze_article(article).claims
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        ("NZ", "signed", date(2018, 12, 30)), ("VN", "signed", date(2018, 11, 1)), ("CA", "signed", date(2018, 10, 29))}
+    assert {c.accord for c in claims} == {"CPTPP"}
+    # an entry into force ahead is not yet one
+    claims = claims_of("The Paris Agreement will enter into force for Angola on 14 January.", datetime(2020, 12, 1))
+    assert [(c.country_code, c.status) for c in claims] == [("AO", "announced")]
+
+
+def test_an_interest_expressed_with_the_accord_unsaid_is_a_candidacy():
+    text = ("Who wants to join the CPTPP?\n\n"
+            "The CPTPP now has eleven members. Thailand and Colombia have also expressed interest.")
+    article = article_from_text(text, published_at=datetime(2018, 12, 30), title=text.splitlines()[0])
+    assert {(c.country_code, c.accord, c.status) for c in analyze_article(article).claims} == {
+        ("TH", "CPTPP", "candidate"), ("CO", "CPTPP", "candidate")}

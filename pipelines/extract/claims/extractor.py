@@ -207,7 +207,7 @@ _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
-    r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|process|"
+    r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|interest|process|ratified|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
