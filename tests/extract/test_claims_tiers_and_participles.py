@@ -129,3 +129,16 @@ def test_an_interest_expressed_with_the_accord_unsaid_is_a_candidacy():
     article = article_from_text(text, published_at=datetime(2018, 12, 30), title=text.splitlines()[0])
     assert {(c.country_code, c.accord, c.status) for c in analyze_article(article).claims} == {
         ("TH", "CPTPP", "candidate"), ("CO", "CPTPP", "candidate")}
+
+
+def test_the_european_union_s_predecessors_date_its_early_members():
+    claims = claims_of("The United Kingdom joined the then European Economic Community on 1 January 1973.",
+                       datetime(2025, 1, 29))
+    assert [(c.country_code, c.accord, c.status, c.date_lower) for c in claims] == [
+        ("GB", "European Union", "signed", date(1973, 1, 1))]
+
+
+def test_a_rank_of_those_who_made_peace_is_a_treaty_of_their_own():
+    claims = claims_of("Egypt became the first Arab state to make peace with Israel in 1979.", datetime(2025, 11, 7))
+    assert [(c.country_code, c.accord, c.status, c.date_lower) for c in claims] == [
+        ("EG", "Egypt-Israel Peace Treaty", "signed", date(1979, 1, 1))]
