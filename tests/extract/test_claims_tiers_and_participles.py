@@ -142,3 +142,32 @@ def test_a_rank_of_those_who_made_peace_is_a_treaty_of_their_own():
     claims = claims_of("Egypt became the first Arab state to make peace with Israel in 1979.", datetime(2025, 11, 7))
     assert [(c.country_code, c.accord, c.status, c.date_lower) for c in claims] == [
         ("EG", "Egypt-Israel Peace Treaty", "signed", date(1979, 1, 1))]
+
+
+# --- fact boxes ---------------------------------------------------------------------------------------------
+
+
+def test_a_fact_box_item_is_about_the_country_of_its_label():
+    text = ("Where EU enlargement stands\n\n"
+            "EU leaders meet in Brussels on enlargement.\n\n"
+            "- Turkey: candidate since December 1999.\n\n"
+            "- Serbia: negotiations opened in January 2014.\n\n"
+            "- Montenegro: negotiating since June 2012, and it is seen as the frontrunner.\n\n"
+            "- Albania: It applied in April 2009.")
+    article = article_from_text(text, published_at=datetime(2023, 12, 14), title=text.splitlines()[0])
+    claims = analyze_article(article).claims
+    assert {(c.country_code, c.accord, c.status, c.date_lower) for c in claims} == {
+        ("TR", "European Union", "candidate", date(1999, 12, 1)),
+        ("RS", "European Union", "negotiating", date(2014, 1, 1)),
+        ("ME", "European Union", "negotiating", date(2012, 6, 1)),
+        ("AL", "European Union", "candidate", date(2009, 4, 1))}
+
+
+def test_a_possessor_inside_a_first_predicate_is_not_the_subject_of_the_second():
+    claims = claims_of("Ukraine and Moldova applied days after Russia's invasion in early 2022 and were granted EU "
+                       "candidate status on 23 June 2022.", datetime(2023, 12, 14))
+    assert {c.country_code for c in claims} == {"UA", "MD"}
+    # a possessor that opens the sentence is its subject
+    claims = claims_of("Sudan's transitional government agreed to normalise ties in October 2020 and signed the "
+                       "Abraham Accords declaration in January 2021.", datetime(2024, 9, 15))
+    assert ("SD", "signed") in {(c.country_code, c.status) for c in claims}

@@ -196,6 +196,12 @@ _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*(?:,|[—–]|\s-)\s*(?:which|who|whose)$", re.IGNORECASE)
 
 
+# a possessor inside a predicate, then a second predicate with the subject unsaid ("... after Russia's invasion in early
+# 2022 and were granted candidate status")
+_POSSESSOR_BEFORE_COORDINATE = re.compile(r"(?:'s|’s)\s[^,;:\x01\x02]*?\s(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been)\s+)*$",
+                                          re.IGNORECASE)
+_PREPOSITION_OF_POSSESSOR = re.compile(r"(?<![\w])(?:after|before|since|of|with|by|on|in|to|from|during|following|amid|"
+                                       r"despite|over|against)\s+$", re.IGNORECASE)
 # a subordinate clause with a pronoun subject right before the trigger ("... before it joins", "..., and they signed")
 _PRONOUN_SUBJECT_AT_END = re.compile(
     r"(?<![\w])(?:before|until|after|once|when|while|because|since|as|and|but)\s+(?:it|they|he|she)\s+"
@@ -220,6 +226,12 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
         nearest = max(before, key=lambda s: s.end)
         if _PRONOUN_SUBJECT_AT_END.search(masked, nearest.end, trigger_start):
             return []  # "Sweden must wait until Hungary ratifies before it joins NATO": "it", not Hungary, joins
+        if _POSSESSOR_BEFORE_COORDINATE.match(masked, nearest.end, trigger_start) \
+                and _PREPOSITION_OF_POSSESSOR.search(masked, max(0, nearest.start - 20), nearest.start):
+            # "they applied days after Russia's invasion in early 2022 and were granted candidate status": the possessor
+            # in the first predicate is not the subject of the second
+            before = [s for s in before if s.end <= nearest.start]
+            continue
         group = group_around(before, nearest, masked)
         only_skipped = all(s.code in skip for s in group)
         addressee = only_skipped and _THAT.search(masked, group[-1].end, trigger_start)

@@ -842,7 +842,11 @@ class _ArticleClaims:
         # (a possessed application is a whole noun phrase, whatever follows it: "Sweden's bid will succeed by July")
         # (a list after a membership noun is the members themselves, whatever their clause goes on to say: "The
         # founding members Brazil, Russia, India and China were joined by South Africa in 2010")
-        if not conditional and not hit.trigger.possessed and not members_listed \
+        # (a fact box's item opens with its country and a colon: the item is the country's, the box's accord unsaid:
+        # "– Serbia: negotiations opened in January 2014")
+        item = _LABEL_OPENER.match(masked)
+        item_trigger = item is not None and not masked[item.end():hit.start].strip()
+        if not conditional and not hit.trigger.possessed and not members_listed and not item_trigger \
                 and not _ELIDED_OBJECT.match(masked[:end], hit.end):
             return None
         if status in ("announced", "signed") and not _MEMBERSHIP_WORD.search(masked, hit.start, hit.end) \
