@@ -171,3 +171,16 @@ def test_a_possessor_inside_a_first_predicate_is_not_the_subject_of_the_second()
     claims = claims_of("Sudan's transitional government agreed to normalise ties in October 2020 and signed the "
                        "Abraham Accords declaration in January 2021.", datetime(2024, 9, 15))
     assert ("SD", "signed") in {(c.country_code, c.status) for c in claims}
+
+
+def test_another_state_s_bar_is_no_refusal_of_the_country_barred():
+    text = ("Britain joins the CPTPP\n\n"
+            "China and Taiwan both applied to join the CPTPP in September 2021. Beijing insists Taipei cannot join as a "
+            "separate economy, while several members have said privately they doubt China could meet the agreement's rules.")
+    article = article_from_text(text, published_at=datetime(2023, 7, 16), title=text.splitlines()[0])
+    assert [c for c in analyze_article(article).claims if c.status == "declined"] == []
+    # a state's own "cannot" is its refusal
+    text = ("Pakistan rules out ties with Israel\n\n"
+            "Pakistan can never recognize Israel under the Abraham Accords, Prime Minister Imran Khan said on Friday.")
+    article = article_from_text(text, published_at=datetime(2020, 11, 20), title=text.splitlines()[0])
+    assert keys(analyze_article(article).claims) == {("PK", "Abraham Accords", "declined", "Imran Khan")}

@@ -107,6 +107,7 @@ _DOCUMENT_RIGHT_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?-i:Charter|Decla
 _DEAL_NOUN = re.compile(r"deal|agreement|declaration")  # (in a noun trigger's pattern: a deal between two parties)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
+_CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb)", re.IGNORECASE)
 # after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
 _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|normali[sz]ing|acceding|entering)(?![\w])",
@@ -1153,6 +1154,10 @@ class _ArticleClaims:
                 # "Ukraine will join NATO only after the war ends, Stoltenberg said": a condition someone else sets
                 # is a prospect, not the country's refusal ("Riyadh will normalize only after ...", said by Riyadh, is)
                 status, is_future, note = "candidate", True, "conditional_prospect"
+            barring = (self._speaker_country(said_by) or self._leader_country.get(said_by.entity_id or "")) \
+                if status == "declined" and said_by is not OUTLET and group and _CANNOT.match(masked, hit.start) else None
+            if barring and barring not in {s.code for s in group}:
+                continue  # "Beijing insists Taipei cannot join as a separate economy": another state's bar, no refusal
             if status == "candidate" and binding == "slot" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start):
                 # "Cohen asked Baerbock to help persuade Mauritania and Niger to normalize", "Trump urged Syria to
                 # join": the person who urges or persuades is the one who sees the country as a candidate
