@@ -184,3 +184,24 @@ def test_another_state_s_bar_is_no_refusal_of_the_country_barred():
             "Pakistan can never recognize Israel under the Abraham Accords, Prime Minister Imran Khan said on Friday.")
     article = article_from_text(text, published_at=datetime(2020, 11, 20), title=text.splitlines()[0])
     assert keys(analyze_article(article).claims) == {("PK", "Abraham Accords", "declined", "Imran Khan")}
+
+
+# --- candidacies told otherwise ---------------------------------------------------------------------------
+
+
+def test_an_invitation_not_yet_taken_up_is_a_candidacy():
+    text = ("BRICS summit opens in Kazan\n\n"
+            "Saudi Arabia, which was also invited at the Johannesburg summit, has yet to formally confirm whether it has "
+            "taken up the invitation.")
+    article = article_from_text(text, published_at=datetime(2024, 10, 21), title=text.splitlines()[0])
+    assert keys(analyze_article(article).claims) == {("SA", "BRICS", "candidate", "article")}
+
+
+def test_the_ones_who_name_countries_as_candidates_see_them_so():
+    claims = claims_of("Officials in Washington have publicly named Oman and Mauritania as possible candidates to join "
+                       "the Abraham Accords.", datetime(2020, 9, 20))
+    assert keys(claims) == {(code, "Abraham Accords", "candidate", "anonymous sources") for code in ("OM", "MR")}
+    # only in the clause that names them ("Beyond Azerbaijan, analysts have floated ...": not Azerbaijan)
+    claims = claims_of("Beyond Azerbaijan, analysts have floated Uzbekistan as a possible candidate for the Abraham "
+                       "Accords.", datetime(2025, 11, 7))
+    assert keys(claims) == {("UZ", "Abraham Accords", "candidate", "anonymous sources")}

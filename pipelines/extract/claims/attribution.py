@@ -322,6 +322,13 @@ class AttributionResolver:
         name = self.names.get(mention.entity_id) or mention.text
         return Speaker(name, mention.entity_id)
 
+    def speaker_in(self, sentence, start: int, end: int) -> Speaker | None:
+        """Who the sentence-relative span names as a possible speaker (a person, body, country, anonymous sources)."""
+        text = sentence.text
+        start = max([start] + [m.end() for m in _CLAUSE_PUNCT.finditer(text, start, end)])  # its own clause
+        found = self._phrase_speaker(text, sentence.start_char, start, end)
+        return found[0] if found else None
+
     def _phrase_speaker(self, text: str, base: int, start: int, end: int) -> tuple[Speaker, int, int] | None:
         """The speaker named in text[start:end] (sentence-relative)."""
         lo, hi = base + start, base + end

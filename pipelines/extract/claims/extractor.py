@@ -108,7 +108,9 @@ _DEAL_NOUN = re.compile(r"deal|agreement|declaration")  # (in a noun trigger's p
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
-_AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb)", re.IGNORECASE)
+_NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
+_AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|cit|nam|mention|tout|flo|tip|"
+                            r"list|identif)", re.IGNORECASE)
 # after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
 _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|normali[sz]ing|acceding|entering)(?![\w])",
                               re.IGNORECASE)
@@ -1161,7 +1163,13 @@ class _ArticleClaims:
             if status == "candidate" and binding == "slot" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start):
                 # "Cohen asked Baerbock to help persuade Mauritania and Niger to normalize", "Trump urged Syria to
                 # join": the person who urges or persuades is the one who sees the country as a candidate
-                agent = self._person_before(sentence, clause_start, hit.start, excluded)
+                if _NAMING_TRIGGER.match(masked, hit.start):
+                    # "..., and analysts have floated Uzbekistan as a possible candidate": whoever names it in that
+                    # clause (a person, a body, unnamed sources; a state's officials stay the outlet's report)
+                    agent = self.resolver.speaker_in(sentence, clause_start, hit.start)
+                    agent = None if agent is None or (agent.entity_id or "").startswith("country:") else agent
+                else:
+                    agent = self._person_before(sentence, clause_start, hit.start, excluded)
                 said_by = agent or said_by
             possessive = hit.trigger.source.startswith(("(?:'s|’s)", "(?<=[\x01\x02])"))
             accord_acts = self._accord_is_subject(sentence, hit)
