@@ -205,3 +205,20 @@ def test_the_ones_who_name_countries_as_candidates_see_them_so():
     claims = claims_of("Beyond Azerbaijan, analysts have floated Uzbekistan as a possible candidate for the Abraham "
                        "Accords.", datetime(2025, 11, 7))
     assert keys(claims) == {("UZ", "Abraham Accords", "candidate", "anonymous sources")}
+
+
+def test_a_possessor_owns_its_candidacy_after_a_relative_clause_on_another_country():
+    claims = claims_of("Brazil, which holds the rotating BRICS presidency this year, said late Monday that the bloc's "
+                       "leaders had endorsed Indonesia's candidacy at their summit in Johannesburg in August 2023.",
+                       datetime(2025, 1, 7))
+    assert {(c.country_code, c.status) for c in claims if c.status == "candidate"} == {("ID", "candidate")}
+
+
+def test_a_step_in_a_temporal_clause_is_a_fact_whatever_the_main_clause_hedges():
+    text = ("Indonesia says it has no plans to join the Abraham Accords\n\n"
+            "Speculation about Jakarta intensified after Kazakhstan agreed last week to join the accords, which US "
+            "President Donald Trump announced on November 6.")
+    article = article_from_text(text, published_at=datetime(2025, 11, 12), title=text.splitlines()[0])
+    claims = [c for c in analyze_article(article).claims if c.country_code == "KZ"]
+    # the outlet's, not Trump's (his is the relative clause's verb), and announced, not a hedged candidacy
+    assert keys(claims) == {("KZ", "Abraham Accords", "announced", "article")}

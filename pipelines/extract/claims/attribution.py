@@ -41,7 +41,7 @@ _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.I
 # a non-restrictive relative clause between a speaker and the verb: ", who is seeking re-election,"
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which)(?![\w])", re.IGNORECASE)
 # "a ceremony that Trump declared ...": the speaker of a relative clause
-_RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+$", re.I)
+_RELATIVE_BEFORE = re.compile(r"(?<=\w)\s+(?:that|which|whom)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}$", re.I)
 # "Indonesia is periodically reported to be close": a passive reporting verb
 _PASSIVE_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # a one-word opener that is a sentence adverb ("Officially, Jakarta says no ties until ...")

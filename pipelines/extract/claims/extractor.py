@@ -107,6 +107,9 @@ _DOCUMENT_RIGHT_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?-i:Charter|Decla
 _DEAL_NOUN = re.compile(r"deal|agreement|declaration")  # (in a noun trigger's pattern: a deal between two parties)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
+# a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
+# the possessor, not the relative clause's antecedent, owns the possessive trigger
+_RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
 _NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|cit|nam|mention|tout|flo|tip|"
@@ -1077,8 +1080,10 @@ class _ArticleClaims:
                 binding = "slot"
             else:
                 appositive_trigger = hit.trigger.source.startswith("(?<=[\x01\x02])")
-                adjacent = [s for s in slots if s.end == hit.start and (appositive_trigger or s.method == "coref")] \
-                    if appositive_trigger or hit.trigger.source.startswith("(?:'s|’s)") else []
+                possessive_trigger = hit.trigger.source.startswith("(?:'s|’s)")
+                adjacent = [s for s in slots if s.end == hit.start
+                            and (appositive_trigger or s.method == "coref" or _RELATIVE_BEFORE_CLAUSE.search(masked, 0, s.start))] \
+                    if appositive_trigger or possessive_trigger else []
                 # an appositive right after a country is about that country, even one after "with" ("talks with
                 # North Macedonia — an official candidate since 2005 —"), and so is a description's possessive in a
                 # relative clause ("Brazil, which holds the presidency, announced the country's accession")

@@ -33,6 +33,10 @@ _SCHEDULED = re.compile(r"(?<![\w])(?:set|due|scheduled|slated|poised)\s+to(?![\
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
 _SIGNING_AHEAD = re.compile(r"(?<![\w])(?:would|will|is to|are to|was to)\s+be\s+(?:formally\s+|officially\s+)?signed(?![\w])",
                             re.IGNORECASE)
+# a temporal clause states a fact whatever the main clause hedges ("Speculation about Jakarta intensified after
+# Kazakhstan agreed last week to join the accords")
+_TEMPORAL_AT_END = re.compile(r"(?<![\w])(?:after|since|when|once|as soon as)\s+(?:the\s+)?"
+                              r"(?:\x02\x01*(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?\x02\x01*)*)?\s*$", re.IGNORECASE)
 _PROCEDURE_BEFORE = re.compile(r"(?<![\w])(?:after which|once|whereupon|at which point|before|until)(?![\w])", re.IGNORECASE)
 # a clause that states the terms of a deal: "an agreement under which ...", "a deal whereby ..."
 _TERMS_CLAUSE = re.compile(r"(?<![\w])(?:(?:under|in|by|through)\s+which|whereby)\s+(?:the\s+)?\x02\x01*"
@@ -172,8 +176,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             # to join": a rank is announced, not hedged ("would be the next to join" has no rank: still hedged)
         if _wish_on_condition(window, "", right, vocab, masked, hit.end):
             return "declined", False, "conditional"
-        if vocab.hedge.search(_unquoted(without_month_may(cue_zone))) or vocab.hedge.search(without_month_may(governing)) \
-                or question:
+        if vocab.hedge.search(_unquoted(without_month_may(cue_zone))) or question \
+                or (vocab.hedge.search(without_month_may(governing)) and not _TEMPORAL_AT_END.search(governing)):
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
         if futurish and _only_condition(right, vocab, masked, hit.end):
