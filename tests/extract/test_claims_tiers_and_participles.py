@@ -222,3 +222,20 @@ def test_a_step_in_a_temporal_clause_is_a_fact_whatever_the_main_clause_hedges()
     claims = [c for c in analyze_article(article).claims if c.country_code == "KZ"]
     # the outlet's, not Trump's (his is the relative clause's verb), and announced, not a hedged candidacy
     assert keys(claims) == {("KZ", "Abraham Accords", "announced", "article")}
+
+
+def test_talks_between_two_others_are_theirs_and_not_the_accord_s():
+    text = ("Bahrain and the UAE sign the Abraham Accords\n\n"
+            "Canada hoped the agreements would contribute to peace and encouraged direct negotiations between Israelis "
+            "and Palestinians.")
+    article = article_from_text(text, published_at=datetime(2020, 9, 15), title=text.splitlines()[0])
+    assert [c for c in analyze_article(article).claims if c.status == "negotiating"] == []
+
+
+def test_a_country_after_which_a_clause_goes_on_is_no_predecessor():
+    claims = claims_of("Finland became NATO's 31st member in April, after Turkey's parliament ratified its accession.",
+                       datetime(2023, 7, 11))
+    assert {(c.country_code, c.status) for c in claims} == {("FI", "signed")}
+    claims = claims_of("Sweden became the 32nd member of NATO in March 2024, after Finland in April 2023.",
+                       datetime(2024, 6, 1))
+    assert {(c.country_code, c.status) for c in claims} == {("SE", "signed"), ("FI", "signed")}

@@ -42,7 +42,9 @@ _FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|sever
                         rf"(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 _COMPANIONS = re.compile(rf"(?<![\w])(?:together|along)\s+with\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
 # "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
-_PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+# (the countries themselves, not the subject of a clause: "..., after Turkey's parliament ratified its accession")
+_PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})"
+                           r"(?=\s*(?:[,.;:)—–]|-\s|$)|\s+(?:in|on|during|by)\s)", re.IGNORECASE)
 # "Sudan joins the UAE, Bahrain and Morocco in choosing a path of peace", "... as members of the accords": the
 # ones joined are members already
 _JOINED_MEMBERS = re.compile(

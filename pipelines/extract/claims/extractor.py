@@ -110,6 +110,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
 # the possessor, not the relative clause's antecedent, owns the possessive trigger
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
+_BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
 _NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|cit|nam|mention|tout|flo|tip|"
@@ -1118,6 +1119,8 @@ class _ArticleClaims:
                     and not _JOINING_WORD.search(_APPOSITIVE.sub(" ", window)):
                 group = []  # "Serbia and Montenegro, already in accession talks, were not on the agenda": the countries
                 # themselves, not their joining ("the question of Armenia joining ... is not on the agenda")
+            if binding == "subject" and group and hit.trigger.status == "negotiating" and _BETWEEN_AFTER.match(masked, hit.end):
+                group = []  # "Canada ... encouraged direct negotiations between Israelis and Palestinians": their talks
             if binding == "subject" and group and _UNNAMED_SUBJECT.search(window):
                 group = []  # "... Kazakhstan ... and said many more countries were seeking to join": not Kazakhstan
             if group and hit.trigger.possessed \
