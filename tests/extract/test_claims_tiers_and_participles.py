@@ -239,3 +239,29 @@ def test_a_country_after_which_a_clause_goes_on_is_no_predecessor():
     claims = claims_of("Sweden became the 32nd member of NATO in March 2024, after Finland in April 2023.",
                        datetime(2024, 6, 1))
     assert {(c.country_code, c.status) for c in claims} == {("SE", "signed"), ("FI", "signed")}
+
+
+def test_the_same_step_alongside_or_on_the_same_day():
+    claims = claims_of("Britain and Ireland joined the European Economic Community on January 1, 1973, alongside Denmark.",
+                       datetime(2020, 2, 1))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        (code, "signed", date(1973, 1, 1)) for code in ("GB", "IE", "DK")}
+    claims = claims_of("Sweden applied to join NATO in May 2022, on the same day as Finland.", datetime(2022, 6, 1))
+    assert {(c.country_code, c.status) for c in claims} == {("SE", "candidate"), ("FI", "candidate")}
+    # not a step told further on in the sentence
+    claims = claims_of("The United Kingdom left the European Union on Friday, ending a membership that began when it "
+                       "joined the then European Economic Community on January 1, 1973, on the same day as Ireland.",
+                       datetime(2020, 2, 1))
+    assert ("IE", "withdrawn") not in {(c.country_code, c.status) for c in claims}
+    assert ("IE", "signed") in {(c.country_code, c.status) for c in claims}
+
+
+def test_refusals_by_referendum_waiting_at_the_door_and_aspiring_members():
+    claims = claims_of("Norway's voters rejected EU membership in referendums in 1972 and 1994.", datetime(2016, 6, 15))
+    assert keys(claims) == {("NO", "European Union", "declined", "article")}
+    claims = claims_of('"Turkey has been waiting at the door of the European Union for over 50 years now," Erdogan said.',
+                       datetime(2023, 7, 11))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("TR", "European Union", "candidate")}
+    claims = claims_of("The Allies acknowledged the progress of the aspiring members of NATO in the Baltic region - "
+                       "Estonia, Latvia and Lithuania.", datetime(1999, 3, 12))
+    assert {(c.country_code, c.status) for c in claims} == {(code, "candidate") for code in ("EE", "LV", "LT")}

@@ -40,7 +40,10 @@ _FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|sever
                         # ("followed by seven more in 2004: Bulgaria, Estonia, ...")
                         rf"(?:(?:\w+\s+)?(?:more|others|other\s+countries|countries)(?:\s+(?:in|on)\s+[\w ]{{1,20}}?)?\s*[:—–-]\s*)?"
                         rf"(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
-_COMPANIONS = re.compile(rf"(?<![\w])(?:together|along)\s+with\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+_COMPANIONS = re.compile(rf"(?<![\w])(?:(?:together|along)\s+with|alongside)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+# the same step on the same day, whatever it was ("applied in March 2022, on the same day as Moldova")
+_SAME_DAY = re.compile(rf"(?<![\w])(?:on\s+the\s+same\s+day\s+as|at\s+the\s+same\s+time\s+as)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})",
+                       re.IGNORECASE)
 # "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
 # (the countries themselves, not the subject of a clause: "..., after Turkey's parliament ratified its accession")
 _PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})"
@@ -275,12 +278,14 @@ def joined_members(slots: list[Slot], masked: str, verb_end: int) -> list[Slot]:
     return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]
 
 
-def companions(slots: list[Slot], masked: str, start: int, end: int) -> list[Slot]:
-    """Countries introduced by "together with" / "along with" in masked[start:end], who took the step at the same
-    time ("Estonia, which joined the alliance together with Latvia and Lithuania in 2004")."""
-    m = _COMPANIONS.search(masked, start, end)
-    if not m:
-        return []
+def companions(slots: list[Slot], masked: str, start: int, end: int, same_day: bool = False,
+               reach: int | None = None) -> list[Slot]:
+    """Countries introduced by "together with" / "along with" / "alongside" in masked[start:end], who took the step
+    at the same time ("Estonia, which joined the alliance together with Latvia and Lithuania in 2004"); with
+    ``same_day``, those introduced by "on the same day as" (any step: "applied ..., on the same day as Moldova")."""
+    m = (_SAME_DAY if same_day else _COMPANIONS).search(masked, start, end)
+    if not m or (reach is not None and m.start() > start + reach):
+        return []  # (``reach``: the phrase must open that close to ``start``)
     return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]
 
 

@@ -110,6 +110,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
 # the possessor, not the relative clause's antecedent, owns the possessive trigger
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
+_SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
 _NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
@@ -1335,6 +1336,10 @@ class _ArticleClaims:
             closing = _CLOSING_DASH.search(masked, hit.end, end)
             share(companions(slots, masked, hit.end, closing.start() if closing else end),
                   last.status, lead_date, "together_with", last.is_future)
+        end = clause_end if clause_end is not None else len(masked)
+        share(companions(slots, masked, hit.end, end, same_day=True, reach=_SAME_DAY_REACH), last.status, lead_date,
+              "together_with", last.is_future)  # (close after its own trigger: "joined ... on January 1st, 1973, on
+        # the same day as Ireland and Denmark")
         if _JOIN_VERB.search(masked, hit.start, hit.end):
             share(joined_members(slots, masked, hit.end), "signed", until_lead, "joined_members", False)
         if hit.ordinal is not None or _LATEST.search(sentence.text, hit.start, hit.end):
