@@ -265,3 +265,21 @@ def test_refusals_by_referendum_waiting_at_the_door_and_aspiring_members():
     claims = claims_of("The Allies acknowledged the progress of the aspiring members of NATO in the Baltic region - "
                        "Estonia, Latvia and Lithuania.", datetime(1999, 3, 12))
     assert {(c.country_code, c.status) for c in claims} == {(code, "candidate") for code in ("EE", "LV", "LT")}
+
+
+def test_a_generic_phrase_of_the_topic_keeps_it_for_the_next_unsaid_object():
+    text = ("Britain signs CPTPP accession treaty\n\n"
+            "Britain, which left the European Union in 2020, signed the CPTPP accession protocol on Sunday.\n\n"
+            "The ceremony took place in Auckland. Trade ministers from eleven countries attended it.\n\n"
+            "Several members doubt China could meet the agreement's rules on state-owned enterprises. Ecuador, Costa "
+            "Rica and Uruguay have also lodged applications.")
+    article = article_from_text(text, published_at=datetime(2023, 7, 16), title=text.splitlines()[0])
+    claims = analyze_article(article).claims
+    assert {(c.country_code, c.accord) for c in claims if c.status == "candidate"} == {
+        ("EC", "CPTPP"), ("CR", "CPTPP"), ("UY", "CPTPP")}
+
+
+def test_negotiating_the_terms_of_an_accession_is_talks():
+    claims = claims_of("Ministers agreed to set up a working group to negotiate the terms of Britain's accession to the "
+                       "CPTPP.", datetime(2021, 6, 2))
+    assert keys(claims) == {("GB", "CPTPP", "negotiating", "article")}

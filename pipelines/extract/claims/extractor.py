@@ -929,6 +929,9 @@ class _ArticleClaims:
             triggers = triggers + list(vocab.timeline_triggers)  # "Jan. 6, 2021 - Sudan signs ...": a past event
         if triggers:  # a sentence without any trigger's words cannot make a claim
             self._claims_in(sentence, triggers)
+            if context_alias_span(sentence.text, self.topic):
+                # "... could meet the agreement's rules": the sentence speaks of the topic accord, claim or not
+                self.accord_referenced.add(sentence.sentence_idx)
         self._update_topic(sentence)
         if sentence.sentence_idx in self._last_claim_of:
             self.accord_referenced.add(sentence.sentence_idx)

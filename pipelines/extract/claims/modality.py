@@ -15,8 +15,9 @@ _NEITHER_NOR = re.compile(r"(?<![\w])(?:neither|nor)(?![\w])", re.IGNORECASE)
 # a modal right before a perfect: what would have happened ("would have joined", "could have signed")
 _MODAL_PERFECT = re.compile(r"(?<![\w])(?:would|could|might|should|must)(?:\s+not|n[’']t)?\s+$", re.IGNORECASE)
 # a step as the topic of talks: "talks on establishing relations", "negotiations about joining"
-_TALKS_ABOUT = re.compile(r"(?<![\w])(?:talks|negotiations|discussions|consultations)\s+(?:on|about|over|toward|towards)\s+$",
-                          re.IGNORECASE)
+_TALKS_ABOUT = re.compile(r"(?<![\w])(?:(?:talks|negotiations|discussions|consultations)\s+(?:on|about|over|toward|towards)|"
+                          r"(?:negotiate|negotiating|negotiated|discuss|discussing|discussed)\s+the\s+terms\s+of)\s+(?:\x02\x01*)?$",
+                          re.IGNORECASE)  # ("... agreed to set up a working group to negotiate the terms of Britain's accession")
 # a state predicted ("are going to have fully normalised relations", "will have normalized ties"): a prediction
 _PREDICTED_STATE = re.compile(r"(?<![\w])(?:going\s+to|will|would|to)\s+have\s+(?:fully\s+|formally\s+)?$", re.IGNORECASE)
 # taking part in talks is no accession talk: "negotiators are still taking part in the talks"
