@@ -18,8 +18,10 @@ from pipelines.paths import DICTIONARIES_DIR
 # extracted again on the next run. extract-2: session 16's claim rules (descriptions, coreference, a second speaker);
 # extract-3: applications ("applied in 2021", "Sweden's NATO bid"), a section heading returning to the article's accord;
 # extract-4: refusals (conditional recognition, "would not follow the example", "rejected suggestions") and their speakers,
-# founders and enlargements, accession talks, Israel's own treaties, statuses of one sentence dated apart.
-EXTRACTOR_CODE_VERSION = "extract-4"
+# founders and enlargements, accession talks, Israel's own treaties, statuses of one sentence dated apart;
+# extract-5: quoted and participle speakers, magazine interviews, fact boxes, an accord's programmes and tiers, a list
+# after a membership noun, entries into force and ratifications, steps on the same day, another state's bar.
+EXTRACTOR_CODE_VERSION = "extract-5"
 
 
 @lru_cache(maxsize=1)
