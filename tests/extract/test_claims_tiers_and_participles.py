@@ -278,3 +278,20 @@ def test_negotiating_the_terms_of_an_accession_is_talks():
     claims = claims_of("Ministers agreed to set up a working group to negotiate the terms of Britain's accession to the "
                        "CPTPP.", datetime(2021, 6, 2))
     assert keys(claims) == {("GB", "CPTPP", "negotiating", "article")}
+
+
+def test_enlargement_waves_told_as_gapped_lists_and_passive_joinings():
+    claims = claims_of("Greece joined the EU in 1981, Spain and Portugal in 1986, and Austria, Finland and Sweden in 1995.",
+                       datetime(2024, 5, 1))
+    assert {(c.country_code, c.date_lower.year) for c in claims if c.status == "signed"} == {
+        ("GR", 1981), ("ES", 1986), ("PT", 1986), ("AT", 1995), ("FI", 1995), ("SE", 1995)}
+    claims = claims_of("The six founders of the European Union were joined by Denmark, Ireland and the UK in 1973.",
+                       datetime(2024, 5, 1))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        (code, "signed", date(1973, 1, 1)) for code in ("DK", "IE", "GB")}
+    # joined by someone in doing something is no joining of theirs
+    assert {c.status for c in claims_of("Sweden was joined by Finland in applying to NATO.", datetime(2022, 6, 1))} \
+        <= {"candidate"}
+    text = "BRICS at a glance\n\nThe original four - Brazil, Russia, India and China - held their first summit in 2009."
+    assert {(c.country_code, c.status) for c in headline_claims(text, datetime(2024, 10, 21))} == {
+        (code, "signed") for code in ("BR", "RU", "IN", "CN")}

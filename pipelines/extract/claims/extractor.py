@@ -133,7 +133,10 @@ _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:f
                           r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))(?![\w])", re.IGNORECASE)
 # "..., and Jordan in 1994": a coordinate country with a date of its own and the verb left out, at its clause's end
 # (or a middle item of a gapped series: "joined in 2009, Montenegro in 2017 and North Macedonia in 2020")
-_GAPPED_DATE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<slot>\x02\x01*)\s+(?:in|on)\s+", re.IGNORECASE)
+# ("Greece followed in 1981, Spain and Portugal in 1986, and Austria, Finland and Sweden in 1995": a gap holds a list)
+_GAPPED_DATE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                          r"(?P<slot>\x02\x01*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\x02\x01*)*)\s+(?:in|on)\s+",
+                          re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
 # between an accord that is the subject and its verb: nothing but auxiliaries and adverbs
@@ -222,7 +225,8 @@ _ELLIPTIC_TRIGGER = re.compile(
 # A {C} list trigger whose words before the list say what the countries are ("the members are A and B",
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
-    r"(?:members?|signatories|parties|joined|joining|join|signed|applied|applicants|namely|founders|founded|brought in|took in|admitted|"
+    r"(?:members?|signatories|parties|joined|joining|join|signed|applied|applicants|namely|founders|founded|original|founding|"
+    r"brought in|took in|admitted|"
     r"(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
 # a list headed by a membership noun: "founding members", "the pact's existing members:", "the original five:"
@@ -1368,7 +1372,7 @@ class _ArticleClaims:
                 parallel = any(d.end_char - sentence.start_char == m.start() for d in dates)
                 own_end = own[0].end_char - sentence.start_char if own else 0
                 if own and parallel and (_CLAUSE_END.match(sentence.text, own_end) or _GAPPED_DATE.match(masked, own_end)):
-                    gapped = [slot for slot in slots if slot.start == m.start("slot")]
+                    gapped = [slot for slot in slots if m.start("slot") <= slot.start and slot.end <= m.end("slot")]
                     share(gapped, last.status, _gapped_when(own[0], lead_date), "gapped_date", False)
 
     def _left_behind(self, mention: Mention) -> bool:
