@@ -295,3 +295,22 @@ def test_enlargement_waves_told_as_gapped_lists_and_passive_joinings():
     text = "BRICS at a glance\n\nThe original four - Brazil, Russia, India and China - held their first summit in 2009."
     assert {(c.country_code, c.status) for c in headline_claims(text, datetime(2024, 10, 21))} == {
         (code, "signed") for code in ("BR", "RU", "IN", "CN")}
+
+
+def test_refusals_told_as_no_plans_resistance_treason_or_not_opportune():
+    claims = claims_of("Tajikistan is not planning to join the Abraham Accords, a source at the Ministry of Foreign "
+                       "Affairs told Asia-Plus.", datetime(2025, 11, 14))
+    assert {(c.country_code, c.status) for c in claims} == {("TJ", "declined")}
+    claims = claims_of("Saudi Arabia has so far resisted US pressure to follow the UAE and Bahrain into the Abraham "
+                       "Accords.", datetime(2022, 12, 11))
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "declined")}
+    text = ("Fans wave Palestinian flags at the World Cup\n\n"
+            "Tunisia's President Kais Saied has described normalisation with Israel as \"high treason\".")
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2022, 12, 11))} == {
+        ("TN", "Abraham Accords", "declined")}
+    claims = claims_of("Argentina wrote to the leaders of BRICS in December to say it would not be joining.",
+                       datetime(2024, 1, 5))
+    assert {(c.country_code, c.status) for c in claims} == {("AR", "declined")}
+    # "would not be normalizing anything" refuses nothing
+    assert "declined" not in {c.status for c in claims_of(
+        "Azerbaijan would not be normalizing anything by joining the Abraham Accords.", datetime(2025, 9, 1))}
