@@ -306,11 +306,13 @@ class _ArticleState:
             if self._is_name_token(j) and j not in self._taken:
                 j += 1
                 continue
-            if t.lower_ in NAME_PARTICLES and j + 1 < len(doc) and (
-                self._is_name_token(j + 1) or doc[j + 1].text == "-"
-            ):
-                j += 1
-                continue
+            if t.lower_ in NAME_PARTICLES:
+                k = j + 1  # a run of particles ("Ursula von der Leyen") before the next name word
+                while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+                    k += 1
+                if k < len(doc) and (self._is_name_token(k) or doc[k].text == "-"):
+                    j = k
+                    continue
             break
         return (i, j)
 
@@ -328,9 +330,13 @@ class _ArticleState:
             if self._is_name_token(i) or (t.text == "-" and i > 0 and not self.doc[i - 1].whitespace_):
                 i -= 1
                 continue
-            if t.lower_ in NAME_PARTICLES and i > 0 and self._is_name_token(i - 1):
-                i -= 1
-                continue
+            if t.lower_ in NAME_PARTICLES:
+                k = i - 1  # a run of particles after the previous name word ("von der")
+                while k >= 0 and self.doc[k].lower_ in NAME_PARTICLES:
+                    k -= 1
+                if k >= 0 and self._is_name_token(k):
+                    i = k
+                    continue
             break
         start = i + 1
         while start < end and (self.doc[start].text in NOT_NAME_START or not self._is_name_token(start)):

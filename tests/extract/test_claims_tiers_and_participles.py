@@ -314,3 +314,46 @@ def test_refusals_told_as_no_plans_resistance_treason_or_not_opportune():
     # "would not be normalizing anything" refuses nothing
     assert "declined" not in {c.status for c in claims_of(
         "Azerbaijan would not be normalizing anything by joining the Abraham Accords.", datetime(2025, 9, 1))}
+
+
+# --- accession talks told otherwise -----------------------------------------------------------------------
+
+
+def test_talks_told_as_steps_of_a_process():
+    text = ("EU to open membership talks with Ukraine and Moldova\n\n"
+            '"The European Council has decided to open accession negotiations with Ukraine and Moldova," European '
+            "Council President Charles Michel said.")
+    claims = headline_claims(text, datetime(2023, 12, 14))
+    assert {(c.country_code, c.status) for c in claims} == {("UA", "negotiating"), ("MD", "negotiating")}
+    # a decision whose talks open on a condition is a candidacy still
+    claims = headline_claims(text + " The leaders also agreed to open accession negotiations with Bosnia and "
+                                    "Herzegovina once the necessary degree of compliance with the membership criteria "
+                                    "is reached.", datetime(2023, 12, 14))
+    assert ("BA", "candidate") in {(c.country_code, c.status) for c in claims}
+    assert ("BA", "negotiating") not in {(c.country_code, c.status) for c in claims}
+    claims = claims_of("Albania and North Macedonia held their first intergovernmental conferences with the EU in July "
+                       "2022.", datetime(2024, 5, 1))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        ("AL", "negotiating", date(2022, 7, 1)), ("MK", "negotiating", date(2022, 7, 1))}
+    claims = claims_of("Montenegro has been negotiating EU accession since 2012 and Serbia since 2014.",
+                       datetime(2024, 5, 1))
+    assert {(c.country_code, c.status) for c in claims} == {("ME", "negotiating"), ("RS", "negotiating")}
+    claims = claims_of("Costa Rica moved into CPTPP accession talks last month.", datetime(2024, 12, 17))
+    assert keys(claims) == {("CR", "CPTPP", "negotiating", "article")}
+    text = "CPTPP opens its door to Costa Rica\n\nMembers agreed Thursday to start accession procedures for Costa Rica."
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2024, 11, 29))} == {
+        ("CR", "CPTPP", "negotiating")}
+    claims = claims_of("The Trump administration has held talks with Azerbaijan about bringing the South Caucasus "
+                       "country into the Abraham Accords.", datetime(2025, 3, 21))
+    assert keys(claims) == {("AZ", "Abraham Accords", "negotiating", "article")}
+    claims = claims_of("Saudi Arabia is getting closer every day to a deal to join the Abraham Accords.",
+                       datetime(2023, 9, 21))
+    assert keys(claims) == {("SA", "Abraham Accords", "negotiating", "article")}
+
+
+def test_a_name_with_a_run_of_particles_is_a_person_who_speaks():
+    text = ("EU opens membership talks with Albania\n\n"
+            'European Commission President Ursula von der Leyen said Albania had delivered. "Today we are opening '
+            'accession negotiations with Albania," she told reporters.')
+    claims = headline_claims(text, datetime(2022, 7, 19))
+    assert keys(claims) == {("AL", "European Union", "negotiating", "Ursula von der Leyen")}

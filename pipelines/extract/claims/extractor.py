@@ -135,7 +135,7 @@ _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:f
 # (or a middle item of a gapped series: "joined in 2009, Montenegro in 2017 and North Macedonia in 2020")
 # ("Greece followed in 1981, Spain and Portugal in 1986, and Austria, Finland and Sweden in 1995": a gap holds a list)
 _GAPPED_DATE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-                          r"(?P<slot>\x02\x01*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\x02\x01*)*)\s+(?:in|on)\s+",
+                          r"(?P<slot>\x02\x01*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\x02\x01*)*)\s+(?:in|on|since)\s+",
                           re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
@@ -226,6 +226,7 @@ _ELLIPTIC_TRIGGER = re.compile(
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
     r"(?:members?|signatories|parties|joined|joining|join|signed|applied|applicants|namely|founders|founded|original|founding|"
+    r"accession|membership|"
     r"brought in|took in|admitted|"
     r"(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )

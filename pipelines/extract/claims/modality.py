@@ -34,6 +34,10 @@ _SCHEDULED = re.compile(r"(?<![\w])(?:set|due|scheduled|slated|poised)\s+to(?![\
 _WOULD = re.compile(r"(?<![\w])would(?![\w])", re.IGNORECASE)
 _SIGNING_AHEAD = re.compile(r"(?<![\w])(?:would|will|is to|are to|was to)\s+be\s+(?:formally\s+|officially\s+)?signed(?![\w])",
                             re.IGNORECASE)
+# a decision to open accession talks, and what may follow it: a condition or a time limit still to come
+_DECISION_TO_OPEN = re.compile(r"(?:agreed|agrees|decided|decides|voted|recommended|recommends|proposed|proposes)\s", re.I)
+_OPENING_LATER = re.compile(r"\W*(?:once|when|if|provided|as\s+soon\s+as|after|by|no\s+later\s+than|within|next|in\s+the\s+"
+                            r"(?:coming|next))(?![\w])", re.IGNORECASE)
 # a temporal clause states a fact whatever the main clause hedges ("Speculation about Jakarta intensified after
 # Kazakhstan agreed last week to join the accords")
 _TEMPORAL_AT_END = re.compile(r"(?<![\w])(?:after|since|when|once|as soon as)\s+(?:the\s+)?"
@@ -151,6 +155,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return "candidate", True, "predicted"  # '"Saudi Arabia and Israel are going to have fully normalised relations"'
     if status == "negotiating" and not negated and _TALKS_AHEAD.search(before):
         return "candidate", True, "talks_ahead"  # "more prepared than any other candidate to open accession negotiations"
+    if status == "negotiating" and _DECISION_TO_OPEN.match(trigger_text) and _OPENING_LATER.match(right):
+        # "agreed to open accession negotiations with Bosnia once the necessary degree of compliance is reached", "...
+        # with Serbia by January 2014": talks still to open
+        return "candidate", True, "talks_ahead"
     if status == "negotiating" and _TAKING_PART.search(before):
         return None, False, "participant"  # "US negotiators are still taking part in the talks" (climate talks)
     if status == "announced" and _TALKS_ABOUT.search(before):
