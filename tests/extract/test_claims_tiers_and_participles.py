@@ -337,7 +337,8 @@ def test_talks_told_as_steps_of_a_process():
         ("AL", "negotiating", date(2022, 7, 1)), ("MK", "negotiating", date(2022, 7, 1))}
     claims = claims_of("Montenegro has been negotiating EU accession since 2012 and Serbia since 2014.",
                        datetime(2024, 5, 1))
-    assert {(c.country_code, c.status) for c in claims} == {("ME", "negotiating"), ("RS", "negotiating")}
+    assert {(c.country_code, c.status, c.date_lower, c.date_upper) for c in claims} == {
+        ("ME", "negotiating", date(2012, 1, 1), date(2024, 5, 1)), ("RS", "negotiating", date(2014, 1, 1), date(2024, 5, 1))}
     claims = claims_of("Costa Rica moved into CPTPP accession talks last month.", datetime(2024, 12, 17))
     assert keys(claims) == {("CR", "CPTPP", "negotiating", "article")}
     text = "CPTPP opens its door to Costa Rica\n\nMembers agreed Thursday to start accession procedures for Costa Rica."

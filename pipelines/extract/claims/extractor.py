@@ -1374,7 +1374,10 @@ class _ArticleClaims:
                 own_end = own[0].end_char - sentence.start_char if own else 0
                 if own and parallel and (_CLAUSE_END.match(sentence.text, own_end) or _GAPPED_DATE.match(masked, own_end)):
                     gapped = [slot for slot in slots if m.start("slot") <= slot.start and slot.end <= m.end("slot")]
-                    share(gapped, last.status, _gapped_when(own[0], lead_date), "gapped_date", False)
+                    when = _gapped_when(own[0], lead_date)
+                    if m.group().rstrip().lower().endswith("since") and when.lower is not None:
+                        when = dating.window(when.lower, self.reference)  # "... and Serbia since 2014": from then on
+                    share(gapped, last.status, when, "gapped_date", False)
 
     def _left_behind(self, mention: Mention) -> bool:
         """An accord named as what someone left ("the cost of leaving the EU", in a CPTPP story) while another is under
