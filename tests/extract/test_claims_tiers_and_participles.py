@@ -358,3 +358,23 @@ def test_a_name_with_a_run_of_particles_is_a_person_who_speaks():
             'accession negotiations with Albania," she told reporters.')
     claims = headline_claims(text, datetime(2022, 7, 19))
     assert keys(claims) == {("AL", "European Union", "negotiating", "Ursula von der Leyen")}
+
+
+def test_an_invitation_weighed_or_not_yet_taken_up():
+    text = ("Saudi Arabia and the BRICS invitation\n\n"
+            "Saudi Arabia, which was invited last month to become a full member of BRICS, has said it will study the "
+            "offer before deciding. A Saudi official said on Tuesday that the kingdom was \"still considering\" the "
+            "invitation. The kingdom has not yet formally joined.")
+    claims = headline_claims(text, datetime(2024, 1, 21))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("SA", "BRICS", "candidate")}
+    assert len({c.sentence_idx for c in claims}) == 3  # each sentence says so
+
+
+def test_applications_from_countries_and_countries_floated_as_candidates():
+    text = ("Britain's CPTPP accession\n\n"
+            "Applications from China and Taiwan, both lodged in September 2021, are going nowhere fast.")
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2025, 1, 9))} == {
+        ("CN", "CPTPP", "candidate"), ("TW", "CPTPP", "candidate")}
+    claims = claims_of("Officials have also floated Azerbaijan and other Central Asian states as candidates for the "
+                       "Abraham Accords.", datetime(2025, 11, 7))
+    assert {(c.country_code, c.status) for c in claims} == {("AZ", "candidate")}

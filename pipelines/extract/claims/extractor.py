@@ -226,7 +226,7 @@ _ELLIPTIC_TRIGGER = re.compile(
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
     r"(?:members?|signatories|parties|joined|joining|join|signed|applied|applicants|namely|founders|founded|original|founding|"
-    r"accession|membership|"
+    r"accession|membership|applications?|"
     r"brought in|took in|admitted|"
     r"(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
