@@ -436,7 +436,8 @@ class AttributionResolver:
             if found:
                 speaker, _, s_end = found
                 return Attribution(speaker, m.start(), max(s_end, stop_at), 0, len(text), "according_to")
-        quoted = self._quoted_as_saying(text, base, sorted({start for start, _end, bit in hits if bit & _QUOTED}))
+        quoted_at = sorted({start for start, _end, bit in hits if bit & _QUOTED})
+        quoted = self._quoted_as_saying(text, base, quoted_at) if quoted_at else None
         if quoted is not None:
             return quoted
         verbs = list(anchored_finditer(self.vocab.reporting_verb, text, verb_starts))

@@ -229,9 +229,10 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
     before = [s for s in slots if s.end <= trigger_start and s.start >= clause_start]
     while before:
         nearest = max(before, key=lambda s: s.end)
-        if _PRONOUN_SUBJECT_AT_END.search(masked, nearest.end, trigger_start):
+        gap = masked[nearest.end:trigger_start]
+        if (" it " in gap or " they " in gap or " he " in gap or " she " in gap) and _PRONOUN_SUBJECT_AT_END.search(gap):
             return []  # "Sweden must wait until Hungary ratifies before it joins NATO": "it", not Hungary, joins
-        if _POSSESSOR_BEFORE_COORDINATE.match(masked, nearest.end, trigger_start) \
+        if gap[:1] in ("'", "’") and _POSSESSOR_BEFORE_COORDINATE.match(gap) \
                 and _PREPOSITION_OF_POSSESSOR.search(masked, max(0, nearest.start - 20), nearest.start):
             # "they applied days after Russia's invasion in early 2022 and were granted candidate status": the possessor
             # in the first predicate is not the subject of the second

@@ -868,7 +868,10 @@ class _ArticleClaims:
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
         if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}) > 1:
             return None  # "... a NATO member ... a candidate for EU membership. X was invited to join": which?
-        recent = any(k in self.accord_referenced for k in recent_sentences)
+        # (a sentence that names the topic by a generic phrase refers to it, claim or not: "... could meet the
+        # agreement's rules. Ecuador, Costa Rica and Uruguay have also lodged applications")
+        recent = any(k in self.accord_referenced or (k >= 0 and context_alias_span(self.article.sentences[k].text, self.topic))
+                     for k in recent_sentences)
         if recent:
             return self.topic
         # (a list the trigger heads, "brought in ten countries at once: A, B, ...", names its accord's members whatever the
@@ -934,9 +937,6 @@ class _ArticleClaims:
             triggers = triggers + list(vocab.timeline_triggers)  # "Jan. 6, 2021 - Sudan signs ...": a past event
         if triggers:  # a sentence without any trigger's words cannot make a claim
             self._claims_in(sentence, triggers)
-            if context_alias_span(sentence.text, self.topic):
-                # "... could meet the agreement's rules": the sentence speaks of the topic accord, claim or not
-                self.accord_referenced.add(sentence.sentence_idx)
         self._update_topic(sentence)
         if sentence.sentence_idx in self._last_claim_of:
             self.accord_referenced.add(sentence.sentence_idx)
