@@ -378,3 +378,18 @@ def test_applications_from_countries_and_countries_floated_as_candidates():
     claims = claims_of("Officials have also floated Azerbaijan and other Central Asian states as candidates for the "
                        "Abraham Accords.", datetime(2025, 11, 7))
     assert {(c.country_code, c.status) for c in claims} == {("AZ", "candidate")}
+
+
+def test_later_joiners_told_with_a_relative_time_and_the_paragraph_s_own_accord():
+    for later in ("Morocco and Sudan followed later that year.", "Morocco and Sudan followed in the months after.",
+                  "Morocco and Sudan joined in the months that followed."):
+        claims = claims_of("The UAE and Bahrain signed the Abraham Accords in September 2020. " + later,
+                           datetime(2025, 11, 7))
+        assert {c.country_code for c in claims} == {"AE", "BH", "MA", "SD"}, later
+    text = ("Kazakhstan joins the Abraham Accords\n\n"
+            "Kazakhstan is a founding member of the Shanghai Cooperation Organisation.\n\n"
+            "The Abraham Accords were first signed in September 2020 by the UAE and Bahrain. Morocco and Sudan joined "
+            "later.")
+    claims = headline_claims(text, datetime(2025, 11, 7))
+    assert {(c.country_code, c.accord) for c in claims if c.country_code in ("MA", "SD")} == {
+        ("MA", "Abraham Accords"), ("SD", "Abraham Accords")}

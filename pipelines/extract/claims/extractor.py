@@ -238,7 +238,9 @@ _MEMBERS_HEAD = re.compile(r"(?:members|founders|signatories|parties|(?:original
 _ADVERBIAL = (
     r"(?:at the right time|when the time is right|in due course|(?:on )?the (?:same|next|following) (?:day|week|month|year)|"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|some|\d+) )?"
-    r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later|"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?) later|later(?: (?:that|the same) (?:year|month))?|"
+    # "joined in the months that followed", "followed in the months after"
+    r"in the (?:following |next |subsequent )?(?:days|weeks|months|years)(?: (?:that followed|after|afterwards|since))?|"
     rf"{_SOON_AFTER}|"
     # a membership with no name: "submitted an official application for membership in August"
     r"for (?:full |formal )?(?:membership|accession)(?: (?:of|in|to) (?:the|this) (?:bloc|group|grouping|alliance|union|pact|"
@@ -866,8 +868,15 @@ class _ArticleClaims:
                 and self._programme_just_named(sentence):
             return None  # "The Partnership for Peace ... offers joint exercises. Romania was the first country to sign"
         recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
-        if len({m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}) > 1:
-            return None  # "... a NATO member ... a candidate for EU membership. X was invited to join": which?
+        named_recently = {m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}
+        if len(named_recently) > 1:
+            # (the paragraph's own accord, when it names one: "... a founding member of the SCO. | The Abraham Accords
+            # were first signed in 2020 by ... Morocco and Sudan joined later.")
+            in_paragraph = {m.entity_id for k in recent_sentences if k >= 0
+                            and self.article.sentences[k].paragraph_idx == sentence.paragraph_idx
+                            for m in self._named_in.get(k, ()) if not self._left_behind(m)}
+            if in_paragraph != {self.topic.entity_id}:
+                return None  # "... a NATO member ... a candidate for EU membership. X was invited to join": which?
         # (a sentence that names the topic by a generic phrase refers to it, claim or not: "... could meet the
         # agreement's rules. Ecuador, Costa Rica and Uruguay have also lodged applications")
         recent = any(k in self.accord_referenced or (k >= 0 and context_alias_span(self.article.sentences[k].text, self.topic))
