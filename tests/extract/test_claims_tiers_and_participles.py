@@ -393,3 +393,27 @@ def test_later_joiners_told_with_a_relative_time_and_the_paragraph_s_own_accord(
     claims = headline_claims(text, datetime(2025, 11, 7))
     assert {(c.country_code, c.accord) for c in claims if c.country_code in ("MA", "SD")} == {
         ("MA", "Abraham Accords"), ("SD", "Abraham Accords")}
+
+
+def test_entries_ratifiers_and_offers_turned_down():
+    text = "Indonesia joins BRICS\n\nThe bloc expanded last year with the entry of Egypt, Ethiopia, Iran and the UAE."
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2025, 1, 7))} == {
+        (code, "BRICS", "signed") for code in ("EG", "ET", "IR", "AE")}
+    text = ("India ratifies the Paris Agreement\n\n"
+            "India's move follows the joint ratification by the United States and China on 3 September.")
+    assert {(c.country_code, c.status, c.date_lower) for c in headline_claims(text, datetime(2016, 10, 2))} == {
+        ("US", "signed", date(2016, 9, 3)), ("CN", "signed", date(2016, 9, 3))}
+    text = ("Argentina says no to BRICS\n\n"
+            "Argentina, also invited in 2023, turned down the offer after President Javier Milei took office.")
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2025, 1, 7))} == {
+        ("AR", "BRICS", "declined")}
+
+
+def test_a_stated_goal_of_membership_is_a_candidacy_of_the_accord_named_not_a_description():
+    text = "Belarus joins the SCO\n\nErdogan said in 2022 that Turkey's goal was full membership of the SCO."
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2024, 7, 4))} == {
+        ("TR", "Shanghai Cooperation Organisation", "candidate")}
+    # "the ... grouping" described, with NATO named elsewhere in the sentence: not NATO
+    claims = claims_of("Turkey has been a member of NATO since 1952, but Erdogan has said that Ankara's goal is full "
+                       "membership of the Chinese- and Russian-led grouping.", datetime(2024, 7, 4))
+    assert ("TR", "NATO", "candidate") not in {(c.country_code, c.accord, c.status) for c in claims}

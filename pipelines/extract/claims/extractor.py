@@ -218,7 +218,8 @@ _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
-    r"status|invitations?|country|ties|relations|aboard|board|signed on|signed up|interested|interest|process|ratified|"
+    r"status|invitations?|offers?|instruments?|country|ties|relations|aboard|board|signed on|signed up|interested|interest|"
+    r"process|ratified|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
 )
@@ -226,12 +227,12 @@ _ELLIPTIC_TRIGGER = re.compile(
 # "the countries we are talking to include A and B"): with nothing after the list, the accord is unsaid.
 _LIST_HEAD = re.compile(
     r"(?:members?|signatories|parties|joined|joining|join|signed|applied|applicants|namely|founders|founded|original|founding|"
-    r"accession|membership|applications?|"
+    r"accession|membership|applications?|ratifiers|ratification|entry|admission|arrival|"
     r"brought in|took in|admitted|"
     r"(?:talking|speaking) (?:to|with))\W+(?:\w+\W+){0,4}$", re.IGNORECASE
 )
 # a list headed by a membership noun: "founding members", "the pact's existing members:", "the original five:"
-_MEMBERS_HEAD = re.compile(r"(?:members|founders|signatories|parties|(?:original|founding|existing)\s+(?:two|three|four|five|six|"
+_MEMBERS_HEAD = re.compile(r"(?:members|founders|signatories|parties|ratifiers|(?:original|founding|existing)\s+(?:two|three|four|five|six|"
                            r"seven|eight|nine|ten|eleven|twelve|\d{1,2}))\W*(?:(?:include|are|were|namely)\W+)?(?:the\s+)?$",
                            re.IGNORECASE)
 # What may follow an elided object in the same clause: adverbs, a date, a place, a condition.
@@ -249,6 +250,7 @@ _ADVERBIAL = (
     r"since (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
     r"once \w+|at (?:the|its|their|a|this|last|next)?\s?(?:\d{4} )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}"
     r"(?: (?:summit|meeting|conference|ceremony|talks))?|at (?:the|its|their|a|this|last|next) (?:\d{4} )?(?:summit|meeting)|"
+    r"at (?:a|an|the) (?:[\w-]+ ){0,3}?(?:event|ceremony|meeting|summit|conference|session)|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"in (?:early|late|mid)[\s-]+(?:\d{4}|[A-Z][a-z]+)|"
     r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
