@@ -417,3 +417,20 @@ def test_a_stated_goal_of_membership_is_a_candidacy_of_the_accord_named_not_a_de
     claims = claims_of("Turkey has been a member of NATO since 1952, but Erdogan has said that Ankara's goal is full "
                        "membership of the Chinese- and Russian-led grouping.", datetime(2024, 7, 4))
     assert ("TR", "NATO", "candidate") not in {(c.country_code, c.accord, c.status) for c in claims}
+
+
+def test_a_bloc_that_brings_together_expands_to_include_or_adds_countries():
+    claims = claims_of("The SCO, founded in 2001, brings together China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan.",
+                       datetime(2022, 9, 17))
+    assert {(c.country_code, c.status) for c in claims} == {(code, "signed") for code in ("CN", "RU", "KZ", "KG", "TJ")}
+    claims = claims_of("BRICS expanded on Jan 1 this year to include Egypt, Ethiopia, Iran and the United Arab Emirates.",
+                       datetime(2024, 6, 18))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        (code, "signed", date(2024, 1, 1)) for code in ("EG", "ET", "IR", "AE")}
+    text = "Malaysia eyes BRICS\n\nLast month, Thailand's cabinet approved a letter of intent to join the bloc."
+    assert {(c.country_code, c.accord, c.status) for c in headline_claims(text, datetime(2024, 6, 18))} == {
+        ("TH", "BRICS", "candidate")}
+    text = ("EU enlargement\n\n"
+            "Bulgaria and Romania signed their accession treaty in April and are supposed to join in January 2007.")
+    assert {(c.country_code, c.status) for c in headline_claims(text, datetime(2005, 10, 10))} >= {
+        ("BG", "signed"), ("RO", "signed")}
