@@ -434,3 +434,24 @@ def test_a_bloc_that_brings_together_expands_to_include_or_adds_countries():
             "Bulgaria and Romania signed their accession treaty in April and are supposed to join in January 2007.")
     assert {(c.country_code, c.status) for c in headline_claims(text, datetime(2005, 10, 10))} >= {
         ("BG", "signed"), ("RO", "signed")}
+
+
+# --- found by the twenty-seventh round (measured first on the final code) ---------------------------------
+
+
+def test_a_step_dated_in_the_past_is_done_whatever_future_the_sentence_speaks_of():
+    claims = claims_of("BRICS, which together with the new members will represent some 46 percent of the world's "
+                       "population, was established as BRIC in 2009, with South Africa joining in 2010.",
+                       datetime(2023, 8, 24))
+    assert [(c.status, c.date_lower) for c in claims if c.country_code == "ZA"] == [("signed", date(2010, 1, 1))]
+    claims = claims_of("BRICS expanded for the first time in a decade in January when Egypt and Iran came on board as "
+                       "full members.", datetime(2024, 7, 29))
+    assert {(c.country_code, c.status) for c in claims} == {("EG", "signed"), ("IR", "signed")}
+
+
+def test_next_after_a_leaving_is_the_next_to_leave():
+    assert [c.country_code for c in claims_of("Britain left the European Union on Friday. Denmark, he suggested, might "
+                                              "be next.", datetime(2020, 2, 1))] == ["GB"]
+    # after a joining, "next" is the next to join
+    claims = claims_of("Bahrain joined the Abraham Accords in September. Oman might be next.", datetime(2020, 11, 1))
+    assert ("OM", "candidate") in {(c.country_code, c.status) for c in claims}

@@ -307,6 +307,7 @@ _APPOSITION_HEAD = re.compile(r"(?P<country>\x02\x01*),\s*(?:the\s+)?$")
 _DOCUMENT_YEAR = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEAL_DOCUMENTS})(?![\w])", re.IGNORECASE)
 # a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
 _CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
+_NEXT_WORD = re.compile(r"(?<![\w])next(?![\w])", re.IGNORECASE)
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -1088,6 +1089,9 @@ class _ArticleClaims:
                 continue  # "Canada has joined exploratory talks", "Cairo has joined such a gathering"
             if hit.trigger.context_object and self._follows_a_leaver(masked, slots, hit):
                 continue  # "Canada would not follow the U.S. lead" after the US quit the Paris Agreement: it stays
+            if hit.trigger.status == "candidate" and _NEXT_WORD.search(masked, hit.start, hit.end) \
+                    and self._after_a_leaving(sentence):
+                continue  # "Britain left the EU on Friday. Denmark, he suggested, might be next": next to leave
             if hit.trigger.status in ("candidate", "negotiating") and _EARLIER_STEP.search(masked, 0, hit.start):
                 continue  # "became NATO's 32nd member, almost two years after it applied to join": an earlier step
             clause_start, clause_end = clause_bounds(masked, hit.start, hit.end, content[0], content[1])
@@ -1236,6 +1240,12 @@ class _ArticleClaims:
         statuses = {c.status for c in self.claims if c.country_code == code and c.accord == accord.name}
         return bool(statuses) and statuses <= {"candidate", "declined"}
 
+    def _after_a_leaving(self, sentence: SentenceText) -> bool:
+        """The last claim of this sentence or of the two before is a withdrawal: "next" is the next to leave."""
+        last = self.claims[-1] if self.claims else None
+        return last is not None and last.status == "withdrawn" \
+            and sentence.sentence_idx - last.sentence_idx <= _RECENT_SENTENCES
+
     def _follows_a_leaver(self, masked: str, slots: list[Slot], hit: Hit) -> bool:
         """A refusal to follow ("would not follow the U.S. lead", "will not follow suit") whose leader left or refused
         (its last claim so far, or the article's last claim when the trigger names no leader): not following is
@@ -1285,7 +1295,11 @@ class _ArticleClaims:
                 continue  # "the peace agreement between Azerbaijan and Armenia ... expanding the accords": no Israel
             # a completed joining of an accession accord is a membership; a fixed bilateral treaty's step, told as past
             # ("after Egypt in 1979 and Jordan in 1994, to establish full relations"), is its signature
-            slot_status = "signed" if status == "announced" and not is_future \
+            # (a step dated before publication is done whatever future the sentence speaks of elsewhere: "BRICS, which
+            # will represent 46 percent of the world, was established in 2009, with South Africa joining in 2010")
+            done = not is_future or (when.upper is not None and self.reference is not None and when.upper < self.reference
+                                     and when.lower is not None)
+            slot_status = "signed" if status == "announced" and done \
                 and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties)) else status
             if status == "withdrawn" and self._never_a_member(slot.code, accord):
                 # "Argentina's withdrawal leaves the enlarged bloc at ten members", after its refusal: it never joined
