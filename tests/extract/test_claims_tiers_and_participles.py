@@ -455,3 +455,9 @@ def test_next_after_a_leaving_is_the_next_to_leave():
     # after a joining, "next" is the next to join
     claims = claims_of("Bahrain joined the Abraham Accords in September. Oman might be next.", datetime(2020, 11, 1))
     assert ("OM", "candidate") in {(c.country_code, c.status) for c in claims}
+
+
+def test_an_unknown_name_speaks_in_its_own_coordinate_clause_after_a_quotation():
+    claims = claims_of('In Argentina, frontrunner Javier Milei has vowed not to do business with "communists," and his '
+                       "foreign policy adviser Diana Mondino said Argentina would not join BRICS.", datetime(2023, 8, 24))
+    assert keys(claims) == {("AR", "BRICS", "declined", "Diana Mondino")}

@@ -37,6 +37,8 @@ _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 _NEITHER = re.compile(r"(?<![\w])neither(?![\w])", re.IGNORECASE)
 # a coordinate clause that may open with a second speaker: "..., as Donald Trump says ...", "..., while Oman said ..."
 _SECOND_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even\s+as|though|although)\s+", re.IGNORECASE)
+# where a coordinate clause opens: ", and" / ", but" / ";" (also after a closing quotation mark: '"communists," and')
+_COORDINATE_OPENING = re.compile(r"(?:[,;][\"”’']?\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
 # a non-restrictive relative clause between a speaker and the verb: ", who is seeking re-election,"
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which)(?![\w])", re.IGNORECASE)
@@ -505,9 +507,11 @@ class AttributionResolver:
                 clause_start = max((m.end() for m in _CLAUSE_PUNCT.finditer(head)), default=0)
             window_start = max(clause_start, len(head) - 80)
             found = self._phrase_speaker(text, base, window_start, len(head))
-            if found is None and not self._mentions_before(base, base + verb.start()):
+            coordinate_start = max((m.end() for m in _COORDINATE_OPENING.finditer(text, 0, verb.start())), default=0)
+            if found is None and not self._mentions_before(base + coordinate_start, base + verb.start()):
                 # only when nothing before the verb is a known speaker ("Argentina's new president, Javier Milei,
-                # wrote ..." stays with Argentina's president, whose country "his country" needs)
+                # wrote ..." stays with Argentina's president, whose country "his country" needs), in its own
+                # coordinate clause ('Milei has vowed ... "communists," and his adviser Diana Mondino said ...')
                 found = _unknown_leading_name(text, window_start, len(head))
             elif found is not None and (found[0].entity_id or "").startswith("country:"):
                 # "Saudi state broadcaster Al Ekhbariya reported": the country is an adjective of the speaker named
