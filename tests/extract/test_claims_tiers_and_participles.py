@@ -461,3 +461,13 @@ def test_an_unknown_name_speaks_in_its_own_coordinate_clause_after_a_quotation()
     claims = claims_of('In Argentina, frontrunner Javier Milei has vowed not to do business with "communists," and his '
                        "foreign policy adviser Diana Mondino said Argentina would not join BRICS.", datetime(2023, 8, 24))
     assert keys(claims) == {("AR", "BRICS", "declined", "Diana Mondino")}
+
+
+def test_the_government_is_the_last_body_that_spoke_never_a_person():
+    text = ("Kazakhstan to join the Abraham Accords\n\n"
+            "The Kazakh foreign ministry said on Thursday that talks were under way. Donald Trump later announced on "
+            "Truth Social that Kazakhstan would join the Abraham Accords. Before Trump's post, the ministry confirmed "
+            "to journalists that negotiations on Kazakhstan's accession to the accords were at the final stage.")
+    claims = headline_claims(text, datetime(2025, 11, 7))
+    talks = {c.claimed_by for c in claims if c.status == "negotiating" and "Before" in c.evidence}
+    assert talks == {"Government of Kazakhstan"}  # (the Kazakh foreign ministry's canonical name), not Trump

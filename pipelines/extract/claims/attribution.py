@@ -78,6 +78,8 @@ _SAYING_WORDS = ("saying", "adding", "stating", "declaring", "insisting", "notin
 _OPENING_COUNTRY = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)  # a country speaks only as the sentence's first words
 _MAX_SUBJECT_CHARS = 60  # where the main clause's subject may stand: its first characters
 _ACCORDING, _REPORTING, _QUOTED, _SAYING = 1, 2, 4, 8  # bits of the attribution gate
+# pronoun speakers that stand for a body, not a person
+_BODY_PRONOUNS = frozenset({"the ministry", "the foreign ministry", "the government", "the office"})
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ class AttributionResolver:
         self.vocab = claim_vocabulary()
         self.last_speaker: Speaker | None = None
         self.last_person: Speaker | None = None
+        self.last_body: Speaker | None = None  # the last government, ministry or other body (not a person) that spoke
         self._cache: dict[int, Attribution | None] = {}
         self._hits: list | None = None  # the attribution gate's hits per sentence (on first use)
         # Attributions read ahead of article order that did not read the last speaker (no pronoun
@@ -354,8 +357,11 @@ class AttributionResolver:
         m = self.vocab.pronoun_speaker.search(segment)
         if m:
             self._read_state = True
-            word = m.group().lower()
-            previous = self.last_person if word in ("he", "she", "him", "her") else self.last_speaker
+            word = " ".join(m.group().lower().split())
+            # "the government", "the ministry": the last body that spoke, never a person ("Before Trump's post, the
+            # government confirmed ...": Kazakhstan's, not Trump)
+            previous = self.last_person if word in ("he", "she", "him", "her") else \
+                self.last_body if word in _BODY_PRONOUNS else self.last_speaker
             if previous is not None:
                 return previous, start + m.start(), start + m.end()
         m = _GOVERNMENT_BODY.search(segment)
@@ -643,6 +649,8 @@ class AttributionResolver:
                 self.last_speaker = found.speaker
                 if (found.speaker.entity_id or "").startswith("person:"):
                     self.last_person = found.speaker
+                elif found.speaker.entity_id:
+                    self.last_body = found.speaker
         return self._cache[sentence_idx]
 
     def second_attribution(self, sentence, rule: str, content: tuple[int, int]) -> Attribution | None:
@@ -695,7 +703,7 @@ class AttributionResolver:
     def _peek(self, sentence_idx: int) -> Attribution | None:
         if sentence_idx in self._cache:
             return self._cache[sentence_idx]
-        saved = (self.last_speaker, self.last_person)
+        saved = (self.last_speaker, self.last_person, self.last_body)
         found = self._in_sentence(self.article.sentences[sentence_idx])
-        self.last_speaker, self.last_person = saved
+        self.last_speaker, self.last_person, self.last_body = saved
         return found
