@@ -471,3 +471,21 @@ def test_the_government_is_the_last_body_that_spoke_never_a_person():
     claims = headline_claims(text, datetime(2025, 11, 7))
     talks = {c.claimed_by for c in claims if c.status == "negotiating" and "Before" in c.evidence}
     assert talks == {"Government of Kazakhstan"}  # (the Kazakh foreign ministry's canonical name), not Trump
+
+
+def test_subjects_before_an_apposition_seats_taken_and_the_union_entered():
+    claims = claims_of("Mongolia, an observer of the SCO since 2004, has repeatedly declined to seek full membership.",
+                       datetime(2024, 7, 9))
+    assert [(c.country_code, c.status, c.date_lower) for c in claims] == [("MN", "declined", date(2024, 7, 8))]
+    claims = claims_of("BRICS invited six countries to join in 2023. Four - Egypt, Ethiopia, Iran and the UAE - duly took "
+                       "their seats.", datetime(2025, 1, 9))
+    assert {(c.country_code, c.status) for c in claims} == {(code, "signed") for code in ("EG", "ET", "IR", "AE")}
+    claims = claims_of("Austria, Finland and Sweden entered the European Union in 1995.", datetime(1997, 7, 14))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        (code, "signed", date(1995, 1, 1)) for code in ("AT", "FI", "SE")}
+    claims = claims_of("Finland joined the North Atlantic alliance in April 2023 and Sweden in March 2024, abandoning "
+                       "generations of non-alignment.", datetime(2024, 7, 9))
+    assert {(c.country_code, c.date_lower) for c in claims} == {("FI", date(2023, 4, 1)), ("SE", date(2024, 3, 1))}
+    # a seat at a table is no seat in the bloc
+    assert claims_of("BRICS leaders met in Kazan. The delegates from Egypt and Iran took their seats at the summit table.",
+                     datetime(2024, 10, 22)) == []

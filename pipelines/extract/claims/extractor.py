@@ -112,6 +112,10 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
+# a country as the subject, then an apposition describing it, then its verb ("Mongolia, an observer since 2004, has")
+_APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.;:])\s*|(?<=,)\s*(?:and|but)\s+)(?:the\s+)?(?P<subj>\x02\x01*)\s*,\s*"
+                                 r"(?:an?|the|one\s+of|once|long|itself)\s[^,;:\x02]{1,80},\s*"
+                                 r"(?:(?:has|have|had|also|repeatedly|since|\w+ly)\s+)*$", re.IGNORECASE)
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
 _NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|cit|nam|mention|tout|flo|tip|"
@@ -137,7 +141,8 @@ _GAPPED_RANK = re.compile(r"\s+and\s+(?:the\s+)?(?P<slot>\x02\x01*)\s+the\s+(?:f
 _GAPPED_DATE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                           r"(?P<slot>\x02\x01*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\x02\x01*)*)\s+(?:in|on|since)\s+",
                           re.IGNORECASE)
-_CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|$)")
+# (or a participle phrase after a comma: "... and Sweden in March 2024, abandoning generations of non-alignment")
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?]|,\s*(?:but|while|though|although|and)\b|,\s*[a-z]+ing\b|$)")
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)(?![\w])", re.IGNORECASE)
 # between an accord that is the subject and its verb: nothing but auxiliaries and adverbs
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:has|have|had|also|formally|officially|on\s+\w+day|\w+ly)\s+)*", re.IGNORECASE)
@@ -219,7 +224,7 @@ _ELLIPTIC_TRIGGER = re.compile(
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|offers?|instruments?|accession treat(?:y|ies)|accession protocols?|country|ties|relations|aboard|"
-    r"board|signed on|signed up|interested|interest|"
+    r"board|seats?|signed on|signed up|interested|interest|"
     r"process|ratified|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
@@ -1117,6 +1122,11 @@ class _ArticleClaims:
                     subject_group(slots, masked, hit.start, clause_start,
                                   self.topic.non_joiners if self.topic else _all_non_joiners())
                 binding = "subject"
+                if not group:
+                    # "Mongolia, an observer since 2004, has repeatedly declined to seek full membership": the subject
+                    # before a descriptive apposition
+                    appositive = _APPOSITIVE_SUBJECT.search(masked, max(content[0], excluded[1]), hit.start)
+                    group = [s for s in slots if appositive and s.start == appositive.start("subj")]
                 if not group and not any(clause_start <= s.start < clause_end for s in slots):
                     group, leader = self._leader_subject(sentence, excluded, clause_start, hit.start)
             if binding == "subject" and len(group) > 1 and _POSSESSIVE_AT.match(masked, group[-1].end) \
@@ -1273,6 +1283,10 @@ class _ArticleClaims:
         # a membership noun heading its list states who the members are: a date in the sentence is a day they were
         # members by ("letters dated December 22 to the leaders of the bloc's five members - A, B, ..."), and the
         # predicate's dates are another event's ("The founding members A, B and C were joined by D in 2010")
+        appositive = _APPOSITIVE_SUBJECT.search(masked, 0, hit.start) if masked and group else None
+        if scope is not None and appositive and appositive.start("subj") == group[0].start:
+            # "Mongolia, an observer since 2004, has declined ...": the apposition's dates describe, they date nothing
+            scope = replace(scope, lo=max(scope.lo, appositive.end()))
         member_list = bool(masked) and _heads_member_list(hit, masked)
         if scope is not None and member_list and not _ELIDED_OBJECT.match(masked, hit.end):
             scope = replace(scope, hi=min(scope.hi, hit.end))
