@@ -106,7 +106,6 @@ _DOCUMENT_RIGHT_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?-i:Charter|Decla
                                     r"Memorandum|Convention)\s*,?\s*$")
 _DEAL_NOUN = re.compile(r"deal|agreement|declaration")  # (in a noun trigger's pattern: a deal between two parties)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
-# a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join"
 # a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
 # the possessor, not the relative clause's antecedent, owns the possessive trigger
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
@@ -117,6 +116,8 @@ _APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.;:])\s*|(?<=,)\s*(?:and|but)\s+)(?
                                  r"(?:an?|the|one\s+of|once|long|itself)\s[^,;:\x02]{1,80},\s*"
                                  r"(?:(?:has|have|had|also|repeatedly|since|\w+ly)\s+)*$", re.IGNORECASE)
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
+# a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join";
+# among them, the ones who name a country as a candidate ("analysts have floated Uzbekistan as a possible candidate")
 _NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
 _AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|cit|nam|mention|tout|flo|tip|"
                             r"list|identif)", re.IGNORECASE)
