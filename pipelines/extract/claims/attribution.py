@@ -72,9 +72,8 @@ _QUOTED_AS_SAYING = re.compile(
     r"(?:\s+(?:on|in|at|during)\s+[^,;:\"“”]{1,40}?)?(?:,\s*|\s+that\s+|\s+|(?=\s*[\"“]))", re.I)
 # a participle of saying after the main clause: "Alberto Fernández accepted the invitation at once, saying Argentina
 # would join the group" - the main clause's subject says it
-_SAYING_PARTICIPLE = re.compile(r",\s+(?:saying|adding|stating|declaring|insisting|noting|arguing|stressing)\s+(?:that\s+)?",
-                                re.IGNORECASE)
 _SAYING_WORDS = ("saying", "adding", "stating", "declaring", "insisting", "noting", "arguing", "stressing")
+_SAYING_PARTICIPLE = re.compile(rf",\s+(?:{'|'.join(_SAYING_WORDS)})\s+(?:that\s+)?", re.IGNORECASE)
 _OPENING_COUNTRY = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)  # a country speaks only as the sentence's first words
 _MAX_SUBJECT_CHARS = 60  # where the main clause's subject may stand: its first characters
 _ACCORDING, _REPORTING, _QUOTED, _SAYING = 1, 2, 4, 8  # bits of the attribution gate

@@ -40,10 +40,16 @@ _FOLLOWERS = re.compile(rf"(?<![\w])(?:followed(?:\s+(?:(?:a|one|two|a few|sever
                         # ("followed by seven more in 2004: Bulgaria, Estonia, ...")
                         rf"(?:(?:\w+\s+)?(?:more|others|other\s+countries|countries)(?:\s+(?:in|on)\s+[\w ]{{1,20}}?)?\s*[:—–-]\s*)?"
                         rf"(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
-_COMPANIONS = re.compile(rf"(?<![\w])(?:(?:together|along)\s+with|alongside)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+
+
+def _list_after(opener: str) -> re.Pattern:
+    """``opener`` (a regex of whole words) and then a list of countries, as group C."""
+    return re.compile(rf"(?<![\w])(?:{opener})\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})", re.IGNORECASE)
+
+
+_COMPANIONS = _list_after(r"(?:together|along)\s+with|alongside")
 # the same step on the same day, whatever it was ("applied in March 2022, on the same day as Moldova")
-_SAME_DAY = re.compile(rf"(?<![\w])(?:on\s+the\s+same\s+day\s+as|at\s+the\s+same\s+time\s+as)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})",
-                       re.IGNORECASE)
+_SAME_DAY = _list_after(r"on\s+the\s+same\s+day\s+as|at\s+the\s+same\s+time\s+as")
 # "..., the fourth country to join the accords, after the UAE, Bahrain and Sudan": those who came before
 # (the countries themselves, not the subject of a clause: "..., after Turkey's parliament ratified its accession")
 _PREDECESSORS = re.compile(rf"(?<=,\s)(?:following|after)\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})"

@@ -118,9 +118,9 @@ _APPOSITIVE_SUBJECT = re.compile(r"(?:^|(?<=[.;:])\s*|(?<=,)\s*(?:and|but)\s+)(?
 _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?![\w])", re.IGNORECASE)
 # a candidacy someone else pursues: "urged Syria to join", "help persuade Niger to normalize", "invited X to join";
 # among them, the ones who name a country as a candidate ("analysts have floated Uzbekistan as a possible candidate")
-_NAMING_TRIGGER = re.compile(r"(?:cit|nam|mention|tout|flo|tip|list|identif)", re.IGNORECASE)
-_AGENT_TRIGGER = re.compile(r"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|cit|nam|mention|tout|flo|tip|"
-                            r"list|identif)", re.IGNORECASE)
+_NAMING_STEMS = "cit|nam|mention|tout|flo|tip|list|identif"
+_NAMING_TRIGGER = re.compile(rf"(?:{_NAMING_STEMS})", re.IGNORECASE)
+_AGENT_TRIGGER = re.compile(rf"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|{_NAMING_STEMS})", re.IGNORECASE)
 # after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
 _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|normali[sz]ing|acceding|entering)(?![\w])",
                               re.IGNORECASE)
@@ -1284,7 +1284,9 @@ class _ArticleClaims:
         # a membership noun heading its list states who the members are: a date in the sentence is a day they were
         # members by ("letters dated December 22 to the leaders of the bloc's five members - A, B, ..."), and the
         # predicate's dates are another event's ("The founding members A, B and C were joined by D in 2010")
-        appositive = _APPOSITIVE_SUBJECT.search(masked, 0, hit.start) if masked and group else None
+        # (only a subject followed by a comma can stand before an apposition: no search per group otherwise)
+        appositive = _APPOSITIVE_SUBJECT.search(masked, 0, hit.start) \
+            if masked and group and masked.startswith(",", group[0].end) else None
         if scope is not None and appositive and appositive.start("subj") == group[0].start:
             # "Mongolia, an observer since 2004, has declined ...": the apposition's dates describe, they date nothing
             scope = replace(scope, lo=max(scope.lo, appositive.end()))
