@@ -140,3 +140,39 @@ def test_members_named_in_a_dated_phrase_were_members_by_that_day():
                        "China and South Africa - Milei said Argentina would not join BRICS.", datetime(2023, 12, 29))
     members = [c for c in claims if c.country_code == "BR"]
     assert [(c.status, c.date_lower, c.date_upper) for c in members] == [("signed", None, date(2023, 12, 22))]
+
+
+# --- found by the twentieth session's review of missed memberships ------------------------------------------
+
+
+def test_a_joining_that_names_the_members_joined():
+    claims = claims_of("Brazil announced that Indonesia had become a full member of BRICS, joining Brazil, Russia, India, "
+                       "China and South Africa.", datetime(2025, 1, 17))
+    assert {(c.country_code, c.status) for c in claims if c.country_code != "ID"} == {
+        (code, "signed") for code in ("BR", "RU", "IN", "CN", "ZA")}
+    assert ("ID", "signed") in {(c.country_code, c.status) for c in claims}  # the joiner keeps its own claim
+
+
+def test_joining_others_in_another_step_names_no_members():
+    claims = claims_of("Spain, an EU member, recognised Palestine on Tuesday, joining Ireland and Norway in a move "
+                       "condemned by Israel.", datetime(2024, 5, 28))
+    assert {c.country_code for c in claims} == {"ES"}  # Norway is no EU member
+
+
+def test_a_bloc_led_by_a_list_of_countries_is_made_of_them():
+    claims = claims_of("Indonesia has become a full member of BRICS, the bloc of major emerging economies led by Brazil, "
+                       "Russia, India, China and South Africa.", datetime(2025, 1, 7))
+    assert {c.country_code for c in claims if c.status == "signed"} == {"ID", "BR", "RU", "IN", "CN", "ZA"}
+    # a coalition led by one country is no bloc's membership
+    assert claims_of("A coalition led by Turkey and Qatar backed the rebels, NATO said.", datetime(2024, 5, 28)) == []
+
+
+def test_an_enlargement_told_without_its_accord_after_naming_it():
+    claims = claims_of("NATO's Balkan enlargement went on. Albania and Croatia entered in 2009. BRICS was founded by four "
+                       "countries. South Africa was brought in the following year.", datetime(2024, 5, 28))
+    assert {(c.country_code, c.accord, c.status) for c in claims if c.country_code in ("AL", "HR", "ZA")} == {
+        ("AL", "NATO", "signed"), ("HR", "NATO", "signed"), ("ZA", "BRICS", "signed")}
+    assert {c.date_lower.year for c in claims if c.country_code in ("AL", "HR")} == {2009}
+    # troops entering and a country coming in for criticism join nothing
+    assert claims_of("NATO troops entered Kosovo in 1999. Russia came in for criticism at the NATO summit.",
+                     datetime(2024, 5, 28)) == []

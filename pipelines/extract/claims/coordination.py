@@ -61,6 +61,13 @@ _JOINED_MEMBERS = re.compile(
     re.IGNORECASE,
 )
 
+# "Indonesia had become a full member of BRICS, joining Brazil, Russia, India, ...": the participle of a joining that
+# names the members joined (not "joining Ireland and Norway in recognizing ...": company in another step)
+_FELLOW_MEMBERS = re.compile(
+    rf",\s+joining\s+(?:the\s+)?(?P<C>{COUNTRY_LIST})(?=\s*(?:[.;)—–]|,\s|-\s|$)|\s+as\s+(?:[\w-]+\s+)?members?(?![\w]))",
+    re.IGNORECASE,
+)
+
 
 @direct_init
 @dataclass(frozen=True)
@@ -281,6 +288,15 @@ def joined_members(slots: list[Slot], masked: str, verb_end: int) -> list[Slot]:
     Bahrain and Morocco in choosing peace")."""
     m = _JOINED_MEMBERS.match(masked, verb_end)
     if not m:
+        return []
+    return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]
+
+
+def fellow_members(slots: list[Slot], masked: str, start: int, reach: int) -> list[Slot]:
+    """Countries named by ", joining A, B and C" that opens within ``reach`` characters of ``start`` (a joining's
+    end): the members the subject joined."""
+    m = _FELLOW_MEMBERS.search(masked, start)
+    if not m or m.start() > start + reach:
         return []
     return [s for s in slots if s.start >= m.start("C") and s.end <= m.end("C")]
 

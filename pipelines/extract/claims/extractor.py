@@ -35,6 +35,7 @@ from pipelines.extract.claims.coordination import (
     clause_bounds,
     companions,
     date_scope,
+    fellow_members,
     followers,
     group_around,
     joined_members,
@@ -109,6 +110,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
 # the possessor, not the relative clause's antecedent, owns the possessive trigger
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
+_FELLOW_REACH = 60  # characters after a joining where ", joining A, B and C" still names the members it joined
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
 # a country as the subject, then an apposition describing it, then its verb ("Mongolia, an observer since 2004, has")
@@ -225,7 +227,7 @@ _ELLIPTIC_TRIGGER = re.compile(
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|offers?|instruments?|accession treat(?:y|ies)|accession protocols?|country|ties|relations|aboard|"
-    r"board|seats?|signed on|signed up|interested|interest|"
+    r"board|seats?|signed on|signed up|interested|interest|entered|came in|admitted|brought in|"
     r"process|ratified|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
@@ -1393,6 +1395,8 @@ class _ArticleClaims:
         # the same day as Ireland and Denmark")
         if _JOIN_VERB.search(masked, hit.start, hit.end):
             share(joined_members(slots, masked, hit.end), "signed", until_lead, "joined_members", False)
+        if last.status in ("announced", "signed") and not last.is_future:
+            share(fellow_members(slots, masked, hit.end, _FELLOW_REACH), "signed", until_lead, "joined_members", False)
         if hit.ordinal is not None or _LATEST.search(sentence.text, hit.start, hit.end):
             # predecessors only of a rank ("the fourth country to join ..., after A, B and C")
             share(followers(slots, masked, hit.end, len(masked), predecessors=True), last.status, until_lead,
