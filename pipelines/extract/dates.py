@@ -417,6 +417,12 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
                 if ref is None:
                     add(m.start(), m.end(), (f"XXXX-{month:02d}-{day:02d}", None, None, "open"))
                     continue
+                qualified = _YEAR_QUALIFIER.match(text, m.end())
+                if qualified:
+                    # "on Jan. 1 this year", "on March 3 last year": the year the words name, whatever the tense
+                    d = _safe_date(ref.year + {"last": -1, "this": 0, "next": 1}[qualified["which"].lower()], month, day)
+                    add(m.start(), qualified.end(), _day(d) if d else None)
+                    continue
                 d = _infer_year(month, day, ref, _future_at(text, m.start(), sentence_future()))
                 add(m.start(), m.end(), _day(d) if d else None)
     for m in _anchored(p.bare_month, text, sorted(set(bare_months))) if bare_months else ():

@@ -159,3 +159,10 @@ def test_applicants_listed_in_other_words():
     claims = claims_of("The Abraham Accords were signed in 2020. U.S. officials have identified Sudan and Oman as among "
                        "the countries most likely to be next.", datetime(2020, 9, 20))
     assert {(c.country_code, c.status) for c in claims} == {("SD", "candidate"), ("OM", "candidate")}
+
+
+def test_applied_to_the_accord_by_name_is_an_application():
+    claims = claims_of("China applied to the CPTPP in September 2021, and Taiwan followed within days.", datetime(2021, 10, 4))
+    assert keys(claims) == {("CN", "CPTPP", "candidate", "article"), ("TW", "CPTPP", "candidate", "article")}
+    # tariffs applied to EU imports apply nothing for anyone
+    assert claims_of("Tariffs applied to EU imports from China will rise.", datetime(2021, 10, 4)) == []

@@ -65,3 +65,53 @@ def test_the_procedures_completed_for_a_country_to_become_a_member_are_its_membe
     claims = claims_of("The SCO met. The summit saw the completion of the procedures for Belarus to become a full member "
                        "of the SCO.", JUNE_2022)
     assert keys(claims) == {("BY", "Shanghai Cooperation Organisation", "signed", "article")}
+
+
+# --- found by the twenty-eighth blind round (session 20) ----------------------------------------------------
+
+
+def test_a_follower_of_a_step_that_is_no_claim_follows_nothing():
+    # the first clause's step is a rejected constitution, no joining: the Dutch follow that
+    assert claims_of("French voters rejected the EU constitution in May, and the Dutch followed days later.",
+                     datetime(2005, 10, 4)) == []
+    # a sentence-initial follower still echoes the joining before it
+    claims = claims_of("Ten countries joined the EU in 2004. Bulgaria and Romania followed in 2007.", datetime(2024, 5, 1))
+    assert {(c.country_code, c.status) for c in claims if c.country_code in ("BG", "RO")} == {("BG", "signed"), ("RO", "signed")}
+
+
+def test_a_prepositional_object_before_a_comma_is_not_the_subject():
+    claims = claims_of("Tokayev recalled that last year, under the chairmanship of India, the Islamic Republic of Iran "
+                       "joined the Shanghai Cooperation Organisation as a full-fledged member.", datetime(2024, 7, 4))
+    assert {c.country_code for c in claims} == {"IR"}
+
+
+def test_two_countries_joined_by_a_comma_and_and_open_two_clauses():
+    claims = claims_of("Croatia joined NATO in 2009, at the same time as Albania, and Croatia entered the EU in 2013.",
+                       datetime(2020, 3, 27))
+    assert {(c.country_code, c.accord) for c in claims} == {("HR", "NATO"), ("AL", "NATO"), ("HR", "European Union")}
+    # three with an Oxford comma are still one list
+    assert {c.country_code for c in claims_of("Sweden, Finland, and Austria joined the EU in 1995.",
+                                              datetime(2020, 3, 27))} == {"SE", "FI", "AT"}
+
+
+def test_the_agent_inside_an_appositive_is_not_the_subject():
+    # (a list item: its mark does not hide the name that speaks)
+    claims = claims_of("Oil exporters are split.\n\n- Saudi Arabia, named by Moscow as a new member of BRICS, says it is "
+                       "still weighing the invitation.", datetime(2024, 1, 17))
+    assert keys(claims) == {("SA", "BRICS", "candidate", "Saudi Arabia")}
+
+
+def test_a_leaders_us_is_no_party_to_talks_but_his_we_is_his_country():
+    claims = claims_of('"Hungary\'s perspective is clear: Ukraine is not prepared for us to start negotiations on EU '
+                       'membership," Prime Minister Viktor Orbán said.', datetime(2023, 12, 15))
+    assert "HU" not in {c.country_code for c in claims}
+    claims = claims_of('"We are withdrawing from the Paris climate accord," President Donald Trump said.',
+                       datetime(2025, 1, 21))
+    assert keys(claims) == {("US", "Paris Agreement", "withdrawn", "Donald Trump")}
+
+
+def test_starting_or_debating_an_accession_is_a_prospect():
+    claims = claims_of("Armenia's government approved a bill on the start of the process of Armenia's accession to the "
+                       "European Union. Parliament debated Armenia's accession to the European Union.",
+                       datetime(2025, 1, 10))
+    assert {c.status for c in claims} == {"candidate"}

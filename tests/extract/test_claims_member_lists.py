@@ -176,3 +176,25 @@ def test_an_enlargement_told_without_its_accord_after_naming_it():
     # troops entering and a country coming in for criticism join nothing
     assert claims_of("NATO troops entered Kosovo in 1999. Russia came in for criticism at the NATO summit.",
                      datetime(2024, 5, 28)) == []
+
+
+def test_a_signed_decision_on_an_accession_admits_the_country():
+    claims = claims_of("In the course of the meeting, the Heads of State signed the decision on the accession of the "
+                       "Republic of Belarus to the Shanghai Cooperation Organization.", datetime(2024, 7, 4))
+    assert keys(claims) == {("BY", "Shanghai Cooperation Organisation", "signed", "article")}
+
+
+def test_one_of_the_founding_states_is_a_member():
+    claims = claims_of("Kazakhstan, as one of the founding states of the SCO, will continue to strengthen its role, "
+                       "the Head of State said.", datetime(2024, 7, 4))
+    assert {(c.country_code, c.status) for c in claims} == {("KZ", "signed")}
+    # one of the region's states is no member of anything
+    assert claims_of("Iran, one of the states of the region, criticized the Abraham Accords.", datetime(2024, 7, 4)) == []
+
+
+def test_signing_at_a_place_on_an_abbreviated_date_leaves_the_accord_to_the_context():
+    claims = claims_of("The Abraham Accords are agreements under which Arab states normalized relations with Israel. "
+                       "The United Arab Emirates and Bahrain signed at the White House on Sept. 15, 2020.",
+                       datetime(2024, 2, 9))
+    signed = {(c.country_code, c.date_lower) for c in claims if c.status == "signed"}
+    assert {("AE", date(2020, 9, 15)), ("BH", date(2020, 9, 15))} <= signed

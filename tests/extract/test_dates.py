@@ -48,6 +48,10 @@ def test_seed_dates():
         ("Announced in December 2020.", "December 2020", ("2020-12", date(2020, 12, 1), date(2020, 12, 31), "month")),
         ("It was signed on the 3rd of March 2021.", "3rd of March 2021", ("2021-03-03", date(2021, 3, 3), date(2021, 3, 3), "day")),
         ("It stopped on 5th of May.", "5th of May.", ("2025-05-05", date(2025, 5, 5), date(2025, 5, 5), "day")),
+        # a year named after the day wins over the sentence's tense (published 2025-11-07)
+        ("They joined on Jan. 1 this year, and others will follow.", "Jan. 1 this year",
+         ("2025-01-01", date(2025, 1, 1), date(2025, 1, 1), "day")),
+        ("It applied on March 3 last year.", "March 3 last year", ("2024-03-03", date(2024, 3, 3), date(2024, 3, 3), "day")),
         ("They met Last Friday.", "Last Friday", ("2025-10-31", date(2025, 10, 31), date(2025, 10, 31), "day")),
         ("Talks resume NEXT Monday.", "NEXT Monday", ("2025-11-10", date(2025, 11, 10), date(2025, 11, 10), "day")),
         ("It has rained since past Sunday.", "past Sunday", ("2025-11-02", date(2025, 11, 2), date(2025, 11, 2), "day")),

@@ -105,6 +105,7 @@ def _attribution_gate() -> KeywordGate:
                        whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
 _COMMA_AT_END = re.compile(r",\s*$")
+_BULLET = re.compile(r"\s*(?:[-–—•*]\s+)?")  # a list item's mark before its opening name
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
 _MEMBER_GLOSS = re.compile(r"\s*(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:founding\s+)?(?:members?|signator(?:y|ies)|part(?:y|ies))(?![\w])",
                            re.IGNORECASE)
@@ -498,11 +499,13 @@ class AttributionResolver:
                 clause_start = max(clause_start, dateline.end())
             if appositive and (clause_start == 0 or text[clause_start - 1] != ","):
                 continue  # no opening comma: not an appositive
-            if appositive and clause_start > 1 and _NAME_ONLY.fullmatch(text, 0, clause_start - 1) \
+            bullet = _BULLET.match(text).end()  # ("- Saudi Arabia, named by Moscow as a new member, says ...")
+            if appositive and clause_start > bullet + 1 and _NAME_ONLY.fullmatch(text, bullet, clause_start - 1) \
                     and not _RELATIVE_OPENER.match(text, clause_start) and not _MEMBER_GLOSS.match(text, clause_start):
                 # "Omer Celik, spokesperson for President Erdogan's ruling party, said ...": the name before the
                 # appositive speaks, not a person named inside it
-                named = self._phrase_speaker(text, base, 0, clause_start - 1) or _unknown_name(text, 0, clause_start - 1)
+                named = self._phrase_speaker(text, base, bullet, clause_start - 1) \
+                    or _unknown_name(text, bullet, clause_start - 1)
                 if named is not None:
                     head, clause_start, appositive = text[:clause_start - 1], 0, None  # (the name, not a list)
             if appositive and _RELATIVE_OPENER.match(text, clause_start):

@@ -28,7 +28,7 @@ CLAUSE_BREAK = re.compile(
     r";|:(?!\s*(?:the\s+)?\x02)|(?<![\x01\x02])\s[—–]\s(?!(?:the\s+)?\x02)"
     r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because)(?![\w])|(?<![\w])(?<!,\s)however(?![\w])(?!\s*,)"
     r"|(?<![\w])(?<!has\s)(?<!have\s)(?<!had\s)(?<!ever\s)since(?![\w])"
-    r"|,\s*(?:as(?!\s+an?\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
+    r"|,\s*(?:as(?!\s+an?\s)(?!\s+one\s+of\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
     re.IGNORECASE,
 )
 _OBJECT_INTRO = re.compile(
@@ -227,6 +227,31 @@ _PRONOUN_SUBJECT_AT_END = re.compile(
     re.IGNORECASE)
 
 
+# a participle in apposition to a country, with its agent: "Saudi Arabia, named by Moscow as ..., says ..."
+_BY_IN_APPOSITIVE = re.compile(r"\x02\x01*\s*,\s+(?:\w+ed|seen|known|chosen|given|taken|shown)\s+by\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+# a bare comma or ", and" between the last two of two countries: no list but a boundary ("under the chairmanship of
+# India, the Islamic Republic of Iran joined", "at the same time as Albania, and Croatia entered the EU")
+_NO_LIST_END = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?")
+_LIST_END_WORD = re.compile(r"(?<![\w])(?:and|or)(?![\w])|&", re.IGNORECASE)
+
+
+def _subject_part(group: list[Slot], masked: str) -> list[Slot]:
+    """The subject inside a group of countries before a trigger: only the last country when a bare comma ends the group
+    after a prepositional object ("of India, the Islamic Republic of Iran joined") or ", and" joins just two ("Albania,
+    and Croatia entered"): neither is a list."""
+    if len(group) < 2:
+        return group
+    last_gap = masked[group[-2].end:group[-1].start]
+    if not _NO_LIST_END.fullmatch(last_gap):
+        return group
+    bare = _LIST_END_WORD.search(last_gap) is None
+    if (bare and _PREPOSITION_BEFORE.search(masked, max(0, group[0].start - 20), group[0].start)) \
+            or (not bare and len(group) == 2):
+        return group[-1:]
+    return group
+
+
 def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_start: int,
                   skip: frozenset[str] = frozenset()) -> list[Slot]:
     """The antecedent when the trigger's clause opens with a relative pronoun ("Finland, which joined
@@ -251,7 +276,13 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
             # in the first predicate is not the subject of the second
             before = [s for s in before if s.end <= nearest.start]
             continue
-        group = group_around(before, nearest, masked)
+        group = _subject_part(group_around(before, nearest, masked), masked)
+        if _BY_IN_APPOSITIVE.search(masked, max(0, group[0].start - 40), group[0].start) \
+                and "," in masked[group[-1].end:trigger_start]:
+            # "Saudi Arabia, named by Moscow as a new member, says it is still weighing ...": the agent inside an
+            # appositive is not the subject
+            before = [s for s in before if s not in group]
+            continue
         only_skipped = all(s.code in skip for s in group)
         addressee = only_skipped and _THAT.search(masked, group[-1].end, trigger_start)
         # "Azerbaijan, another former Soviet republic with close ties to Israel, as a possible addition", "direct

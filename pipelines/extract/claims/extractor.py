@@ -110,6 +110,9 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
 # the possessor, not the relative clause's antecedent, owns the possessive trigger
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
+# a second clause's subject ("French voters rejected the constitution in May, and the Dutch followed days later"): an
+# echo there follows the first clause's step, which is no claim when it made none
+_COORDINATE_BEFORE = re.compile(r",\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 _FELLOW_REACH = 60  # characters after a joining where ", joining A, B and C" still names the members it joined
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
@@ -262,7 +265,7 @@ _ADVERBIAL = (
     r"at (?:a|an|the) (?:[\w-]+ ){0,3}?(?:event|ceremony|meeting|summit|conference|session)|"
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"in (?:early|late|mid)[\s-]+(?:\d{4}|[A-Z][a-z]+)|"
-    r"on (?:\w+day|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)|"
+    r"on (?:\w+day|[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?)|"
     r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
     r"as (?:a |an )?(?:full(?:-fledged)? |new |founding )?(?:members?|partners?)|"
     r"with (?:the )?[A-Z\x02][\w.'’\x01-]*)"
@@ -464,12 +467,15 @@ class _ArticleClaims:
                                              self._listed_countries, self.article.body):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
-        if speaker_country and sentence.in_quote:
-            # a quotation of a country or its government: "we", "our" and "us" are that country
-            # ('"We see our accession to the accords as ...," the ministry said')
+        if (speaker_country or leader_country) and sentence.in_quote:
+            # a quotation of a country, its government or its leader: "we", "our" and "us" are that country
+            # ('"We see our accession to the accords as ...," the ministry said', '"We are withdrawing from the Paris
+            # accord," Trump said')
             for m in _FIRST_PERSON_PLURAL.finditer(sentence.text):
+                if not speaker_country and m.group() == "us":
+                    continue  # (a leader's "us" is no subject of a step: "not prepared for us to start negotiations")
                 if not (excluded[0] <= m.start() < excluded[1]) and not any(s.start < m.end() and m.start() < s.end for s in slots):
-                    slots.append(Slot(m.start(), m.end(), speaker_country, m.group(), "coref"))
+                    slots.append(Slot(m.start(), m.end(), speaker_country or leader_country, m.group(), "coref"))
         if slots and slots[0].method == "mention" and slots[0].start <= _MAX_SUBJECT_IT_OPENING:
             slots.extend(self._subject_it(sentence, slots, excluded))
         if (speaker_country or leader_country) and excluded[1] > excluded[0]:
@@ -1336,7 +1342,8 @@ class _ArticleClaims:
                              if sentence.sentence_idx - 1 <= c.sentence_idx <= sentence.sentence_idx
                              and (c.accord == accord.name or _same_counterparty(c.accord, accord))
                              and c.country_code != slot.code), None)
-                if lead is None and _PARTICIPLE_STEP.match(masked, hit.end):
+                if lead is None and (_PARTICIPLE_STEP.match(masked, hit.end)
+                                     or _COORDINATE_BEFORE.search(masked, 0, slot.start)):
                     continue  # "Morocco followed in December 2020, signing a joint declaration": the participle says
                 # ("China applied in September 2021, and Taiwan followed within days": an application followed is one)
                 slot_status = lead.status if lead is not None and lead.status in ("announced", "signed", "candidate") \
