@@ -20,8 +20,10 @@ from pipelines.paths import DICTIONARIES_DIR
 # extract-4: refusals (conditional recognition, "would not follow the example", "rejected suggestions") and their speakers,
 # founders and enlargements, accession talks, Israel's own treaties, statuses of one sentence dated apart;
 # extract-5: quoted and participle speakers, magazine interviews, fact boxes, an accord's programmes and tiers, a list
-# after a membership noun, entries into force and ratifications, steps on the same day, another state's bar.
-EXTRACTOR_CODE_VERSION = "extract-5"
+# after a membership noun, entries into force and ratifications, steps on the same day, another state's bar;
+# extract-6: unnamed officials and a country's press as speakers ("Saudi officials", "Israeli media"), a country's role
+# named without its holder, members named by a joining, subjects bounded by prepositions and two-country clauses.
+EXTRACTOR_CODE_VERSION = "extract-6"
 
 
 @lru_cache(maxsize=1)

@@ -81,7 +81,8 @@ def test_possessive_pronoun_accession_after_a_country_speaker():
 def test_they_after_a_country_speaker_is_that_country():
     claims = claims_of("Omani officials said on Sunday that they would not normalize relations with Israel before a Palestinian state exists.",
                        PUBLISHED)
-    assert keys(claims) == {("OM", AA, "declined", "Oman")}
+    assert keys(claims) == {("OM", AA, "declined", "Omani officials")}  # the state's unnamed officials
+    assert {c.claimed_by_id for c in claims} == {"country:OM"}
 
 
 def test_existential_refusal_binds_the_country_past_the_broker():

@@ -164,3 +164,26 @@ def test_refusals_to_follow_suit_or_to_be_among_the_last_and_a_possessor_in_appo
     claims = claims_of("BRICS leaders met in Kazan. Saudi Arabia has not formally taken up its membership, while "
                        "Argentina declined its invitation in late 2023.", MAY_2024)
     assert ("AR", "BRICS", "declined", "article") in keys(claims)
+
+
+# --- the twenty-eighth blind round (session 20) ---------------------------------------------------------------
+
+
+def test_a_refusal_to_take_steps_towards_normalization():
+    claims = claims_of('"Indonesia will not take steps to normalize relations with Israel until a Palestinian state is '
+                       'achieved," Foreign Ministry spokesman Teuku Faizasyah told reporters on Wednesday.',
+                       datetime(2020, 12, 23), title="Indonesia rejects Abraham Accords")
+    assert keys(claims) == {("ID", "Abraham Accords", "declined", "Teuku Faizasyah")}
+
+
+def test_not_following_an_example_owned_by_a_plural():
+    claims = claims_of("Indonesia has watched the Abraham Accords closely. Foreign Minister Retno Marsudi has said that "
+                       "Jakarta would not follow the Gulf states' example.", datetime(2020, 12, 23))
+    assert ("ID", "Abraham Accords", "declined", "Retno Marsudi") in keys(claims)
+
+
+def test_a_list_continued_by_as_well_as():
+    claims = claims_of("Israeli media have named several Muslim-majority countries as possible next candidates for the "
+                       "Abraham Accords, including Mauritania and Niger, as well as Oman and Saudi Arabia.",
+                       datetime(2020, 12, 23))
+    assert {c.country_code for c in claims} == {"MR", "NE", "OM", "SA"}

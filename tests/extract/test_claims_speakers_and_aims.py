@@ -522,3 +522,36 @@ def test_a_leader_named_in_apposition_keeps_his_country_for_his_country():
     claims = claims_of("Argentina's new president, Javier Milei, wrote to the group's leaders last week saying his "
                        "country would not join BRICS.", datetime(2024, 1, 2))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("AR", "BRICS", "declined")}
+
+
+# --- the twenty-eighth blind round (session 20): who speaks when a state is not named as the speaker ---------
+
+
+def test_a_countrys_press_is_not_its_government():
+    claims = claims_of("Israeli media reported that Oman could be next to join the Abraham Accords.", datetime(2023, 2, 24))
+    assert keys(claims) == {("OM", "Abraham Accords", "candidate", "Israeli media")}
+    assert {c.claimed_by_id for c in claims} == {None}
+    claims = claims_of("Israeli media have named several countries as possible next candidates for the Abraham Accords, "
+                       "including Mauritania and Niger.", datetime(2020, 12, 23))
+    assert keys(claims) == {(code, "Abraham Accords", "candidate", "Israeli media") for code in ("MR", "NE")}
+
+
+def test_officials_who_name_candidates_are_the_ones_who_see_them():
+    claims = claims_of("In 2020, when the United Arab Emirates and Morocco joined the Abraham Accords, Israeli officials "
+                       "repeatedly named Mauritania as a possible next candidate.", datetime(2025, 7, 10))
+    assert ("MR", "Abraham Accords", "candidate", "Israeli officials") in keys(claims)
+
+
+def test_a_countrys_role_named_without_its_holder_is_the_holder_of_that_role():
+    text = ("Kazakh President Kassym-Jomart Tokayev opened the summit in Astana. Later, the President of Kazakhstan noted "
+            "that Kazakhstan would never join NATO.")
+    assert keys(claims_of(text, datetime(2024, 7, 4))) == {("KZ", "NATO", "declined", "Kassym-Jomart Tokayev")}
+    # with no holder in the article the country speaks
+    assert keys(claims_of("Kazakhstan's president said that Kazakhstan would never join NATO.", datetime(2024, 7, 4))) == {
+        ("KZ", "NATO", "declined", "Kazakhstan")}
+
+
+def test_the_head_of_state_is_the_last_speaker():
+    text = ("Kassym-Jomart Tokayev said the summit had been a success. Kazakhstan, as one of the founding states of the SCO, "
+            "will keep strengthening the organisation, the Head of State said.")
+    assert ("KZ", "Shanghai Cooperation Organisation", "signed", "Kassym-Jomart Tokayev") in keys(claims_of(text, datetime(2024, 7, 4)))

@@ -85,6 +85,8 @@ _BODY_PRONOUNS = frozenset({"the ministry", "the foreign ministry", "the governm
 class _RoleTitles:
     pattern: re.Pattern  # "the" + a singular title of role_titles.yaml, as a speaker phrase
     roles: dict[str, str]  # lowercased title -> role
+    after_country: re.Pattern  # right after a country that ends a speaker phrase: "Kazakhstan's president"
+    before_country: re.Pattern  # right before one: "the President of Kazakhstan"
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +95,11 @@ def _role_titles() -> _RoleTitles:
     roles = {t.surface.lower(): t.role for t in titles}
     alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(roles, key=len, reverse=True))
     # "the crown prince said", "the president has repeatedly said" (auxiliaries and adverbs before the verb)
-    return _RoleTitles(re.compile(rf"(?<![\w])the\s+(?:[A-Z][\w-]+\s+)?({alternation})"
-                                  r"(?:\s+(?:has|have|had|also|again|\w+ly))*\s*$", re.IGNORECASE), roles)
+    auxiliaries = r"(?:\s+(?:has|have|had|also|again|\w+ly))*\s*"
+    return _RoleTitles(re.compile(rf"(?<![\w])the\s+(?:[A-Z][\w-]+\s+)?({alternation}){auxiliaries}$", re.IGNORECASE),
+                       roles,
+                       re.compile(rf"(?:'s|’s)\s+({alternation}){auxiliaries}", re.IGNORECASE),
+                       re.compile(rf"(?<![\w])(?:the\s+)?({alternation})\s+of\s+(?:the\s+)?$", re.IGNORECASE))
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +110,9 @@ def _attribution_gate() -> KeywordGate:
                        whole_words=True)
 _THAT_WORD = re.compile(r"\bthat\b")
 _COMMA_AT_END = re.compile(r",\s*$")
+# a country's press as a speaker: "Israeli media", "US media outlets", "the Israeli press"
+_MEDIA_AFTER = re.compile(r"\s+(?:media(?:\s+outlets|\s+reports)?|press|newspapers|news\s+outlets|broadcasters|officials)(?![\w])",
+                          re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-–—•*]\s+)?")  # a list item's mark before its opening name
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
 _MEMBER_GLOSS = re.compile(r"\s*(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:founding\s+)?(?:members?|signator(?:y|ies)|part(?:y|ies))(?![\w])",
@@ -226,9 +234,11 @@ class AttributionResolver:
     """Walks an article's sentences in order and remembers the last speaker (for pronouns)."""
 
     def __init__(self, article: ArticleText, mentions: list[Mention], names: dict[str, str],
-                 roles: dict[str, set[str]] | None = None):
+                 roles: dict[str, set[str]] | None = None,
+                 role_countries: dict[str, set[tuple[str, str]]] | None = None):
         self.article = article
         self.roles = roles or {}  # person id -> the roles the article or the actor dictionary gives
+        self.role_countries = role_countries or {}  # person id -> (role, country code) pairs
         self.mentions = mentions
         # mentions that can speak, in the article's order, and their indexes sorted by start offset
         self._speakers = [m for m in mentions if m.entity_type in _SPEAKER_TYPES]
@@ -342,6 +352,18 @@ class AttributionResolver:
         if sentence_mentions:
             # the mention nearest to the verb side of the phrase
             best = _best(sentence_mentions)
+            if best.entity_type == "country":
+                media = _MEDIA_AFTER.match(text, best.end_char - base)
+                if media is not None and media.end() <= end:
+                    # "Israeli media reported ...": the country's press, not its government
+                    if media.group().strip().lower() == "officials":
+                        # "Saudi officials said ...": unnamed officials of the state (its id kept: "it" after them
+                        # is still the state)
+                        return Speaker(f"{best.text} officials", best.entity_id), best.start_char - base, media.end()
+                    return Speaker(f"{best.text} media", None), best.start_char - base, media.end()
+                holder = self._country_role_holder(text, base, start, end, best) if self.role_countries else None
+                if holder is not None:
+                    return holder
             return self._speaker_for(best), best.start_char - base, best.end_char - base
         segment = text[start:end]
         described = self._described_country(segment, base + start, base)
@@ -378,6 +400,25 @@ class AttributionResolver:
     def _mentions_before(self, lo: int, hi: int) -> bool:
         """Whether a person, organization or country mention starts in the body span [lo, hi)."""
         return bisect_left(self._starts, hi) > bisect_left(self._starts, lo)
+
+    def _country_role_holder(self, text: str, base: int, start: int, end: int,
+                             country: Mention) -> tuple[Speaker, int, int] | None:
+        """A country's role named without its holder ("Kazakhstan's president said", "the President of Kazakhstan
+        noted"): the article's person who holds that role for that country (named before the phrase preferred,
+        else after it: a press release that says "the Head of State" first), else None."""
+        titles = _role_titles()
+        c_start, c_end = country.start_char - base, country.end_char - base
+        after = titles.after_country.fullmatch(text, c_end, end)
+        before = titles.before_country.search(text, start, c_start) if after is None else None
+        if after is None and (before is None or text[c_end:end].strip(" ,")):
+            return None
+        m = after or before
+        wanted = (titles.roles[m.group(1).lower()], country.entity_id.split(":", 1)[-1])
+        holders = [mention for mention in self._speakers
+                   if mention.entity_type == "person" and wanted in self.role_countries.get(mention.entity_id, ())]
+        if not holders or len({h.entity_id for h in holders}) > 1:
+            return None
+        return self._speaker_for(holders[0]), min(c_start, m.start()), max(c_end, m.end())
 
     def _role_holder(self, segment: str, offset: int) -> tuple[Speaker, int, int] | None:
         """A role named without its holder ("the crown prince said", "the president has said"): the most

@@ -20,7 +20,8 @@ _TITLED_GAP = re.compile(
 )
 # (a parenthesis of its own between members: "Egypt (1979) and Jordan (1994)")
 _LIST_GAP = re.compile(r"(?:\s*\([^()\x01\x02]{1,40}\))?"
-                       r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+)?|\s+(?:and|&|or|nor)\s+|\s*\(\s*|\s*\)\s*,?\s*)(?:the\s+)?")
+                       r"(?:\s*,\s*(?:and\s+|&\s+|or\s+|nor\s+|as\s+well\s+as\s+)?|\s+(?:and|&|or|nor|as\s+well\s+as)\s+|\s*\(\s*|"
+                       r"\s*\)\s*,?\s*)(?:the\s+)?")  # ("..., including Mauritania and Niger, as well as Oman")
 # (", as a possible addition": a complement of the clause, not a clause of its own; "has since made clear" and
 # "did not, however, bring": adverbs)
 CLAUSE_BREAK = re.compile(
@@ -28,7 +29,7 @@ CLAUSE_BREAK = re.compile(
     r";|:(?!\s*(?:the\s+)?\x02)|(?<![\x01\x02])\s[—–]\s(?!(?:the\s+)?\x02)"
     r"|(?<![\w])(?:but|while|whereas|although|though|which|who|because)(?![\w])|(?<![\w])(?<!,\s)however(?![\w])(?!\s*,)"
     r"|(?<![\w])(?<!has\s)(?<!have\s)(?<!had\s)(?<!ever\s)since(?![\w])"
-    r"|,\s*(?:as(?!\s+an?\s)(?!\s+one\s+of\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
+    r"|,\s*(?:as(?!\s+an?\s)(?!\s+one\s+of\s)(?!\s+well\s+as\s)|after|before|when|where|and|so|yet|whose)(?![\w])(?!\s+(?:the\s+)?\x02)",
     re.IGNORECASE,
 )
 _OBJECT_INTRO = re.compile(

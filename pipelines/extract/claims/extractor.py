@@ -307,8 +307,10 @@ _JOINING_WORD = re.compile(r"(?<![\w])(?:join|joining|membership|accession|norma
 # a comma-enclosed insertion ("Serbia and Montenegro, already in accession negotiations, were ...")
 _APPOSITIVE = re.compile(r",[^,]*,")
 # a clause of its own that makes the accord named next the object of another membership
-_OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
-                                      r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
+                                      r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of|"
+                                      # ("Croatia joined in 2009, ..., and Croatia entered the EU in 2013")
+                                      r"(?:joined|joins|entered|enters|acceded\s+to|accedes\s+to))\s+(?:the\s+)?$", re.IGNORECASE)
 # an offset back from a date told before the subject: "..., a year after Iran joined"
 _OFFSET_AFTER = re.compile(r"(?<![\w])(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
                            r"after\s+(?:the\s+)?$", re.IGNORECASE)
@@ -363,9 +365,12 @@ class _ArticleClaims:
         self.generic_mentions = [m for m in accord_mentions if m.method == "context_alias"]
         self.accord_referenced = {m.sentence_idx for m in accord_mentions}  # named or generic phrase
         roles: dict[str, set[str]] = defaultdict(set)
+        role_countries: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for role in entities.person_roles:
             roles[role.person_id].add(role.role)
-        self.resolver = AttributionResolver(article, entities.mentions, names, roles)
+            if role.country_iso2:
+                role_countries[role.person_id].add((role.role, role.country_iso2))
+        self.resolver = AttributionResolver(article, entities.mentions, names, roles, role_countries)
         self._table = None  # the text table being read: (its header, the accord it is about)
         self._member_list: tuple[Accord, dating.ClaimDate | None] | None = None  # the list of members being read
         topics = article_topic_accords(article)
@@ -1212,14 +1217,19 @@ class _ArticleClaims:
                 if status == "declined" and said_by is not OUTLET and group and _CANNOT.match(masked, hit.start) else None
             if barring and barring not in {s.code for s in group}:
                 continue  # "Beijing insists Taipei cannot join as a separate economy": another state's bar, no refusal
-            if status == "candidate" and binding == "slot" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start):
+            if status == "candidate" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start) \
+                    and (binding == "slot" or (not group and _NAMING_TRIGGER.match(masked, hit.start))):
+                # (a naming whose countries follow as its object: "Israeli media have named several countries as possible
+                # candidates, including Mauritania and Niger")
                 # "Cohen asked Baerbock to help persuade Mauritania and Niger to normalize", "Trump urged Syria to
                 # join": the person who urges or persuades is the one who sees the country as a candidate
                 if _NAMING_TRIGGER.match(masked, hit.start):
                     # "..., and analysts have floated Uzbekistan as a possible candidate": whoever names it in that
-                    # clause (a person, a body, unnamed sources; a state's officials stay the outlet's report)
+                    # clause (a person, a body, unnamed sources, a state's unnamed officials; a state itself stays the
+                    # outlet's report)
                     agent = self.resolver.speaker_in(sentence, clause_start, hit.start)
-                    agent = None if agent is None or (agent.entity_id or "").startswith("country:") else agent
+                    agent = None if agent is None or ((agent.entity_id or "").startswith("country:")
+                                                      and not agent.name.endswith(" officials")) else agent
                 else:
                     agent = self._person_before(sentence, clause_start, hit.start, excluded)
                 said_by = agent or said_by
