@@ -381,6 +381,14 @@ class _ArticleState:
                 return term.country
         return None
 
+    def _with_dictionary_country(self, role: PersonRole, actor: Actor) -> PersonRole:
+        """``role`` with the country of the actor's term of that role valid on the article's day, when there is one."""
+        countries = {t.country for t in actor.terms if t.role == role.role and t.country and t.valid_on(self.day)}
+        if len(countries) != 1:
+            return role
+        return PersonRole(role.person_id, role.role, countries.pop(), role.sentence_idx, role.start_char, role.end_char,
+                          role.source)
+
     def country_of_person(self, hit: PersonHit) -> str | None:
         for r in self.roles:
             if r.person_id == "person:" + hit.person_id and r.country_iso2:
@@ -475,7 +483,11 @@ class _ArticleState:
                 if actor is None:
                     continue
                 if any(r.person_id == pid for r in self.roles):
-                    continue  # the article states the role itself: the dictionary is only a fallback
+                    # the article states the role itself: the dictionary is only a fallback, here for the country the
+                    # article leaves unsaid ("Prime Minister Nawaf Salam": Lebanon's, by the dictionary on that day)
+                    self.roles = [self._with_dictionary_country(r, actor) if r.person_id == pid and r.country_iso2 is None
+                                  else r for r in self.roles]
+                    continue
                 for term in actor.terms:
                     if term.valid_on(self.day):
                         self.add_role_chars(pid, term.role, term.country, hit.start_char, hit.end_char, "dictionary")

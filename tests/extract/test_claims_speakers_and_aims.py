@@ -555,3 +555,12 @@ def test_the_head_of_state_is_the_last_speaker():
     text = ("Kassym-Jomart Tokayev said the summit had been a success. Kazakhstan, as one of the founding states of the SCO, "
             "will keep strengthening the organisation, the Head of State said.")
     assert ("KZ", "Shanghai Cooperation Organisation", "signed", "Kassym-Jomart Tokayev") in keys(claims_of(text, datetime(2024, 7, 4)))
+
+
+def test_a_leader_whose_country_the_article_leaves_unsaid_speaks_for_the_dictionarys_country_that_day():
+    claims = claims_of("Prime Minister Nawaf Salam has ruled out normalization with Israel.", datetime(2025, 7, 11))
+    assert keys(claims) == {("LB", "Abraham Accords", "declined", "Nawaf Salam")}  # (Israel, after "with", is no subject)
+    assert keys(claims_of("President Milei ruled out joining BRICS.", datetime(2024, 1, 5))) == {
+        ("AR", "BRICS", "declined", "Javier Milei")}
+    # before his term the dictionary gives him no country, so the refusal is nobody's
+    assert claims_of("Prime Minister Nawaf Salam has ruled out normalization with Israel.", datetime(2020, 7, 11)) == []

@@ -1141,7 +1141,9 @@ class _ArticleClaims:
                     # before a descriptive apposition
                     appositive = _APPOSITIVE_SUBJECT.search(masked, max(content[0], excluded[1]), hit.start)
                     group = [s for s in slots if appositive and s.start == appositive.start("subj")]
-                if not group and not any(clause_start <= s.start < clause_end for s in slots):
+                if not group and not any(clause_start <= s.start < clause_end and not after_with(masked, s) for s in slots):
+                    # (a partner after "with" is no subject: "Prime Minister Nawaf Salam has ruled out normalization
+                    # with Israel")
                     group, leader = self._leader_subject(sentence, excluded, clause_start, hit.start)
             if binding == "subject" and len(group) > 1 and _POSSESSIVE_AT.match(masked, group[-1].end) \
                     and _APPOSITION_HEAD.search(masked, 0, group[-1].start):
