@@ -187,3 +187,15 @@ def test_a_list_continued_by_as_well_as():
                        "Abraham Accords, including Mauritania and Niger, as well as Oman and Saudi Arabia.",
                        datetime(2020, 12, 23))
     assert {c.country_code for c in claims} == {"MR", "NE", "OM", "SA"}
+
+
+def test_normalization_that_is_not_part_of_a_policy_or_not_an_option():
+    text = ("Israel wants Lebanon in the Abraham Accords. President Joseph Aoun said Friday that normalization with Israel "
+            'is "not currently part of Lebanon\'s foreign policy". "As for normalization, it is not currently part of '
+            'Lebanese foreign policy," Aoun said.')
+    claims = claims_of(text, datetime(2025, 7, 11))
+    assert keys(claims) == {("LB", "Abraham Accords", "declined", "Joseph Aoun")}
+    assert len(claims) == 2  # both sentences
+    claims = claims_of('Dbeibah told reporters that normalisation with Israel was "not an option" for Libya.',
+                       datetime(2023, 8, 28))
+    assert keys(claims) == {("LY", "Abraham Accords", "declined", "Abdul Hamid Dbeibah")}

@@ -230,7 +230,7 @@ _ELLIPTIC_TRIGGER = re.compile(
     r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|offers?|instruments?|accession treat(?:y|ies)|accession protocols?|country|ties|relations|aboard|"
-    r"board|seats?|signed on|signed up|interested|interest|entered|came in|admitted|brought in|"
+    r"board|seats?|signed on|signed up|interested|interest|entered|came in|admitted|brought in|option|policy|"
     r"process|ratified|"
     r"normali[sz]e|normali[sz]ation|recogni[sz]e)[\"”]?$",
     re.IGNORECASE,
