@@ -120,7 +120,9 @@ def _patterns() -> _Patterns:
         relative=re.compile(rf"{b}(?P<rel>{_alternation(words.relative)}){e}", re.I),
         ago=re.compile(
             rf"{b}(?P<n>\d{{1,3}}|{_alternation(words.numbers) if words.numbers else '(?!)'})[\s-]+"
-            rf"(?P<unit>year|month|week|day)s?\s+ago(?:\s+(?P<exact>today|to the day))?{e}",
+            # ("marked 20 years since they joined": since that many years ago; not "20 years since 2004", a span)
+            rf"(?P<unit>year|month|week|day)s?\s+(?:ago|since(?!\s+(?:(?:early|late|mid|the)\s+)?(?:1[89]|20)\d\d))"
+            rf"(?:\s+(?P<exact>today|to the day))?{e}",
             re.I,
         ),
         wire_dateline=re.compile(
@@ -351,7 +353,7 @@ def _sentence_dates(sentence: SentenceText, ref: date | None, paragraph_start: b
         cues |= mask
     cues &= _FAMILIES
     digits = _DIGIT.search(text) is not None
-    ago = " ago" in text or " Ago" in text or " AGO" in text  # (no lower-cased copy of every sentence)
+    ago = " ago" in text or " Ago" in text or " AGO" in text or "s since " in text  # (no lower-cased copy of every sentence)
     if not cues and not digits and not ago:
         return []
     months = digits and cues & _MONTH

@@ -198,3 +198,17 @@ def test_signing_at_a_place_on_an_abbreviated_date_leaves_the_accord_to_the_cont
                        datetime(2024, 2, 9))
     signed = {(c.country_code, c.date_lower) for c in claims if c.status == "signed"}
     assert {("AE", date(2020, 9, 15)), ("BH", date(2020, 9, 15))} <= signed
+
+
+def test_a_named_closed_group_of_countries_is_each_of_them():
+    claims = claims_of("On May 1, 2004, the three Baltic countries also joined the European Union.", datetime(2024, 3, 29))
+    assert keys(claims) == {(code, "European Union", "signed", "article") for code in ("EE", "LV", "LT")}
+    # a threat to the group is no step of theirs
+    assert claims_of("Russia threatened the Baltic states after NATO's summit.", datetime(2024, 3, 29)) == []
+
+
+def test_they_after_an_opening_list_is_the_list_and_years_since_date_the_step():
+    claims = claims_of("RIGA, March 29 (BNN) – Estonia, Latvia and Lithuania on Friday marked 20 years since they became "
+                       "members of NATO.", datetime(2024, 3, 29))
+    assert keys(claims) == {(code, "NATO", "signed", "article") for code in ("EE", "LV", "LT")}
+    assert {(c.date_lower, c.date_upper) for c in claims} == {(date(2004, 1, 1), date(2004, 12, 31))}

@@ -51,6 +51,8 @@ def test_seed_dates():
         # a year named after the day wins over the sentence's tense (published 2025-11-07)
         ("They joined on Jan. 1 this year, and others will follow.", "Jan. 1 this year",
          ("2025-01-01", date(2025, 1, 1), date(2025, 1, 1), "day")),
+        # "N years since" is N years ago; "N years since 2004" is a span from a year named
+        ("It marked 20 years since it joined.", "20 years since", ("2005", date(2005, 1, 1), date(2005, 12, 31), "year")),
         ("It applied on March 3 last year.", "March 3 last year", ("2024-03-03", date(2024, 3, 3), date(2024, 3, 3), "day")),
         ("They met Last Friday.", "Last Friday", ("2025-10-31", date(2025, 10, 31), date(2025, 10, 31), "day")),
         ("Talks resume NEXT Monday.", "NEXT Monday", ("2025-11-10", date(2025, 11, 10), date(2025, 11, 10), "day")),

@@ -187,9 +187,12 @@ def group_around(slots: list[Slot], anchor: Slot, masked: str) -> list[Slot]:
     ordered = sorted(slots, key=lambda s: s.start)
     i = ordered.index(anchor)
     lo = hi = i
-    while lo > 0 and _list_gap(masked[ordered[lo - 1].end:ordered[lo].start]):
+    # (slots on one span are one group: "they" standing for a list)
+    while lo > 0 and (ordered[lo - 1].start == ordered[lo].start
+                      or _list_gap(masked[ordered[lo - 1].end:ordered[lo].start])):
         lo -= 1
-    while hi + 1 < len(ordered) and _list_gap(masked[ordered[hi].end:ordered[hi + 1].start]):
+    while hi + 1 < len(ordered) and (ordered[hi + 1].start == ordered[hi].start
+                                     or _list_gap(masked[ordered[hi].end:ordered[hi + 1].start])):
         hi += 1
     return ordered[lo:hi + 1]
 

@@ -39,6 +39,39 @@ def descriptors() -> tuple[Descriptor, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class CountryGroup:
+    pattern: re.Pattern
+    countries: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def country_groups() -> tuple[CountryGroup, ...]:
+    """``groups`` of coreference.yaml: phrases that name a fixed set of countries ("the three Baltic states")."""
+    path = DICTIONARIES_DIR / COREFERENCE_FILE
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    out = []
+    for i, entry in enumerate(data.get("groups") or []):
+        phrases, countries = entry.get("phrases"), entry.get("countries")
+        if not phrases or not all(isinstance(p, str) for p in phrases) or not countries or len(countries) < 2 \
+                or not all(isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) for c in countries):
+            raise ValueError(f"{path}: groups[{i}] needs a list of phrases and two country codes or more")
+        parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+        out.append(CountryGroup(re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(countries)))
+    return tuple(out)
+
+
+def group_slots(sentence_text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, code) for every country of every named group in the sentence, one per country on the
+    group's span (spans in ``taken`` excluded)."""
+    out = []
+    for group in country_groups():
+        for m in group.pattern.finditer(sentence_text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.extend((m.start(), m.end(), m.group(), code) for code in group.countries)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _descriptor_gate() -> KeywordGate:
     return KeywordGate([d.words for d in descriptors()])

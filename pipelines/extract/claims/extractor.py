@@ -43,7 +43,7 @@ from pipelines.extract.claims.coordination import (
     object_group,
     subject_group,
 )
-from pipelines.extract.claims.coreference import descriptor_masks, listed_mentions, resolve_descriptors
+from pipelines.extract.claims.coreference import descriptor_masks, group_slots, listed_mentions, resolve_descriptors
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
 from pipelines.extract.claims.lists import is_short, item_start, opens_member_list
@@ -181,7 +181,7 @@ _MEDIA_KIND_WORDS = ("news", "media", "photo")
 # "Britain has struggled to strike trade deals since it left the EU": "it" opening a clause after a subordinator
 # or "and" stands for the country the sentence opened with, when that is the only country named before it
 _SUBJECT_IT = re.compile(r"(?<![\w])(?:since|after|when|before|until|because|once|and|but|although|though|while)"
-                         r"\s+(it)(?=\s+(?:(?:has|had|have|was|is|formally|officially|finally|first|eventually|then|"
+                         r"\s+(it|they)(?=\s+(?:(?:has|had|have|was|is|formally|officially|finally|first|eventually|then|"
                          r"also|only|already)\s+)*[a-z])")
 _MAX_SUBJECT_IT_OPENING = 40  # characters before the opening country (its article, an adjective: "The UK's economy")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
@@ -472,6 +472,10 @@ class _ArticleClaims:
                                              self._listed_countries, self.article.body):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
+        if "ltic" in sentence.text or "enelux" in sentence.text or "isegrad" in sentence.text:  # (a cheap gate)
+            for start, end, text, code in group_slots(sentence.text, taken):
+                if not (excluded[0] <= start < excluded[1]):
+                    slots.append(Slot(start, end, code, text, "coref"))  # "the three Baltic states"
         if (speaker_country or leader_country) and sentence.in_quote:
             # a quotation of a country, its government or its leader: "we", "our" and "us" are that country
             # ('"We see our accession to the accords as ...," the ministry said', '"We are withdrawing from the Paris
@@ -496,17 +500,28 @@ class _ArticleClaims:
     def _subject_it(self, sentence: SentenceText, slots: list[Slot], excluded: tuple[int, int]) -> list[Slot]:
         """ "it" after a subordinator as the sentence's opening country ("Britain has struggled since it left the
         EU"), when no other country is named before it (but a partner after "with") and that country is not the
-        accord's counterparty."""
+        accord's counterparty; "they" as the opening list of countries ("Estonia, Latvia and Lithuania marked 20 years
+        since they became members"), one slot per country on the pronoun."""
         out = []
-        for m in _SUBJECT_IT.finditer(sentence.text, slots[0].end):
+        text = sentence.text
+        dateline = DATELINE_AGENCY.match(text)  # ("RIGA, March 29 (BNN) – Estonia, Latvia and Lithuania ...")
+        lead = dateline.end() if dateline else 0
+        slots = [s for s in slots if s.start >= lead]
+        if not slots or slots[0].start - lead > _MAX_SUBJECT_IT_OPENING:
+            return out
+        opening = group_around(slots, slots[0], mask(text, slots))
+        for m in _SUBJECT_IT.finditer(text, slots[0].end):
             if excluded[0] <= m.start(1) < excluded[1]:
                 continue
             # (the partner of "with" is no candidate: "Egypt made peace with Israel when it signed the treaty")
-            before = {s.code for s in slots if s.start < m.start(1) and not after_with(sentence.text, s)}
-            if len(before) != 1 or (self.topic and slots[0].code in self.topic.non_joiners) \
-                    or "," in sentence.text[:slots[0].start] or any(c in sentence.text[slots[0].end:m.start()] for c in ';:"“”'):
+            before = [s for s in slots if s.start < m.start(1) and not after_with(text, s)]
+            plural = m.group(1).lower() == "they"
+            subject = opening if plural else slots[:1]
+            if {s.code for s in before} != {s.code for s in subject} or len(subject) != (len(opening) if plural else 1) \
+                    or (plural and len(subject) < 2) or (self.topic and any(s.code in self.topic.non_joiners for s in subject)) \
+                    or "," in text[lead:slots[0].start] or any(c in text[subject[-1].end:m.start()] for c in ';:"“”'):
                 break
-            out.append(Slot(m.start(1), m.end(1), slots[0].code, m.group(1), "coref"))
+            out.extend(Slot(m.start(1), m.end(1), s.code, m.group(1), "coref") for s in subject)
         return out
 
     def _person_speaker(self, mention: Mention) -> Speaker:
