@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from pipelines.extract.claims.evaluation import ingested_article
 from pipelines.extract.pipeline import analyze_article
 from tests.extract.claims_testkit import claims_of, keys
@@ -212,3 +214,15 @@ def test_they_after_an_opening_list_is_the_list_and_years_since_date_the_step():
                        "members of NATO.", datetime(2024, 3, 29))
     assert keys(claims) == {(code, "NATO", "signed", "article") for code in ("EE", "LV", "LT")}
     assert {(c.date_lower, c.date_upper) for c in claims} == {(date(2004, 1, 1), date(2004, 12, 31))}
+
+
+def test_a_group_without_two_valid_country_codes_is_refused_on_load():
+    from pipelines.extract.claims.coreference import parse_country_groups
+
+    assert parse_country_groups({"groups": [{"phrases": ["the benelux"], "countries": ["BE", "NL", "LU"]}]})[0].countries \
+        == ("BE", "NL", "LU")
+    for bad in ({"phrases": ["the benelux"], "countries": ["BE"]},
+                {"phrases": ["the benelux"], "countries": ["BE", "Netherlands"]},
+                {"phrases": [], "countries": ["BE", "NL"]}):
+        with pytest.raises(ValueError, match=r"groups\[0\]"):
+            parse_country_groups({"groups": [bad]})

@@ -49,7 +49,11 @@ class CountryGroup:
 def country_groups() -> tuple[CountryGroup, ...]:
     """``groups`` of coreference.yaml: phrases that name a fixed set of countries ("the three Baltic states")."""
     path = DICTIONARIES_DIR / COREFERENCE_FILE
-    data = load_yaml(path.read_text(encoding="utf-8"))
+    return parse_country_groups(load_yaml(path.read_text(encoding="utf-8")), str(path))
+
+
+def parse_country_groups(data: dict, path: str = COREFERENCE_FILE) -> tuple[CountryGroup, ...]:
+    """The ``groups`` section of a parsed coreference.yaml, validated (ValueError names the bad entry)."""
     out = []
     for i, entry in enumerate(data.get("groups") or []):
         phrases, countries = entry.get("phrases"), entry.get("countries")
