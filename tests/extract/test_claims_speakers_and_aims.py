@@ -564,3 +564,34 @@ def test_a_leader_whose_country_the_article_leaves_unsaid_speaks_for_the_diction
         ("AR", "BRICS", "declined", "Javier Milei")}
     # before his term the dictionary gives him no country, so the refusal is nobody's
     assert claims_of("Prime Minister Nawaf Salam has ruled out normalization with Israel.", datetime(2020, 7, 11)) == []
+
+
+def test_named_turns_of_a_briefing_and_a_parliament_and_an_answer_that_runs_on():
+    text = ("Foreign Ministry Spokesperson's Regular Press Conference\n\n"
+            "CCTV: What is your comment on the climate talks?\n\n"
+            "Zhao Lijian: China ratified the Paris Agreement in 2016 and has always honored its commitments.\n\n"
+            "I want to stress that the United States withdrew from the Paris Agreement under the previous "
+            "administration.\n\n"
+            "AFP: A follow-up question. Some analysts say Taiwan applied to join the CPTPP to preempt China. Could "
+            "you confirm?\n\n"
+            "Zhao Lijian: We have noted the relevant report.")
+    claims = _transcript_claims(text)
+    # the spokesman's turn runs on into his next paragraph; the reporter's question claims nothing
+    assert claims == {("CN", "Paris Agreement", "signed", "Zhao Lijian"),
+                      ("US", "Paris Agreement", "withdrawn", "Zhao Lijian")}
+    text = ("Hon. Michael Chong (Wellington—Halton Hills, CPC): Mr. Speaker, will the government ratify the accession "
+            "protocols quickly?\n\n"
+            "Hon. Mélanie Joly (Minister of Foreign Affairs, Lib.): Mr. Speaker, Canada welcomes Finland's application "
+            "to join NATO.\n\n"
+            "Hon. Michael Chong (Wellington—Halton Hills, CPC): Mr. Speaker, when?\n\n"
+            "Hon. Mélanie Joly (Minister of Foreign Affairs, Lib.): Mr. Speaker, soon.")
+    assert ("FI", "NATO", "candidate", "Mélanie Joly") in _transcript_claims(text)
+
+
+def test_the_outlets_own_paragraphs_between_turns_stay_the_outlets():
+    text = ("Question: Is full membership of the SCO on the agenda?\n\n"
+            "Erdoğan: Of course, that is the target.\n\n"
+            "Erdoğan is not the first Turkish official to flirt with the idea. Iran joined the SCO in 2023.\n\n"
+            "Question: And NATO?\n\n"
+            "Erdoğan: Turkey is one of the strongest members of NATO.")
+    assert ("IR", "Shanghai Cooperation Organisation", "signed", "article") in _transcript_claims(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -185,7 +186,13 @@ class Speaker:
 _SPEAKER_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,3})(?: \([A-Za-z ]{2,20}\))?:\s")
 # a capitalized name as a transcript label ("Rehn: There was no deal."), counted only for a person of the article
 _NAME_LABEL = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2}):\s")
-_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP)\.?\s+")
+# a named turn of a parliamentary record, a podcast or a briefing: "Hon. Mélanie Joly (Minister of Foreign Affairs,
+# Lib.):", "Andrew Schwartz:", "A. Smadiyarov:", "MK Ahmad Tibi (Joint List):", "Question (Reuters):" (a label counts only
+# when the page repeats it, or as a question)
+_TITLED_NAME_LABEL = re.compile(r"\s*((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
+                                r"(?:\s+[A-Z][\w'’-]+){0,4})(?:\s+\([^()\n]{1,80}\))?:\s")
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|we|We|our|Our|us)(?![\w’'])")
+_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP|HON|MK)\.?\s+", re.IGNORECASE)
 # labels that a page repeats without being a speaker (captions, links, datelines are places)
 _NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TAGS", "READ ALSO", "ALSO READ", "LIVE",
                                  "UPDATE", "EXPLAINED", "WATCH", "NOTE", "EDITOR'S NOTE", "CORRECTION", "READ MORE",
@@ -271,6 +278,7 @@ class AttributionResolver:
     def _transcript_labels(self) -> dict[int, tuple[Speaker, int]]:
         sentences, body = self.article.sentences, self.article.body
         openers: dict[int, tuple[str, int]] = {}  # sentence index -> (label, label end as a body offset)
+        minor: dict[int, tuple[str, int]] = {}  # one-word labels: a reporter's outlet, a turn that ends the one before
         previous_paragraph = None
         for sentence in sentences:
             if sentence.paragraph_idx != previous_paragraph and ":" in body[sentence.start_char:sentence.start_char + 60]:
@@ -282,6 +290,16 @@ class AttributionResolver:
                         and m.group(1).split()[-1].lower() in self._person_surnames:
                     # a magazine interview's "Rehn: ..." (a person of the article by surname, not "Note:")
                     openers[sentence.sentence_idx] = (m.group(1), m.end())
+                elif (m := _TITLED_NAME_LABEL.match(body, sentence.start_char, sentence.start_char + 140)) \
+                        and (len(m.group(1).split()) > 1 or m.group(1).upper() in _QUESTION_LABELS) \
+                        and m.group(1).rstrip(".").upper() not in _NOT_SPEAKER_LABELS \
+                        and not self._non_person_at(m.start(1), m.end(1)):
+                    # (not a fact box's "Finland: joined in 2023" or "Abraham Accords (2020-2021): ...", nor "Plus:")
+                    openers[sentence.sentence_idx] = (m.group(1).rstrip("."), m.end())
+                elif m and len(m.group(1).split()) == 1 and m.group(1).upper() not in _NOT_SPEAKER_LABELS \
+                        and not any(x.entity_type in ("country", "accord") and m.start(1) <= x.start_char < m.end(1)
+                                    for x in self.mentions):
+                    minor[sentence.sentence_idx] = (m.group(1), m.end())  # "AFP:", "Bloomberg:" (turns, in a transcript)
             previous_paragraph = sentence.paragraph_idx
         surnames = [label.split()[-1] for label, _ in openers.values()]
         # a transcript: two or more labelled turns, at least one label repeated (by its last word)
@@ -289,15 +307,36 @@ class AttributionResolver:
             return {}
         out: dict[int, tuple[Speaker, int]] = {}
         self._interviewee = self._sole_person_before(min(end for _label, end in openers.values()))
+        asking = {sentence.paragraph_idx for sentence in sentences if sentence.text.rstrip().rstrip("\"”'’").endswith("?")}
         current: Speaker | None = None
         current_paragraph, label_end = None, 0
+        first_turn, last_turn = min(openers), max(openers | minor)
+        paragraph_text: dict[int, str] = defaultdict(str)
+        for sentence in sentences:
+            paragraph_text[sentence.paragraph_idx] += " " + sentence.text
+        first_person = {k for k, text in paragraph_text.items() if _FIRST_PERSON.search(text)}
         for sentence in sentences:
             opener = openers.get(sentence.sentence_idx)
             if opener is not None:
                 current, current_paragraph = self._label_to_speaker(opener[0]), sentence.paragraph_idx
                 if surnames.count(opener[0].split()[-1]) < 2 and current is not QUESTIONER:
-                    current = None  # a label used once: a dateline or a heading, not a turn
+                    # a label used once: a dateline or a heading, not a turn; or, inside the transcript, a reporter
+                    # who asks ("AFP: A follow-up question. ... ?")
+                    current = QUESTIONER if first_turn < sentence.sentence_idx and sentence.paragraph_idx in asking \
+                        else None
                 label_end = opener[1]
+            elif sentence.sentence_idx in minor and sentence.sentence_idx > first_turn:
+                # a reporter's turn ("AFP: A follow-up question. ... ?"): asks; otherwise it only ends the turn before
+                current = QUESTIONER if sentence.paragraph_idx in asking else None
+                current_paragraph, label_end = sentence.paragraph_idx, minor[sentence.sentence_idx][1]
+            elif sentence.is_heading:
+                current = None  # a heading ends the turn
+            elif current is not None and current is not QUESTIONER and sentence.paragraph_idx != current_paragraph \
+                    and sentence.sentence_idx < last_turn and sentence.paragraph_idx in first_person \
+                    and current.name.split()[-1] not in paragraph_text.get(sentence.paragraph_idx, ""):
+                # an answer that runs on in a new paragraph, in the first person, before the page's next turn (the
+                # page's own text may come between turns: "Erdoğan is not the first Turkish official to ...")
+                current_paragraph, label_end = sentence.paragraph_idx, 0
             if current is not None and sentence.paragraph_idx == current_paragraph:
                 covered = min(max(label_end - sentence.start_char, 0), len(sentence.text))
                 out[sentence.sentence_idx] = (current, covered)
@@ -307,8 +346,12 @@ class AttributionResolver:
     def _person_surnames(self) -> frozenset[str]:
         return frozenset(m.text.split()[-1].lower() for m in self._speakers if m.entity_type == "person")
 
+    def _non_person_at(self, start: int, end: int) -> bool:
+        """Whether a country, organization or accord mention starts in the body span [start, end)."""
+        return any(m.entity_type != "person" and start <= m.start_char < end for m in self.mentions)
+
     def _label_to_speaker(self, label: str) -> Speaker:
-        if label in _QUESTION_LABELS:
+        if label.upper() in _QUESTION_LABELS:
             return QUESTIONER
         if label in _OUTLET_LABELS:
             return Speaker(ARTICLE, None)
@@ -316,7 +359,7 @@ class AttributionResolver:
             # a print interview's "A:": the one person the page names before its first question, else unnamed
             return self._interviewee or INTERVIEWEE
         title = (self.article.title or "").lower()
-        if len(label) > 2 and label.split()[-1].lower() not in self._person_surnames \
+        if len(label) > 2 and label.isupper() and label.split()[-1].lower() not in self._person_surnames \
                 and re.search(rf"(?<![\w]){re.escape(label.lower())}(?![\w])", title):
             # "SPIEGEL: ..." in a "SPIEGEL Interview with ...": the publication asks, in its own voice
             return Speaker(ARTICLE, None)
@@ -325,6 +368,8 @@ class AttributionResolver:
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)
             if mention.entity_type == "person" and mention.text.split()[-1].lower() == surname:
                 return self._speaker_for(mention)
+        if not label.isupper():
+            return Speaker(" ".join(words) or label, None)  # ("Andrew Schwartz", "McPherson" kept as written)
         return Speaker(" ".join(w.capitalize() for w in words) or label, None)
 
     def _sole_person_before(self, end: int) -> Speaker | None:

@@ -260,6 +260,7 @@ _ADVERBIAL = (
     r"organi[sz]ation))?|"
     r"for (?:(?:around|about|nearly|almost|more than|over) )?(?:(?:[\w-]+ )?(?:years|decades|months)(?: now)?|an? (?:year|decade)|some time|a long time)|"
     r"since (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)|too|also|as well|soon|very soon|subsequently|afterwards|eventually|first|yet|now|officially|formally|"
+    r"of each other|of one another|"  # ("applied within a week of each other")
     r"once \w+|at (?:the|its|their|a|this|last|next)?\s?(?:\d{4} )?[A-Z\x02][\w.'’\x01-]*(?: [A-Z\x02][\w.'’\x01-]*){0,3}"
     r"(?: (?:summit|meeting|conference|ceremony|talks))?|at (?:the|its|their|a|this|last|next) (?:\d{4} )?(?:summit|meeting)|"
     r"at (?:a|an|the) (?:[\w-]+ ){0,3}?(?:event|ceremony|meeting|summit|conference|session)|"
@@ -307,10 +308,14 @@ _JOINING_WORD = re.compile(r"(?<![\w])(?:join|joining|membership|accession|norma
 # a comma-enclosed insertion ("Serbia and Montenegro, already in accession negotiations, were ...")
 _APPOSITIVE = re.compile(r",[^,]*,")
 # a clause of its own that makes the accord named next the object of another membership
-_OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
-                                      r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of|"
-                                      # ("Croatia joined in 2009, ..., and Croatia entered the EU in 2013")
-                                      r"(?:joined|joins|entered|enters|acceded\s+to|accedes\s+to))\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_MEMBERSHIP_BEFORE = re.compile(r"[,;][^,;]*?\b(?:became|becomes|become|joined|joins|was|were|is|are)\s+(?:already\s+)?"
+                                      r"(?:a|an|the)\s+(?:full\s+|founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# the object of another clause's joining, for a joining told without its object ("Croatia joined in 2009, ..., and
+# Croatia entered the EU in 2013"; not for a list of founders: "the founding countries - A, B - ...; these four states
+# joined BRICS")
+_OTHER_JOINING_BEFORE = re.compile(r"[,;][^,;]*?\b(?:joined|joins|entered|enters|acceded\s+to|accedes\s+to)\s+(?:the\s+)?$",
+                                   re.IGNORECASE)
+_JOINING_TRIGGER = re.compile(r"(?:joined|joins|entered|enters|acceded|accedes)$", re.IGNORECASE)
 # an offset back from a date told before the subject: "..., a year after Iran joined"
 _OFFSET_AFTER = re.compile(r"(?<![\w])(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
                            r"after\s+(?:the\s+)?$", re.IGNORECASE)
@@ -608,6 +613,7 @@ class _ArticleClaims:
         trigger_end = position if end is None else end
         text, base = sentence.text, sentence.start_char
         negated = _NEGATION_WORD.search(text, trigger_end) is not None  # cheap test before the relative clause's
+        joining = _JOINING_TRIGGER.search(text, position, trigger_end) is not None
         named = [m for m in mentions
                  if not before_mention.search(text, 0, max(0, m.start_char - base))
                  and not _OUTSIDE_OF.search(text, 0, max(0, m.start_char - base))
@@ -616,7 +622,8 @@ class _ArticleClaims:
                  # "Albania applied for membership in April 2009, in the same month it became a member of NATO": the
                  # object of another clause's membership
                  and not (m.start_char - base >= trigger_end
-                          and _OTHER_MEMBERSHIP_BEFORE.search(text, trigger_end, m.start_char - base))
+                          and (_OTHER_MEMBERSHIP_BEFORE.search(text, trigger_end, m.start_char - base)
+                               or (joining and _OTHER_JOINING_BEFORE.search(text, trigger_end, m.start_char - base))))
                  # "Türkiye, a NATO member, confirmed it had applied to join the group": a description names another
                  # accord than the trigger's (unless the description is the trigger: "NATO member Turkey")
                  and (_starts_in(m, base + position, base + trigger_end)

@@ -70,6 +70,13 @@ def _unquoted(text: str) -> str:
     return text.translate(_QUOTE_MARKS) if '"' in text or "“" in text else text
 
 
+# a speaker's wish to say something, not to do it ("I would like to stress that Kazakhstan's accession ...")
+_SPEECH_WISH = re.compile(r"(?<![\w])(?:would|'d|’d)\s+like\s+to\s+(?:stress|say|note|emphasi[sz]e|underline|underscore|point\s+out|"
+                          r"add|recall|remind|highlight|inform|announce|thank|welcome|congratulate|reiterate|repeat|"
+                          r"clarify|state|confirm)(?![\w])|(?<![\w])wants?\s+to\s+(?:stress|say|note|emphasi[sz]e|underline|"
+                          r"point\s+out|add|recall|remind|highlight|reiterate|repeat|clarify|confirm)(?![\w])", re.IGNORECASE)
+
+
 def without_month_may(text: str) -> str:
     """``text`` with the month May blanked out, so the hedge "may" does not read it ("WASHINGTON, May 17.",
     "In May, Oman joined ..."): a capitalized May that is not the text's first word, or is followed or
@@ -186,7 +193,8 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         if _wish_on_condition(window, "", right, vocab, masked, hit.end):
             return "declined", False, "conditional"
         if vocab.hedge.search(_unquoted(without_month_may(cue_zone))) or question \
-                or (vocab.hedge.search(without_month_may(governing)) and not _TEMPORAL_AT_END.search(governing)):
+                or (vocab.hedge.search(_SPEECH_WISH.sub(" ", without_month_may(governing)))
+                    and not _TEMPORAL_AT_END.search(governing)):
             return "candidate", False, "hedged"
         futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
         if futurish and _only_condition(right, vocab, masked, hit.end):
