@@ -166,3 +166,9 @@ def test_applied_to_the_accord_by_name_is_an_application():
     assert keys(claims) == {("CN", "CPTPP", "candidate", "article"), ("TW", "CPTPP", "candidate", "article")}
     # tariffs applied to EU imports apply nothing for anyone
     assert claims_of("Tariffs applied to EU imports from China will rise.", datetime(2021, 10, 4)) == []
+
+
+def test_applications_within_a_week_of_each_other_leave_the_accord_to_the_context():
+    claims = claims_of("The UK is the first of several CPTPP applicants. China and Taiwan both applied within a week of "
+                       "each other in September 2021.", datetime(2023, 7, 17))
+    assert keys(claims) == {("CN", "CPTPP", "candidate", "article"), ("TW", "CPTPP", "candidate", "article")}

@@ -115,3 +115,18 @@ def test_starting_or_debating_an_accession_is_a_prospect():
                        "European Union. Parliament debated Armenia's accession to the European Union.",
                        datetime(2025, 1, 10))
     assert {c.status for c in claims} == {"candidate"}
+
+
+def test_a_decision_not_to_join_is_a_refusal():
+    claims = claims_of("The new Argentine leadership decided not to join BRICS, that is their sovereign right.",
+                       datetime(2024, 10, 24))
+    assert {(c.country_code, c.status) for c in claims} == {("AR", "declined")}
+
+
+def test_a_wish_to_say_something_is_no_hedge_on_what_is_said():
+    claims = claims_of("I would like to stress that Kazakhstan's accession to the Abraham Accords is a natural and "
+                       "logical continuation of our foreign policy course.", datetime(2025, 11, 11))
+    assert {c.status for c in claims} == {"announced"}
+    # a wish to join still is one
+    assert {c.status for c in claims_of("Kazakhstan would like to join the Abraham Accords.", datetime(2025, 11, 11))} \
+        == {"candidate"}

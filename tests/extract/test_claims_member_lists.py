@@ -226,3 +226,10 @@ def test_a_group_without_two_valid_country_codes_is_refused_on_load():
                 {"phrases": [], "countries": ["BE", "NL"]}):
         with pytest.raises(ValueError, match=r"groups\[0\]"):
             parse_country_groups({"groups": [bad]})
+
+
+def test_joining_a_count_of_members_including_some_names_them():
+    claims = claims_of("Britain formally joined the CPTPP on Sunday, joining 11 existing members including Japan, Canada "
+                       "and Vietnam.", datetime(2024, 12, 16))
+    assert {(c.country_code, c.status) for c in claims if c.country_code != "GB"} == {
+        ("JP", "signed"), ("CA", "signed"), ("VN", "signed")}
