@@ -595,3 +595,9 @@ def test_the_outlets_own_paragraphs_between_turns_stay_the_outlets():
             "Question: And NATO?\n\n"
             "Erdoğan: Turkey is one of the strongest members of NATO.")
     assert ("IR", "Shanghai Cooperation Organisation", "signed", "article") in _transcript_claims(text)
+
+
+def test_who_communicated_the_refusal_speaks_before_the_sources_who_reported_it():
+    claims = claims_of("President Javier Milei formally communicated to the leaders of the BRICS group that Argentina will "
+                       "not join the bloc as a full member, official sources reported today.", datetime(2023, 12, 29))
+    assert keys(claims) == {("AR", "BRICS", "declined", "Javier Milei")}
