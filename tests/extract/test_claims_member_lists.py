@@ -233,3 +233,21 @@ def test_joining_a_count_of_members_including_some_names_them():
                        "and Vietnam.", datetime(2024, 12, 16))
     assert {(c.country_code, c.status) for c in claims if c.country_code != "GB"} == {
         ("JP", "signed"), ("CA", "signed"), ("VN", "signed")}
+
+
+def test_a_counted_plural_is_the_list_of_that_many_just_before_it():
+    claims = claims_of("In addition to the founding countries, Egypt, Ethiopia, Iran and the United Arab Emirates took part; "
+                       "these four states joined BRICS on January 1, 2024.", datetime(2024, 10, 25))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        (code, "signed", date(2024, 1, 1)) for code in ("EG", "ET", "IR", "AE")}
+    # a count that does not fit the list before it resolves to nobody
+    assert claims_of("Egypt, Ethiopia and Iran took part. The two countries joined BRICS in 2024.",
+                     datetime(2024, 10, 25)) == []
+
+
+def test_ministers_who_deposited_their_countries_instruments_of_accession():
+    claims = claims_of("NATO welcomed the Czech Republic, Hungary and Poland. The Foreign Ministers of the three countries, "
+                       "Mr. Jan Kavan, Mr. János Martonyi and Professor Bronisław Geremek, deposited their countries' "
+                       "instruments of accession to the North Atlantic Treaty.", datetime(1999, 3, 12))
+    assert {(c.country_code, c.status) for c in claims if c.sentence_idx == 1} == {
+        ("CZ", "signed"), ("HU", "signed"), ("PL", "signed")}

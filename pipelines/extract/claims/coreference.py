@@ -194,3 +194,26 @@ def resolve_descriptors(
                 out.append(CorefSlot(m.start(), m.end(), m.group(), chosen))
                 taken.append((m.start(), m.end()))
     return out
+
+
+# a counted plural description: "these four states joined BRICS on January 1", "the two countries signed"
+COUNTED_PLURAL = re.compile(r"(?<![\w])(?:these|those|the|all|both)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+"
+                            r"(?:countries|states|nations|governments|newcomers|applicants|candidates)(?![\w-])", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def counted_group(body: str, previous: list[tuple[int, int, str]], position: int, count: int,
+                  earliest: int) -> list[str]:
+    """The codes of the most recent coordinated list of exactly ``count`` countries that ends before body offset
+    ``position`` and starts at or after ``earliest`` (``previous``: (start, end, code) of the country mentions in text
+    order); [] when the nearest list before it has another length."""
+    before = [p for p in previous if p[1] <= position and p[0] >= earliest]
+    if not before:
+        return []
+    run = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if not _LIST_GAP.fullmatch(body, mention[1], run[0][0]):
+            break
+        run.insert(0, mention)
+    codes = list(dict.fromkeys(code for _start, _end, code in run))
+    return codes if len(codes) == count and len(run) == count else []

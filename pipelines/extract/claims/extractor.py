@@ -43,7 +43,15 @@ from pipelines.extract.claims.coordination import (
     object_group,
     subject_group,
 )
-from pipelines.extract.claims.coreference import descriptor_masks, group_slots, listed_mentions, resolve_descriptors
+from pipelines.extract.claims.coreference import (
+    COUNTED_PLURAL,
+    counted_group,
+    descriptor_masks,
+    group_slots,
+    listed_mentions,
+    resolve_descriptors,
+)
+from pipelines.extract.claims.coreference import _COUNTS as _COUNTS_OF
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
 from pipelines.extract.claims.lists import is_short, item_start, opens_member_list
@@ -358,6 +366,7 @@ class _ArticleClaims:
                                  and not any(lo <= m.start_char and m.end_char <= hi for lo, hi in media)),
                                 key=lambda m: m.start_char)
         self._country_starts = [m.start_char for m in self.countries]
+        self._country_spans = [(m.start_char, m.end_char, _country_code(m.entity_id)) for m in self.countries]
         self._country_codes = [_country_code(m.entity_id) for m in self.countries]
         self._codes_by_sentence: dict[int, set[str]] = defaultdict(set)
         for m, code in zip(self.countries, self._country_codes):
@@ -477,6 +486,16 @@ class _ArticleClaims:
                                              self._listed_countries, self.article.body):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
+        if " two " in sentence.text or "ree " in sentence.text or "our " in sentence.text or "ive " in sentence.text \
+                or "ix " in sentence.text:  # (a cheap gate for the counted plurals, up to six)
+            for m in COUNTED_PLURAL.finditer(sentence.text):
+                if any(s < m.end() and m.start() < e for s, e in taken) or excluded[0] <= m.start() < excluded[1]:
+                    continue
+                # "these four states": the list of exactly four countries just before it, in this sentence or the one before
+                earliest = self.article.sentences[max(0, sentence.sentence_idx - 1)].start_char
+                for code in counted_group(self.article.body, self._country_spans, base + m.start(),
+                                          _COUNTS_OF[m["n"].lower()], earliest):
+                    slots.append(Slot(m.start(), m.end(), code, m.group(), "coref"))
         if "ltic" in sentence.text or "enelux" in sentence.text or "isegrad" in sentence.text:  # (a cheap gate)
             for start, end, text, code in group_slots(sentence.text, taken):
                 if not (excluded[0] <= start < excluded[1]):
