@@ -172,3 +172,22 @@ def test_applications_within_a_week_of_each_other_leave_the_accord_to_the_contex
     claims = claims_of("The UK is the first of several CPTPP applicants. China and Taiwan both applied within a week of "
                        "each other in September 2021.", datetime(2023, 7, 17))
     assert keys(claims) == {("CN", "CPTPP", "candidate", "article"), ("TW", "CPTPP", "candidate", "article")}
+
+
+def test_an_invitation_to_become_a_member_is_a_candidacy_shared_by_those_invited_together():
+    claims = claims_of("Argentina was one of six countries invited to become full members of BRICS at the summit in "
+                       "Johannesburg in August, together with Egypt, Ethiopia and Iran.", datetime(2023, 12, 29))
+    assert {(c.country_code, c.status) for c in claims} == {
+        (code, "candidate") for code in ("AR", "EG", "ET", "IR")}
+    # an invitation to a ceremony is no step of one's own
+    assert claims_of("The Saudi envoy was invited to the signing ceremony of the Abraham Accords.",
+                     datetime(2020, 9, 15)) == []
+
+
+def test_the_association_and_of_which_name_the_topic_accord():
+    claims = claims_of("Putin opened the BRICS summit in Kazan. As you know, Egypt, Ethiopia, Iran and the United Arab "
+                       "Emirates became full members of the association on January 1 of this year. We work together in "
+                       "the SCO, of which Kazakhstan is a founding member.", datetime(2024, 10, 24))
+    assert {(c.country_code, c.accord) for c in claims} == {
+        ("EG", "BRICS"), ("ET", "BRICS"), ("IR", "BRICS"), ("AE", "BRICS"), ("KZ", "Shanghai Cooperation Organisation")}
+    assert {c.status for c in claims} == {"signed"}

@@ -1441,8 +1441,9 @@ class _ArticleClaims:
         share(followers(slots, masked, hit.end, len(masked)), last.status,
               dating.follower(lead_date, self.last_range_upper, self.reference) if lead_date.precision != "open" else lead_date,
               "followed_by", last.is_future)
-        if _JOIN_VERB.search(masked, hit.start, hit.end) or last.status == "signed":
-            # "joined the alliance together with Latvia and Lithuania in 2004": the same step at the same time
+        if _JOIN_VERB.search(masked, hit.start, hit.end) or last.status in ("signed", "candidate"):
+            # "joined the alliance together with Latvia and Lithuania in 2004": the same step at the same time (or the
+            # same invitation: "invited to become full members ..., together with Egypt, Ethiopia and Iran")
             # (not past a list's closing dash: "the three countries that normalized ties ... — A, B and C — were
             # represented together with Egypt")
             end = clause_end if clause_end is not None else len(masked)
