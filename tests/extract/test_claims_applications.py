@@ -191,3 +191,10 @@ def test_the_association_and_of_which_name_the_topic_accord():
     assert {(c.country_code, c.accord) for c in claims} == {
         ("EG", "BRICS"), ("ET", "BRICS"), ("IR", "BRICS"), ("AE", "BRICS"), ("KZ", "Shanghai Cooperation Organisation")}
     assert {c.status for c in claims} == {"signed"}
+
+
+def test_an_application_put_in_and_another_a_week_later():
+    claims = claims_of("China applied to the CPTPP in September 2021, and Taiwan applied about a week later. Ecuador has "
+                       "applied too, and Ukraine put in an application this spring.", datetime(2023, 7, 24))
+    assert {(c.country_code, c.status) for c in claims} == {("CN", "candidate"), ("TW", "candidate"), ("EC", "candidate"),
+                                                            ("UA", "candidate")}

@@ -199,3 +199,12 @@ def test_normalization_that_is_not_part_of_a_policy_or_not_an_option():
     claims = claims_of('Dbeibah told reporters that normalisation with Israel was "not an option" for Libya.',
                        datetime(2023, 8, 28))
     assert keys(claims) == {("LY", "Abraham Accords", "declined", "Abdul Hamid Dbeibah")}
+
+
+def test_a_presidents_administration_that_is_not_interested_in_joining():
+    claims = claims_of("The Biden administration has been clear that it's not interested in joining the CPTPP.",
+                       datetime(2023, 7, 24))
+    assert keys(claims) == {("US", "CPTPP", "declined", "article")}
+    # a diplomat involved in the talks is no party to them
+    assert claims_of('"The Paris Agreement survived the first Trump administration, and it will survive this one," said '
+                     'a European diplomat involved in the talks.', datetime(2025, 1, 21)) == []

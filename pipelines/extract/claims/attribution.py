@@ -189,8 +189,10 @@ _NAME_LABEL = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*)
 # a named turn of a parliamentary record, a podcast or a briefing: "Hon. Mélanie Joly (Minister of Foreign Affairs,
 # Lib.):", "Andrew Schwartz:", "A. Smadiyarov:", "MK Ahmad Tibi (Joint List):", "Question (Reuters):" (a label counts only
 # when the page repeats it, or as a question)
+# (a parliament's verbatim report: "Ursula von der Leyen, President of the Commission. – ...", "Balázs Hidvéghi (NI). –")
 _TITLED_NAME_LABEL = re.compile(r"\s*((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
-                                r"(?:\s+[A-Z][\w'’-]+){0,4})(?:\s+\([^()\n]{1,80}\))?:\s")
+                                r"(?:\s+(?:(?:von|van|der|den|de|da|del|di|du|al|el|bin|ibn|la|le)\s+)*[A-Z][\w'’-]+){0,4})"
+                                r"(?:\s+\([^()\n]{1,80}\))?(?:,\s+[^.:\n–—()]{2,80})?(?::|\.\s+[–—])\s")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|we|We|our|Our|us)(?![\w’'])")
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP|HON|MK)\.?\s+", re.IGNORECASE)
 # labels that a page repeats without being a speaker (captions, links, datelines are places)
@@ -281,7 +283,8 @@ class AttributionResolver:
         minor: dict[int, tuple[str, int]] = {}  # one-word labels: a reporter's outlet, a turn that ends the one before
         previous_paragraph = None
         for sentence in sentences:
-            if sentence.paragraph_idx != previous_paragraph and ":" in body[sentence.start_char:sentence.start_char + 60]:
+            head = body[sentence.start_char:sentence.start_char + 140]
+            if sentence.paragraph_idx != previous_paragraph and (":" in head[:60] or ". –" in head or ". —" in head):
                 # matched on the body: the sentence splitter may have cut "MR. SPOKESPERSON:" after "MR."
                 m = _SPEAKER_LABEL.match(body, sentence.start_char, sentence.start_char + 60)
                 if m and m.group(1).rstrip(".") not in _NOT_SPEAKER_LABELS:

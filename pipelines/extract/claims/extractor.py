@@ -362,9 +362,15 @@ class _ArticleClaims:
         media = [(m.start_char, m.end_char) for m in entities.mentions if m.entity_type == "organization"
                  and m.entity_id in self.entities
                  and any(word in (self.entities[m.entity_id].kind or "") for word in _MEDIA_KIND_WORDS)]
-        self.countries = sorted((m for m in entities.mentions if m.entity_type == "country"
-                                 and not any(lo <= m.start_char and m.end_char <= hi for lo, hi in media)),
-                                key=lambda m: m.start_char)
+        countries = [m for m in entities.mentions if m.entity_type == "country"
+                     and not any(lo <= m.start_char and m.end_char <= hi for lo, hi in media)]
+        # a national government named without its country ("the Biden administration has been clear that it's not
+        # interested in joining", "the State Department"): that country, where no country mention lies inside it
+        countries += [replace(m, entity_id="country:" + m.entity_id.rsplit("-", 1)[-1].upper(), entity_type="country",
+                              method="government")
+                      for m in entities.mentions if m.entity_id.startswith("organization:government-")
+                      and not any(c.start_char < m.end_char and m.start_char < c.end_char for c in countries)]
+        self.countries = sorted(countries, key=lambda m: m.start_char)
         self._country_starts = [m.start_char for m in self.countries]
         self._country_spans = [(m.start_char, m.end_char, _country_code(m.entity_id)) for m in self.countries]
         self._country_codes = [_country_code(m.entity_id) for m in self.countries]

@@ -21,7 +21,8 @@ _TALKS_ABOUT = re.compile(r"(?<![\w])(?:(?:talks|negotiations|discussions|consul
 # a state predicted ("are going to have fully normalised relations", "will have normalized ties"): a prediction
 _PREDICTED_STATE = re.compile(r"(?<![\w])(?:going\s+to|will|would|to)\s+have\s+(?:fully\s+|formally\s+)?$", re.IGNORECASE)
 # taking part in talks is no accession talk: "negotiators are still taking part in the talks"
-_TAKING_PART = re.compile(r"(?<![\w])(?:tak(?:e|es|ing)|took)\s+part\s+$|(?<![\w])(?:participat\w+|attend\w*)\s+$",
+_TAKING_PART = re.compile(r"(?<![\w])(?:tak(?:e|es|ing)|took)\s+part\s+$|(?<![\w])(?:participat\w+|attend\w*)\s+$"
+                          r"|(?<![\w])involved\s+(?:in\s+(?:the\s+)?)?$",  # ("a European diplomat involved in the talks")
                           re.IGNORECASE)
 # "no" right before a trigger (a noun: "no negotiations with Israel", "no normalization deal") negates it
 _NO_BEFORE = re.compile(r"(?<![\w])no\s+$", re.IGNORECASE)
