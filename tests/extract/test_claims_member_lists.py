@@ -251,3 +251,9 @@ def test_ministers_who_deposited_their_countries_instruments_of_accession():
                        "instruments of accession to the North Atlantic Treaty.", datetime(1999, 3, 12))
     assert {(c.country_code, c.status) for c in claims if c.sentence_idx == 1} == {
         ("CZ", "signed"), ("HU", "signed"), ("PL", "signed")}
+
+
+def test_members_named_after_among_the_members():
+    claims = claims_of("The CPTPP members operate by consensus, and among the members Japan and Australia are not going "
+                       "to let China in.", datetime(2023, 7, 24))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("JP", "CPTPP", "signed"), ("AU", "CPTPP", "signed")}

@@ -601,3 +601,11 @@ def test_who_communicated_the_refusal_speaks_before_the_sources_who_reported_it(
     claims = claims_of("President Javier Milei formally communicated to the leaders of the BRICS group that Argentina will "
                        "not join the bloc as a full member, official sources reported today.", datetime(2023, 12, 29))
     assert keys(claims) == {("AR", "BRICS", "declined", "Javier Milei")}
+
+
+def test_a_parliaments_verbatim_report_labels_its_speakers_with_a_dash():
+    text = ("President. – The next item is the debate on the EU enlargement.\n\n"
+            "Ursula von der Leyen, President of the Commission. – Madam President, Moldova has applied to join the EU.\n\n"
+            "Balázs Hidvéghi (NI). – Madam President, Hungary will never let Ukraine join the EU.\n\n"
+            "Ursula von der Leyen, President of the Commission. – Thank you.")
+    assert ("MD", "European Union", "candidate", "Ursula von der Leyen") in _transcript_claims(text)
