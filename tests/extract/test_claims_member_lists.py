@@ -257,3 +257,9 @@ def test_members_named_after_among_the_members():
     claims = claims_of("The CPTPP members operate by consensus, and among the members Japan and Australia are not going "
                        "to let China in.", datetime(2023, 7, 24))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("JP", "CPTPP", "signed"), ("AU", "CPTPP", "signed")}
+
+
+def test_a_peace_agreement_in_force_between_two_states_is_held():
+    claims = claims_of('"There is a peace agreement between Egypt and Israel that has been in force for the past 40 '
+                       'years, and we will continue to maintain it," Shoukry said.', datetime(2024, 3, 26))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {("EG", "Egypt-Israel Peace Treaty", "signed")}

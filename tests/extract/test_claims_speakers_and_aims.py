@@ -609,3 +609,9 @@ def test_a_parliaments_verbatim_report_labels_its_speakers_with_a_dash():
             "Balázs Hidvéghi (NI). – Madam President, Hungary will never let Ukraine join the EU.\n\n"
             "Ursula von der Leyen, President of the Commission. – Thank you.")
     assert ("MD", "European Union", "candidate", "Ursula von der Leyen") in _transcript_claims(text)
+
+
+def test_a_presidents_administration_presses_not_the_president_by_name():
+    claims = claims_of("Before the Oct. 7 Hamas attack on Israel, the Biden administration had been pressing Riyadh to "
+                       "normalize relations with Israel.", datetime(2024, 2, 9))
+    assert keys(claims) == {("SA", "Abraham Accords", "candidate", "article")}

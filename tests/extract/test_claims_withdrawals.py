@@ -45,3 +45,14 @@ def test_what_is_no_withdrawal():
     claims = claims_of("BRICS leaders met. Argentina will not join BRICS. Argentina's withdrawal leaves the enlarged "
                        "bloc at ten members.", JANUARY_2025)
     assert {c.status for c in claims} == {"declined"}
+
+
+def test_could_follow_in_an_article_about_an_exit_is_no_candidacy_to_join():
+    text = ("Donald Trump signed an executive order on Monday. There has been speculation that Argentina could follow.")
+    claims = claims_of(text, datetime(2025, 1, 21), title="Trump's Paris Agreement exit: five things energy companies need "
+                                                          "to know")
+    assert "AR" not in {c.country_code for c in claims}
+    # under a title about a joining it stays one
+    claims = claims_of("Kazakhstan joined the Abraham Accords. There has been speculation that Azerbaijan could follow.",
+                       datetime(2025, 11, 7), title="Kazakhstan joins the Abraham Accords")
+    assert ("AZ", "candidate") in {(c.country_code, c.status) for c in claims}

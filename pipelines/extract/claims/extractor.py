@@ -333,7 +333,10 @@ _APPOSITION_HEAD = re.compile(r"(?P<country>\x02\x01*),\s*(?:the\s+)?$")
 _DOCUMENT_YEAR = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEAL_DOCUMENTS})(?![\w])", re.IGNORECASE)
 # a dash right after a country: the end of a list in apposition ("— the UAE, Bahrain and Morocco — were ...")
 _CLOSING_DASH = re.compile(r"(?<=[\x01\x02])\s*[—–]")
-_NEXT_WORD = re.compile(r"(?<![\w])next(?![\w])", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"(?<![\w])(?:next|follow)(?![\w])", re.IGNORECASE)
+# a title about a country leaving an accord ("Trump's Paris Agreement exit: five things ...")
+_LEAVING_TITLE = re.compile(r"(?<![\w])(?:exit|exits|withdrawal|withdraws|withdrew|leaves|quits|pulls out|pulled out|"
+                            r"walks out|Brexit)(?![\w])", re.IGNORECASE)
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -416,6 +419,11 @@ class _ArticleClaims:
         ]
         self._descriptor_masks = descriptor_masks(article)
         self._persons_in, self._leader_country = _people_and_leaders(article, entities)
+        governments = [(m.start_char, m.end_char) for m in self.countries if m.method == "government"]
+        if governments:
+            # ("the Biden administration had been pressing Riyadh": the government presses, not Biden by name)
+            for k, ms in self._persons_in.items():
+                ms[:] = [m for m in ms if not any(lo <= m.start_char and m.end_char <= hi for lo, hi in governments)]
         # where a person's name or title starts (body offsets)
         self._person_starts = {m.start_char for m in entities.mentions if m.entity_type == "person"} | \
             {r.start_char for r in entities.person_roles if r.source == "text"}
@@ -1319,10 +1327,14 @@ class _ArticleClaims:
         return bool(statuses) and statuses <= {"candidate", "declined"}
 
     def _after_a_leaving(self, sentence: SentenceText) -> bool:
-        """The last claim of this sentence or of the two before is a withdrawal: "next" is the next to leave."""
+        """The last claim of this sentence or of the two before is a withdrawal, or the article is about a leaving and
+        makes no joining claim of the day before this sentence: "next" is the next to leave ("Trump's Paris Agreement
+        exit: ... There has been speculation that Argentina could follow")."""
         last = self.claims[-1] if self.claims else None
-        return last is not None and last.status == "withdrawn" \
-            and sentence.sentence_idx - last.sentence_idx <= _RECENT_SENTENCES
+        if last is not None and last.status == "withdrawn" and sentence.sentence_idx - last.sentence_idx <= _RECENT_SENTENCES:
+            return True
+        return bool(_LEAVING_TITLE.search(self.article.title or "")) \
+            and not any(c.status in ("announced", "candidate", "negotiating") for c in self.claims)
 
     def _follows_a_leaver(self, masked: str, slots: list[Slot], hit: Hit) -> bool:
         """A refusal to follow ("would not follow the U.S. lead", "will not follow suit") whose leader left or refused
