@@ -615,3 +615,14 @@ def test_a_presidents_administration_presses_not_the_president_by_name():
     claims = claims_of("Before the Oct. 7 Hamas attack on Israel, the Biden administration had been pressing Riyadh to "
                        "normalize relations with Israel.", datetime(2024, 2, 9))
     assert keys(claims) == {("SA", "Abraham Accords", "candidate", "article")}
+
+
+def test_lawmakers_speak_as_lawmakers_not_as_the_outlet_or_the_state():
+    assert keys(claims_of("Some lawmakers argued that Mongolia should apply to join the SCO.", datetime(2018, 6, 12))) == {
+        ("MN", "Shanghai Cooperation Organisation", "candidate", "lawmakers")}
+    claims = claims_of("Mongolian lawmakers argued that Mongolia should apply to join the SCO.", datetime(2018, 6, 12))
+    assert keys(claims) == {("MN", "Shanghai Cooperation Organisation", "candidate", "Mongolian lawmakers")}
+    assert {c.claimed_by_id for c in claims} == {None}
+    # a plural subject that wants to join
+    assert {c.country_code for c in claims_of("Malaysia and Thailand both want to join BRICS.", datetime(2024, 6, 1))} \
+        == {"MY", "TH"}

@@ -112,7 +112,8 @@ def _attribution_gate() -> KeywordGate:
 _THAT_WORD = re.compile(r"\bthat\b")
 _COMMA_AT_END = re.compile(r",\s*$")
 # a country's press as a speaker: "Israeli media", "US media outlets", "the Israeli press"
-_MEDIA_AFTER = re.compile(r"\s+(?:media(?:\s+outlets|\s+reports)?|press|newspapers|news\s+outlets|broadcasters|officials)(?![\w])",
+_MEDIA_AFTER = re.compile(r"\s+(?:media(?:\s+outlets|\s+reports)?|press|newspapers|news\s+outlets|broadcasters|officials|"
+                          r"(?P<group>lawmakers|legislators|MPs|parliamentarians|senators))(?![\w])",
                           re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-–—•*]\s+)?")  # a list item's mark before its opening name
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
@@ -404,6 +405,9 @@ class AttributionResolver:
                 media = _MEDIA_AFTER.match(text, best.end_char - base)
                 if media is not None and media.end() <= end:
                     # "Israeli media reported ...": the country's press, not its government
+                    if media.group("group"):
+                        # "Mongolian lawmakers argued ...": the country's lawmakers, not its government
+                        return Speaker(f"{best.text} {media.group('group')}", None), best.start_char - base, media.end()
                     if media.group().strip().lower() == "officials":
                         # "Saudi officials said ...": unnamed officials of the state (its id kept: "it" after them
                         # is still the state)
@@ -421,6 +425,9 @@ class AttributionResolver:
         m = self.vocab.anonymous_speaker.search(segment)
         if m:
             return Speaker(ANONYMOUS, None), start + m.start(), start + m.end()
+        m = self.vocab.group_speaker.search(segment) if self.vocab.group_speaker is not None else None
+        if m:
+            return Speaker(" ".join(m.group().split()), None), start + m.start(), start + m.end()
         role_holder = self._role_holder(segment, base + start)
         if role_holder is not None:
             return role_holder[0], start + role_holder[1], start + role_holder[2]

@@ -81,6 +81,8 @@ class ClaimVocabulary:
     reporting_verb: re.Pattern
     anonymous_speaker: re.Pattern
     pronoun_speaker: re.Pattern
+    # unnamed groups that speak as such ("some lawmakers argued that ..."): the group's word is the speaker
+    group_speaker: re.Pattern | None = None
     # a sentence opening with a date and a dash/colon is a timeline entry; its present-tense triggers
     timeline_entry: re.Pattern | None = None
     timeline_triggers: tuple[Trigger, ...] = ()
@@ -252,6 +254,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         reporting_verb=words_pattern(data.get("reporting_verbs"), "reporting_verbs"),
         anonymous_speaker=words_pattern(data.get("anonymous_speakers"), "anonymous_speakers"),
         pronoun_speaker=words_pattern(data.get("pronoun_speakers"), "pronoun_speakers"),
+        group_speaker=_optional(words_pattern, data, "group_speakers"),
         timeline_entry=timeline_entry,
         timeline_triggers=timeline_triggers,
         reporting_first_words=tuple(sorted({w.split()[0] for w in data["reporting_verbs"]})),
