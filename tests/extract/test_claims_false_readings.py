@@ -130,3 +130,33 @@ def test_a_wish_to_say_something_is_no_hedge_on_what_is_said():
     # a wish to join still is one
     assert {c.status for c in claims_of("Kazakhstan would like to join the Abraham Accords.", datetime(2025, 11, 11))} \
         == {"candidate"}
+
+
+def test_leaving_a_part_of_an_accord_is_not_leaving_it():
+    assert claims_of("France withdrew from NATO's integrated military command in 1966.", datetime(2024, 3, 8)) == []
+
+
+def test_a_report_walked_back_asserts_nothing():
+    assert claims_of("Saudi state television reported on January 2 that the kingdom had joined BRICS, but the report was "
+                     "quickly walked back.", datetime(2024, 1, 23)) == []
+
+
+def test_a_joining_supposed_by_a_hypothetical_main_clause_is_a_prospect():
+    claims = claims_of("With Saudi Arabia, the UAE and Iran joining, an expanded BRICS would include several of the "
+                       "world's largest crude producers.", datetime(2023, 8, 24))
+    assert {(c.country_code, c.status) for c in claims} == {("SA", "candidate"), ("AE", "candidate"), ("IR", "candidate")}
+    # a past main clause keeps the joining done
+    claims = claims_of("BRICS was formed in 2009 by Brazil, Russia, India and China, with South Africa joining in 2010.",
+                       datetime(2023, 8, 24))
+    assert ("ZA", "signed") in {(c.country_code, c.status) for c in claims}
+
+
+def test_something_else_not_on_the_agenda_is_no_refusal_of_the_speakers_country():
+    assert claims_of("South African officials had said before the meeting that a common currency was not on the agenda "
+                     "of BRICS.", datetime(2023, 8, 24)) == []
+
+
+def test_a_capital_speaks_for_its_country():
+    claims = claims_of("Ulaanbaatar has repeatedly declined to seek full membership of the SCO, citing its policy of "
+                       "balancing China and Russia.", datetime(2024, 7, 6))
+    assert {(c.country_code, c.status) for c in claims} == {("MN", "declined")}

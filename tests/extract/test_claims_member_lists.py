@@ -263,3 +263,16 @@ def test_a_peace_agreement_in_force_between_two_states_is_held():
     claims = claims_of('"There is a peace agreement between Egypt and Israel that has been in force for the past 40 '
                        'years, and we will continue to maintain it," Shoukry said.', datetime(2024, 3, 26))
     assert {(c.country_code, c.accord, c.status) for c in claims} == {("EG", "Egypt-Israel Peace Treaty", "signed")}
+
+
+def test_list_items_labelled_with_a_year_date_their_members():
+    text = ("Members by year of accession\n\n"
+            "- 1949 (founding members): Belgium, Canada, Denmark, France, Iceland, Italy, Luxembourg, the Netherlands, "
+            "Norway, Portugal, the United Kingdom, the United States\n\n"
+            "- 1952: Greece, Turkey\n\n"
+            "- 2004: Bulgaria, Estonia, Latvia, Lithuania, Romania, Slovakia, Slovenia")
+    claims = claims_of(text, datetime(2024, 3, 8), title="NATO member countries")
+    by_code = {c.country_code: c for c in claims}
+    assert len(by_code) == 21 and {c.status for c in claims} == {"signed"} and {c.accord for c in claims} == {"NATO"}
+    assert (by_code["NL"].date_lower, by_code["TR"].date_lower, by_code["SI"].date_upper) == (
+        date(1949, 1, 1), date(1952, 1, 1), date(2004, 12, 31))

@@ -121,6 +121,13 @@ _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE
 # a second clause's subject ("French voters rejected the constitution in May, and the Dutch followed days later"): an
 # echo there follows the first clause's step, which is no claim when it made none
 _COORDINATE_BEFORE = re.compile(r",\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+# a list item labelled with a year: "1949 (founding members): Belgium, Canada, ...", "2004: Bulgaria, Estonia, ..."
+_DATED_ITEM = re.compile(r"(?P<year>(?:19|20)\d\d)(?:\s*\([^()]{0,40}\))?\s*:\s*")
+# an absolute "with" phrase of a joining, and a hypothetical main clause after it
+_WITH_JOINING = re.compile(r"with\s+(?:the\s+)?\x02", re.IGNORECASE)
+_HYPOTHETICAL_MAIN = re.compile(r",[^.;]*?(?<![\w])(?:would|could|might)(?![\w])", re.IGNORECASE)
+# a noun phrase subject right before an about-joining trigger ("a common currency was not on the agenda")
+_NOUN_SUBJECT = re.compile(r"(?<![\w])(?:a|an|the|any|its|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+$", re.IGNORECASE)
 _FELLOW_REACH = 60  # characters after a joining where ", joining A, B and C" still names the members it joined
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
@@ -1082,6 +1089,13 @@ class _ArticleClaims:
         if self._member_list is not None:
             accord, when = self._member_list
             start = item_start(text)
+            labelled = _DATED_ITEM.match(text, start) if start is not None else None
+            if labelled is not None:
+                # "- 1949 (founding members): Belgium, Canada, ...", "- 1952: Greece, Turkey": the year labels the item
+                year = int(labelled["year"])
+                self._member_item(sentence, labelled.end(), accord,
+                                  dating.ClaimDate(str(year), date(year, 1, 1), date(year, 12, 31), "year"), dated=True)
+                return True
             if start is not None and is_short(text):
                 self._member_item(sentence, start, accord, when)
                 return True
@@ -1100,15 +1114,17 @@ class _ArticleClaims:
                 self._member_list = (accord, dating.ClaimDate.of(dates[-1]) if dates else None)
         return False
 
-    def _member_item(self, sentence: SentenceText, start: int, accord: Accord, when: dating.ClaimDate | None) -> None:
+    def _member_item(self, sentence: SentenceText, start: int, accord: Accord, when: dating.ClaimDate | None,
+                     dated: bool = False) -> None:
         base, text = sentence.start_char, sentence.text
         in_item = [m for m in self.countries[bisect_left(self._country_starts, base + start):]
                    if m.start_char < sentence.end_char]
         lead = text[start:].lower()
         if not in_item or in_item[0].start_char - base > start + (4 if lead.startswith("the ") else 0):
             return  # the item does not start with a country
-        dates = _absolute(self._dates_by_sentence.get(sentence.sentence_idx))
-        when = dating.ClaimDate.of(dates[-1]) if dates else when or dating.before(self.reference)
+        if not dated:  # (``dated``: the item's own label gave ``when``)
+            dates = _absolute(self._dates_by_sentence.get(sentence.sentence_idx))
+            when = dating.ClaimDate.of(dates[-1]) if dates else when or dating.before(self.reference)
         for mention in in_item:
             code = _country_code(mention.entity_id)
             if code in accord.non_joiners:
@@ -1255,6 +1271,11 @@ class _ArticleClaims:
                 status, is_future, note = hit.trigger.status, False, "gloss" if appositive else "description"
             else:
                 status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
+                if status == "announced" and _WITH_JOINING.match(masked, hit.start) \
+                        and _HYPOTHETICAL_MAIN.search(masked, hit.end):
+                    # "With Saudi Arabia, the UAE and Iran joining Russia and Brazil, an expanded BRICS would include
+                    # ...": a joining supposed by a hypothetical main clause
+                    status, is_future, note = "candidate", True, "supposed"
             if status is None:
                 continue
             described = hit.trigger.state and not (sentence.in_quote or _quoted_at(sentence.text, hit.start))
@@ -1313,6 +1334,10 @@ class _ArticleClaims:
                     break
             else:
                 own_country = speaker_country or leader_country
+                subject_words = re.split(r"(?i)(?<![\w])that\s+(?=\S)", window)[-1]  # (after a "that" that opens a clause)
+                if hit.trigger.about_joining and not _JOINING_WORD.search(_APPOSITIVE.sub(" ", subject_words)) \
+                        and _NOUN_SUBJECT.search(subject_words):
+                    own_country = None  # "officials said that a common currency was not on the agenda": not a joining
                 if status in ("declined", "negotiating") and own_country and not group:
                     # "there will be no relations with Israel unless ...", said by a country, its government or
                     # a holder of a state role ("his country had no plans to follow suit"): its own refusal;
