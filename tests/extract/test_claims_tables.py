@@ -15,6 +15,13 @@ from pipelines.extract.text_article import article_from_text
 PUBLISHED = datetime(2025, 11, 20)
 
 
+def _minimal_vocabulary(**extra) -> dict:
+    """The smallest claim_triggers.yaml that parses, with ``extra`` sections."""
+    return {"triggers": {}, "reporting_verbs": ["said"], "anonymous_speakers": ["sources"], "pronoun_speakers": ["he"],
+            "modality": {k: ["x"] for k in ("negation", "refusal", "hedge", "future", "condition", "refutation",
+                                            "spectator", "counterfactual_opener", "time_reference")}, **extra}
+
+
 def _claims(text: str):
     article = article_from_text(text, published_at=PUBLISHED)
     return {(c.country_code, c.accord, c.status, c.claimed_by, c.date_lower) for c in analyze_article(article).claims}
@@ -59,8 +66,26 @@ def test_cells_and_headers():
 
 def test_a_table_column_with_an_unknown_status_is_rejected_on_load():
     with pytest.raises(VocabularyError, match="table_columns"):
-        parse_vocabulary({"triggers": {}, "table_columns": {"member": ["member since"]},
-                          "modality": {k: ["x"] for k in ("negation", "refusal", "hedge", "future", "condition",
-                                                          "refutation", "spectator", "counterfactual_opener",
-                                                          "time_reference")},
-                          "reporting_verbs": ["said"], "anonymous_speakers": ["sources"], "pronoun_speakers": ["he"]})
+        parse_vocabulary(_minimal_vocabulary(table_columns={"member": ["member since"]}))
+
+
+def test_a_status_column_gives_each_row_its_status():
+    text = ("BRICS at a glance\n\n"
+            "Country | Status | Since\n"
+            "Brazil | Founding member | 2009\n"
+            "Egypt | Member | Jan 1, 2024\n"
+            "Saudi Arabia | Invited; decision pending | -\n"
+            "Argentina | Invitation declined | -\n"
+            "Belarus | Partner country | Jan 1, 2025")
+    claims = _claims(text)
+    assert {(code, accord, status, by) for code, accord, status, by, _lower in claims} == {
+        ("BR", "BRICS", "signed", "article"), ("EG", "BRICS", "signed", "article"),
+        ("SA", "BRICS", "candidate", "article"), ("AR", "BRICS", "declined", "article")}  # a partner is no member
+    assert {(code, lower) for code, _a, _s, _b, lower in claims if code in ("BR", "EG")} == {
+        ("BR", date(2009, 1, 1)), ("EG", date(2024, 1, 1))}
+
+
+def test_a_status_column_with_an_unknown_status_is_rejected_on_load():
+    with pytest.raises(VocabularyError, match="table_status"):
+        parse_vocabulary(_minimal_vocabulary(table_status={"columns": ["status"], "skip": ["partner"],
+                                                           "words": {"member": ["member"]}}))

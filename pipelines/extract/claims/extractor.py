@@ -1042,12 +1042,13 @@ class _ArticleClaims:
         """A text table's header or row ("Country | Announced | Signed | Status", "Kingdom of Bahrain |
         Sept. 11, 2020 | Sept. 15, 2020 | Member"): each dated cell of a step column is the outlet's claim about
         the row's country and the accord the article is about at the header. True when the line was one."""
-        columns = claim_vocabulary().table_columns
+        vocab = claim_vocabulary()
+        columns, by_status = vocab.table_columns, vocab.table_status
         text = sentence.text
         if not columns or ("|" not in text and "\t" not in text):
             self._table = None
             return False
-        header = table_header(text, columns)
+        header = table_header(text, columns, by_status.columns if by_status is not None else frozenset())
         if header is not None:
             self._table = (header, self.topic)
             return True
@@ -1075,6 +1076,16 @@ class _ArticleClaims:
                 status = "signed" if accord.joining_is_membership else "announced"
             self._emit_outlet_fact(sentence, code, accord, status, dating.ClaimDate.of(in_cell[0]),
                                    f"{status}:table|{written}", 0.9)
+        if header.status_column is not None and by_status is not None and not header.columns:
+            # "Brazil | Founding member | 2009", "Saudi Arabia | Invited; decision pending | -"
+            s, e = spans[header.status_column]
+            cell = text[s:e]
+            status = None if by_status.skip.search(cell) else \
+                next((status for status, words in by_status.words if words.search(cell)), None)
+            if status is not None:
+                # (the row's date: "Since", "Joined", "Applied")
+                when = dating.ClaimDate.of(dates[0]) if dates else dating.before(self.reference)
+                self._emit_outlet_fact(sentence, code, accord, status, when, f"{status}:table|status", 0.85)
         return True
 
     def _member_list_line(self, sentence: SentenceText) -> bool:

@@ -103,6 +103,9 @@ class ClaimVocabulary:
     organizer: re.Pattern | None = None
     # a text table's column header (lower case) -> the status its dated cells give (``table_columns``)
     table_columns: dict[str, str] | None = None
+    # a text table's "Status" column (``table_status``): its headers, the cells that make no claim, and the statuses
+    # its cells' words give, in the order they are tried
+    table_status: "TableStatus | None" = None
     # a line that opens a list of members, and the words that make a list no list of members (``member_lists``)
     member_list_opener: re.Pattern | None = None
     member_list_excluded: re.Pattern | None = None
@@ -203,6 +206,31 @@ def _parse_table_columns(spec) -> dict[str, str] | None:
     return out
 
 
+@dataclass(frozen=True)
+class TableStatus:
+    columns: frozenset[str]  # lower-cased headers of a status column
+    skip: re.Pattern  # a cell that makes no claim ("Partner", "Observer")
+    words: tuple[tuple[str, re.Pattern], ...]  # (status, the words of a cell that give it), first match wins
+
+
+def _parse_table_status(spec) -> TableStatus | None:
+    """The optional ``table_status:`` section (columns, skip, words: status -> words, tried in order)."""
+    if spec is None:
+        return None
+    where = f"{TRIGGERS_FILE}: table_status"
+    if not isinstance(spec, dict) or not isinstance(spec.get("columns"), list) or not isinstance(spec.get("words"), dict):
+        raise VocabularyError(f"{where} needs 'columns' (a list) and 'words' (status -> words)")
+    words = []
+    for status, listed in spec["words"].items():
+        if status not in CLAIM_STATUSES:
+            raise VocabularyError(f"{where}.words: unknown status {status!r}")
+        words.append((status, words_pattern(listed, f"table_status.words.{status}")))
+    columns = frozenset(" ".join(str(c).lower().split()) for c in spec["columns"])
+    if not columns or "" in columns:
+        raise VocabularyError(f"{where}.columns must name at least one header")
+    return TableStatus(columns, words_pattern(spec.get("skip"), "table_status.skip"), tuple(words))
+
+
 def parse_vocabulary(data: dict) -> ClaimVocabulary:
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), dict):
         raise VocabularyError(f"{TRIGGERS_FILE}: expected a 'triggers:' mapping of status -> patterns")
@@ -265,6 +293,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         non_actor_noun=_optional(_following_pattern, modality, "non_actor_nouns", "modality."),
         organizer=_optional(_ending_pattern, modality, "organizer", "modality."),
         table_columns=_parse_table_columns(data.get("table_columns")),
+        table_status=_parse_table_status(data.get("table_status")),
         member_list_opener=_optional(words_pattern, data.get("member_lists") or {}, "openers", "member_lists."),
         member_list_excluded=_optional(words_pattern, data.get("member_lists") or {}, "not_members", "member_lists."),
     )

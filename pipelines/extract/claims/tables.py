@@ -17,6 +17,7 @@ _EMPTY_CELL = re.compile(r"\s*(?:[-–—]+|n/?a|none|no|not yet|pending|tbd|tba
 class TableHeader:
     n_cells: int
     columns: dict[int, tuple[str, str]]  # cell index -> (status or "joined", the header as written)
+    status_column: int | None = None  # a "Status" column: its cells' words give the status
 
 
 def cell_spans(text: str) -> list[tuple[int, int]]:
@@ -30,19 +31,21 @@ def cell_spans(text: str) -> list[tuple[int, int]]:
     return [trim_span(text, s, e) for s, e in spans]
 
 
-def table_header(text: str, columns: dict[str, str]) -> TableHeader | None:
-    """The header of a table when ``text`` is one: two cells or more, at least one naming a step."""
+def table_header(text: str, columns: dict[str, str], status_columns: frozenset[str] = frozenset()) -> TableHeader | None:
+    """The header of a table when ``text`` is one: two cells or more, at least one naming a step or a status."""
     if "|" not in text and "\t" not in text:
         return None
     spans = cell_spans(text)
     if len(spans) < 2:
         return None
-    found = {}
+    found, status_column = {}, None
     for i, (s, e) in enumerate(spans[1:], start=1):
         header = " ".join(text[s:e].lower().split())
         if header in columns:
             found[i] = (columns[header], text[s:e])
-    return TableHeader(len(spans), found) if found else None
+        elif header in status_columns and status_column is None:
+            status_column = i
+    return TableHeader(len(spans), found, status_column) if found or status_column is not None else None
 
 
 def row_spans(text: str, header: TableHeader) -> list[tuple[int, int]] | None:
