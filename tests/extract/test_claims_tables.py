@@ -89,3 +89,25 @@ def test_a_status_column_with_an_unknown_status_is_rejected_on_load():
     with pytest.raises(VocabularyError, match="table_status"):
         parse_vocabulary(_minimal_vocabulary(table_status={"columns": ["status"], "skip": ["partner"],
                                                            "words": {"member": ["member"]}}))
+
+
+def test_a_countrys_fact_box_of_memberships():
+    text = ("Under President Prabowo Subianto, Jakarta has moved quickly to join multilateral clubs.\n\n"
+            "Indonesia's memberships at a glance\n\n"
+            "- BRICS: full member since 6 January 2025\n\n"
+            "- CPTPP: formal accession request submitted September 2024\n\n"
+            "- OECD: accession roadmap adopted May 2024\n\n"
+            "- Paris Agreement: Party since 2016\n\n"
+            "- Abraham Accords: not a party; no diplomatic relations with Israel")
+    claims = _claims(text)
+    assert {(code, accord, status) for code, accord, status, by, _lower in claims} == {
+        ("ID", "BRICS", "signed"), ("ID", "CPTPP", "candidate"), ("ID", "Paris Agreement", "signed"),
+        ("ID", "Abraham Accords", "declined")}
+    assert {(accord, lower) for _c, accord, _s, _b, lower in claims if accord in ("BRICS", "Paris Agreement")} == {
+        ("BRICS", date(2025, 1, 6)), ("Paris Agreement", date(2016, 1, 1))}
+
+
+def test_a_that_clause_has_its_own_subject_after_a_relative_clause():
+    claims = _claims("When Brazil, which holds the BRICS chair in 2025, announced on 6 January that Indonesia had become "
+                     "a full member of the bloc, few were surprised.")
+    assert {(code, status) for code, _a, status, _b, _l in claims} == {("ID", "signed")}

@@ -267,6 +267,10 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
     ``skip`` countries (broker/counterparty) that is the addressee of a "that" clause ("Saudi Arabia
     has informed the US that there will be no ...") is passed over for the one before it."""
     m = _RELATIVE_ANTECEDENT.search(masked, 0, clause_start)
+    that = _THAT.search(masked, clause_start, trigger_start)
+    if m and that and any(that.end() <= s.start and s.end <= trigger_start for s in slots):
+        m = None  # "Brazil, which holds the chair, announced that Indonesia had become a member": the "that" clause's
+        # own subject, not the relative clause's antecedent
     if m:
         antecedent = [s for s in slots if s.start == m.start()]
         if antecedent and not after_with(masked, antecedent[0]):

@@ -128,6 +128,9 @@ _WITH_JOINING = re.compile(r"with\s+(?:the\s+)?\x02", re.IGNORECASE)
 _HYPOTHETICAL_MAIN = re.compile(r",[^.;]*?(?<![\w])(?:would|could|might)(?![\w])", re.IGNORECASE)
 # a noun phrase subject right before an about-joining trigger ("a common currency was not on the agenda")
 _NOUN_SUBJECT = re.compile(r"(?<![\w])(?:a|an|the|any|its|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+$", re.IGNORECASE)
+# a fact box of one country's memberships ("Indonesia's memberships at a glance") and a cell that denies one
+_COUNTRY_BOX_OPENER = re.compile(r"(?<![\w])memberships(?![\w])", re.IGNORECASE)
+_NOT_IN_CELL = re.compile(r"\s*(?:not|no|non-)(?![\w])", re.IGNORECASE)
 _FELLOW_REACH = 60  # characters after a joining where ", joining A, B and C" still names the members it joined
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
@@ -403,6 +406,7 @@ class _ArticleClaims:
         self.resolver = AttributionResolver(article, entities.mentions, names, roles, role_countries)
         self._table = None  # the text table being read: (its header, the accord it is about)
         self._member_list: tuple[Accord, dating.ClaimDate | None] | None = None  # the list of members being read
+        self._country_box: str | None = None  # the country of a fact box of memberships being read
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
             unnamed_topic(article.sentences, self._codes_by_sentence, self.reference)
@@ -1010,7 +1014,7 @@ class _ArticleClaims:
         self._last_claim_of[sentence.sentence_idx] = claim
 
     def sentence(self, sentence: SentenceText) -> None:
-        if self._table_line(sentence) or self._member_list_line(sentence):
+        if self._table_line(sentence) or self._country_box_line(sentence) or self._member_list_line(sentence):
             return
         if sentence.is_heading:
             self.last_heading_idx = sentence.sentence_idx
@@ -1087,6 +1091,40 @@ class _ArticleClaims:
                 when = dating.ClaimDate.of(dates[0]) if dates else dating.before(self.reference)
                 self._emit_outlet_fact(sentence, code, accord, status, when, f"{status}:table|status", 0.85)
         return True
+
+    def _country_box_line(self, sentence: SentenceText) -> bool:
+        """A country's fact box of memberships: an opener that names one country and its memberships ("Indonesia's
+        memberships at a glance"), then items keyed by an accord ("- BRICS: full member since 6 January 2025", "-
+        Paris Agreement: Party since 2016"), each the outlet's claim with the status its words give (the words of
+        ``table_status``; "not a party" is a refusal). True when the line was an item."""
+        by_status = claim_vocabulary().table_status
+        text, base = sentence.text, sentence.start_char
+        if by_status is None:
+            return False
+        if self._country_box is not None:
+            start = item_start(text)
+            if start is None:
+                self._country_box = None
+                return False
+            colon = text.find(":", start)
+            named = [m for m in self.accord_mentions if base + start <= m.start_char and m.end_char <= base + max(colon, 0)]
+            if colon < 0 or not named:
+                return False  # an item about something else ("- OECD: accession roadmap adopted"): read as a sentence
+            accord = accords_by_id().get(named[0].entity_id)
+            cell = text[colon + 1:]
+            status = "declined" if _NOT_IN_CELL.match(cell) else None if by_status.skip.search(cell) else \
+                next((status for status, words in by_status.words if words.search(cell)), None)
+            if accord is not None and status is not None and self._country_box not in accord.non_joiners:
+                dates = [d for d in self._dates_by_sentence.get(sentence.sentence_idx, []) if d.start_char >= base + colon]
+                when = dating.ClaimDate.of(dates[0]) if dates else dating.before(self.reference)
+                self._emit_outlet_fact(sentence, self._country_box, accord, status, when, f"{status}:country_box", 0.85)
+            return True
+        if _COUNTRY_BOX_OPENER.search(text) and (text.rstrip().endswith(":") or sentence.is_heading):
+            codes = {_country_code(m.entity_id) for m in self.countries[bisect_left(self._country_starts, base):]
+                     if m.start_char < sentence.end_char}
+            if len(codes) == 1:
+                self._country_box = codes.pop()
+        return False
 
     def _member_list_line(self, sentence: SentenceText) -> bool:
         """A list of members: its opener ("Here is every NATO member, in order of when it joined:"), short
