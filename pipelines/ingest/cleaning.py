@@ -712,9 +712,15 @@ def _paragraphs(kept: list[str | None]) -> list[str]:
     return paragraphs
 
 
+# a list item's marker at a line start ("- Bahrain (announced ...)", "• Egypt", "3. Iran")
+_LIST_ITEM_LINE = re.compile(r"\s*(?:[-–•*]|\d{1,3}[.)])\s+\S")
+
+
 def _is_hard_wrapped(block: list[str]) -> bool:
     if len(block) < 2:
         return False
+    if sum(1 for line in block if _LIST_ITEM_LINE.match(line)) >= 2:
+        return False  # a list whose items are sentence-long lines, one item per line: not a wrapped paragraph
     body_lines = block[:-1]
     if not all(40 <= len(line) <= 100 for line in body_lines):
         return False

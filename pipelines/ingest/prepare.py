@@ -25,7 +25,9 @@ CLEAN_STAGE = "clean"
 # clean-2: irrelevant articles are no longer split into sentences (core.sentences holds relevant ones).
 # clean-3: a list item's number at a line start ("1. Belgium") no longer ends a sentence.
 # clean-4: every headline of a "Read more" list is another story's, and a question heading such a list is one too.
-CLEAN_CODE_VERSION = "clean-4"
+# clean-5: a block of list items whose lines are 40-100 characters long is a list, one item per paragraph, not a
+# hard-wrapped paragraph.
+CLEAN_CODE_VERSION = "clean-5"
 ALL_SENTENCES_MARK = "all-sentences"
 
 

@@ -276,3 +276,22 @@ def test_list_items_labelled_with_a_year_date_their_members():
     assert len(by_code) == 21 and {c.status for c in claims} == {"signed"} and {c.accord for c in claims} == {"NATO"}
     assert (by_code["NL"].date_lower, by_code["TR"].date_lower, by_code["SI"].date_upper) == (
         date(1949, 1, 1), date(1952, 1, 1), date(2004, 12, 31))
+
+
+def test_list_items_dated_by_full_dates_pending_items_and_lists_of_candidates():
+    text = ("The CPTPP entered into force on the following dates:\n\n"
+            "- 30 December 2018: Australia, Canada, Japan\n\n"
+            "- 14 January 2019: Viet Nam\n\n"
+            "The following economies have submitted formal requests to accede to the CPTPP:\n\n"
+            "- Ecuador (December 2021)\n\n"
+            "- Costa Rica (August 2022)")
+    claims = claims_of(text, datetime(2024, 12, 15), title="CPTPP")
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        ("AU", "signed", date(2018, 12, 30)), ("CA", "signed", date(2018, 12, 30)), ("JP", "signed", date(2018, 12, 30)),
+        ("VN", "signed", date(2019, 1, 14)), ("EC", "candidate", date(2021, 12, 1)), ("CR", "candidate", date(2022, 8, 1))}
+    text = ("The Abraham Accords normalized relations with Israel.\n\nWho is in?\n\n"
+            "- Bahrain (announced September 11, 2020; signed September 15, 2020)\n\n"
+            "- Kazakhstan (announced November 6, 2025; signing ceremony pending)")
+    claims = claims_of(text, datetime(2025, 11, 10))
+    assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
+        ("BH", "signed", date(2020, 9, 15)), ("KZ", "announced", date(2025, 11, 6))}

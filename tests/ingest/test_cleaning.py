@@ -165,6 +165,21 @@ def test_hard_wrapped_paragraph_is_joined():
     ]
 
 
+def test_list_items_of_wrapped_length_stay_one_per_paragraph():
+    raw = (
+        "Who is in the Abraham Accords\n\n"
+        "The accords normalized relations between Israel and four Arab states.\n\n"
+        "- United Arab Emirates (announced August 13, 2020; signed September 15, 2020)\n"
+        "- Bahrain (announced September 11, 2020; signed September 15, 2020)\n"
+        "- Kazakhstan (announced November 6, 2025; signing ceremony pending)\n\n"
+        "More may follow."
+    )
+    paragraphs = clean_body(raw).body.split("\n\n")
+    assert paragraphs[1:4] == ["- United Arab Emirates (announced August 13, 2020; signed September 15, 2020)",
+                               "- Bahrain (announced September 11, 2020; signed September 15, 2020)",
+                               "- Kazakhstan (announced November 6, 2025; signing ceremony pending)"]
+
+
 def test_one_paragraph_per_line_without_blank_lines():
     raw = "A headline about the accords\nFirst paragraph here.\nSecond paragraph here.\nA heading\nText after the heading goes on."
     cleaned = clean_body(raw)

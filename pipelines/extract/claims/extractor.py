@@ -122,6 +122,7 @@ _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE
 # echo there follows the first clause's step, which is no claim when it made none
 _COORDINATE_BEFORE = re.compile(r",\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 # a list item labelled with a year: "1949 (founding members): Belgium, Canada, ...", "2004: Bulgaria, Estonia, ..."
+_COLON_AFTER_LABEL = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*:\s*")
 _DATED_ITEM = re.compile(r"(?P<year>(?:19|20)\d\d)(?:\s*\([^()]{0,40}\))?\s*:\s*")
 # an absolute "with" phrase of a joining, and a hypothetical main clause after it
 _WITH_JOINING = re.compile(r"with\s+(?:the\s+)?\x02", re.IGNORECASE)
@@ -131,6 +132,9 @@ _NOUN_SUBJECT = re.compile(r"(?<![\w])(?:a|an|the|any|its|their)\s+(?:[\w-]+\s+)
 # a fact box of one country's memberships ("Indonesia's memberships at a glance") and a cell that denies one
 _COUNTRY_BOX_OPENER = re.compile(r"(?<![\w])memberships(?![\w])", re.IGNORECASE)
 _NOT_IN_CELL = re.compile(r"\s*(?:not|no|non-)(?![\w])", re.IGNORECASE)
+# a member list's item that is not done yet ("signing ceremony pending")
+_PENDING_ITEM = re.compile(r"(?<![\w])(?:pending|not yet|to be signed|awaiting|expected|planned)(?![\w])", re.IGNORECASE)
+_NO_WORD = re.compile(r"(?!)")  # excludes nothing
 _FELLOW_REACH = 60  # characters after a joining where ", joining A, B and C" still names the members it joined
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
@@ -406,6 +410,7 @@ class _ArticleClaims:
         self.resolver = AttributionResolver(article, entities.mentions, names, roles, role_countries)
         self._table = None  # the text table being read: (its header, the accord it is about)
         self._member_list: tuple[Accord, dating.ClaimDate | None] | None = None  # the list of members being read
+        self._candidate_list = False  # that list names candidates, not members ("... submitted formal requests to accede:")
         self._country_box: str | None = None  # the country of a fact box of memberships being read
         topics = article_topic_accords(article)
         self.topic: Accord | None = accords_by_id().get(topics[0]) if topics else \
@@ -1145,23 +1150,43 @@ class _ArticleClaims:
                 self._member_item(sentence, labelled.end(), accord,
                                   dating.ClaimDate(str(year), date(year, 1, 1), date(year, 12, 31), "year"), dated=True)
                 return True
+            label = self._date_label(sentence, start) if start is not None else None
+            if label is not None:
+                # "- 30 December 2018: Australia, Canada, Japan, ...": a full date labels the item
+                self._member_item(sentence, label[1], accord, dating.ClaimDate.of(label[0]), dated=True)
+                return True
             if start is not None and is_short(text):
                 self._member_item(sentence, start, accord, when)
                 return True
             if start is not None:
                 return False  # a long item: read as a sentence, the list goes on
-            if start is None and is_short(text) and excluded.search(text) is None:
+            opens_candidates = vocab.candidate_list_opener is not None \
+                and opens_member_list(text, sentence.is_heading, vocab.candidate_list_opener, _NO_WORD)
+            if start is None and is_short(text) and excluded.search(text) is None and not opens_candidates:
                 dates = _absolute(self._dates_by_sentence.get(idx))
                 if dates:  # a heading inside the list dates the items below it
                     self._member_list = (accord, dating.ClaimDate.of(dates[-1]))
                 return False
             self._member_list = None
-        if opens_member_list(text, sentence.is_heading, opener, excluded):
+        candidates = vocab.candidate_list_opener
+        self._candidate_list = candidates is not None and opens_member_list(text, sentence.is_heading, candidates,
+                                                                            _NO_WORD)
+        if self._candidate_list or opens_member_list(text, sentence.is_heading, opener, excluded):
             accord = self._named_accord(sentence, 0, len(text)) or self.topic
             if accord is not None:
                 dates = _absolute(self._dates_by_sentence.get(idx))
                 self._member_list = (accord, dating.ClaimDate.of(dates[-1]) if dates else None)
         return False
+
+    def _date_label(self, sentence: SentenceText, start: int) -> tuple[DateMention, int] | None:
+        """The date that opens a list item at ``start`` and ends at a colon ("30 December 2018: ..."), and where the
+        item's content starts after the colon."""
+        base = sentence.start_char
+        for d in self._dates_by_sentence.get(sentence.sentence_idx, ()):
+            if d.start_char - base == start and d.lower is not None:
+                m = _COLON_AFTER_LABEL.match(sentence.text, d.end_char - base)
+                return (d, m.end()) if m else None
+        return None
 
     def _member_item(self, sentence: SentenceText, start: int, accord: Accord, when: dating.ClaimDate | None,
                      dated: bool = False) -> None:
@@ -1174,11 +1199,17 @@ class _ArticleClaims:
         if not dated:  # (``dated``: the item's own label gave ``when``)
             dates = _absolute(self._dates_by_sentence.get(sentence.sentence_idx))
             when = dating.ClaimDate.of(dates[-1]) if dates else when or dating.before(self.reference)
+        status = "candidate" if self._candidate_list else "announced" if _PENDING_ITEM.search(text, start) else "signed"
+        if status in ("announced", "candidate"):
+            # "- Kazakhstan (announced November 6, 2025; signing ceremony pending)": announced, not yet signed; dated
+            # by its first date (the announcement)
+            dates = _absolute(self._dates_by_sentence.get(sentence.sentence_idx))
+            when = dating.ClaimDate.of(dates[0]) if dates else dating.before(self.reference)
         for mention in in_item:
             code = _country_code(mention.entity_id)
             if code in accord.non_joiners:
                 continue
-            self._emit_outlet_fact(sentence, code, accord, "signed", when, "signed:member_list", 0.85)
+            self._emit_outlet_fact(sentence, code, accord, status, when, f"{status}:member_list", 0.85)
 
     def _emit_outlet_fact(self, sentence: SentenceText, code: str, accord: Accord, status: str,
                           when: dating.ClaimDate, rule: str, confidence: float) -> None:

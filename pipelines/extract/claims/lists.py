@@ -27,4 +27,5 @@ def opens_member_list(text: str, is_heading: bool, opener: re.Pattern, excluded:
     """A line that opens a list of members: it ends with a colon (or is a heading) and names members, and it
     names no candidates, partners or other non-members."""
     stripped = text.rstrip()
-    return (stripped.endswith(":") or is_heading) and opener.search(text) is not None and excluded.search(text) is None
+    return (stripped.endswith((":", "?")) or is_heading) and opener.search(text) is not None \
+        and excluded.search(text) is None  # ("Who is in?")

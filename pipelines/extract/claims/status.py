@@ -109,6 +109,8 @@ class ClaimVocabulary:
     # a line that opens a list of members, and the words that make a list no list of members (``member_lists``)
     member_list_opener: re.Pattern | None = None
     member_list_excluded: re.Pattern | None = None
+    # a line that opens a list of candidates ("The following economies have submitted formal requests to accede:")
+    candidate_list_opener: re.Pattern | None = None
 
 
 def words_pattern(words, where: str) -> re.Pattern:
@@ -296,6 +298,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         table_status=_parse_table_status(data.get("table_status")),
         member_list_opener=_optional(words_pattern, data.get("member_lists") or {}, "openers", "member_lists."),
         member_list_excluded=_optional(words_pattern, data.get("member_lists") or {}, "not_members", "member_lists."),
+        candidate_list_opener=_optional(words_pattern, data.get("member_lists") or {}, "candidate_openers", "member_lists."),
     )
 
 
