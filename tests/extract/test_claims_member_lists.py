@@ -295,3 +295,14 @@ def test_list_items_dated_by_full_dates_pending_items_and_lists_of_candidates():
     claims = claims_of(text, datetime(2025, 11, 10))
     assert {(c.country_code, c.status, c.date_lower) for c in claims} == {
         ("BH", "signed", date(2020, 9, 15)), ("KZ", "announced", date(2025, 11, 6))}
+
+
+def test_a_counted_membership_noun_then_its_members():
+    claims = claims_of("The UK already has free trade agreements with nine of the 11 CPTPP members, including Australia, "
+                       "New Zealand and Japan. Costa Rica has agreements in force with five CPTPP Parties – Canada, Chile "
+                       "and Mexico.", datetime(2023, 7, 17))
+    assert {(c.country_code, c.status) for c in claims} == {
+        (code, "signed") for code in ("AU", "NZ", "JP", "CA", "CL", "MX")}
+    # another pact's signatories are not the article's accord's
+    assert claims_of("The CPTPP grows. RCEP will take effect after enough of its 15 signatories, including China, "
+                     "Singapore and New Zealand, completed ratification.", datetime(2021, 11, 2)) == []

@@ -66,7 +66,7 @@ _JOINED_MEMBERS = re.compile(
 # names the members joined (not "joining Ireland and Norway in recognizing ...": company in another step)
 _FELLOW_MEMBERS = re.compile(
     # ("..., joining 11 existing members including Japan, Canada, ...")
-    rf",\s+joining\s+(?:(?:the\s+)?(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"(?:,\s+joining|(?<=member)\s+alongside|(?<=members)\s+alongside)\s+(?:(?:the\s+)?(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     rf"(?:(?:existing|other|current|original|founding)\s+)?(?:members|countries|states|nations),?\s+"
     rf"(?:including|such\s+as|among\s+them)\s+)?(?:the\s+)?(?P<C>{COUNTRY_LIST})(?=\s*(?:[.;)—–]|,\s|-\s|$)|\s+as\s+(?:[\w-]+\s+)?members?(?![\w]))",
     re.IGNORECASE,
