@@ -121,9 +121,10 @@ _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE
 # a second clause's subject ("French voters rejected the constitution in May, and the Dutch followed days later"): an
 # echo there follows the first clause's step, which is no claim when it made none
 _COORDINATE_BEFORE = re.compile(r",\s+and\s+(?:the\s+)?$", re.IGNORECASE)
-# a list item labelled with a year: "1949 (founding members): Belgium, Canada, ...", "2004: Bulgaria, Estonia, ..."
+# a list item's label, a note in parentheses and its colon, and a label that is a year: "1949 (founding members):
+# Belgium, Canada, ...", "2004: Bulgaria, Estonia, ..."
 _COLON_AFTER_LABEL = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*:\s*")
-_DATED_ITEM = re.compile(r"(?P<year>(?:19|20)\d\d)(?:\s*\([^()]{0,40}\))?\s*:\s*")
+_DATED_ITEM = re.compile(r"(?P<year>(?:19|20)\d\d)" + _COLON_AFTER_LABEL.pattern)
 # an absolute "with" phrase of a joining, and a hypothetical main clause after it
 _WITH_JOINING = re.compile(r"with\s+(?:the\s+)?\x02", re.IGNORECASE)
 _HYPOTHETICAL_MAIN = re.compile(r",[^.;]*?(?<![\w])(?:would|could|might)(?![\w])", re.IGNORECASE)
