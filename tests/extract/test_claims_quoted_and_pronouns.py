@@ -51,3 +51,10 @@ def test_it_is_no_country_when_another_was_named_first_or_it_is_the_counterparty
     # the counterparty of the accord is no joiner
     assert claims_of("Israel has deepened its ties with the Gulf since it signed the Abraham Accords in 2020.",
                      JUNE_2024) == []
+
+
+def test_he_is_the_person_who_opens_the_sentence_before():
+    claims = claims_of("Donald Trump said the Abraham Accords would grow. Syrian President Ahmed al-Sharaa met Donald Trump "
+                       "at the White House on Monday. He said Syria was not ready to join the Abraham Accords.",
+                       datetime(2025, 11, 11))
+    assert ("SY", "Abraham Accords", "declined", "Ahmed al-Sharaa") in keys(claims)

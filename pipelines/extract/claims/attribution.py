@@ -115,6 +115,7 @@ _COMMA_AT_END = re.compile(r",\s*$")
 _MEDIA_AFTER = re.compile(r"\s+(?:media(?:\s+outlets|\s+reports)?|press|newspapers|news\s+outlets|broadcasters|officials|"
                           r"(?P<group>lawmakers|legislators|MPs|parliamentarians|senators))(?![\w])",
                           re.IGNORECASE)
+_OPENING_REACH = 40  # characters from a sentence's start where its subject may stand ("Syrian President Ahmed al-Sharaa")
 _BULLET = re.compile(r"\s*(?:[-–—•*]\s+)?")  # a list item's mark before its opening name
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
 _MEMBER_GLOSS = re.compile(r"\s*(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:founding\s+)?(?:members?|signator(?:y|ies)|part(?:y|ies))(?![\w])",
@@ -437,7 +438,8 @@ class AttributionResolver:
             word = " ".join(m.group().lower().split())
             # "the government", "the ministry": the last body that spoke, never a person ("Before Trump's post, the
             # government confirmed ...": Kazakhstan's, not Trump)
-            previous = self.last_person if word in ("he", "she", "him", "her") else \
+            previous = (self._opening_person(base, base + start + m.start()) or self.last_person) \
+                if word in ("he", "she", "him", "her") else \
                 self.last_body if word in _BODY_PRONOUNS else self.last_speaker
             if previous is not None:
                 return previous, start + m.start(), start + m.end()
@@ -451,6 +453,31 @@ class AttributionResolver:
                     return self._speaker_for(mention), start + m.start(), start + m.end()
                 break  # the sentence opens with someone else
         return None
+
+    def _opening_person(self, sentence_start: int, pronoun_at: int) -> Speaker | None:
+        """The person a "he" or "she" at body offset ``pronoun_at`` most likely is: the person who opens the sentence
+        before (its subject: "Al-Sharaa met Trump in Riyadh. He said ..."), when this sentence names no person before
+        the pronoun; None otherwise (then the last person who spoke)."""
+        if self._mentions_before(sentence_start, pronoun_at) and any(
+                m.entity_type == "person" for m in map(self._speakers.__getitem__,
+                                                       self._by_start[bisect_left(self._starts, sentence_start):
+                                                                      bisect_left(self._starts, pronoun_at)])):
+            return None
+        k = self._sentence_at.get(sentence_start)
+        if not k:
+            return None
+        before = self.article.sentences[k - 1]
+        opening = before.start_char + _BULLET.match(before.text).end()
+        people = [m for m in map(self._speakers.__getitem__, self._by_start[bisect_left(self._starts, before.start_char):
+                                                                              bisect_left(self._starts, before.end_char)])
+                  if m.entity_type == "person"]
+        if not people or people[0].start_char - opening > _OPENING_REACH:
+            return None  # (a country's adjective may come first: "Syrian President Ahmed al-Sharaa met ...")
+        return self._speaker_for(people[0])
+
+    @cached_property
+    def _sentence_at(self) -> dict[int, int]:
+        return {s.start_char: s.sentence_idx for s in self.article.sentences}
 
     def _mentions_before(self, lo: int, hi: int) -> bool:
         """Whether a person, organization or country mention starts in the body span [lo, hi)."""
