@@ -626,3 +626,32 @@ def test_lawmakers_speak_as_lawmakers_not_as_the_outlet_or_the_state():
     # a plural subject that wants to join
     assert {c.country_code for c in claims_of("Malaysia and Thailand both want to join BRICS.", datetime(2024, 6, 1))} \
         == {"MY", "TH"}
+
+
+def test_a_welcome_of_a_new_member_is_the_welcomers_claim():
+    claims = claims_of("In the speech, PM Narendra Modi welcomed Belarus as a new member of the SCO family. Pakistan Prime "
+                       "Minister Shehbaz Sharif congratulated Belarus on becoming a full member of the SCO.",
+                       datetime(2024, 7, 4))
+    assert keys(claims) == {("BY", "Shanghai Cooperation Organisation", "signed", "Narendra Modi"),
+                            ("BY", "Shanghai Cooperation Organisation", "signed", "Shehbaz Sharif")}
+    claims = claims_of('The SCO summit opened in Astana. "Belarus has become a full-fledged member of our organisation," '
+                       'President Kassym-Jomart Tokayev said. Tokayev announced that the leaders had signed the decision on '
+                       "Belarus' accession.", datetime(2024, 7, 4))
+    assert keys(claims) == {("BY", "Shanghai Cooperation Organisation", "signed", "Kassym-Jomart Tokayev")}
+    assert len(claims) == 2
+
+
+def test_a_parliamentary_records_speaker_line_labels_the_next_paragraph():
+    text = ("Question\n\n"
+            "Baroness Worthington (Lab)\n\n"
+            "To ask Her Majesty's Government what representations they have made following the announcement that the "
+            "United States would withdraw from the Paris Agreement.\n\n"
+            "The Parliamentary Under-Secretary of State, Department for Business (Lord Henley) (Con)\n\n"
+            "My Lords, the United Kingdom ratified the Paris Agreement in November last year.\n\n"
+            "Baroness Worthington (Lab)\n\n"
+            "My Lords, I thank the Minister.\n\n"
+            "Lord Henley (Con)\n\n"
+            "My Lords, Nicaragua declined to sign the Paris Agreement.")
+    claims = _transcript_claims(text)
+    assert ("GB", "Paris Agreement", "signed", "Lord Henley") in claims
+    assert ("NI", "Paris Agreement", "declined", "Lord Henley") in claims

@@ -115,6 +115,12 @@ _COMMA_AT_END = re.compile(r",\s*$")
 _MEDIA_AFTER = re.compile(r"\s+(?:media(?:\s+outlets|\s+reports)?|press|newspapers|news\s+outlets|broadcasters|officials|"
                           r"(?P<group>lawmakers|legislators|MPs|parliamentarians|senators))(?![\w])",
                           re.IGNORECASE)
+# a parliamentary record's speaker line: "Lord Henley (Con)", "Baroness Worthington (Lab)", "Lord Lawson of Blaby (Con)",
+# "The Parliamentary Under-Secretary of State, Department for ... (Lord Henley) (Con)"
+_STANDALONE_LABEL = re.compile(
+    r"(?:The\s+[^()\n]{3,160}?\s+\((?P<inner>(?:Lord|Baroness|Lady|Earl|Viscount|Sir|Dame|Mr|Mrs|Ms|Dr)\s+[^()\n]{2,60})\)"
+    r"|(?P<name>(?:Lord|Baroness|Lady|Earl|Viscount|Sir|Dame|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}))"
+    r"\s+\((?:Con|Lab|LD|CB|GP|DUP|SNP|Non-Afl|Ind|Bp|UUP|PC|SDLP|Alliance|Green|Reform|Lab/Co-op)\)")
 _OPENING_REACH = 40  # characters from a sentence's start where its subject may stand ("Syrian President Ahmed al-Sharaa")
 _BULLET = re.compile(r"\s*(?:[-–—•*]\s+)?")  # a list item's mark before its opening name
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
@@ -283,10 +289,12 @@ class AttributionResolver:
         sentences, body = self.article.sentences, self.article.body
         openers: dict[int, tuple[str, int]] = {}  # sentence index -> (label, label end as a body offset)
         minor: dict[int, tuple[str, int]] = {}  # one-word labels: a reporter's outlet, a turn that ends the one before
+        standalone: set[int] = set()  # labels that are a paragraph of their own: the next paragraph is the turn
         previous_paragraph = None
         for sentence in sentences:
             head = body[sentence.start_char:sentence.start_char + 140]
-            if sentence.paragraph_idx != previous_paragraph and (":" in head[:60] or ". –" in head or ". —" in head):
+            if sentence.paragraph_idx != previous_paragraph and (":" in head[:60] or ". –" in head or ". —" in head
+                                                                 or sentence.text.rstrip().endswith(")")):
                 # matched on the body: the sentence splitter may have cut "MR. SPOKESPERSON:" after "MR."
                 m = _SPEAKER_LABEL.match(body, sentence.start_char, sentence.start_char + 60)
                 if m and m.group(1).rstrip(".") not in _NOT_SPEAKER_LABELS:
@@ -301,6 +309,12 @@ class AttributionResolver:
                         and not self._non_person_at(m.start(1), m.end(1)):
                     # (not a fact box's "Finland: joined in 2023" or "Abraham Accords (2020-2021): ...", nor "Plus:")
                     openers[sentence.sentence_idx] = (m.group(1).rstrip("."), m.end())
+                elif (m2 := _STANDALONE_LABEL.fullmatch(sentence.text.strip())) is not None:
+                    # a parliamentary record's turn on a line of its own: "Lord Henley (Con)", "The Parliamentary
+                    # Under-Secretary of State, ... (Lord Henley) (Con)": the next paragraph is that member's
+                    name = m2.group("inner") or m2.group("name")
+                    openers[sentence.sentence_idx] = (name, sentence.end_char)
+                    standalone.add(sentence.sentence_idx)
                 elif m and len(m.group(1).split()) == 1 and m.group(1).upper() not in _NOT_SPEAKER_LABELS \
                         and not any(x.entity_type in ("country", "accord") and m.start(1) <= x.start_char < m.end(1)
                                     for x in self.mentions):
@@ -324,6 +338,8 @@ class AttributionResolver:
             opener = openers.get(sentence.sentence_idx)
             if opener is not None:
                 current, current_paragraph = self._label_to_speaker(opener[0]), sentence.paragraph_idx
+                if sentence.sentence_idx in standalone:
+                    current_paragraph += 1  # (the label's own paragraph says nothing)
                 if surnames.count(opener[0].split()[-1]) < 2 and current is not QUESTIONER:
                     # a label used once: a dateline or a heading, not a turn; or, inside the transcript, a reporter
                     # who asks ("AFP: A follow-up question. ... ?")

@@ -149,6 +149,8 @@ _CANNOT = re.compile(r"(?:cannot|can't|can’t|can never|could never|can not)(?!
 _NAMING_STEMS = "cit|nam|mention|tout|flo|tip|list|identif"
 _NAMING_TRIGGER = re.compile(rf"(?:{_NAMING_STEMS})", re.IGNORECASE)
 _AGENT_TRIGGER = re.compile(rf"(?:urg|press|push|encourag|invit|call|ask|persuad|convinc|lobb|{_NAMING_STEMS})", re.IGNORECASE)
+# a welcome of a new member: the one who welcomes it says it ("PM Modi welcomed Belarus as a new member")
+_WELCOME_TRIGGER = re.compile(r"(?:welcom|congratulat)", re.IGNORECASE)
 # after a trigger, a participle that states the step itself: "followed in December 2020, signing a declaration"
 _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|normali[sz]ing|acceding|entering)(?![\w])",
                               re.IGNORECASE)
@@ -1376,6 +1378,8 @@ class _ArticleClaims:
                 if status == "declined" and said_by is not OUTLET and group and _CANNOT.match(masked, hit.start) else None
             if barring and barring not in {s.code for s in group}:
                 continue  # "Beijing insists Taipei cannot join as a separate economy": another state's bar, no refusal
+            if status == "signed" and said_by is OUTLET and binding == "slot" and _WELCOME_TRIGGER.match(masked, hit.start):
+                said_by = self._person_before(sentence, clause_start, hit.start, excluded) or said_by
             if status == "candidate" and said_by is OUTLET and _AGENT_TRIGGER.match(masked, hit.start) \
                     and (binding == "slot" or (not group and _NAMING_TRIGGER.match(masked, hit.start))):
                 # (a naming whose countries follow as its object: "Israeli media have named several countries as possible
