@@ -58,3 +58,14 @@ def test_he_is_the_person_who_opens_the_sentence_before():
                        "at the White House on Monday. He said Syria was not ready to join the Abraham Accords.",
                        datetime(2025, 11, 11))
     assert ("SY", "Abraham Accords", "declined", "Ahmed al-Sharaa") in keys(claims)
+
+
+def test_it_opening_a_sentence_with_a_step_is_the_country_that_opened_the_sentence_before():
+    claims = claims_of("Finland has long stayed out of military alliances. It joined the European Union in 1995, at the "
+                       "same time as Sweden.", datetime(2022, 5, 12))
+    assert {(c.country_code, c.accord, c.status) for c in claims} == {
+        ("FI", "European Union", "signed"), ("SE", "European Union", "signed")}
+    # an accord opening the sentence before is no country
+    claims = claims_of("Bahrain's envoy spoke first. The Abraham Accords were signed in 2020. It became a member of "
+                       "nothing else.", datetime(2022, 5, 12))
+    assert [c for c in claims if c.sentence_idx == 2] == []

@@ -209,6 +209,9 @@ _SUBJECT_IT = re.compile(r"(?<![\w])(?:since|after|when|before|until|because|onc
                          r"\s+(it|they)(?=\s+(?:(?:has|had|have|was|is|formally|officially|finally|first|eventually|then|"
                          r"also|only|already)\s+)*[a-z])")
 _MAX_SUBJECT_IT_OPENING = 40  # characters before the opening country (its article, an adjective: "The UK's economy")
+# a sentence that opens with "It" and a step ("It becomes the 12th member", "It formally applied in 2022")
+_OPENING_IT = re.compile(r"(It)\s+(?:(?:has|had|have|also|then|formally|officially|now|will|would|finally|thus)\s+)*"
+                         r"(?:becomes|became|joined|joins|applied|applies|signed|acceded|ratified|withdrew|left|entered)(?![\w])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
 # "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
 _MAX_WORDS_AFTER_LEADER = 4
@@ -542,6 +545,13 @@ class _ArticleClaims:
                     continue  # (a leader's "us" is no subject of a step: "not prepared for us to start negotiations")
                 if not (excluded[0] <= m.start() < excluded[1]) and not any(s.start < m.end() and m.start() < s.end for s in slots):
                     slots.append(Slot(m.start(), m.end(), speaker_country or leader_country, m.group(), "coref"))
+        opening_it = _OPENING_IT.match(sentence.text)
+        if opening_it and not (excluded[0] <= opening_it.start(1) < excluded[1]):
+            code = self._previous_opening_country(sentence)
+            if code is not None:
+                # "The UK is the first new member since 2018. It becomes the 12th member alongside ...": the country that
+                # opened the sentence before
+                slots.append(Slot(opening_it.start(1), opening_it.end(1), code, "It", "coref"))
         if slots and slots[0].method == "mention" and slots[0].start <= _MAX_SUBJECT_IT_OPENING:
             slots.extend(self._subject_it(sentence, slots, excluded))
         if (speaker_country or leader_country) and excluded[1] > excluded[0]:
@@ -553,6 +563,24 @@ class _ArticleClaims:
             if own and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
                 slots.append(Slot(m.start(1), m.end(1), own, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
+
+    def _previous_opening_country(self, sentence: SentenceText) -> str | None:
+        """The country that opens the sentence before (its subject, a few words from its start, before any accord or
+        person), in the same paragraph; None otherwise."""
+        k = sentence.sentence_idx
+        if k == 0 or self.article.sentences[k - 1].paragraph_idx != sentence.paragraph_idx:
+            return None
+        before = self.article.sentences[k - 1]
+        i = bisect_left(self._country_starts, before.start_char)
+        if i >= len(self.countries) or self.countries[i].start_char >= before.end_char \
+                or self.countries[i].start_char - before.start_char > _MAX_SUBJECT_IT_OPENING:
+            return None
+        first = self.countries[i]
+        if any(m.start_char < first.start_char for m in self._named_in.get(before.sentence_idx, ())) \
+                or any(m.start_char < first.start_char for m in self._persons_in.get(before.sentence_idx, ())):
+            return None
+        code = self._country_codes[i]
+        return None if self.topic is not None and code in self.topic.non_joiners else code
 
     def _subject_it(self, sentence: SentenceText, slots: list[Slot], excluded: tuple[int, int]) -> list[Slot]:
         """ "it" after a subordinator as the sentence's opening country ("Britain has struggled since it left the
