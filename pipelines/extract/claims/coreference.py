@@ -202,11 +202,13 @@ COUNTED_PLURAL = re.compile(r"(?<![\w])(?:these|those|the|all|both)\s+(?P<n>two|
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def counted_group(body: str, previous: list[tuple[int, int, str]], position: int, count: int,
+def counted_group(body: str, previous: list[tuple[int, int, str]], position: int, number: str,
                   earliest: int) -> list[str]:
-    """The codes of the most recent coordinated list of exactly ``count`` countries that ends before body offset
+    """The codes of the most recent coordinated list of exactly ``number`` (a number word of :data:`COUNTED_PLURAL`)
+    countries that ends before body offset
     ``position`` and starts at or after ``earliest`` (``previous``: (start, end, code) of the country mentions in text
     order); [] when the nearest list before it has another length."""
+    count = _COUNTS[number.lower()]
     before = [p for p in previous if p[1] <= position and p[0] >= earliest]
     if not before:
         return []

@@ -51,7 +51,6 @@ from pipelines.extract.claims.coreference import (
     listed_mentions,
     resolve_descriptors,
 )
-from pipelines.extract.claims.coreference import _COUNTS as _COUNTS_OF
 from pipelines.extract.claims.hits import OWN_OBJECT, Hit, candidate_triggers, drop_object_nouns, triggers_in
 from pipelines.extract.claims.modality import status_after_modality
 from pipelines.extract.claims.lists import is_short, item_start, opens_member_list
@@ -120,7 +119,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\s", re.IGNORECASE)
 # a second clause's subject ("French voters rejected the constitution in May, and the Dutch followed days later"): an
 # echo there follows the first clause's step, which is no claim when it made none
-_COORDINATE_BEFORE = re.compile(r",\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_COMMA_AND = re.compile(r",\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 # a list item's label, a note in parentheses and its colon, and a label that is a year: "1949 (founding members):
 # Belgium, Canada, ...", "2004: Bulgaria, Estonia, ..."
 _COLON_AFTER_LABEL = re.compile(r"(?:\s*\([^()]{0,40}\))?\s*:\s*")
@@ -135,7 +134,6 @@ _COUNTRY_BOX_OPENER = re.compile(r"(?<![\w])memberships(?![\w])", re.IGNORECASE)
 _NOT_IN_CELL = re.compile(r"\s*(?:not|no|non-)(?![\w])", re.IGNORECASE)
 # a member list's item that is not done yet ("signing ceremony pending")
 _PENDING_ITEM = re.compile(r"(?<![\w])(?:pending|not yet|to be signed|awaiting|expected|planned)(?![\w])", re.IGNORECASE)
-_NO_WORD = re.compile(r"(?!)")  # excludes nothing
 _FELLOW_REACH = 60  # characters after a joining where ", joining A, B and C" still names the members it joined
 _SAME_DAY_REACH = 80  # characters after a trigger where "on the same day as X" is still its step's
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|among)\s", re.IGNORECASE)
@@ -522,20 +520,16 @@ class _ArticleClaims:
                                              self._listed_countries, self.article.body):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
-        if " two " in sentence.text or "ree " in sentence.text or "our " in sentence.text or "ive " in sentence.text \
-                or "ix " in sentence.text:  # (a cheap gate for the counted plurals, up to six)
-            for m in COUNTED_PLURAL.finditer(sentence.text):
-                if any(s < m.end() and m.start() < e for s, e in taken) or excluded[0] <= m.start() < excluded[1]:
-                    continue
-                # "these four states": the list of exactly four countries just before it, in this sentence or the one before
-                earliest = self.article.sentences[max(0, sentence.sentence_idx - 1)].start_char
-                for code in counted_group(self.article.body, self._country_spans, base + m.start(),
-                                          _COUNTS_OF[m["n"].lower()], earliest):
-                    slots.append(Slot(m.start(), m.end(), code, m.group(), "coref"))
-        if "ltic" in sentence.text or "enelux" in sentence.text or "isegrad" in sentence.text:  # (a cheap gate)
-            for start, end, text, code in group_slots(sentence.text, taken):
-                if not (excluded[0] <= start < excluded[1]):
-                    slots.append(Slot(start, end, code, text, "coref"))  # "the three Baltic states"
+        for m in COUNTED_PLURAL.finditer(sentence.text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or excluded[0] <= m.start() < excluded[1]:
+                continue
+            # "these four states": the list of exactly four countries just before it, in this sentence or the one before
+            earliest = self.article.sentences[max(0, sentence.sentence_idx - 1)].start_char
+            for code in counted_group(self.article.body, self._country_spans, base + m.start(), m["n"], earliest):
+                slots.append(Slot(m.start(), m.end(), code, m.group(), "coref"))
+        for start, end, text, code in group_slots(sentence.text, taken):
+            if not (excluded[0] <= start < excluded[1]):
+                slots.append(Slot(start, end, code, text, "coref"))  # "the three Baltic states"
         if (speaker_country or leader_country) and sentence.in_quote:
             # a quotation of a country, its government or its leader: "we", "our" and "us" are that country
             # ('"We see our accession to the accords as ...," the ministry said', '"We are withdrawing from the Paris
@@ -1171,6 +1165,8 @@ class _ArticleClaims:
         if opener is None or excluded is None:
             return False
         text, idx = sentence.text, sentence.sentence_idx
+        candidates = vocab.candidate_list_opener
+        opens_candidates = candidates is not None and opens_member_list(text, sentence.is_heading, candidates)
         if self._member_list is not None:
             accord, when = self._member_list
             start = item_start(text)
@@ -1191,17 +1187,13 @@ class _ArticleClaims:
                 return True
             if start is not None:
                 return False  # a long item: read as a sentence, the list goes on
-            opens_candidates = vocab.candidate_list_opener is not None \
-                and opens_member_list(text, sentence.is_heading, vocab.candidate_list_opener, _NO_WORD)
             if start is None and is_short(text) and excluded.search(text) is None and not opens_candidates:
                 dates = _absolute(self._dates_by_sentence.get(idx))
                 if dates:  # a heading inside the list dates the items below it
                     self._member_list = (accord, dating.ClaimDate.of(dates[-1]))
                 return False
             self._member_list = None
-        candidates = vocab.candidate_list_opener
-        self._candidate_list = candidates is not None and opens_member_list(text, sentence.is_heading, candidates,
-                                                                            _NO_WORD)
+        self._candidate_list = opens_candidates
         if self._candidate_list or opens_member_list(text, sentence.is_heading, opener, excluded):
             accord = self._named_accord(sentence, 0, len(text)) or self.topic
             if accord is not None:
@@ -1552,7 +1544,7 @@ class _ArticleClaims:
                              and (c.accord == accord.name or _same_counterparty(c.accord, accord))
                              and c.country_code != slot.code), None)
                 if lead is None and (_PARTICIPLE_STEP.match(masked, hit.end)
-                                     or _COORDINATE_BEFORE.search(masked, 0, slot.start)):
+                                     or _AFTER_COMMA_AND.search(masked, 0, slot.start)):
                     continue  # "Morocco followed in December 2020, signing a joint declaration": the participle says
                 # ("China applied in September 2021, and Taiwan followed within days": an application followed is one)
                 slot_status = lead.status if lead is not None and lead.status in ("announced", "signed", "candidate") \

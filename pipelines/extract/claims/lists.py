@@ -23,9 +23,9 @@ def is_short(text: str) -> bool:
     return len(text.split()) <= MAX_ITEM_WORDS
 
 
-def opens_member_list(text: str, is_heading: bool, opener: re.Pattern, excluded: re.Pattern) -> bool:
-    """A line that opens a list of members: it ends with a colon (or is a heading) and names members, and it
-    names no candidates, partners or other non-members."""
+def opens_member_list(text: str, is_heading: bool, opener: re.Pattern, excluded: re.Pattern | None = None) -> bool:
+    """A line that opens a list of members: it ends with a colon or a question mark ("Who is in?") or is a heading,
+    names members (``opener``), and names none of ``excluded`` (candidates, partners, other non-members)."""
     stripped = text.rstrip()
     return (stripped.endswith((":", "?")) or is_heading) and opener.search(text) is not None \
-        and excluded.search(text) is None  # ("Who is in?")
+        and (excluded is None or excluded.search(text) is None)
