@@ -43,6 +43,7 @@ def descriptors() -> tuple[Descriptor, ...]:
 class CountryGroup:
     pattern: re.Pattern
     countries: tuple[str, ...]
+    word: str = ""  # a word every phrase holds, lower-cased ("baltic"): a sentence without it holds no phrase
 
 
 @lru_cache(maxsize=1)
@@ -61,15 +62,20 @@ def parse_country_groups(data: dict, path: str = COREFERENCE_FILE) -> tuple[Coun
                 or not all(isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) for c in countries):
             raise ValueError(f"{path}: groups[{i}] needs a list of phrases and two country codes or more")
         parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
-        out.append(CountryGroup(re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(countries)))
+        shared = set.intersection(*(set(p.lower().split()) for p in phrases)) - {"the"}
+        out.append(CountryGroup(re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(countries),
+                                max(shared, key=len) if shared else ""))
     return tuple(out)
 
 
-def group_slots(sentence_text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+def group_slots(sentence_text: str, taken: list[tuple[int, int]], lowered: str | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, text, code) for every country of every named group in the sentence, one per country on the
-    group's span (spans in ``taken`` excluded)."""
+    group's span (spans in ``taken`` excluded). ``lowered``: the sentence in lower case, when already made."""
     out = []
+    lowered = sentence_text.lower() if lowered is None else lowered
     for group in country_groups():
+        if group.word not in lowered:
+            continue  # (a cheap test before the pattern)
         for m in group.pattern.finditer(sentence_text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 out.extend((m.start(), m.end(), m.group(), code) for code in group.countries)
@@ -200,6 +206,15 @@ def resolve_descriptors(
 COUNTED_PLURAL = re.compile(r"(?<![\w])(?:these|those|the|all|both)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+"
                             r"(?:countries|states|nations|governments|newcomers|applicants|candidates)(?![\w-])", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def counted_plurals(sentence_text: str, lowered: str | None = None) -> list[re.Match]:
+    """The counted plural descriptions of a sentence (:data:`COUNTED_PLURAL`); a sentence without a number word has
+    none (a cheap test before the pattern). ``lowered``: the sentence in lower case, when already made."""
+    lowered = sentence_text.lower() if lowered is None else lowered
+    if not any(word in lowered for word in _COUNTS):
+        return []
+    return list(COUNTED_PLURAL.finditer(sentence_text))
 
 
 def counted_group(body: str, previous: list[tuple[int, int, str]], position: int, number: str,

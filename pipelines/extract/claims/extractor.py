@@ -44,8 +44,8 @@ from pipelines.extract.claims.coordination import (
     subject_group,
 )
 from pipelines.extract.claims.coreference import (
-    COUNTED_PLURAL,
     counted_group,
+    counted_plurals,
     descriptor_masks,
     group_slots,
     listed_mentions,
@@ -520,14 +520,15 @@ class _ArticleClaims:
                                              self._listed_countries, self.article.body):
                 if not (excluded[0] <= coref.start < excluded[1]):
                     slots.append(Slot(coref.start, coref.end, coref.code, coref.text, "coref"))
-        for m in COUNTED_PLURAL.finditer(sentence.text):
+        lowered = sentence.text.lower()
+        for m in counted_plurals(sentence.text, lowered):
             if any(s < m.end() and m.start() < e for s, e in taken) or excluded[0] <= m.start() < excluded[1]:
                 continue
             # "these four states": the list of exactly four countries just before it, in this sentence or the one before
             earliest = self.article.sentences[max(0, sentence.sentence_idx - 1)].start_char
             for code in counted_group(self.article.body, self._country_spans, base + m.start(), m["n"], earliest):
                 slots.append(Slot(m.start(), m.end(), code, m.group(), "coref"))
-        for start, end, text, code in group_slots(sentence.text, taken):
+        for start, end, text, code in group_slots(sentence.text, taken, lowered):
             if not (excluded[0] <= start < excluded[1]):
                 slots.append(Slot(start, end, code, text, "coref"))  # "the three Baltic states"
         if (speaker_country or leader_country) and sentence.in_quote:
