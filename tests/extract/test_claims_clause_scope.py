@@ -320,3 +320,13 @@ def test_an_op_ed_s_retrospective_lines():
     # the relative clause's 2010 does not date Mauritania's candidacy
     assert [(c.date_lower, c.date_upper) for c in claims if c.country_code == "SD"] == [(date(2021, 1, 1), date(2021, 1, 31))]
     assert [(c.date_lower, c.date_upper) for c in claims if c.country_code == "MR"] == [(date(2025, 9, 14), date(2025, 9, 15))]
+
+
+def test_the_venue_closing_a_clause_is_not_the_subject_of_the_participle_after_it():
+    # the talks are opened with Ukraine and Moldova; Luxembourg only hosted the conferences
+    text = ("On 25 June 2024, the EU held the first intergovernmental conferences with Ukraine and Moldova in "
+            "Luxembourg, formally opening accession negotiations with both countries.")
+    assert not [c for c in claims_of(text, PUBLISHED) if c.country_code == "LU"]
+    # a country that opens the clause still speaks for itself after a place named in passing
+    text = "Albania, at talks in Luxembourg, formally opened accession negotiations with the European Union."
+    assert ("AL", "European Union", "negotiating") in {(c.country_code, c.accord, c.status) for c in claims_of(text, PUBLISHED)}

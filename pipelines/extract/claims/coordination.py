@@ -216,6 +216,9 @@ def after_with(masked: str, slot: Slot) -> bool:
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:to|of|for|from|toward|towards|against|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # a route: "flights from Israel to Saudi Arabia could follow" (the flights follow, not Saudi Arabia)
 _TO_OR_FROM_BEFORE = re.compile(r"(?<![\w])from\s+\x02\x01*\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# a place: "held the first conferences with Ukraine and Moldova in Luxembourg, formally opening accession
+# negotiations" (the venue opens nothing)
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w])(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
 # (or a dash: "Jordan—which signed a peace treaty with Israel in 1994—recalled its ambassador")
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*(?:,|[—–]|\s-)\s*(?:which|who|whose)$", re.IGNORECASE)
@@ -300,6 +303,10 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
         # flights for Muslim pilgrims from Israel to Saudi Arabia could follow": the object of a preposition
         complement = (_PREPOSITION_BEFORE if only_skipped else _TO_OR_FROM_BEFORE).search(
             masked, max(0, group[0].start - 20), group[0].start)
+        if not only_skipped and _LOCATIVE_BEFORE.search(masked, max(0, group[0].start - 10), group[0].start) \
+                and masked[group[-1].end:group[-1].end + 1] in (",", ";"):
+            before = [s for s in before if s not in group]  # a venue closing a clause or an aside is no subject
+            continue
         if not after_with(masked, group[0]) and not addressee and not complement:
             return group
         before = [s for s in before if s not in group]
