@@ -22,8 +22,9 @@ from pipelines.paths import DICTIONARIES_DIR
 # extract-5: quoted and participle speakers, magazine interviews, fact boxes, an accord's programmes and tiers, a list
 # after a membership noun, entries into force and ratifications, steps on the same day, another state's bar;
 # extract-6: unnamed officials and a country's press as speakers ("Saudi officials", "Israeli media"), a country's role
-# named without its holder, members named by a joining, subjects bounded by prepositions and two-country clauses.
-EXTRACTOR_CODE_VERSION = "extract-6"
+# named without its holder, members named by a joining, subjects bounded by prepositions and two-country clauses;
+# extract-7: a venue is no subject, an accession still to be ratified or backed is a candidacy (session 21's rules).
+EXTRACTOR_CODE_VERSION = "extract-7"
 
 
 @lru_cache(maxsize=1)

@@ -518,3 +518,16 @@ def test_a_trailing_speaker_named_before_a_role_in_apposition():
     claims = claims_of("Indonesia has become a full member of BRICS, Brazil, which holds the group's rotating "
                        "chairmanship, announced on Monday.", SATURDAY)
     assert keys(claims) == {("ID", "BRICS", "signed", "Brazil")}
+
+
+def test_an_accession_someone_is_still_to_take_up_ratify_or_back_is_a_candidacy():
+    text = ("President Erdogan said on Friday that the Turkish parliament would take up Sweden's accession to NATO "
+            "once it reconvenes in October.")
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("SE", "candidate")}
+    text = "Finland will continue to support Sweden's accession to NATO."
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("SE", "candidate")}
+    # a ratification done, or the last one done, is the agreed joining it was
+    text = "Hungary's parliament on Monday ratified Sweden's accession to NATO."
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("SE", "announced")}
+    text = "Turkey's parliament became the last of the alliance's 30 members to ratify Finland's accession to NATO."
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("FI", "announced")}

@@ -126,6 +126,11 @@ def _wish_on_condition(window: str, trigger_text: str, right: str, vocab, masked
         and _only_condition(right, vocab, masked, end)
 
 
+# "Turkey's parliament became the last of the alliance's 30 members to ratify Finland's accession": a ranked step is done
+_RANKED_STEP = re.compile(r"(?<![\w])(?:became|becomes|become|was|were|is|are)\s+the\s+(?:very\s+)?(?:last|first|final|only)"
+                          r"(?![\w])[^.;]{0,80}?\s+to\s+[^.;]{0,40}$", re.IGNORECASE)
+
+
 def status_after_modality(hit: Hit, masked: str, window: str, right: str, question: bool,
                            governing: str = "") -> tuple[str | None, bool, str]:
     """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
@@ -183,6 +188,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
             return "candidate", False, "withheld"
         if negated:
             return ("declined", False, "refusal") if vocab.refusal.search(window) else (None, False, "negated")
+        if noun and vocab.pending_governor is not None \
+                and vocab.pending_governor.search(masked, max(0, hit.start - 60), hit.start) \
+                and not _RANKED_STEP.search(masked, max(0, hit.start - 120), hit.start):
+            return "candidate", False, "pending"  # "the parliament would take up Sweden's accession": still ahead
         signing = _SIGNING_AHEAD.search(right) if noun else None
         if signing and _WHEN.search(right, signing.end()):
             # "Israel said a peace agreement with Sudan would be signed in Washington before the end of the year": a

@@ -101,6 +101,9 @@ class ClaimVocabulary:
     non_actor_noun: re.Pattern | None = None
     # right before the trigger, the subject ran the process ("which led negotiations on ..."): no subject
     organizer: re.Pattern | None = None
+    # right before a joining named as a noun, a verb that leaves it ahead ("would take up Sweden's accession"):
+    # a candidacy (``modality.pending_governors``)
+    pending_governor: re.Pattern | None = None
     # a text table's column header (lower case) -> the status its dated cells give (``table_columns``)
     table_columns: dict[str, str] | None = None
     # a text table's "Status" column (``table_status``): its headers, the cells that make no claim, and the statuses
@@ -151,6 +154,12 @@ def _optional(compile_words, section: dict, key: str, prefix: str = "") -> re.Pa
 def _ending_pattern(words, where: str) -> re.Pattern:
     """One of ``words`` (optionally followed by "the") at the very end of a text (``search`` it)."""
     return re.compile(words_pattern(words, where).pattern + r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _governing_pattern(words, where: str) -> re.Pattern:
+    """One of ``words`` at the very end of a text, then "the" or a country's mask (a possessor: "ratify Sweden's
+    accession" with Sweden masked), ``search`` it up to a noun trigger's start."""
+    return re.compile(words_pattern(words, where).pattern + r"\s+(?:the\s+)?(?:\x02\x01*)?$", re.IGNORECASE)
 
 
 def compile_trigger(source: str) -> re.Pattern:
@@ -294,6 +303,7 @@ def parse_vocabulary(data: dict) -> ClaimVocabulary:
         non_accord_object=_optional(_object_pattern, modality, "non_accord_objects", "modality."),
         non_actor_noun=_optional(_following_pattern, modality, "non_actor_nouns", "modality."),
         organizer=_optional(_ending_pattern, modality, "organizer", "modality."),
+        pending_governor=_optional(_governing_pattern, modality, "pending_governors", "modality."),
         table_columns=_parse_table_columns(data.get("table_columns")),
         table_status=_parse_table_status(data.get("table_status")),
         member_list_opener=_optional(words_pattern, data.get("member_lists") or {}, "openers", "member_lists."),
