@@ -69,3 +69,17 @@ def test_it_opening_a_sentence_with_a_step_is_the_country_that_opened_the_senten
     claims = claims_of("Bahrain's envoy spoke first. The Abraham Accords were signed in 2020. It became a member of "
                        "nothing else.", datetime(2022, 5, 12))
     assert [c for c in claims if c.sentence_idx == 2] == []
+
+
+def test_a_regional_description_is_the_last_country_of_that_region():
+    # "the Nordic country", "the Southeast Asian nation", "the Central American country", "the West African country":
+    # each is the last country named before it from its region, never one from elsewhere
+    text = ("Hungary's parliament ratified the protocol on Monday, clearing the way for Sweden. "
+            "The Nordic country formally joined NATO on Thursday.")
+    assert {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 3, 9))} >= {("SE", "signed")}
+    assert "HU" not in {c.country_code for c in claims_of(text, datetime(2024, 3, 9))}
+    text = ("Brazil, which holds the BRICS presidency, welcomed Indonesia's decision on Monday. "
+            "The Southeast Asian nation became a full member of BRICS in January.")
+    assert ("ID", "BRICS", "signed") in {(c.country_code, c.accord, c.status) for c in claims_of(text, datetime(2025, 2, 1))}
+    assert "BR" not in {c.country_code for c in claims_of(text, datetime(2025, 2, 1))
+                        if c.status == "signed" and c.evidence.startswith("The Southeast")}
