@@ -486,6 +486,16 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
 
 
 @lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """``portfolio_words`` of ``role_titles.yaml``, lower-cased: the words of a ministry's portfolio between a title and
+    the name ("Minister of Housing, Urban Renewal and Climate Change Pearnel Charles"); empty when the file lists none."""
+    data = read_yaml("role_titles.yaml")
+    if "portfolio_words" not in data:
+        return frozenset()
+    return frozenset(w.lower() for w in _str_list(data.get("portfolio_words"), "role_titles.yaml", "portfolio_words"))
+
+
+@lru_cache(maxsize=1)
 def state_roles() -> tuple[frozenset[str], re.Pattern | None]:
     """The roles of ``role_titles.yaml`` marked ``speaks_for_state`` (validated with the titles), and a
     pattern for a text that ends with one of its ``out_of_office_words`` and up to two words after it

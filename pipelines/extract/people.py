@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from pipelines.extract.gazetteer import Actor, load_actors, load_role_titles, slugify
+from pipelines.extract.gazetteer import Actor, load_actors, load_role_titles, portfolio_words, slugify
 from pipelines.extract.model import Entity, Mention, PersonRole
 from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, SharedMatcher, blank_nlp
 
@@ -147,6 +147,9 @@ class _PeopleMatcher:
         caps_text = state.adoc.in_caps_text(ts)
         names: list[tuple[int, int]] = []
         name = state.name_after(te, allow_new=not caps_text)
+        if name is None and te + 1 < len(doc) and doc[te].lower_ in ("of", "for") and title.surface[:1].isupper():
+            after = _after_portfolio(doc, te + 1)
+            name = state.name_after(after, allow_new=not caps_text) if after > te + 1 else None
         apposition = False
         if name is None and te < len(doc) and doc[te].text == "," and (modifier_start < ts or title.surface[0].islower()):
             name = state.name_after(te + 1, allow_new=not caps_text)
@@ -220,6 +223,18 @@ class _PeopleMatcher:
 
     def actor_name(self, state, person_id: str) -> str:
         return state.names.get(person_id) or self.actors[person_id].name
+
+
+def _after_portfolio(doc, i: int) -> int:
+    """The token after a ministry's portfolio that starts at ``i`` ("Housing, Urban Renewal and Climate Change" in
+    "Minister of Housing, Urban Renewal and Climate Change Pearnel Charles"), or ``i`` when none starts there."""
+    words = portfolio_words()
+    j = i
+    while j < len(doc) and (doc[j].lower_ in words or (j > i and doc[j].text in (",", "and", "&", "the"))):
+        j += 1
+    while j > i and doc[j - 1].lower_ not in words:
+        j -= 1  # (a trailing "and" or comma belongs to no portfolio)
+    return j
 
 
 class _ArticleState:

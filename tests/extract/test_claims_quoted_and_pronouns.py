@@ -83,3 +83,16 @@ def test_a_regional_description_is_the_last_country_of_that_region():
     assert ("ID", "BRICS", "signed") in {(c.country_code, c.accord, c.status) for c in claims_of(text, datetime(2025, 2, 1))}
     assert "BR" not in {c.country_code for c in claims_of(text, datetime(2025, 2, 1))
                         if c.status == "signed" and c.evidence.startswith("The Southeast")}
+
+
+def test_he_after_a_quotation_is_the_person_who_opened_the_sentence_before_the_quotation():
+    text = ("Trump announced his intention to pull out in June 2017. "
+            "Minister of Housing, Urban Renewal and Climate Change Pearnel Charles welcomed the development. "
+            '"Jamaica has been a party to the Paris Agreement since 2017. We expect our partners to raise their '
+            'ambition too," he said.')
+    assert {c.claimed_by for c in claims_of(text, datetime(2021, 2, 20)) if c.country_code == "JM"} == {"Pearnel Charles"}
+    # a quotation's own first person is no subject: "he" stays the one who wrote it
+    text = ('"I just had a great call with Benjamin Netanyahu of Israel," Trump wrote on Truth Social. '
+            '"Kazakhstan is the first Country of my Second Term to join the Abraham Accords." He added that a signing '
+            "ceremony would be announced soon.")
+    assert {c.claimed_by for c in claims_of(text, datetime(2025, 11, 7)) if c.country_code == "KZ"} == {"Donald Trump"}

@@ -122,6 +122,9 @@ _STANDALONE_LABEL = re.compile(
     r"|(?P<name>(?:Lord|Baroness|Lady|Earl|Viscount|Sir|Dame|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}))"
     r"\s+\((?:Con|Lab|LD|CB|GP|DUP|SNP|Non-Afl|Ind|Bp|UUP|PC|SDLP|Alliance|Green|Reform|Lab/Co-op)\)")
 _OPENING_REACH = 40  # characters from a sentence's start where its subject may stand ("Syrian President Ahmed al-Sharaa")
+_PERSONLESS_REACH = 3  # sentences without a person passed over back to the one whose subject "he" is
+# a long title before the name ("Minister of Housing, Urban Renewal, Environment and Climate Change Pearnel Charles")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|and|for|the|&),?\s+)+")
 _BULLET = re.compile(r"\s*(?:[-–—•*]\s+)?")  # a list item's mark before its opening name
 # an appositive that is a membership gloss ("Turkey, a NATO member since 1952, ..."): the outlet's, read as before
 _MEMBER_GLOSS = re.compile(r"\s*(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:founding\s+)?(?:members?|signator(?:y|ies)|part(?:y|ies))(?![\w])",
@@ -482,14 +485,25 @@ class AttributionResolver:
         k = self._sentence_at.get(sentence_start)
         if not k:
             return None
-        before = self.article.sentences[k - 1]
-        opening = before.start_char + _BULLET.match(before.text).end()
-        people = [m for m in map(self._speakers.__getitem__, self._by_start[bisect_left(self._starts, before.start_char):
-                                                                              bisect_left(self._starts, before.end_char)])
-                  if m.entity_type == "person"]
-        if not people or people[0].start_char - opening > _OPENING_REACH:
-            return None  # (a country's adjective may come first: "Syrian President Ahmed al-Sharaa met ...")
-        return self._speaker_for(people[0])
+        # the sentences before it that name no person are passed over (a quotation's first sentences: 'Minister
+        # Pearnel Charles Jr welcomed the development. "Jamaica has been a party ... since 2017. We expect ...," he
+        # said.'), up to three
+        for before in self.article.sentences[k - 1:max(0, k - _PERSONLESS_REACH - 1) or None:-1]:
+            opening = before.start_char + _BULLET.match(before.text).end()
+            people = [m for m in map(self._speakers.__getitem__,
+                                     self._by_start[bisect_left(self._starts, before.start_char):
+                                                    bisect_left(self._starts, before.end_char)])
+                      if m.entity_type == "person"]
+            if not people:
+                continue
+            lead = self.article.body[opening:people[0].start_char]
+            if lead and lead[0] in "\"“'‘":
+                return None  # a quotation's first person is not its subject ('"I just had a great call with Benjamin
+                # Netanyahu," Trump wrote.')
+            if len(lead) > _OPENING_REACH and not _TITLE_RUN.fullmatch(lead):
+                return None  # (a country's adjective may come first: "Syrian President Ahmed al-Sharaa met ...")
+            return self._speaker_for(people[0])
+        return None
 
     @cached_property
     def _sentence_at(self) -> dict[int, int]:
