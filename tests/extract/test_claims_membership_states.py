@@ -230,3 +230,21 @@ def test_a_rank_of_the_organization_and_the_original_members_alongside_the_newco
     originals = {c.country_code: c for c in claims if c.country_code in ("BR", "RU", "IN", "CN", "ZA")}
     assert set(originals) == {"BR", "RU", "IN", "CN", "ZA"}
     assert {(c.status, c.date_lower) for c in originals.values()} == {("signed", None)}  # members before, not on Jan. 1
+
+
+def test_an_invitation_taken_up_is_a_membership_and_a_participle_after_the_accord_keeps_its_own_date():
+    text = ("The kingdom was invited to join BRICS in 2023 alongside the UAE, Egypt, Ethiopia and Iran, which all took up "
+            "membership in January 2024.")
+    claims = claims_of(text, datetime(2025, 11, 19))
+    assert {(c.country_code, c.status) for c in claims if c.country_code != "SA"} == {
+        ("AE", "signed"), ("EG", "signed"), ("ET", "signed"), ("IR", "signed")}
+    assert {(c.date_lower, c.date_upper) for c in claims if c.country_code == "IR"} == {(date(2024, 1, 1), date(2024, 1, 31))}
+    # "signed ... by" after the accord's own noun; "joined by" is passive: the countries after "by" joined, and the
+    # main clause's "earlier this month" dates none of them
+    text = ("The Abraham Accords at five. The framework, signed in 2020 by the UAE and Bahrain and later joined by "
+            "Morocco and Sudan, gained its first new entrant in five years earlier this month when Trump announced "
+            "that Kazakhstan would join.")
+    claims = claims_of(text, datetime(2025, 11, 19))
+    assert {(c.country_code, c.status) for c in claims if c.country_code in ("AE", "BH")} == {("AE", "signed"), ("BH", "signed")}
+    assert {c.country_code for c in claims if c.country_code in ("MA", "SD")} == {"MA", "SD"}
+    assert all(c.date_lower is None or c.date_lower.year == 2020 for c in claims if c.country_code in ("AE", "BH", "MA", "SD"))

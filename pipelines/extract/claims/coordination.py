@@ -112,6 +112,12 @@ _EMBEDDED_OPENING = re.compile(
     re.IGNORECASE
 )
 _CLAUSE_CLOSE = re.compile(r"[,;]")
+# a participle in apposition to an accord ("The framework, signed in 2020 by the UAE and Bahrain and later joined by
+# Morocco and Sudan, gained its first new entrant earlier this month"): its dates are its own, not the main clause's
+_PARTICIPLE_APPOSITION_OPEN = re.compile(
+    r"(?:accords?|agreements?|treaty|treaties|declarations?|pact|deal|framework|alliance|bloc|union|group|grouping)"
+    r"(?P<open>,)\s*(?:first\s+|originally\s+|initially\s+)?(?:signed|founded|formed|created|established|launched|"
+    r"brokered|concluded)\s+[^,;:—–]*$", re.IGNORECASE)
 # a non-restrictive relative clause opening after a trigger: its dates are its own
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|whose)(?![\w])"
                                # ", the US-brokered agreements under which ...": a gloss with a clause of its own
@@ -152,7 +158,8 @@ def date_scope(masked: str, start: int, end: int) -> DateScope:
     if masked.startswith(",", start):  # the trigger opens the clause (", a member of the accords,")
         opening = start
     else:
-        embedded = _EMBEDDED_OPENING.search(masked, 0, start) or _RELATIVE_CLAUSE_OPEN.search(masked, 0, start)
+        embedded = _EMBEDDED_OPENING.search(masked, 0, start) or _RELATIVE_CLAUSE_OPEN.search(masked, 0, start) \
+            or _PARTICIPLE_APPOSITION_OPEN.search(masked, 0, start)
         opening = embedded.start("open") if embedded else None
     if opening is not None:
         close = _CLAUSE_CLOSE.search(masked, end)
