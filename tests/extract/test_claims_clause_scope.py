@@ -330,3 +330,12 @@ def test_the_venue_closing_a_clause_is_not_the_subject_of_the_participle_after_i
     # a country that opens the clause still speaks for itself after a place named in passing
     text = "Albania, at talks in Luxembourg, formally opened accession negotiations with the European Union."
     assert ("AL", "European Union", "negotiating") in {(c.country_code, c.accord, c.status) for c in claims_of(text, PUBLISHED)}
+
+
+def test_it_before_a_passive_signing_is_the_agreement_not_the_country():
+    text = ('"Costa Rica becomes the first Latin American country to begin accession negotiations to the CPTPP since it '
+            'was signed," Foreign Trade Minister Manuel Tovar said.')
+    assert not [c for c in claims_of(text, datetime(2024, 11, 29)) if c.status == "signed"]
+    # a protocol named after its country still speaks of that country
+    text = "The Protocol on the Accession of the United Kingdom to the CPTPP was signed in Auckland on 16 July 2023."
+    assert "GB" in {c.country_code for c in claims_of(text, datetime(2024, 11, 29))}

@@ -357,6 +357,11 @@ _LEAVING_TITLE = re.compile(r"(?<![\w])(?:exit|exits|withdrawal|withdraws|withdr
                             r"walks out|Brexit)(?![\w])", re.IGNORECASE)
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
+# a subject right before a passive "was signed" ("to this agreement since it was signed")
+_PASSIVE_AFTER_SUBJECT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
+                                    r"\s+(?:\w+ly\s+)?", re.IGNORECASE)
+# (not a document's possessor: "The Protocol on the Accession of the United Kingdom was signed in Auckland")
+_OF_BEFORE = re.compile(r"(?<![\w])of\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a subordinate clause whose subject is a document signed: "would not follow ... before a peace agreement is signed
 # with the Palestinians" (the agreement's signature, not the country's before it; "Bahrain's deal was signed" and
@@ -1334,6 +1339,10 @@ class _ArticleClaims:
             if binding == "subject" and group and _SIGNED_VERB.match(masked, hit.start) \
                     and (_PASSIVE_BE.search(masked, max(0, hit.start - 30), hit.start) or _DOCUMENT_PASSIVE.search(window)):
                 group = []  # "Armenia must change its constitution before the document can be signed": the document's
+            if binding == "subject" and group and _SIGNED_VERB.match(masked, hit.start) \
+                    and _PASSIVE_AFTER_SUBJECT.fullmatch(masked, group[-1].end, hit.start) \
+                    and not _OF_BEFORE.search(masked, max(0, group[0].start - 8), group[0].start):
+                group = []  # "... since it was signed": a country is never what is signed; the "it" is the agreement
             if binding == "subject" and group and _DOCUMENT_BEFORE.search(masked, 0, hit.start):
                 group = []  # "The United States is the depositary of the treaty, signed there in 1949"
             new_subject = _NEW_SUBJECT_AFTER_THAT.search(window) if binding == "subject" and group else None
