@@ -66,6 +66,30 @@ def test_a_transcript_labels_its_speakers_and_questions_claim_nothing():
     assert _transcript_claims(text) == {("SE", "NATO", "candidate", "Miller"), ("FI", "NATO", "signed", "Miller")}
 
 
+def test_a_broadcast_transcript_s_time_codes_and_initials_name_its_speakers():
+    text = ("Guest: former Ambassador Nikola Stankovic (NS), Belgrade.\n\n"
+            "[08:01:10] DP: Who is in the group now?\n\n"
+            "[08:01:15] NS: Malaysia and Thailand have applied to join BRICS. Azerbaijan applied in August.\n\n"
+            "[08:02:40] DP: And Serbia?\n\n"
+            "[08:02:44] NS: Serbia is not applying to BRICS.")
+    claims = _transcript_claims(text)
+    assert ("MY", "BRICS", "candidate", "Nikola Stankovic") in claims
+    assert ("AZ", "BRICS", "candidate", "Nikola Stankovic") in claims
+    assert not [c for c in claims if c[3] in ("article", "Ns")]
+
+
+def test_a_question_put_and_a_fact_check_s_claim_under_review_claim_nothing_in_the_page_s_voice():
+    text = ("PRESENTER: Welcome back.\n\nPRESENTER: A viewer asks on Telegram whether Ukraine could join the EU instead."
+            "\n\nMARCHENKO: Ukraine is negotiating with the EU.\n\nMARCHENKO: The talks opened last June.")
+    claims = _transcript_claims(text)
+    assert ("UA", "European Union", "candidate", "article") not in claims
+    assert ("UA", "European Union", "negotiating", "Marchenko") in claims
+    text = ("No, Serbia did not join BRICS\n\nCLAIM: \"Serbia officially became a member of BRICS at the summit in Kazan.\"\n\n"
+            "RATING: FALSE\n\nSeveral Facebook pages published a graphic with the message: \"Serbia officially became a "
+            "member of BRICS.\" One post was shared 6,000 times.")
+    assert not [c for c in _transcript_claims(text) if c[3] == "article"]
+
+
 def test_a_label_used_once_is_no_transcript():
     # a dateline in capitals is not a speaker: the sentence stays the outlet's
     text = "RIYADH: Saudi Arabia will not join the Abraham Accords without a Palestinian state, officials said."

@@ -194,23 +194,31 @@ class Speaker:
 
 # A transcript's speaker label opening a paragraph: "MR MILLER:", "MR. SPOKESPERSON:", "RACHEL MENDES (HOST):",
 # "QUESTION:", "Q:" (capitals, at most four words, an optional role in parentheses).
-_SPEAKER_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,3})(?: \([A-Za-z ]{2,20}\))?:\s")
+# a broadcast transcript's time code before the label: "[21:04:46] MARCHENKO:", "(00:12:05) HOST:", "21:04 HOST:"
+_TIME_CODE = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*|\d{1,2}:\d{2}(?::\d{2})?\s+)?"
+_SPEAKER_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,3})(?: \([A-Za-z ]{2,20}\))?:\s")
 # a capitalized name as a transcript label ("Rehn: There was no deal."), counted only for a person of the article
-_NAME_LABEL = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2}):\s")
+_NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:[A-Z][a-z][\w'’-]*)(?: [A-Z][a-z][\w'’-]*){0,2}):\s")
 # a named turn of a parliamentary record, a podcast or a briefing: "Hon. Mélanie Joly (Minister of Foreign Affairs,
 # Lib.):", "Andrew Schwartz:", "A. Smadiyarov:", "MK Ahmad Tibi (Joint List):", "Question (Reuters):" (a label counts only
 # when the page repeats it, or as a question)
 # (a parliament's verbatim report: "Ursula von der Leyen, President of the Commission. – ...", "Balázs Hidvéghi (NI). –")
-_TITLED_NAME_LABEL = re.compile(r"\s*((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
+_TITLED_NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
                                 r"(?:\s+(?:(?:von|van|der|den|de|da|del|di|du|al|el|bin|ibn|la|le)\s+)*[A-Z][\w'’-]+){0,4})"
                                 r"(?:\s+\([^()\n]{1,80}\))?(?:,\s+[^.:\n–—()]{2,80})?(?::|\.\s+[–—])\s")
+_INITIALS = re.compile(r"[A-Z]{2,3}")  # a label of a speaker's initials ("NS", "DP")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|we|We|our|Our|us)(?![\w’'])")
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP|HON|MK)\.?\s+", re.IGNORECASE)
 # labels that a page repeats without being a speaker (captions, links, datelines are places)
 _NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TAGS", "READ ALSO", "ALSO READ", "LIVE",
                                  "UPDATE", "EXPLAINED", "WATCH", "NOTE", "EDITOR'S NOTE", "CORRECTION", "READ MORE",
-                                 "SEE ALSO", "VIDEO", "LISTEN", "ADVERTISEMENT", "BREAKING", "CAPTION", "CREDIT"})
-_QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"})
+                                 "SEE ALSO", "VIDEO", "LISTEN", "ADVERTISEMENT", "BREAKING", "CAPTION", "CREDIT",
+                                 # a fact check's own headings: the page's voice
+                                 "FACT", "FACTS", "THE FACTS", "VERDICT", "RATING", "CONCLUSION", "CONTEXT",
+                                 "BACKGROUND"})
+# a fact check's claim under review: it says nothing in the page's voice or anyone's named
+_CLAIM_LABELS = frozenset({"CLAIM", "THE CLAIM", "VIRAL CLAIM"})
+_QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"}) | _CLAIM_LABELS
 _ANSWER_LABELS = frozenset({"A", "ANSWER"})
 # the programme's own voice in a broadcast transcript: the outlet speaks
 _OUTLET_LABELS = frozenset({"ANCHOR", "CORRESPONDENT", "NARRATOR", "PRESENTER", "VOICEOVER", "VOICE-OVER"})
@@ -324,9 +332,14 @@ class AttributionResolver:
                     minor[sentence.sentence_idx] = (m.group(1), m.end())  # "AFP:", "Bloomberg:" (turns, in a transcript)
             previous_paragraph = sentence.paragraph_idx
         surnames = [label.split()[-1] for label, _ in openers.values()]
+        # a fact check's "CLAIM: ..." paragraph, transcript or not: the claim under review, nobody's statement here
+        under_review = {openers[k][0].upper() for k in openers} & _CLAIM_LABELS
+        checked = {sentence.sentence_idx: (QUESTIONER, 0) for sentence in sentences
+                   if any(k <= sentence.sentence_idx and sentences[k].paragraph_idx == sentence.paragraph_idx
+                          and openers[k][0].upper() in _CLAIM_LABELS for k in openers)} if under_review else {}
         # a transcript: two or more labelled turns, at least one label repeated (by its last word)
         if len(openers) < 2 or len(set(surnames)) == len(surnames):
-            return {}
+            return checked
         out: dict[int, tuple[Speaker, int]] = {}
         self._interviewee = self._sole_person_before(min(end for _label, end in openers.values()))
         asking = {sentence.paragraph_idx for sentence in sentences if sentence.text.rstrip().rstrip("\"”'’").endswith("?")}
@@ -387,6 +400,13 @@ class AttributionResolver:
                 and re.search(rf"(?<![\w]){re.escape(label.lower())}(?![\w])", title):
             # "SPIEGEL: ..." in a "SPIEGEL Interview with ...": the publication asks, in its own voice
             return Speaker(ARTICLE, None)
+        if _INITIALS.fullmatch(label):
+            # "NS:" for "Guest: Nikola Stanković (NS)": the person of the article with those initials
+            people = {m.entity_id: m for m in self._speakers if m.entity_type == "person"
+                      and "".join(w[0] for w in m.text.split() if w[:1].isupper()) == label}
+            if len(people) == 1:
+                return self._speaker_for(next(iter(people.values())))
+            return Speaker(label, None)
         words = _HONORIFIC.sub("", label).split()
         surname = words[-1].lower() if words else label.lower()
         for mention in self._speakers:  # the person the label names ("MR MILLER" -> Matthew Miller)

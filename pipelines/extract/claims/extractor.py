@@ -357,6 +357,10 @@ _LEAVING_TITLE = re.compile(r"(?<![\w])(?:exit|exits|withdrawal|withdraws|withdr
                             r"walks out|Brexit)(?![\w])", re.IGNORECASE)
 _FOLLOW_WORD = re.compile(r"(?<![\w])follow(?:ing)?(?![\w])", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
+# the words a post, a caption or a rumour carries, quoted after a colon ('... with the message: "Serbia officially
+# became a member of BRICS"', 'one post read: "..."')
+_POSTED_QUOTE = re.compile(r"(?<![\w])(?:messages?|posts?|captions?|slogans?|headlines?|banners?|graphics?|tweets?|"
+                           r"memes?|videos?|rumou?rs?|read|reads|reading|claiming|claimed)\s*:\s*$", re.IGNORECASE)
 # a subject right before a passive "was signed" ("to this agreement since it was signed")
 _PASSIVE_AFTER_SUBJECT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
                                     r"\s+(?:\w+ly\s+)?", re.IGNORECASE)
@@ -1426,6 +1430,11 @@ class _ArticleClaims:
                 else:
                     agent = self._person_before(sentence, clause_start, hit.start, excluded)
                 said_by = agent or said_by
+            if said_by is OUTLET and not appositive and not described and _quoted_at(sentence.text, hit.start) \
+                    and _POSTED_QUOTE.search(sentence.text, 0, _quote_opening(sentence.text, hit.start)):
+                # '... published a graphic with the message: "Serbia officially became a member of BRICS"': a post's
+                # words, never the outlet's own; with nobody named, an unnamed source's
+                said_by = Speaker(ANONYMOUS, None)
             possessive = hit.trigger.source.startswith(("(?:'s|’s)", "(?<=[\x01\x02])"))
             accord_acts = self._accord_is_subject(sentence, hit)
             for candidates, how in ((group, binding), (None, "object")):
@@ -1725,6 +1734,11 @@ def _heads_member_list(hit: Hit, masked: str) -> bool:
         return False
     m = hit.trigger.pattern.match(masked, hit.start, hit.end)  # (as found: the hit may end where its span did)
     return m is not None and m.end("C") == hit.end and _MEMBERS_HEAD.search(masked, hit.start, m.start("C")) is not None
+
+
+def _quote_opening(text: str, position: int) -> int:
+    """Where the quotation that holds ``position`` opens (the offset of its opening mark)."""
+    return max(text.rfind('"', 0, position), text.rfind("“", 0, position), 0)
 
 
 def _quoted_at(text: str, position: int) -> bool:

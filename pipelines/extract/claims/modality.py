@@ -131,6 +131,11 @@ _RANKED_STEP = re.compile(r"(?<![\w])(?:became|becomes|become|was|were|is|are)\s
                           r"(?![\w])[^.;]{0,80}?\s+to\s+[^.;]{0,40}$", re.IGNORECASE)
 
 
+# the trigger inside a question being put: "asks whether ...", "asking if ..." (up to the question's end)
+_ASKED_WHETHER = re.compile(r"(?<![\w])(?:asks|asking|wonders|wondering)(?![\w])"
+                            r"[^,;:.?!\"“”]{0,60}?(?<![\w])(?:whether|if)(?![\w])[^,;:.?!\"“”]*$", re.IGNORECASE)
+
+
 def status_after_modality(hit: Hit, masked: str, window: str, right: str, question: bool,
                            governing: str = "") -> tuple[str | None, bool, str]:
     """Apply negation, refusal, hedges, conditions and futures; returns (status, is_future, note).
@@ -157,6 +162,10 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
         return None, False, "counterfactual"  # "Had Oman joined in 2020, ..."
     if vocab.non_answer is not None and vocab.non_answer.search(masked):
         return None, False, "no_answer"  # "declined to comment on whether the country would join"
+    if _ASKED_WHETHER.search(masked, max(0, hit.start - 120), hit.start):
+        return None, False, "asked"  # "A viewer asks whether Ukraine could join the EU instead", "an inquiry asking
+        # whether Tashkent is considering joining": a question put, not answered, claims nothing ("Asked whether Saudi
+        # Arabia would join, Trump said ..." is read with its answer, as the labelled sets read it)
     if status == "signed" and trigger_text.startswith("become") and _INFINITIVE_BEFORE.search(masked, 0, hit.start):
         status = "announced" if _DECIDED_BEFORE.search(masked, 0, hit.start) else "candidate"
     before = masked[max(0, hit.start - 40):hit.start]
