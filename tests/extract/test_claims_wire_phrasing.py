@@ -531,3 +531,12 @@ def test_an_accession_someone_is_still_to_take_up_ratify_or_back_is_a_candidacy(
     assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("SE", "announced")}
     text = "Turkey's parliament became the last of the alliance's 30 members to ratify Finland's accession to NATO."
     assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("FI", "announced")}
+
+
+def test_a_withdrawal_pledged_on_a_condition_is_no_withdrawal():
+    for text in ("Former President Donald Trump has said he would take the United States out of the Paris climate "
+                 "accord if he wins.",
+                 "Trump said the United States would withdraw from the Paris Agreement if elected."):
+        assert not claims_of(text, SATURDAY)
+    text = "Trump will withdraw the United States from the Paris Agreement, he said on Thursday."
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("US", "withdrawn")}

@@ -131,6 +131,8 @@ _RANKED_STEP = re.compile(r"(?<![\w])(?:became|becomes|become|was|were|is|are)\s
                           r"(?![\w])[^.;]{0,80}?\s+to\s+[^.;]{0,40}$", re.IGNORECASE)
 
 
+# a condition after a withdrawal's verb: "... if he wins", "unless the deal is renegotiated"
+_IF_AHEAD = re.compile(r"(?<![\w])(?:if|unless)(?![\w])", re.IGNORECASE)
 # the trigger inside a question being put: "asks whether ...", "asking if ..." (up to the question's end)
 _ASKED_WHETHER = re.compile(r"(?<![\w])(?:asks|asking|wonders|wondering)(?![\w])"
                             r"[^,;:.?!\"“”]{0,60}?(?<![\w])(?:whether|if)(?![\w])[^,;:.?!\"“”]*$", re.IGNORECASE)
@@ -246,6 +248,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
     if status == "withdrawn" and (negated or vocab.refutation.search(masked) or vocab.hedge.search(without_month_may(cue_zone))
                                   or _WITHDRAWAL_TALK.search(window)):
         return None, False, "negated"  # "did not say it was withdrawing", "could pull out of": no withdrawal
+    if status == "withdrawn" and _IF_AHEAD.search(right):
+        return None, False, "hypothetical"  # "Trump has said he would take the United States out of the Paris
+        # climate accord if he wins": a pledge on a condition, no withdrawal
     if status == "declined" and vocab.demand is not None and vocab.demand.search(governing + window):
         return None, False, "demanded"  # "Russia demanded guarantees that Ukraine will never join NATO"
     if status == "declined" and negated and not trigger_text.startswith(("will", "won", "would", "shall", "no ")) \
