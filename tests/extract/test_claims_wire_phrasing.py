@@ -540,3 +540,14 @@ def test_a_withdrawal_pledged_on_a_condition_is_no_withdrawal():
         assert not claims_of(text, SATURDAY)
     text = "Trump will withdraw the United States from the Paris Agreement, he said on Thursday."
     assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("US", "withdrawn")}
+
+
+def test_an_accession_applied_for_requested_or_whose_procedure_starts_is_a_candidacy():
+    cases = {
+        "Uruguay formally submitted on Thursday its application for accession to the CPTPP, the Ministry of Foreign "
+        "Affairs reported.": "UY",
+        '"Ecuador has formally requested its accession to the CPTPP," Prado said.': "EC",
+        "Leaders agreed to launch the procedure for Iran's accession to the Shanghai Cooperation Organisation.": "IR",
+    }
+    for text, code in cases.items():
+        assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {(code, "candidate")}, text

@@ -159,7 +159,8 @@ def _ending_pattern(words, where: str) -> re.Pattern:
 def _governing_pattern(words, where: str) -> re.Pattern:
     """One of ``words`` at the very end of a text, then "the" or a country's mask (a possessor: "ratify Sweden's
     accession" with Sweden masked), ``search`` it up to a noun trigger's start."""
-    return re.compile(words_pattern(words, where).pattern + r"\s+(?:the\s+)?(?:\x02\x01*)?$", re.IGNORECASE)
+    return re.compile(words_pattern(words, where).pattern + r"\s+(?:the\s+|its\s+|their\s+)?(?:\x02\x01*)?$",
+                      re.IGNORECASE)
 
 
 def compile_trigger(source: str) -> re.Pattern:
