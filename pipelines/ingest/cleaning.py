@@ -520,6 +520,9 @@ def _is_link_question(line: str) -> bool:
 
 # the heading of a comment section: "Comments (5)", "12 comments", "Comments", "Reader comments"
 _COMMENTS_HEADING = re.compile(r"(?:\d{1,6}\s+)?(?:reader(?:s'|s’)?\s+)?comments?(?:\s*\(\d{1,6}\))?\s*:?", re.IGNORECASE)
+# a blog's thread heading, which needs no widget under it: "3 thoughts on "Syria Says It Will Join ...""
+_THREAD_HEADING = re.compile(r"(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?|"
+                             r"repl(?:y|ies)|comments?)\s+(?:on|to)\s+[\"“'‘]", re.IGNORECASE)
 
 
 # what stands under a reader's comment or above the thread: "Reply  Like 14", "Report", "Read the Comments Policy"
@@ -599,8 +602,8 @@ def clean_body(body_raw: str, title: str | None = None) -> CleanedBody:
         link_follows = False
         if reason is not None:
             removed.append(line)
-            if seen_text and _COMMENTS_HEADING.fullmatch(line.strip()) \
-                    and any(_COMMENT_WIDGET.search(later) for later in lines[index + 1:index + 9] if later):
+            if seen_text and (_THREAD_HEADING.match(line.strip()) or _COMMENTS_HEADING.fullmatch(line.strip())
+                              and any(_COMMENT_WIDGET.search(later) for later in lines[index + 1:index + 9] if later)):
                 in_comments = True  # the rest of the page is readers' comments ("Reply  Like 14" under each)
             if _furniture_key(line) in _rules().trailer_markers:
                 in_trailer = True  # "Latest News" alone: other stories' headlines follow

@@ -27,7 +27,8 @@ CLEAN_STAGE = "clean"
 # clean-4: every headline of a "Read more" list is another story's, and a question heading such a list is one too.
 # clean-5: a block of list items whose lines are 40-100 characters long is a list, one item per paragraph, not a
 # hard-wrapped paragraph.
-CLEAN_CODE_VERSION = "clean-5"
+# clean-6: a blog's comment thread heading ("3 thoughts on \"...\"") drops the thread under it.
+CLEAN_CODE_VERSION = "clean-6"
 ALL_SENTENCES_MARK = "all-sentences"
 
 

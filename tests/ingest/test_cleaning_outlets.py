@@ -286,3 +286,13 @@ def test_readers_comments_under_the_story_are_no_part_of_it():
     # a comment counter near the top, with the story after it, takes nothing else with it
     cleaned = clean_body(f"{TEXT_1}\n\n12 Comments\n\n{TEXT_2}", title="Known title")
     assert paragraphs(cleaned) == [TEXT_1, TEXT_2]
+
+
+def test_a_blog_s_comment_thread_heading_drops_the_thread_under_it():
+    raw = (
+        f"{TEXT_1}\n\n{TEXT_2}\n\n"
+        '3 thoughts on "Syria Says It Will Join Paris Climate Pact"\n'
+        "Julio says: November 8, 2017 at 9:14 am — Nicaragua signed because Ortega needed friends.\n"
+        "Ana says: November 8, 2017 at 11:52 am — And Cuba?"
+    )
+    assert paragraphs(clean_body(raw, title="Known title")) == [TEXT_1, TEXT_2]
