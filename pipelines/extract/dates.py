@@ -324,7 +324,9 @@ def _is_future(sentence_text: str, hits: list[tuple[int, int, int]] | None = Non
 _PAST_VERB_BEFORE = re.compile(
     r"(?<![\w])(?:said|announced|told|wrote|confirmed|stated|declared|added|noted|reported|"
     r"met|signed|agreed|joined|denied|rejected|affirmed|reaffirmed|reiterated|stressed|emphasi[sz]ed|insisted|"
-    r"warned|argued|explained|acknowledged|tweeted|posted)\s+"
+    r"warned|argued|explained|acknowledged|tweeted|posted|"
+    # a verb of telling and whom it told: "told the UN climate conference in Bonn on Tuesday"
+    r"(?:told|informed|notified|assured)(?:\s+(?!(?:that|will|would|be|is|are|was|were)\s)[\w’'.-]+){1,6}?)\s+"
     r"(?:(?:in|at|during|to|via|through|from|after|while)\s+"
     r"(?:(?!(?:will|would|be|is|are|was|were|has|have|had|could|can|may|might|shall|should)\s)[\w’'.-]+\s+){0,6}?)?"
     r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$",

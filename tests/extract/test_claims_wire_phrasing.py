@@ -551,3 +551,11 @@ def test_an_accession_applied_for_requested_or_whose_procedure_starts_is_a_candi
     }
     for text, code in cases.items():
         assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {(code, "candidate")}, text
+
+
+def test_whom_a_country_told_stands_between_it_and_its_it():
+    # "it" after "told <whom> ... that" is the country that told; "on Tuesday" dates the telling, a past day
+    text = "Syria told the UN climate conference in Bonn on Tuesday that it will sign the Paris Agreement."
+    claims = claims_of(text, datetime(2017, 11, 8))
+    assert keys(claims) == {("SY", "Paris Agreement", "announced", "Syria")}
+    assert (claims[0].date_lower, claims[0].date_upper) == (date(2017, 11, 7), date(2017, 11, 7))

@@ -243,6 +243,10 @@ _LATEST = re.compile(r"(?<![\w])(?:latest|newest|most recent)(?![\w])", re.IGNOR
 # A pronoun right after an attribution ("Qatar said it ...", "Saudi officials said on Monday that they ..."),
 # possibly after a short time adverbial, stands for the speaking country; "his government" after a leader's
 # attribution stands for the leader's country.
+# a verb of telling that ends an attribution, and its addressee up to "that"
+_TELLING_VERB_AT_END = re.compile(r"(?<![\w])(?:told|tells|informed|informs|notified|notifies|assured|assures)\s*$",
+                                  re.IGNORECASE)
+_TOLD_WHOM_THAT = re.compile(r"\s*[^,;:\"“”.]{1,80}?\s+(?=that\s)", re.IGNORECASE)
 _SPEAKER_PRONOUN = re.compile(
     r"\s*(?:(?:on|in|last|this|earlier|later|previously|again|also|repeatedly|publicly|\w+day|week|month|year|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|\d{1,4})\s+){0,3}?"
@@ -561,7 +565,10 @@ class _ArticleClaims:
         if (speaker_country or leader_country) and excluded[1] > excluded[0]:
             # "Qatar said it would not ...": 'it' right after the attribution is the speaking country;
             # "Somaliland's president, X, said his government would join": the leader's country
-            m = _SPEAKER_PRONOUN.match(sentence.text, excluded[1])
+            told = _TOLD_WHOM_THAT.match(sentence.text, excluded[1]) \
+                if _TELLING_VERB_AT_END.search(sentence.text, 0, excluded[1]) else None
+            # ("Syria told the UN climate conference in Bonn on Tuesday that it will sign ...": whom it told comes first)
+            m = _SPEAKER_PRONOUN.match(sentence.text, told.end() if told else excluded[1])
             own = m and (speaker_country if m.group(1).lower() in ("it", "its", "they", "their") else
                          speaker_country or leader_country)
             if own and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
