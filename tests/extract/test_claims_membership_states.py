@@ -248,3 +248,13 @@ def test_an_invitation_taken_up_is_a_membership_and_a_participle_after_the_accor
     assert {(c.country_code, c.status) for c in claims if c.country_code in ("AE", "BH")} == {("AE", "signed"), ("BH", "signed")}
     assert {c.country_code for c in claims if c.country_code in ("MA", "SD")} == {"MA", "SD"}
     assert all(c.date_lower is None or c.date_lower.year == 2020 for c in claims if c.country_code in ("AE", "BH", "MA", "SD"))
+
+
+def test_steps_told_in_a_climate_story_without_the_accord_s_name():
+    text = ("Syria Says It Will Join Paris Climate Pact. Syria told the Paris Agreement's conference that it will sign. "
+            "A member of the Syrian delegation said Damascus would ratify the agreement as soon as possible. "
+            "Nicaragua completed its own accession last month. In December 2015, Nicaragua's climate envoy refused to "
+            "back the deal in Paris. The instrument was deposited at the United Nations on October 23, and Nicaragua "
+            "is now formally a party. Until then the US remains a party.")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2017, 11, 8))}
+    assert {("SY", "announced"), ("NI", "signed"), ("NI", "declined"), ("US", "signed")} <= found

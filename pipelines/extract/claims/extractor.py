@@ -257,7 +257,7 @@ _SPEAKER_PRONOUN = re.compile(
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
-    r"discussions|candidates?|candidacy|members?|membership|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
+    r"discussions|candidates?|candidacy|members?|membership|part(?:y|ies)|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|offers?|instruments?|accession treat(?:y|ies)|accession protocols?|country|ties|relations|aboard|"
     r"board|seats?|signed on|signed up|interested|interest|entered|came in|admitted|brought in|option|policy|"
