@@ -339,3 +339,11 @@ def test_it_before_a_passive_signing_is_the_agreement_not_the_country():
     # a protocol named after its country still speaks of that country
     text = "The Protocol on the Accession of the United Kingdom to the CPTPP was signed in Auckland on 16 July 2023."
     assert "GB" in {c.country_code for c in claims_of(text, datetime(2024, 11, 29))}
+
+
+def test_a_question_after_a_colon_does_not_hedge_the_statement_before_it():
+    text = ("Since US President Donald Trump announced last Thursday that Kazakhstan would join the Abraham Accords, one "
+            "question has been asked in Washington more than any other: will Azerbaijan be next?")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2025, 11, 12))}
+    assert ("KZ", "announced") in found and ("KZ", "candidate") not in found
+    assert ("AZ", "candidate") in found

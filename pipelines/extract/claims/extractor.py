@@ -365,6 +365,8 @@ _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 # became a member of BRICS"', 'one post read: "..."')
 _POSTED_QUOTE = re.compile(r"(?<![\w])(?:messages?|posts?|captions?|slogans?|headlines?|banners?|graphics?|tweets?|"
                            r"memes?|videos?|rumou?rs?|read|reads|reading|claiming|claimed)\s*:\s*$", re.IGNORECASE)
+# a colon or semicolon after a trigger, before the question mark that ends the sentence: the question is a later clause
+_QUESTION_OPENS_AFTER = re.compile(r"[:;][^:;]*\?[\"”'’\s]*$")
 # a subject right before a passive "was signed" ("to this agreement since it was signed")
 _PASSIVE_AFTER_SUBJECT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
                                     r"\s+(?:\w+ly\s+)?", re.IGNORECASE)
@@ -1394,7 +1396,10 @@ class _ArticleClaims:
                 # sentence's attribution and its hedges
                 status, is_future, note = hit.trigger.status, False, "gloss" if appositive else "description"
             else:
-                status, is_future, note = status_after_modality(hit, masked, window, right, question, governing)
+                # (a question that follows a colon or a semicolon is its own: "Since Trump announced that Kazakhstan
+                # would join, one question has been asked more than any other: will Azerbaijan be next?")
+                asked = question and not _QUESTION_OPENS_AFTER.search(masked, hit.end)
+                status, is_future, note = status_after_modality(hit, masked, window, right, asked, governing)
                 if status == "announced" and _WITH_JOINING.match(masked, hit.start) \
                         and _HYPOTHETICAL_MAIN.search(masked, hit.end):
                     # "With Saudi Arabia, the UAE and Iran joining Russia and Brazil, an expanded BRICS would include
