@@ -347,3 +347,9 @@ def test_a_question_after_a_colon_does_not_hedge_the_statement_before_it():
     found = {(c.country_code, c.status) for c in claims_of(text, datetime(2025, 11, 12))}
     assert ("KZ", "announced") in found and ("KZ", "candidate") not in found
     assert ("AZ", "candidate") in found
+
+
+def test_a_signing_ceremony_the_clause_puts_ahead_is_no_signature():
+    text = ("Will Baku join the Abraham Accords? Baku will watch how Kazakhstan's signing ceremony unfolds and what "
+            "Astana gets for it.")
+    assert ("KZ", "signed") not in {(c.country_code, c.status) for c in claims_of(text, datetime(2025, 11, 12))}

@@ -131,6 +131,9 @@ _RANKED_STEP = re.compile(r"(?<![\w])(?:became|becomes|become|was|were|is|are)\s
                           r"(?![\w])[^.;]{0,80}?\s+to\s+[^.;]{0,40}$", re.IGNORECASE)
 
 
+# a future tense governing a signed noun's clause: "Baku will watch how Kazakhstan's signing ceremony unfolds"
+_FUTURE_GOVERNING = re.compile(r"(?<![\w])(?:will|'ll|is\s+going\s+to|are\s+going\s+to)\s+(?:\w+\s+){0,3}?"
+                               r"(?:how|whether|when|if|to\s+see)(?![\w])", re.IGNORECASE)
 # a condition after a withdrawal's verb: "... if he wins", "unless the deal is renegotiated"
 _IF_AHEAD = re.compile(r"(?<![\w])(?:if|unless)(?![\w])", re.IGNORECASE)
 # the trigger inside a question being put: "asks whether ...", "asking if ..." (up to the question's end)
@@ -217,7 +220,9 @@ def status_after_modality(hit: Hit, masked: str, window: str, right: str, questi
                 or (vocab.hedge.search(_SPEECH_WISH.sub(" ", without_month_may(governing)))
                     and not _TEMPORAL_AT_END.search(governing)):
             return "candidate", False, "hedged"
-        futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set"))
+        futurish = bool(vocab.future.search(cue_zone)) or trigger_text.startswith(("will", "would", "'ll", "is set", "are set")) \
+            or (noun and status == "signed" and bool(_FUTURE_GOVERNING.search(governing)))
+        # ("Baku will watch how Kazakhstan's signing ceremony unfolds": a ceremony the clause puts ahead)
         if futurish and _only_condition(right, vocab, masked, hit.end):
             return "declined", False, "conditional"  # "will normalize only after a Palestinian state exists"
         if status == "signed" and futurish and trigger_text.startswith("become") and not _WHEN.search(masked, hit.end) \
