@@ -54,6 +54,17 @@ class Accord:
     # the accord's own programmes and tiers that are no membership ("Partnership for Peace"): a step told right after
     # one of them, with its object unsaid ("Romania was the first country to sign"), is the programme's
     programmes: tuple[str, ...] = ()
+    # steps only this accord's accession has ("candidate status" of the EU): a step told in those words with the
+    # accord unsaid is this accord's, whatever other accord the paragraph was about, when the article names it
+    own_steps: tuple[str, ...] = ()
+
+    @cached_property
+    def own_step_pattern(self) -> re.Pattern | None:
+        """Any of the accord's ``own_steps`` as whole words (None when it has none)."""
+        if not self.own_steps:
+            return None
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.own_steps, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
 
     @cached_property
     def non_joiners(self) -> frozenset[str]:
@@ -162,6 +173,7 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
                 not_unnamed_parties=tuple(p for p in not_unnamed if p),
                 joining_is_membership=joining_is_membership,
                 programmes=_phrases(entry.get("programmes"), f"{where} programmes"),
+                own_steps=_phrases(entry.get("own_steps"), f"{where} own_steps"),
             )
         )
     return tuple(accords)

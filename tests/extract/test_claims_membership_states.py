@@ -258,3 +258,12 @@ def test_steps_told_in_a_climate_story_without_the_accord_s_name():
             "is now formally a party. Until then the US remains a party.")
     found = {(c.country_code, c.status) for c in claims_of(text, datetime(2017, 11, 8))}
     assert {("SY", "announced"), ("NI", "signed"), ("NI", "declined"), ("US", "signed")} <= found
+
+
+def test_a_step_only_one_accord_has_is_that_accord_s_in_a_paragraph_about_another():
+    text = ("Armenia adopted a law on starting the process of accession to the European Union. Is NATO next? "
+            "Armenia is not planning to apply for NATO membership and works with NATO through partnership programmes. "
+            "Georgia applied in March 2022, together with Ukraine and Moldova, and received candidate status in "
+            "December 2023.")
+    georgia = {(c.accord, c.status) for c in claims_of(text, datetime(2025, 4, 1)) if c.country_code == "GE"}
+    assert georgia and all(accord == "European Union" for accord, _ in georgia)

@@ -875,6 +875,9 @@ class _ArticleClaims:
         set_apart = named is None and self._set_apart_from_topic(sentence)
         if unnamed is not None and code not in unnamed.not_unnamed_parties and not (set_apart and unnamed is self.topic):
             return unnamed, "registry"
+        owner = self._step_owner(sentence) if named is None else None
+        if owner is not None and owner is not self.topic:
+            return owner, "own_step"  # "Georgia applied in March 2022 ... and received candidate status": the EU's
         if set_apart:
             return None, ""  # "..., a recognition made 'in the spirit of the Abraham Accords'": not under them
         # an accord the sentence does not name cannot take an event dated before it existed
@@ -892,6 +895,18 @@ class _ArticleClaims:
                 and not party_elsewhere(code, elided):
             return elided, "ellipsis"
         return None, ""
+
+    def _step_owner(self, sentence: SentenceText) -> Accord | None:
+        """The one accord the article names whose ``own_steps`` the sentence tells ("received candidate status"),
+        else None."""
+        owners = [accord for accord in self._named_accords_of_article
+                  if accord.own_step_pattern is not None and accord.own_step_pattern.search(sentence.text)]
+        return owners[0] if len(owners) == 1 else None
+
+    @cached_property
+    def _named_accords_of_article(self) -> tuple[Accord, ...]:
+        ids = {m.entity_id for m in self.accord_mentions}
+        return tuple(a for a in accords_by_id().values() if a.entity_id in ids and a.own_steps)
 
     @cached_property
     def _listed_countries(self) -> frozenset[int]:
@@ -1581,7 +1596,7 @@ class _ArticleClaims:
                 slot_status = lead.status if lead is not None and lead.status in ("announced", "signed", "candidate") \
                     else slot_status
             confidence = hit.trigger.confidence * (0.85 if slot.method in ("coref", "speaker", "leader") else 1.0) \
-                * {"named": 1.0, "registry": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
+                * {"named": 1.0, "registry": 0.9, "own_step": 0.9, "context": 0.9, "ellipsis": 0.8}[accord_how] * (0.9 if "object" in rule_tail else 1.0)
             rule = f"{slot_status}:{hit.trigger.source}|{accord_how}|{slot.method}|{rule_tail}"
             self._emit(sentence, slot, accord, slot_status, slot_speaker, when, hit, rule, confidence, is_future, hit.ordinal)
             emitted.append((slot, accord, when))
