@@ -486,6 +486,21 @@ def load_role_titles() -> tuple[tuple[RoleTitle, ...], tuple[RoleDescriptor, ...
 
 
 @lru_cache(maxsize=1)
+def leader_roles() -> frozenset[str]:
+    """``leader_roles`` of ``role_titles.yaml``: the roles "the Turkish leader" may stand for; each must be a role of
+    the file (empty when it lists none)."""
+    data = read_yaml("role_titles.yaml")
+    if "leader_roles" not in data:
+        return frozenset()
+    roles = _str_list(data.get("leader_roles"), "role_titles.yaml", "leader_roles")
+    known = {item.get("role") for item in data.get("roles") or [] if isinstance(item, dict)}
+    unknown = [r for r in roles if r not in known]
+    if unknown:
+        raise fail("role_titles.yaml", None, f"leader_roles: unknown roles {unknown}")
+    return frozenset(roles)
+
+
+@lru_cache(maxsize=1)
 def portfolio_words() -> frozenset[str]:
     """``portfolio_words`` of ``role_titles.yaml``, lower-cased: the words of a ministry's portfolio between a title and
     the name ("Minister of Housing, Urban Renewal and Climate Change Pearnel Charles"); empty when the file lists none."""

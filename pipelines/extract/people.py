@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from pipelines.extract.gazetteer import Actor, load_actors, load_role_titles, portfolio_words, slugify
+from pipelines.extract.gazetteer import Actor, load_actors, load_role_titles, leader_roles, portfolio_words, slugify
 from pipelines.extract.model import Entity, Mention, PersonRole
 from pipelines.extract.tokens import POSSESSIVES, ArticleDoc, SharedMatcher, blank_nlp
 
@@ -223,6 +223,10 @@ class _PeopleMatcher:
 
     def actor_name(self, state, person_id: str) -> str:
         return state.names.get(person_id) or self.actors[person_id].name
+
+
+# the descriptor role of "the Turkish leader": whoever speaks for the state (see ``resolve_role``)
+LEADER = "Leader"
 
 
 def _after_portfolio(doc, i: int) -> int:
@@ -423,8 +427,11 @@ class _ArticleState:
             self.roles.append(row)
 
     def resolve_role(self, role: str, country: str) -> str | None:
-        """The person who holds ``role`` for ``country``: named in the article, else by dictionary date."""
-        in_text = {r.person_id for r in self.roles if r.role == role and r.country_iso2 == country}
+        """The person who holds ``role`` for ``country``: named in the article, else by dictionary date. The role
+        ``LEADER`` is any of ``leader_roles`` (role_titles.yaml): "the Turkish leader" is the one such person, never a
+        choice between a president and a prime minister."""
+        roles = leader_roles() if role == LEADER else {role}
+        in_text = {r.person_id for r in self.roles if r.role in roles and r.country_iso2 == country}
         if len(in_text) == 1:
             return next(iter(in_text)).split(":", 1)[1]
         if len(in_text) > 1 or self.day is None:
@@ -433,7 +440,7 @@ class _ArticleState:
             t.person_id
             for a in self.actors.values()
             for t in a.terms
-            if t.role == role and t.country == country and t.valid_on(self.day)
+            if t.role in roles and t.country == country and t.valid_on(self.day)
         }
         return next(iter(holders)) if len(holders) == 1 else None
 

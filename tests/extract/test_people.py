@@ -89,6 +89,14 @@ def test_descriptor_resolves_by_date_when_article_names_nobody():
     assert persons == []
 
 
+def test_a_country_s_leader_is_its_one_head_of_state_or_government():
+    _, persons = people("The Turkish leader told journalists that Ankara wanted full membership.", "2024-07-05T00:00:00")
+    assert [m.entity_id for m in persons] == ["person:recep-tayyip-erdogan"]
+    # a president and a prime minister both in office: "the Israeli leader" could be either, so it is nobody
+    _, persons = people("The Israeli leader spoke on Monday.", "2024-07-05T00:00:00")
+    assert persons == []
+
+
 def test_descriptor_prefers_person_named_in_article():
     _, persons = people(
         "Kazakh President Kassym-Jomart Tokayev spoke. The Kazakh president also thanked Israel.",
