@@ -559,3 +559,9 @@ def test_whom_a_country_told_stands_between_it_and_its_it():
     claims = claims_of(text, datetime(2017, 11, 8))
     assert keys(claims) == {("SY", "Paris Agreement", "announced", "Syria")}
     assert (claims[0].date_lower, claims[0].date_upper) == (date(2017, 11, 7), date(2017, 11, 7))
+
+
+def test_a_position_repeated_with_a_colon_is_the_speaker_s():
+    text = ('Asked by journalists in Banja Luka about NATO, Milorad Dodik repeated his well-known position: "Bosnia and '
+            'Herzegovina will not join NATO as long as I am alive."')
+    assert {(c.country_code, c.status, c.claimed_by) for c in claims_of(text, SATURDAY)} == {("BA", "declined", "Dodik")}
