@@ -72,6 +72,11 @@ def test_capital_metonymy_versus_place():
     assert codes("Officials arrived at Abu Dhabi airport.") == []
 
 
+def test_a_newspaper_named_after_its_capital_is_no_state():
+    assert codes("HAVANA TIMES – Syria told the conference it will sign.") == ["SY"]
+    assert codes("The Jakarta Post and the Kyiv Independent reported it; Havana Times too.") == []
+
+
 def test_seats_of_government_always_stand_for_the_state():
     found = mentions("A ceremony at the White House followed; the Kremlin stayed silent.")
     assert [(m.text, m.entity_id, m.is_metonymy) for m in found] == [
