@@ -267,3 +267,12 @@ def test_a_step_only_one_accord_has_is_that_accord_s_in_a_paragraph_about_anothe
             "December 2023.")
     georgia = {(c.accord, c.status) for c in claims_of(text, datetime(2025, 4, 1)) if c.country_code == "GE"}
     assert georgia and all(accord == "European Union" for accord, _ in georgia)
+
+
+def test_a_chronology_s_dated_item_dates_its_sentences_and_its_present_tense_is_history():
+    text = ("2004 in review: the year Estonia joined both clubs.\n\nMAY\n\n"
+            "• 1 May — The big bang. Estonia joins the European Union together with Latvia and Lithuania. Fireworks "
+            "over Toompea.")
+    claims = [c for c in claims_of(text, datetime(2004, 12, 30)) if c.accord == "European Union"]
+    assert {(c.country_code, c.status) for c in claims} == {("EE", "signed"), ("LV", "signed"), ("LT", "signed")}
+    assert {(c.date_lower, c.date_upper) for c in claims} == {(date(2004, 5, 1), date(2004, 5, 1))}

@@ -365,6 +365,10 @@ _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 # became a member of BRICS"', 'one post read: "..."')
 _POSTED_QUOTE = re.compile(r"(?<![\w])(?:messages?|posts?|captions?|slogans?|headlines?|banners?|graphics?|tweets?|"
                            r"memes?|videos?|rumou?rs?|read|reads|reading|claiming|claimed)\s*:\s*$", re.IGNORECASE)
+# a chronology's list item opening with its date: "• 1 May — ...", "- March 29, 2004: ...", "* 12 June 2024 – ..."
+_DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—:]|$)")
+# a joining told in the present tense ("joins", "enters", "accedes to", "becomes a member")
+_PRESENT_JOINING = re.compile(r"(?:joins|enters|accedes|becomes)(?![\w])", re.IGNORECASE)
 # a colon or semicolon after a trigger, before the question mark that ends the sentence: the question is a later clause
 _QUESTION_OPENS_AFTER = re.compile(r"[:;][^:;]*\?[\"”'’\s]*$")
 # a subject right before a passive "was signed" ("to this agreement since it was signed")
@@ -830,6 +834,10 @@ class _ArticleClaims:
                 upper = nearest.upper if self.reference is None or nearest.upper is None else min(nearest.upper, self.reference)
                 return dating.window(None, upper)
             return dating.ClaimDate.of(nearest)
+        item = self._item_date(sentence)
+        if item is not None:
+            return dating.ClaimDate.of(item)  # "• 1 May — The big bang. Estonia joins the European Union ...": the day
+            # the list item is labelled with
         if scope is not None and scope.embedded:
             return dating.before(self.reference)  # "Sudan, which agreed to normalize ties, ...", "Oman, once spoken
             # of as next in line, ...": background, not news of the day
@@ -842,6 +850,24 @@ class _ArticleClaims:
                        and d.precision == "day" and (self.reference is None or d.upper <= self.reference)]
             return dating.ClaimDate.of(said_on[0]) if said_on else dating.recent(self.reference)
         return dating.before(self.reference)
+
+    def _item_date(self, sentence: SentenceText):
+        """The date a list item of a chronology is labelled with ("• 1 May — The big bang. Estonia joins ...", "- March
+        29, 2004: ..."), when the sentence lies in that item and names no date of its own; a day or a month, on or
+        before publication. None otherwise."""
+        k = sentence.sentence_idx
+        first = k
+        while first > 0 and self.article.sentences[first - 1].paragraph_idx == sentence.paragraph_idx:
+            first -= 1
+        opening = self.article.sentences[first]
+        label = _DATE_LABEL.match(opening.text)
+        if label is None:
+            return None
+        dates = [d for d in self._dates_by_sentence.get(first, [])
+                 if d.start_char - opening.start_char <= label.end() and d.precision in ("day", "month")]
+        if not dates or dates[0].lower is None or (self.reference is not None and dates[0].lower > self.reference):
+            return None
+        return dates[0]
 
     def _accord_for(self, sentence: SentenceText, hit: Hit, code: str, codes: set[str], when: dating.ClaimDate,
                     masked: str = "", clause_end: int | None = None, status: str = "") -> tuple[Accord | None, str]:
@@ -1571,8 +1597,11 @@ class _ArticleClaims:
             # will represent 46 percent of the world, was established in 2009, with South Africa joining in 2010")
             done = not is_future or (when.upper is not None and self.reference is not None and when.upper < self.reference
                                      and when.lower is not None)
+            # a chronology's present tense is history: "• 1 May — Estonia joins the European Union ..." is done
+            historic = accord.joining_is_membership and _PRESENT_JOINING.match(sentence.text, hit.start) is not None \
+                and self._item_date(sentence) is not None
             slot_status = "signed" if status == "announced" and done \
-                and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties)) else status
+                and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties) or historic) else status
             if status == "withdrawn" and self._never_a_member(slot.code, accord):
                 # "Argentina's withdrawal leaves the enlarged bloc at ten members", after its refusal: it never joined
                 slot_status = "declined"
