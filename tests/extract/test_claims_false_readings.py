@@ -160,3 +160,11 @@ def test_a_capital_speaks_for_its_country():
     claims = claims_of("Ulaanbaatar has repeatedly declined to seek full membership of the SCO, citing its policy of "
                        "balancing China and Russia.", datetime(2024, 7, 6))
     assert {(c.country_code, c.status) for c in claims} == {("MN", "declined")}
+
+
+def test_a_sector_deal_is_not_the_treaty_or_the_accords_named_beside_it():
+    text = 'Safadi: peace treaty with Israel "a document gathering dust"; Jordan will not sign energy-water deal'
+    assert not [c for c in claims_of(text, datetime(2023, 11, 16)) if c.country_code == "JO"]
+    text = ("DUBAI, May 31 (Reuters) - Israel and the United Arab Emirates signed a free trade agreement on Tuesday, the "
+            "first such deal between Israel and a Gulf Arab state.")
+    assert not [c for c in claims_of(text, datetime(2022, 5, 31)) if c.status == "signed"]

@@ -365,6 +365,10 @@ _POSSESSIVE_AT = re.compile(r"['’]s?(?![\w])")
 # became a member of BRICS"', 'one post read: "..."')
 _POSTED_QUOTE = re.compile(r"(?<![\w])(?:messages?|posts?|captions?|slogans?|headlines?|banners?|graphics?|tweets?|"
                            r"memes?|videos?|rumou?rs?|read|reads|reading|claiming|claimed)\s*:\s*$", re.IGNORECASE)
+# a sector's deal ("energy-water deal", "a free trade agreement", "aviation agreements"): no peace or normalization
+_SECTOR_DEAL = re.compile(r"(?<![\w])(?:energy|water|gas|oil|electricity|trade|free-trade|customs|tariffs?|aviation|airline|"
+                          r"flights?|tourism|visas?|investment|tax|arms|weapons|defen[cs]e|military|cyber|technology|"
+                          r"health|agricultur\w*|fisheries|shipping|port|rail|loan|debt|grain)(?:[\s-]|$)", re.IGNORECASE)
 # a chronology's list item opening with its date: "• 1 May — ...", "- March 29, 2004: ...", "* 12 June 2024 – ..."
 _DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—:]|$)")
 # a joining told in the present tense ("joins", "enters", "accedes to", "becomes a member")
@@ -899,6 +903,9 @@ class _ArticleClaims:
             lower = upper = self.reference
         unnamed = unnamed_deal_accord(sentence.text, codes, code, lower, upper)
         set_apart = named is None and self._set_apart_from_topic(sentence)
+        if unnamed is not None and self._signs_another_deal(sentence, hit, unnamed):
+            return None, ""  # "peace treaty with Israel 'a document gathering dust'; Jordan will not sign energy-water
+            # deal": the verb's own deal, not the treaty named in the other clause
         if unnamed is not None and code not in unnamed.not_unnamed_parties and not (set_apart and unnamed is self.topic):
             return unnamed, "registry"
         owner = self._step_owner(sentence) if named is None else None
@@ -1007,6 +1014,13 @@ class _ArticleClaims:
             if not any(after <= x.start_char <= after + 1 for x in mentioned):
                 return m.group()
         return None if covered or named else m.group()
+
+    def _signs_another_deal(self, sentence: SentenceText, hit: Hit, unnamed: Accord) -> bool:
+        """The verb is followed by a sector's document of its own ("will not sign energy-water deal", "signed a free trade
+        agreement") that is not one of the phrases by which ``unnamed`` names its deals ("peace treaty")."""
+        m = OWN_OBJECT.match(sentence.text, hit.end)
+        return bool(m) and _SECTOR_DEAL.search(m.group()) is not None \
+            and not any(phrase.lower() in m.group().lower() for phrase in unnamed.triggers)
 
     def _has_own_object(self, sentence: SentenceText, hit: Hit) -> bool:
         """The verb is followed by its own document ("signed trade and security agreements"), which is
