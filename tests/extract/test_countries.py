@@ -77,6 +77,11 @@ def test_a_newspaper_named_after_its_capital_is_no_state():
     assert codes("The Jakarta Post and the Kyiv Independent reported it; Havana Times too.") == []
 
 
+def test_the_accords_named_after_oslo_are_no_norwegian_mention():
+    assert codes("The first Oslo Accord was signed in 1993; the second agreement, known as Oslo II, in 1995.") == []
+    assert codes("Oslo said it would host the talks.") == ["NO"]
+
+
 def test_seats_of_government_always_stand_for_the_state():
     found = mentions("A ceremony at the White House followed; the Kremlin stayed silent.")
     assert [(m.text, m.entity_id, m.is_metonymy) for m in found] == [
