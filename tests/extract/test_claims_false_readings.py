@@ -168,3 +168,14 @@ def test_a_sector_deal_is_not_the_treaty_or_the_accords_named_beside_it():
     text = ("DUBAI, May 31 (Reuters) - Israel and the United Arab Emirates signed a free trade agreement on Tuesday, the "
             "first such deal between Israel and a Gulf Arab state.")
     assert not [c for c in claims_of(text, datetime(2022, 5, 31)) if c.status == "signed"]
+
+
+def test_an_accord_acting_in_a_clause_of_its_own_is_no_object_of_the_next_joining():
+    text = ("Australia ratifies the Paris Agreement. The agreement came into force on November 4, a month after the "
+            "European Union pushed it over the threshold, and the United States and China had joined in September.")
+    found = {(c.country_code, c.accord) for c in claims_of(text, datetime(2016, 11, 12))}
+    assert ("US", "Paris Agreement") in found and ("US", "European Union") not in found
+    # an exit from a body the registry does not hold names no accord of it
+    text = ('Overchuk said it is "the beginning of the process of Armenia\'s exit from the EAEU", because "it is '
+            'impossible to be simultaneously in the EU and in the EAEU".')
+    assert not claims_of(text, datetime(2025, 4, 1))

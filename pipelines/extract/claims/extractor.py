@@ -311,8 +311,8 @@ _ELIDED_OBJECT = re.compile(
 )
 # A named object right after a trigger ("accession to the OECD", "joined the OPEC+ charter"): the
 # claim is about that, not about the article's accord, unless it is a registry name.
-_NAMED_OBJECT = re.compile(r"\s*(?:to |into |of )?(?:the )?(?:(?:original|former|old|earlier|proposed|now-defunct|defunct) )?"
-                           r"[A-Z][A-Za-z+&.-]*")  # ("pulled out of the original Trans-Pacific Partnership")
+_NAMED_OBJECT = re.compile(r"\s*(?:to |into |of |from )?(?:the )?(?:(?:original|former|old|earlier|proposed|now-defunct|defunct) )?"
+                           r"[A-Z][A-Za-z+&.-]*")  # ("pulled out of the original Trans-Pacific Partnership", "exit from the EAEU")
 # an accord's own programme or body right after the trigger: "NATO's Partnership for Peace", "the EU's Eastern Partnership"
 _ACCORD_PROGRAMME = re.compile(r"\s*(?:to |into |of |in )?(?:the )?(?P<owner>[A-Z][\w+&.-]*)(?:'s|’s)\s+[A-Z][\w-]*")
 _LED_BY = re.compile(r"-(?:led|backed|founded|created|sponsored|run|dominated|funded|financed)$", re.IGNORECASE)
@@ -369,6 +369,9 @@ _POSTED_QUOTE = re.compile(r"(?<![\w])(?:messages?|posts?|captions?|slogans?|hea
 _SECTOR_DEAL = re.compile(r"(?<![\w])(?:energy|water|gas|oil|electricity|trade|free-trade|customs|tariffs?|aviation|airline|"
                           r"flights?|tourism|visas?|investment|tax|arms|weapons|defen[cs]e|military|cyber|technology|"
                           r"health|agricultur\w*|fisheries|shipping|port|rail|loan|debt|grain)(?:[\s-]|$)", re.IGNORECASE)
+# right after a body's name, a past verb of its own ("the European Union pushed it over the threshold")
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?!based|led|backed)[a-z]+ed(?![\w])")
+_COORDINATE_BETWEEN = re.compile(r",\s*(?:and|but|while|whereas)\s")
 # a chronology's list item opening with its date: "• 1 May — ...", "- March 29, 2004: ...", "* 12 June 2024 – ..."
 _DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—:]|$)")
 # a joining told in the present tense ("joins", "enters", "accedes to", "becomes a member")
@@ -725,6 +728,10 @@ class _ArticleClaims:
                  and not (m.start_char - base >= trigger_end
                           and (_OTHER_MEMBERSHIP_BEFORE.search(text, trigger_end, m.start_char - base)
                                or (joining and _OTHER_JOINING_BEFORE.search(text, trigger_end, m.start_char - base))))
+                 # "a month after the European Union pushed it over the threshold, and the United States and China had
+                 # joined": an accord acting in a clause of its own is no object of the next one's joining
+                 and not (m.end_char - base <= position and _ACTS_AFTER.match(text, m.end_char - base)
+                          and _COORDINATE_BETWEEN.search(text, m.end_char - base, position))
                  # "Türkiye, a NATO member, confirmed it had applied to join the group": a description names another
                  # accord than the trigger's (unless the description is the trigger: "NATO member Turkey")
                  and (_starts_in(m, base + position, base + trigger_end)
