@@ -276,3 +276,12 @@ def test_a_chronology_s_dated_item_dates_its_sentences_and_its_present_tense_is_
     claims = [c for c in claims_of(text, datetime(2004, 12, 30)) if c.accord == "European Union"]
     assert {(c.country_code, c.status) for c in claims} == {("EE", "signed"), ("LV", "signed"), ("LT", "signed")}
     assert {(c.date_lower, c.date_upper) for c in claims} == {(date(2004, 5, 1), date(2004, 5, 1))}
+
+
+def test_a_treaty_of_peace_signed_and_concluded_is_the_treaty_and_a_war_s_year_dates_nothing():
+    text = ("On Monday, President Anwar Sadat and the Prime Minister of Israel, Menachem Begin, signed the Treaty of Peace "
+            "between the Arab Republic of Egypt and the State of Israel. With the signing, Egypt became the first Arab "
+            "state to conclude a peace treaty with Israel, thirty-one years after the war of 1948.")
+    claims = [c for c in claims_of(text, datetime(1979, 3, 31)) if c.country_code == "EG"]
+    assert {(c.accord, c.status) for c in claims} == {("Egypt-Israel Peace Treaty", "signed")}
+    assert all(c.date_lower is None or c.date_lower.year == 1979 for c in claims)

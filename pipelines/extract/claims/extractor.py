@@ -156,7 +156,9 @@ _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|
 _DESCRIBING = re.compile(r"(?:\s+|-)(?:member|members|member states?|member countries|ally|allies)(?![\w])", re.IGNORECASE)
 # how far before a described membership its accord may be named ("the normalization agreements ... brokered between")
 _DESCRIBED_REACH = 30
-_FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original)\s+$", re.IGNORECASE)
+# a year that names an earlier event, no step: "the founding 1949 treaty", "thirty-one years after the war of 1948"
+_FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original|(?:war|wars|conflict|revolution|coup|uprising|nakba|crisis|"
+                              r"partition|independence|armistice|ceasefire)\s+(?:of|in))\s+$", re.IGNORECASE)
 # a clause of its own after the countries: "... informed the leaders of A and B that his country will not join" (a
 # person's country: "it", "they" and "its country" may be the countries before)
 _NEW_SUBJECT_AFTER_THAT = re.compile(
@@ -1012,6 +1014,9 @@ class _ArticleClaims:
             return None
         if last_word.lower().rstrip(".") in _CALENDAR_WORDS:
             return None
+        window = sentence.text[hit.end:hit.end + len(m.group()) + 20].lower()
+        if any(phrase in window for accord in accords_by_id().values() for phrase in accord.triggers if " " in phrase):
+            return None  # "signed the Treaty of Peace between ...": a registry accord's own words, capitalized
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
         mentioned = [*self._named_in.get(sentence.sentence_idx, ()), *self._generic_in.get(sentence.sentence_idx, ())]
         named = [x for x in mentioned if x.start_char < start + len(m.group()) + 1 and start <= x.end_char]
