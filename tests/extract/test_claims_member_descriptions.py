@@ -124,3 +124,13 @@ def test_an_accord_that_has_n_members_listed_after_a_colon():
                     "others.", "CPTPP") == {"AU", "BN", "CA", "CL"}
     # a count ahead lists old and new members alike
     assert _claims("With Belarus, the SCO will have ten members: China, India, Iran and Belarus.") == set()
+
+
+def test_a_counted_membership_with_a_colon_and_an_as_well_as_list():
+    text = ("Since 1 January, BRICS includes nine states: Brazil, Russia, India, China and South Africa, as well as "
+            "Egypt, Ethiopia, Iran and the United Arab Emirates.")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 10, 23)) if c.accord == "BRICS"}
+    assert found == {(code, "signed") for code in ("BR", "RU", "IN", "CN", "ZA", "EG", "ET", "IR", "AE")}
+    text = ("The CPTPP entered into force in 2018 and unites 11 economies of the Asia-Pacific region: Australia, Brunei, "
+            "Canada, Chile, Japan, Malaysia, Mexico, New Zealand, Peru, Singapore and Vietnam.")
+    assert len({c.country_code for c in claims_of(text, datetime(2024, 11, 29)) if c.status == "signed"}) == 11

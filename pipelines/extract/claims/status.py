@@ -16,7 +16,7 @@ TRIGGERS_FILE = "claim_triggers.yaml"
 
 # A country slot in the masked sentence: \x02 starts a country, \x01 continues it.
 COUNTRY_SLOT = "\x02\x01*"
-_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|or)\s+)(?:the\s+)?"
+_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|&\s+|as\s+well\s+as\s+)?|\s+(?:and|&|or)\s+)(?:the\s+)?"  # ("..., as well as Egypt")
 COUNTRY_LIST = rf"{COUNTRY_SLOT}(?:{_LIST_SEPARATOR}{COUNTRY_SLOT})*"
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
