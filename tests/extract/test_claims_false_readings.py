@@ -179,3 +179,9 @@ def test_an_accord_acting_in_a_clause_of_its_own_is_no_object_of_the_next_joinin
     text = ('Overchuk said it is "the beginning of the process of Armenia\'s exit from the EAEU", because "it is '
             'impossible to be simultaneously in the EU and in the EAEU".')
     assert not claims_of(text, datetime(2025, 4, 1))
+
+
+def test_a_name_given_to_the_news_in_quotation_marks_claims_nothing():
+    text = ("Bangladesh joins BRICS bank, not BRICS. Several social media posts and at least one online portal on "
+            'Thursday described the news as "Bangladesh joins BRICS".')
+    assert not [c for c in claims_of(text, datetime(2021, 9, 3)) if c.accord == "BRICS" and "described" in c.evidence]

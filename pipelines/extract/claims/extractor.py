@@ -380,6 +380,10 @@ _DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z
 _PRESENT_JOINING = re.compile(r"(?:joins|enters|accedes|becomes)(?![\w])", re.IGNORECASE)
 # a colon or semicolon after a trigger, before the question mark that ends the sentence: the question is a later clause
 _QUESTION_OPENS_AFTER = re.compile(r"[:;][^:;]*\?[\"”'’\s]*$")
+# a quotation that is a name given to something: 'described the news as "Bangladesh joins BRICS"', 'billed as "..."'
+_NAMED_AS_QUOTE = re.compile(r"(?<![\w])(?:described|describes|describing|dubbed|dubs|labell?ed|labels|billed|bills|"
+                             r"branded|brands|touted|touts|headlined|characteri[sz]ed)\s+(?:[\w’'-]+\s+){0,5}?as\s*$",
+                             re.IGNORECASE)
 # a subject right before a passive "was signed" ("to this agreement since it was signed")
 _PASSIVE_AFTER_SUBJECT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
                                     r"\s+(?:\w+ly\s+)?", re.IGNORECASE)
@@ -1509,6 +1513,9 @@ class _ArticleClaims:
                 else:
                     agent = self._person_before(sentence, clause_start, hit.start, excluded)
                 said_by = agent or said_by
+            if _quoted_at(sentence.text, hit.start) \
+                    and _NAMED_AS_QUOTE.search(sentence.text, 0, _quote_opening(sentence.text, hit.start)):
+                continue  # 'posts described the news as "Bangladesh joins BRICS"': a name given to the news, no claim
             if said_by is OUTLET and not appositive and not described and _quoted_at(sentence.text, hit.start) \
                     and _POSTED_QUOTE.search(sentence.text, 0, _quote_opening(sentence.text, hit.start)):
                 # '... published a graphic with the message: "Serbia officially became a member of BRICS"': a post's
