@@ -411,8 +411,20 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return _canonical_meta(loaded), text[end.end() :].lstrip("\n")
 
 
+# a whole HTML document saved under a text extension (a scraper's "page.txt"): read as the page it is
+_HTML_DOCUMENT = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html_document(text: str) -> bool:
+    """Whether ``text`` is a whole HTML document (a doctype or an ``<html>`` element first)."""
+    return _HTML_DOCUMENT.match(text[:2000]) is not None
+
+
 def _read_text(data: bytes, sidecar: dict[str, Any], markdown: bool = False):
     text = _decode(data)
+    if not markdown and looks_like_html_document(text):
+        yield from _read_html(data, sidecar)
+        return
     front_matter, body = _split_front_matter(text)
     if markdown:
         body = markdown_to_text(body)
@@ -492,7 +504,7 @@ def html_to_article(page: str) -> tuple[str, dict[str, Any]]:
             page,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,  # (a status table or a fact box holds claims; rows come out as "| A | B |" lines)
             include_images=False,
             include_links=False,
             date_extraction_params={
@@ -507,7 +519,20 @@ def html_to_article(page: str) -> tuple[str, dict[str, Any]]:
         return "", {}
     values = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = values.get("text") or ""
-    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    paragraphs: list[str] = []
+    in_table = False
+    for line in (line.strip() for line in text.split("\n")):
+        if not line or _TABLE_RULE.fullmatch(line):
+            continue  # (a table's "|---|---|" rule)
+        row = line.startswith("|")
+        if row:
+            # a table keeps its rows together, one per line, as a text table ("Country | Status | Since")
+            line = " | ".join(cell.strip() for cell in line.strip("| ").split("|"))
+            if in_table:
+                paragraphs[-1] += "\n" + line
+                continue
+        paragraphs.append(line)
+        in_table = row
     body = "\n\n".join(paragraphs)
     site = values.get("sitename")
     publisher = site if site and site != values.get("hostname") else None
@@ -523,6 +548,7 @@ def html_to_article(page: str) -> tuple[str, dict[str, Any]]:
     return body, {key: value for key, value in meta.items() if value is not None}
 
 
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 _HTML_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|article|tr)\b[^>]*>", re.I)
 _HTML_ANY_TAG = re.compile(r"<[^>]+>")
 _HTML_DROP = re.compile(r"<(script|style|figure|figcaption)\b.*?</\1\s*>", re.I | re.S)

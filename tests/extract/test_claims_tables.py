@@ -111,3 +111,12 @@ def test_a_that_clause_has_its_own_subject_after_a_relative_clause():
     claims = _claims("When Brazil, which holds the BRICS chair in 2025, announced on 6 January that Indonesia had become "
                      "a full member of the bloc, few were surprised.")
     assert {(code, status) for code, _a, status, _b, _l in claims} == {("ID", "signed")}
+
+
+def test_a_row_whose_first_cell_lists_countries_is_a_claim_for_each():
+    text = ("Who is in BRICS\n\nCountry | Status | Since\nBrazil, Russia, India, China | Founding member | 2009\n"
+            "South Africa | Member | 2010\nIsrael's deal with the UAE | Member | 2020")
+    claims = analyze_article(article_from_text(text, published_at=PUBLISHED)).claims
+    assert {(c.country_code, c.status, c.date_lower.year) for c in claims} == {
+        ("BR", "signed", 2009), ("RU", "signed", 2009), ("IN", "signed", 2009), ("CN", "signed", 2009),
+        ("ZA", "signed", 2010)}

@@ -151,6 +151,29 @@ def test_htm_with_declared_charset(tmp_path):
     assert "met at the café on Tuesday" in record.body_raw
 
 
+def test_a_whole_html_page_saved_as_txt_is_read_as_html_and_its_table_kept_as_a_text_table(tmp_path):
+    page = (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Indonesia joins BRICS</title></head><body>"
+        "<nav><a href=\"/\">Home</a> | <a href=\"/world\">World</a></nav><article>"
+        "<h1>Indonesia Officially Becomes Full BRICS Member</h1>"
+        "<p>Indonesia is now a full member of BRICS, the government of Brazil announced on Monday evening.</p>"
+        "<table><tr><th>Country</th><th>Status</th><th>Since</th></tr>"
+        "<tr><td>Brazil, Russia, India, China</td><td>Founding member</td><td>2009</td></tr>"
+        "<tr><td>South Africa</td><td>Member</td><td>2010</td></tr></table>"
+        "<p>Partner countries take part in some BRICS meetings but do not have the rights of full members.</p>"
+        "</article></body></html>"
+    )
+    record = only_record(write(tmp_path / "page.txt", page))
+    assert "<p>" not in record.body_raw and "Home | World" not in record.body_raw
+    assert record.meta.get("title")  # (the page's own headline, as for an .html file)
+    # one paragraph, one row per line, cells between pipes: the text table the claim extractor reads
+    assert "Country | Status | Since\nBrazil, Russia, India, China | Founding member | 2009\nSouth Africa | Member | 2010" \
+        in record.body_raw
+    # a text file that merely mentions a tag stays text
+    record = only_record(write(tmp_path / "note.txt", "The <html> tag opens every page; Indonesia joined BRICS."))
+    assert record.body_raw.startswith("The <html> tag")
+
+
 def test_utf8_page_that_declares_a_legacy_charset_is_read_as_utf8(tmp_path):
     page = (
         '<html><head><meta charset="iso-8859-1"></head><body><article><p>Kazakhstan’s accession to the '

@@ -44,8 +44,11 @@ class LabelledArticle:
 def ingested_article(raw: str, article_id: str, published_at: datetime | None, title: str | None) -> ArticleText:
     """A raw page text through the ingest stage's cleaner and sentence splitter (as in production)."""
     from pipelines.ingest.cleaning import clean_body
+    from pipelines.ingest.readers import html_to_article, looks_like_html_document
     from pipelines.ingest.sentences import split_sentences
 
+    if looks_like_html_document(raw):
+        raw = html_to_article(raw)[0]  # (a page saved as .txt is read as the HTML it is, as the reader does)
     cleaned = clean_body(raw, title)
     sentences = split_sentences(cleaned.body, cleaned.heading_spans)
     return ArticleText(article_id, cleaned.body, tuple(sentences), published_at, title or cleaned.title, "en")

@@ -378,6 +378,8 @@ _COORDINATE_BETWEEN = re.compile(r",\s*(?:and|but|while|whereas)\s")
 _DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—:]|$)")
 # a joining told in the present tense ("joins", "enters", "accedes to", "becomes a member")
 _PRESENT_JOINING = re.compile(r"(?:joins|enters|accedes|becomes)(?![\w])", re.IGNORECASE)
+# a table cell that holds only a list of countries ("Brazil, Russia, India, China", "Egypt / Ethiopia & Iran")
+_ONLY_A_LIST = re.compile(r"\s*(?:the\s+)?\x02\x01*(?:\s*(?:,|;|/|&|\band\b)\s*(?:the\s+)?\x02\x01*)*\s*")
 # a colon or semicolon after a trigger, before the question mark that ends the sentence: the question is a later clause
 _QUESTION_OPENS_AFTER = re.compile(r"[:;][^:;]*\?[\"”'’\s]*$")
 # a quotation that is a name given to something: 'described the news as "Bangladesh joins BRICS"', 'billed as "..."'
@@ -1185,11 +1187,22 @@ class _ArticleClaims:
             return False
         base = sentence.start_char
         first_start, first_end = spans[0]
-        codes = {_country_code(m.entity_id) for m in self.countries[bisect_left(self._country_starts, base + first_start):]
-                 if m.start_char < base + first_end}
-        if accord is None or len(codes) != 1 or codes & accord.non_joiners:
+        in_first = [m for m in self.countries[bisect_left(self._country_starts, base + first_start):]
+                    if m.start_char < base + first_end]
+        codes = {_country_code(m.entity_id) for m in in_first}
+        if len(codes) > 1 and not _ONLY_A_LIST.fullmatch(mask(text[first_start:first_end], [
+                Slot(m.start_char - base - first_start, m.end_char - base - first_start, "", m.text, "mention")
+                for m in in_first])):
+            return True  # a cell that says more than a list of countries ("Israel's deal with the UAE")
+        if accord is None or not codes or codes & accord.non_joiners:
             return True
-        code = codes.pop()
+        for code in sorted(codes):  # ("Brazil, Russia, India, China | Founding member | 2009": one row, four members)
+            self._table_row(sentence, code, accord, header, spans, by_status)
+        return True
+
+    def _table_row(self, sentence: SentenceText, code: str, accord: Accord, header, spans, by_status) -> None:
+        """The claims of one country in a table row (a dated cell per status column, or the Status column)."""
+        text, base = sentence.text, sentence.start_char
         dates = self._dates_by_sentence.get(sentence.sentence_idx, [])
         for column, (status, written) in sorted(header.columns.items()):
             s, e = spans[column]
@@ -1210,7 +1223,6 @@ class _ArticleClaims:
                 # (the row's date: "Since", "Joined", "Applied")
                 when = dating.ClaimDate.of(dates[0]) if dates else dating.before(self.reference)
                 self._emit_outlet_fact(sentence, code, accord, status, when, f"{status}:table|status", 0.85)
-        return True
 
     def _country_box_line(self, sentence: SentenceText) -> bool:
         """A country's fact box of memberships: an opener that names one country and its memberships ("Indonesia's
