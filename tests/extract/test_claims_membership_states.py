@@ -285,3 +285,18 @@ def test_a_treaty_of_peace_signed_and_concluded_is_the_treaty_and_a_war_s_year_d
     claims = [c for c in claims_of(text, datetime(1979, 3, 31)) if c.country_code == "EG"]
     assert {(c.accord, c.status) for c in claims} == {("Egypt-Israel Peace Treaty", "signed")}
     assert all(c.date_lower is None or c.date_lower.year == 1979 for c in claims)
+
+
+def test_signatures_and_ratifications_told_as_a_ceremony_s_record():
+    text = ("Fiji among first to lodge Paris Agreement ratification. FIJI yesterday became one of the first countries "
+            "in the world to complete ratification of the Paris Agreement. Our Pacific neighbours Palau, the Marshall "
+            "Islands and Tuvalu also deposited their ratifications. French President Francois Hollande was the first to "
+            "put his signature on the agreement. US Secretary of State John Kerry signed on behalf of the United States.")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2016, 4, 23)) if c.accord == "Paris Agreement"}
+    assert {("FJ", "signed"), ("PW", "signed"), ("MH", "signed"), ("TV", "signed"), ("FR", "signed"),
+            ("US", "signed")} <= found
+    # ratifying others' accession protocols is no step of one's own
+    text = ("Estonia, which joined the alliance in 2004, was one of the first allies to ratify the Finnish and Swedish "
+            "accession protocols to NATO.")
+    assert [(c.country_code, c.date_lower.year) for c in claims_of(text, datetime(2023, 4, 4))
+            if c.country_code == "EE"] == [("EE", 2004)]

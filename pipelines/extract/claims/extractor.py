@@ -258,7 +258,7 @@ _SPEAKER_PRONOUN = re.compile(
 # Verbal triggers that can leave their object (the accord) unsaid: "Morocco and Sudan joined later",
 # "Will Oman be next?", "China applied to join in 2021".
 _ELLIPTIC_TRIGGER = re.compile(
-    r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratification|negotiating|talks|negotiations|"
+    r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratifications?|signatures?|negotiating|talks|negotiations|"
     r"discussions|candidates?|candidacy|members?|membership|part(?:y|ies)|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
     r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|offers?|instruments?|accession treat(?:y|ies)|accession protocols?|country|ties|relations|aboard|"
