@@ -679,3 +679,11 @@ def test_a_parliamentary_records_speaker_line_labels_the_next_paragraph():
     claims = _transcript_claims(text)
     assert ("GB", "Paris Agreement", "signed", "Lord Henley") in claims
     assert ("NI", "Paris Agreement", "declined", "Lord Henley") in claims
+
+
+def test_a_pronoun_speaker_s_words_followed_by_a_name_are_that_name_not_the_last_speaker():
+    text = ("Indonesian Foreign Minister Sugiono said Jakarta wanted to join BRICS. Ankara applied for full membership "
+            "of BRICS in September, as the official representative of the ruling Justice and Development Party Ömer "
+            "Celik confirmed at the time.")
+    turkey = {c.claimed_by for c in claims_of(text, datetime(2024, 10, 24)) if c.country_code == "TR"}
+    assert turkey and "Sugiono" not in turkey

@@ -206,6 +206,9 @@ _NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:[A-Z][a-z][\w'’-]*)(?: [A
 _TITLED_NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
                                 r"(?:\s+(?:(?:von|van|der|den|de|da|del|di|du|al|el|bin|ibn|la|le)\s+)*[A-Z][\w'’-]+){0,4})"
                                 r"(?:\s+\([^()\n]{1,80}\))?(?:,\s+[^.:\n–—()]{2,80})?(?::|\.\s+[–—])\s")
+# a capitalized name after a pronoun speaker's words, in the same speaker phrase
+# (not a body's own name after "of": "the Ministry of Foreign Affairs")
+_NAME_AFTER = re.compile(r"(?<!\sof)(?<!\sfor)(?<!\sthe)(?<!\sand)\s[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+")
 _INITIALS = re.compile(r"[A-Z]{2,3}")  # a label of a speaker's initials ("NS", "DP")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|we|We|our|Our|us)(?![\w’'])")
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB|SEN|REP|HON|MK)\.?\s+", re.IGNORECASE)
@@ -472,6 +475,8 @@ class AttributionResolver:
         if role_holder is not None:
             return role_holder[0], start + role_holder[1], start + role_holder[2]
         m = self.vocab.pronoun_speaker.search(segment)
+        if m and _NAME_AFTER.search(segment, m.end()):
+            m = None  # "the official representative of the ruling party Ömer Çelik confirmed": a name, not "the official"
         if m:
             self._read_state = True
             word = " ".join(m.group().lower().split())
