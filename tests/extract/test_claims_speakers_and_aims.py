@@ -687,3 +687,10 @@ def test_a_pronoun_speaker_s_words_followed_by_a_name_are_that_name_not_the_last
             "Celik confirmed at the time.")
     turkey = {c.claimed_by for c in claims_of(text, datetime(2024, 10, 24)) if c.country_code == "TR"}
     assert turkey and "Sugiono" not in turkey
+
+
+def test_a_ministry_named_without_its_country_speaks_under_its_whole_name():
+    text = ('Kazakhstan will join the Abraham Accords, Trump said. On Friday, the Ministry of Foreign Affairs confirmed '
+            'the decision, calling Kazakhstan\'s "anticipated accession to the Abraham Accords" a logical step.')
+    speakers = {c.claimed_by for c in claims_of(text, datetime(2025, 11, 7)) if c.status == "negotiating"}
+    assert speakers == {"Ministry of Foreign Affairs"}

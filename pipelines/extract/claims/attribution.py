@@ -173,6 +173,10 @@ _ROLE_GAP = re.compile(r"\s+(?!(?:and|or|nor)\s)(?:[a-z][\w-]*\s+){1,3}")
 _LEADING_NAME = re.compile(r"(?:(?<=[a-z] )|(?<=^))((?:[A-Z][^\W\d_][\w'’-]*\s+){0,3}[A-Z][^\W\d_][\w'’-]*)\s*$")
 
 
+_BODY_OF_BEFORE = re.compile(r"(?<![\w])((?:Ministry|Department|Office|Council|Commission|Secretariat|Bureau|Agency)\s+(?:of|for)\s+"
+                             r"(?:the\s+)?)$")
+
+
 def _unknown_leading_name(text: str, start: int, end: int) -> tuple["Speaker", int, int] | None:
     m = _LEADING_NAME.search(text, start, end)
     if m is None:
@@ -180,6 +184,10 @@ def _unknown_leading_name(text: str, start: int, end: int) -> tuple["Speaker", i
     words = m.group(1).split()
     if any(w.lower() in _NOT_A_NAME for w in words):
         return None
+    body = _BODY_OF_BEFORE.search(text, start, m.start(1))
+    if body is not None:
+        # "the Ministry of Foreign Affairs confirmed": the body, named whole, not "Foreign Affairs"
+        return Speaker(text[body.start(1):m.end(1)], None), body.start(1), m.end(1)
     if len(words) < 2 and m.start(1) == start:
         return None  # one capitalized word opening the clause may be anything ("Officials said", "Israel's")
     return Speaker(m.group(1), None), m.start(1), m.end(1)
