@@ -694,3 +694,10 @@ def test_a_ministry_named_without_its_country_speaks_under_its_whole_name():
             'the decision, calling Kazakhstan\'s "anticipated accession to the Abraham Accords" a logical step.')
     speakers = {c.claimed_by for c in claims_of(text, datetime(2025, 11, 7)) if c.status == "negotiating"}
     assert speakers == {"Ministry of Foreign Affairs"}
+
+
+def test_a_time_clause_with_its_own_speaker_is_that_speaker_s():
+    text = ("US President Donald Trump has announced that Kazakhstan will join the Abraham Accords, hours after "
+            "Kazakhstan's government said the talks had reached their final stage.")
+    found = {(c.status, c.claimed_by) for c in claims_of(text, datetime(2025, 11, 7)) if c.country_code == "KZ"}
+    assert found == {("announced", "Donald Trump"), ("negotiating", "Government of Kazakhstan")}

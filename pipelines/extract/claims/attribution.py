@@ -37,7 +37,10 @@ _CONTRAST_OPENING = re.compile(r"\s*(?:but|yet|and)(?![\w])", re.I)
 # a leading attribution in a coordinate clause ("..., and Israeli officials said ...")
 _NEITHER = re.compile(r"(?<![\w])neither(?![\w])", re.IGNORECASE)
 # a coordinate clause that may open with a second speaker: "..., as Donald Trump says ...", "..., while Oman said ..."
-_SECOND_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even\s+as|though|although)\s+", re.IGNORECASE)
+# (or a time clause: "..., hours after Kazakhstan's government said the talks had reached their final stage")
+_SECOND_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even\s+as|though|although|(?:(?:hours|days|weeks|minutes|"
+                            r"moments|a\s+day|a\s+week|shortly|soon|just|only)\s+)?(?:after|before|since|when))\s+",
+                            re.IGNORECASE)
 # where a coordinate clause opens: ", and" / ", but" / ";" (also after a closing quotation mark: '"communists," and')
 _COORDINATE_OPENING = re.compile(r"(?:[,;][\"”’']?\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 _COORDINATE_BEFORE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", re.IGNORECASE)
@@ -841,7 +844,8 @@ class AttributionResolver:
                     self.last_body = found.speaker
         return self._cache[sentence_idx]
 
-    def second_attribution(self, sentence, rule: str, content: tuple[int, int]) -> Attribution | None:
+    def second_attribution(self, sentence, rule: str, content: tuple[int, int],
+                           first: Speaker | None = None) -> Attribution | None:
         """A second speaker in a coordinate clause of a leading attribution's content ("Riyadh's foreign minister
         says peace is a prerequisite, as Donald Trump says he expects the kingdom to join"): that clause is the
         second speaker's, from its verb to the end of the first one's content."""
@@ -861,7 +865,11 @@ class AttributionResolver:
             that = _THAT_OR_COLON.match(text, content_start)
             if that:
                 content_start = that.end()
-            return Attribution(found[0], clause.start(), content_start, content_start, content[1],
+            speaker = found[0]
+            if first is not None and (first.entity_id or "").startswith("person:") \
+                    and text[found[1]:found[2]].lower() in ("he", "she"):
+                speaker = first  # "what President Prabowo told the General Assembly, when he said ...": the same person
+            return Attribution(speaker, clause.start(), content_start, content_start, content[1],
                                "second_" + verb.group().lower().split()[0])
         return None
 

@@ -1348,7 +1348,7 @@ class _ArticleClaims:
     def _claims_in(self, sentence: SentenceText, triggers: list[Trigger]) -> None:
         """The claims of one body sentence whose words let ``triggers`` (in vocabulary order) match."""
         speaker, excluded, content, speaker_rule, outlet_end = self._speaker(sentence)
-        second = self.resolver.second_attribution(sentence, speaker_rule, content)
+        second = self.resolver.second_attribution(sentence, speaker_rule, content, speaker)
         if second is not None:
             # "X says ..., as Y says ...": the first speaker's words end where the second's clause begins
             content = (content[0], min(content[1], second.speaker_start))
