@@ -300,3 +300,10 @@ def test_signatures_and_ratifications_told_as_a_ceremony_s_record():
             "accession protocols to NATO.")
     assert [(c.country_code, c.date_lower.year) for c in claims_of(text, datetime(2023, 4, 4))
             if c.country_code == "EE"] == [("EE", 2004)]
+
+
+def test_signed_up_to_an_accession_accord_is_a_membership_and_signed_up_to_join_an_agreement_to_join():
+    text = "Quiz answers: 4. (c) CPTPP, the trade pact which Britain signed up to in July 2023."
+    assert {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 1, 5))} == {("GB", "signed")}
+    text = "The United Kingdom has formally signed up to join the CPTPP, the government said."
+    assert {(c.country_code, c.status) for c in claims_of(text, datetime(2023, 7, 16))} == {("GB", "announced")}
