@@ -185,3 +185,18 @@ def test_a_name_given_to_the_news_in_quotation_marks_claims_nothing():
     text = ("Bangladesh joins BRICS bank, not BRICS. Several social media posts and at least one online portal on "
             'Thursday described the news as "Bangladesh joins BRICS".')
     assert not [c for c in claims_of(text, datetime(2021, 9, 3)) if c.accord == "BRICS" and "described" in c.evidence]
+
+
+def test_a_war_an_envoy_s_posting_and_a_goal_are_no_steps_of_their_states():
+    # the demonym of an invasion is no state that applies
+    text = ("Ukraine applied for EU membership four days after the Russian invasion in February 2022 and was granted "
+            "candidate status in June.")
+    assert "RU" not in {c.country_code for c in claims_of(text, datetime(2023, 12, 14))}
+    # the state an ambassador is posted to does not speak, nor refuse
+    text = ("India refused to sign the SCO defence ministers' joint statement. One former ambassador to China said that "
+            "refusing to sign was the only possible option.")
+    assert "CN" not in {c.country_code for c in claims_of(text, datetime(2025, 6, 27))}
+    # a goal written into a constitution is a candidacy, not an agreed accession
+    text = ("Citizens of Moldova have narrowly approved an amendment that writes the goal of European Union accession "
+            "into the constitution.")
+    assert {c.status for c in claims_of(text, datetime(2024, 10, 21)) if c.country_code == "MD"} == {"candidate"}

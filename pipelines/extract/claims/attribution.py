@@ -217,6 +217,7 @@ _NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:[A-Z][a-z][\w'’-]*)(?: [A
 _TITLED_NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
                                 r"(?:\s+(?:(?:von|van|der|den|de|da|del|di|du|al|el|bin|ibn|la|le)\s+)*[A-Z][\w'’-]+){0,4})"
                                 r"(?:\s+\([^()\n]{1,80}\))?(?:,\s+[^.:\n–—()]{2,80})?(?::|\.\s+[–—])\s")
+_ENVOY_POSTED_TO = re.compile(r"(?<![\w])(?:ambassadors?|envoys?|consuls?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # a capitalized name after a pronoun speaker's words, in the same speaker phrase
 # (not a body's own name after "of": "the Ministry of Foreign Affairs")
 _NAME_AFTER = re.compile(r"(?<!\sof)(?<!\sfor)(?<!\sthe)(?<!\sand)\s[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+")
@@ -451,7 +452,10 @@ class AttributionResolver:
         """The speaker named in text[start:end] (sentence-relative)."""
         lo, hi = base + start, base + end
         picked = sorted(self._by_start[bisect_left(self._starts, lo):bisect_right(self._starts, hi)])
-        sentence_mentions = [m for m in map(self._speakers.__getitem__, picked) if m.end_char <= hi]
+        sentence_mentions = [m for m in map(self._speakers.__getitem__, picked) if m.end_char <= hi
+                             and not (m.entity_type == "country"
+                                      and _ENVOY_POSTED_TO.search(text, max(0, m.start_char - base - 30), m.start_char - base))]
+        # ("One former ambassador to China said ...": the state an envoy is posted to does not speak)
         if sentence_mentions:
             # the mention nearest to the verb side of the phrase
             best = _best(sentence_mentions)

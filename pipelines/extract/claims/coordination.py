@@ -226,6 +226,9 @@ _TO_OR_FROM_BEFORE = re.compile(r"(?<![\w])from\s+\x02\x01*\s+to\s+(?:the\s+)?$"
 # a place: "held the first conferences with Ukraine and Moldova in Luxembourg, formally opening accession
 # negotiations" (the venue opens nothing)
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w])(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# the state an envoy is posted to: "One former ambassador to China said that refusing to sign was the only option"
+_ENVOY_TO_BEFORE = re.compile(r"(?<![\w])(?:ambassadors?|envoys?|embass(?:y|ies)|consuls?|consulates?|missions?|"
+                              r"delegations?|representatives?|correspondents?)\s+(?:to|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"(?<![\w])that(?![\w])", re.IGNORECASE)
 # (or a dash: "Jordan—which signed a peace treaty with Israel in 1994—recalled its ambassador")
 _RELATIVE_ANTECEDENT = re.compile(r"\x02\x01*\s*(?:,|[—–]|\s-)\s*(?:which|who|whose)$", re.IGNORECASE)
@@ -309,7 +312,8 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
         # "Azerbaijan, another former Soviet republic with close ties to Israel, as a possible addition", "direct
         # flights for Muslim pilgrims from Israel to Saudi Arabia could follow": the object of a preposition
         complement = (_PREPOSITION_BEFORE if only_skipped else _TO_OR_FROM_BEFORE).search(
-            masked, max(0, group[0].start - 20), group[0].start)
+            masked, max(0, group[0].start - 20), group[0].start) \
+            or (not only_skipped and _ENVOY_TO_BEFORE.search(masked, max(0, group[0].start - 30), group[0].start))
         if not only_skipped and _LOCATIVE_BEFORE.search(masked, max(0, group[0].start - 10), group[0].start) \
                 and masked[group[-1].end:group[-1].end + 1] in (",", ";"):
             before = [s for s in before if s not in group]  # a venue closing a clause or an aside is no subject
