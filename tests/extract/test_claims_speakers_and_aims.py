@@ -701,3 +701,13 @@ def test_a_time_clause_with_its_own_speaker_is_that_speaker_s():
             "Kazakhstan's government said the talks had reached their final stage.")
     found = {(c.status, c.claimed_by) for c in claims_of(text, datetime(2025, 11, 7)) if c.country_code == "KZ"}
     assert found == {("announced", "Donald Trump"), ("negotiating", "Government of Kazakhstan")}
+
+
+def test_a_post_or_a_map_that_claims_speaks_unnamed_never_the_outlet_or_the_countries_it_shows():
+    text = ('A map shared thousands of times on social media claims that Ireland, Austria and Switzerland have "quietly '
+            'joined NATO this week".')
+    assert {c.claimed_by for c in claims_of(text, datetime(2022, 6, 1))} == {"anonymous sources"}
+    # a fronted place is no member of the subject's list
+    text = ("On 25 June in Luxembourg, Ukraine held its first intergovernmental conference with the EU, officially "
+            "launching accession negotiations.")
+    assert {c.country_code for c in claims_of(text, datetime(2024, 7, 1))} == {"UA"}

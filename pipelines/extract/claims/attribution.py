@@ -217,6 +217,10 @@ _NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:[A-Z][a-z][\w'’-]*)(?: [A
 _TITLED_NAME_LABEL = re.compile(r"\s*" + _TIME_CODE + r"((?:(?:Hon|Mr|Ms|Mrs|Dr|MK|Sen|Rep|Amb)\.?\s+)?(?:[A-Z]\.\s*)?[A-Z][\w'’-]+"
                                 r"(?:\s+(?:(?:von|van|der|den|de|da|del|di|du|al|el|bin|ibn|la|le)\s+)*[A-Z][\w'’-]+){0,4})"
                                 r"(?:\s+\([^()\n]{1,80}\))?(?:,\s+[^.:\n–—()]{2,80})?(?::|\.\s+[–—])\s")
+# a speaker phrase that opens with a post, a map or a rumour ("A map shared thousands of times on social media claims")
+_POST_SUBJECT = re.compile(r"\s*(?:(?:a|an|the|one|several|many|some|these|those|viral|other)\s+)*(?:[\w-]+\s+)?"
+                           r"((?:maps?|posts?|graphics?|images?|videos?|memes?|tweets?|messages?|screenshots?|rumou?rs?|"
+                           r"headlines?|captions?|infographics?)(?![\w]))", re.IGNORECASE)
 _ENVOY_POSTED_TO = re.compile(r"(?<![\w])(?:ambassadors?|envoys?|consuls?)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # a capitalized name after a pronoun speaker's words, in the same speaker phrase
 # (not a body's own name after "of": "the Ministry of Foreign Affairs")
@@ -452,6 +456,11 @@ class AttributionResolver:
         """The speaker named in text[start:end] (sentence-relative)."""
         lo, hi = base + start, base + end
         picked = sorted(self._by_start[bisect_left(self._starts, lo):bisect_right(self._starts, hi)])
+        post = _POST_SUBJECT.match(text, start, end)
+        if post is not None:
+            # "A map shared on Facebook ... shows Ireland, Austria and Switzerland coloured blue and says they 'quietly
+            # joined NATO'": a post speaks, unnamed, never the countries it names
+            return Speaker(ANONYMOUS, None), post.start(1), len(text[:end].rstrip())  # (its description is its own)
         sentence_mentions = [m for m in map(self._speakers.__getitem__, picked) if m.end_char <= hi
                              and not (m.entity_type == "country"
                                       and _ENVOY_POSTED_TO.search(text, max(0, m.start_char - base - 30), m.start_char - base))]

@@ -301,6 +301,10 @@ def subject_group(slots: list[Slot], masked: str, trigger_start: int, clause_sta
             before = [s for s in before if s.end <= nearest.start]
             continue
         group = _subject_part(group_around(before, nearest, masked), masked)
+        if len(group) > 1 and _LOCATIVE_BEFORE.search(masked, max(0, group[0].start - 10), group[0].start) \
+                and masked[group[0].end:group[1].start].strip() == ",":
+            group = group[1:]  # "On 25 June in Luxembourg, Ukraine held its first intergovernmental conference": a
+            # fronted place, then the subject - no list
         if _BY_IN_APPOSITIVE.search(masked, max(0, group[0].start - 40), group[0].start) \
                 and "," in masked[group[-1].end:trigger_start]:
             # "Saudi Arabia, named by Moscow as a new member, says it is still weighing ...": the agent inside an
