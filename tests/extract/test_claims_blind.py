@@ -200,8 +200,9 @@ from pipelines.extract.pipeline import analyze_article
 # to 0.42 (250); rounds 13-19 and the fixes of session 16 left it at 0.49 (418), session 17's applications for
 # membership at 0.51, session 18's refusals, founders, accession talks and background members at 0.57, session 19's
 # speakers, fact boxes, lists after membership nouns, entries into force and enlargement waves at 0.595, session 20's
-# transcript turns, leaders by the dictionary, counted plurals and named groups, fellow members at 0.62.
-RECALL_FLOOR = 0.61
+# transcript turns, leaders by the dictionary, counted plurals and named groups, fellow members at 0.62, session 21's
+# counted member lists, section headings that return to the article's accord, tables and signing records at 0.64.
+RECALL_FLOOR = 0.63
 
 
 @pytest.fixture(scope="module")

@@ -307,3 +307,13 @@ def test_signed_up_to_an_accession_accord_is_a_membership_and_signed_up_to_join_
     assert {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 1, 5))} == {("GB", "signed")}
     text = "The United Kingdom has formally signed up to join the CPTPP, the government said."
     assert {(c.country_code, c.status) for c in claims_of(text, datetime(2023, 7, 16))} == {("GB", "announced")}
+
+
+def test_a_section_heading_returns_an_unsaid_accord_to_the_article_s_own():
+    text = ("Twenty years in the EU: who is in, who is knocking.\n\n"
+            "The eight had all joined NATO - Poland, the Czech Republic and Hungary in 1999, the rest a month before EU "
+            "accession, in March 2004.\n\nIN: THOSE WHO FOLLOWED\n\n"
+            "Bulgaria and Romania joined on 1 January 2007, Croatia on 1 July 2013.")
+    found = {(c.country_code, c.accord) for c in claims_of(text, datetime(2024, 5, 1), title="Twenty years in the EU")
+             if c.country_code in ("BG", "RO", "HR")}
+    assert found == {("BG", "European Union"), ("RO", "European Union"), ("HR", "European Union")}

@@ -1078,8 +1078,14 @@ class _ArticleClaims:
         if status in ("announced", "signed") and not _MEMBERSHIP_WORD.search(masked, hit.start, hit.end) \
                 and self._programme_just_named(sentence):
             return None  # "The Partnership for Peace ... offers joint exercises. Romania was the first country to sign"
-        recent_sentences = range(sentence.sentence_idx - _RECENT_SENTENCES, sentence.sentence_idx + 1)
+        # (a section heading starts afresh: the sentences before it are another section's, and its own first
+        # sentences are about the article's accord - "IN: THOSE WHO FOLLOWED | Bulgaria and Romania joined on 1 January
+        # 2007" after a paragraph on NATO in a story about the EU)
+        section_start = self.last_heading_idx + 1 if self.last_heading_idx >= 0 else 0
+        recent_sentences = range(max(sentence.sentence_idx - _RECENT_SENTENCES, section_start), sentence.sentence_idx + 1)
         named_recently = {m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}
+        if not named_recently and section_start > sentence.sentence_idx - _RECENT_SENTENCES and self.topic is self.main_topic:
+            return self.topic
         if len(named_recently) > 1:
             # (the paragraph's own accord, when it names one: "... a founding member of the SCO. | The Abraham Accords
             # were first signed in 2020 by ... Morocco and Sudan joined later.")
