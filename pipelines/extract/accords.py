@@ -57,6 +57,9 @@ class Accord:
     # steps only this accord's accession has ("candidate status" of the EU): a step told in those words with the
     # accord unsaid is this accord's, whatever other accord the paragraph was about, when the article names it
     own_steps: tuple[str, ...] = ()
+    # a joining told in the future with no day set ("Ukraine will join NATO") is an aim, not an agreed accession: the
+    # members must consent and candidates speak of it for years
+    future_joining_is_candidacy: bool = False
 
     @cached_property
     def own_step_pattern(self) -> re.Pattern | None:
@@ -156,6 +159,11 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
         joining_is_membership = entry.get("joining_is_membership", False)
         if not isinstance(joining_is_membership, bool):
             raise RegistryError(f"{where}: joining_is_membership must be true or false")
+        future_joining_is_candidacy = entry.get("future_joining_is_candidacy", False)
+        if not isinstance(future_joining_is_candidacy, bool):
+            raise RegistryError(f"{where}: future_joining_is_candidacy must be true or false")
+        if future_joining_is_candidacy and not joining_is_membership:
+            raise RegistryError(f"{where}: future_joining_is_candidacy needs joining_is_membership")
         accords.append(
             Accord(
                 name=name.strip(),
@@ -174,6 +182,7 @@ def parse_registry(data: dict, source: str = ACCORDS_FILE) -> tuple[Accord, ...]
                 joining_is_membership=joining_is_membership,
                 programmes=_phrases(entry.get("programmes"), f"{where} programmes"),
                 own_steps=_phrases(entry.get("own_steps"), f"{where} own_steps"),
+                future_joining_is_candidacy=future_joining_is_candidacy,
             )
         )
     return tuple(accords)

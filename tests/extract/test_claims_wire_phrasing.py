@@ -565,3 +565,13 @@ def test_a_position_repeated_with_a_colon_is_the_speaker_s():
     text = ('Asked by journalists in Banja Luka about NATO, Milorad Dodik repeated his well-known position: "Bosnia and '
             'Herzegovina will not join NATO as long as I am alive."')
     assert {(c.country_code, c.status, c.claimed_by) for c in claims_of(text, SATURDAY)} == {("BA", "declined", "Dodik")}
+
+
+def test_will_join_an_accord_that_needs_the_members_consent_is_an_aim_unless_a_day_is_set():
+    text = 'President Volodymyr Zelensky was asked about NATO membership. "We will join. It is a question of time," he said.'
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("UA", "candidate")}
+    text = "Sweden will join NATO on Thursday, Prime Minister Ulf Kristersson said."
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("SE", "announced")}
+    # an accord anyone may join, or one that invited the country first, keeps the announcement
+    text = "Syria has announced it will join the Paris climate agreement."
+    assert {(c.country_code, c.status) for c in claims_of(text, SATURDAY)} == {("SY", "announced")}

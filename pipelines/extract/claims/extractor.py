@@ -374,6 +374,9 @@ _SECTOR_DEAL = re.compile(r"(?<![\w])(?:energy|water|gas|oil|electricity|trade|f
 # right after a body's name, a past verb of its own ("the European Union pushed it over the threshold")
 _ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?!based|led|backed)[a-z]+ed(?![\w])")
 _COORDINATE_BETWEEN = re.compile(r",\s*(?:and|but|while|whereas)\s")
+# a joining told in the future tense
+_WILL_JOIN = re.compile(r"(?:will|'ll|’ll|would)\s+(?:eventually\s+|one\s+day\s+|definitely\s+|certainly\s+)?join(?![\w])",
+                        re.IGNORECASE)
 # a chronology's list item opening with its date: "• 1 May — ...", "- March 29, 2004: ...", "* 12 June 2024 – ..."
 _DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—:]|$)")
 # a joining told in the present tense ("joins", "enters", "accedes to", "becomes a member")
@@ -1653,6 +1656,14 @@ class _ArticleClaims:
                 and self._item_date(sentence) is not None
             slot_status = "signed" if status == "announced" and done \
                 and ((hit.trigger.completes and accord.joining_is_membership) or bool(accord.parties) or historic) else status
+            if slot_status == "announced" and is_future and accord.future_joining_is_candidacy \
+                    and _WILL_JOIN.match(sentence.text, hit.start) \
+                    and not any(not excluded[0] <= d.start_char - sentence.start_char < excluded[1]
+                                for d in self._dates_by_sentence.get(sentence.sentence_idx, ())):
+                # '"We will join," Zelensky said', "Ukraine will join NATO": an accession that needs the members' consent
+                # (`future_joining_is_candidacy` in accords.yaml) with no day set is an aim ("Sweden will join NATO on
+                # Thursday", "On 1 May, they will join the EU" keep their day: announced)
+                slot_status = "candidate"
             if status == "withdrawn" and self._never_a_member(slot.code, accord):
                 # "Argentina's withdrawal leaves the enlarged bloc at ten members", after its refusal: it never joined
                 slot_status = "declined"
