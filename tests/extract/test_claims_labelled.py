@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.claims.evaluation import Score, load_labelled_articles, score_articles
+from pipelines.extract.claims.evaluation import Score, accepts, load_labelled_articles, score_articles
+from pipelines.extract.model import Claim
 
 
 @pytest.fixture(scope="module")
@@ -27,3 +28,16 @@ def test_no_must_not_violation(score):
 def test_overall_precision_and_recall(score):
     assert score.precision() >= 0.95
     assert score.recall() >= 0.85
+
+
+def _claim(claimed_by: str) -> Claim:
+    return Claim(sentence_idx=0, country_code="KZ", accord="Abraham Accords", status="negotiating", claimed_by=claimed_by,
+                 claimed_by_id=None, date_edtf=None, date_lower=None, date_upper=None, date_precision="open",
+                 evidence="", start_char=0, end_char=0, rule="", confidence=0.8)
+
+
+def test_a_label_accepts_its_speaker_in_any_case_but_no_other_speaker():
+    label = {"country": "KZ", "accord": "Abraham Accords", "status": "negotiating",
+             "claimed_by": ["government of Kazakhstan", "Kazakh side"]}
+    assert accepts(label, _claim("Government of Kazakhstan"))
+    assert not accepts(label, _claim("Donald Trump"))

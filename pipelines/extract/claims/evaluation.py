@@ -96,7 +96,8 @@ def accepts(label: dict, claim: Claim) -> bool:
         label["country"] == claim.country_code
         and label["accord"] == claim.accord
         and claim.status in statuses
-        and ("*" in speakers or claim.claimed_by in speakers)
+        and ("*" in speakers or claim.claimed_by.casefold() in {s.casefold() for s in speakers})
+        # (a speaker's name in another case is the same name: "Government of Kazakhstan", "government of Kazakhstan")
     )
 
 
