@@ -711,3 +711,11 @@ def test_a_post_or_a_map_that_claims_speaks_unnamed_never_the_outlet_or_the_coun
     text = ("On 25 June in Luxembourg, Ukraine held its first intergovernmental conference with the EU, officially "
             "launching accession negotiations.")
     assert {c.country_code for c in claims_of(text, datetime(2024, 7, 1))} == {"UA"}
+
+
+def test_a_quotation_that_opens_right_after_its_speaker_s_sentence_is_that_speaker_s():
+    text = ("Finland to apply for NATO membership. Marin said the government would submit its report on the matter to "
+            'Parliament on Monday. "We hope that Parliament will confirm the decision to apply for NATO membership '
+            'during the coming days. It will be made swiftly," the prime minister said.')
+    assert ("FI", "candidate", "Sanna Marin") in {(c.country_code, c.status, c.claimed_by)
+                                                   for c in claims_of(text, datetime(2022, 5, 15))}

@@ -905,6 +905,13 @@ class AttributionResolver:
             if attribution is not None and (sentences[j].in_quote or sentences[j].text.rstrip().endswith(":")):
                 return attribution.speaker
             if not sentences[j].in_quote:
+                # '"...," said Aidos Sarsenbayev, a political scientist. "Kazakhstan is a member of the SCO ..."': a
+                # quotation that goes on in the same paragraph right after its speaker's attributed sentence
+                if sentences[j].paragraph_idx == sentences[sentence_idx].paragraph_idx \
+                        and sentences[j + 1].text.lstrip()[:1] in '"“':
+                    said = attribution if attribution is not None else self._peek(j)
+                    if said is not None and said.speaker.name != ARTICLE:
+                        return said.speaker
                 break
             j -= 1
         return None
