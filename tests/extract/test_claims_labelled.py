@@ -30,9 +30,9 @@ def test_overall_precision_and_recall(score):
     assert score.recall() >= 0.85
 
 
-def _claim(claimed_by: str) -> Claim:
+def _claim(claimed_by: str, claimed_by_id: str | None = None) -> Claim:
     return Claim(sentence_idx=0, country_code="KZ", accord="Abraham Accords", status="negotiating", claimed_by=claimed_by,
-                 claimed_by_id=None, date_edtf=None, date_lower=None, date_upper=None, date_precision="open",
+                 claimed_by_id=claimed_by_id, date_edtf=None, date_lower=None, date_upper=None, date_precision="open",
                  evidence="", start_char=0, end_char=0, rule="", confidence=0.8)
 
 
@@ -41,3 +41,10 @@ def test_a_label_accepts_its_speaker_in_any_case_but_no_other_speaker():
              "claimed_by": ["government of Kazakhstan", "Kazakh side"]}
     assert accepts(label, _claim("Government of Kazakhstan"))
     assert not accepts(label, _claim("Donald Trump"))
+
+
+def test_a_label_naming_a_state_by_its_capital_accepts_the_state():
+    label = {"country": "KZ", "accord": "Abraham Accords", "status": "negotiating", "claimed_by": ["Astana"]}
+    assert accepts(label, _claim("Kazakhstan", "country:KZ"))
+    assert not accepts(label, _claim("Saudi Arabia", "country:SA"))
+    assert not accepts({**label, "claimed_by": ["Astana officials said"]}, _claim("Kazakhstan", "country:KZ"))

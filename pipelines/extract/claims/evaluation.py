@@ -21,6 +21,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from pipelines.extract.model import ArticleText, Claim
@@ -96,9 +97,27 @@ def accepts(label: dict, claim: Claim) -> bool:
         label["country"] == claim.country_code
         and label["accord"] == claim.accord
         and claim.status in statuses
-        and ("*" in speakers or claim.claimed_by.casefold() in {s.casefold() for s in speakers})
-        # (a speaker's name in another case is the same name: "Government of Kazakhstan", "government of Kazakhstan")
+        and ("*" in speakers or claim.claimed_by.casefold() in {s.casefold() for s in speakers}
+             or (claim.claimed_by_id or "").startswith("country:")
+             and any(_state_named(s) == claim.claimed_by_id for s in speakers))
+        # (a speaker's name in another case is the same name: "Government of Kazakhstan", "government of Kazakhstan";
+        # a state named by its capital or its name is the same state: "Riyadh" is the claim's "Saudi Arabia")
     )
+
+
+@lru_cache(maxsize=4096)
+def _state_named(name: str) -> str | None:
+    """The state a label's speaker name is, when the name is one country mention and nothing else ("Riyadh", "Saudi
+    Arabia", "the Kingdom of Bahrain"), else None."""
+    from pipelines.extract.countries import find_country_mentions
+    from pipelines.extract.text_article import article_from_text
+
+    mentions = find_country_mentions(article_from_text(name + " said so."))
+    if len(mentions) != 1 or len({m.entity_id for m in mentions}) != 1:
+        return None
+    m = mentions[0]
+    rest = (name[:m.start_char] + name[m.end_char:len(name)]).strip(" ,.").lower()
+    return m.entity_id if rest in ("", "the") else None
 
 
 def violates_must_not(entry: str, claim: Claim) -> bool:
