@@ -306,3 +306,18 @@ def test_a_counted_membership_noun_then_its_members():
     # another pact's signatories are not the article's accord's
     assert claims_of("The CPTPP grows. RCEP will take effect after enough of its 15 signatories, including China, "
                      "Singapore and New Zealand, completed ratification.", datetime(2021, 11, 2)) == []
+
+
+def test_an_explainer_q_and_a_its_answer_list_and_they_after_it():
+    text = ("Q&A: Britain signs up to the CPTPP. Here are the main questions.\n\n"
+            "Q: What exactly happened in Auckland?\n\n"
+            "A: Ministers met and, together with Kemi Badenoch, Britain's business secretary, signed the accession "
+            "protocol. Britain left the European Union in January 2020.\n\n"
+            "Q: Who are the 11?\n\n"
+            "A: Japan, Australia, Brunei, Canada, Chile, Malaysia, Mexico, New Zealand, Peru, Singapore and Vietnam. "
+            "They signed the agreement in Santiago in March 2018.")
+    claims = claims_of(text, datetime(2023, 7, 17))
+    founders = {c.country_code for c in claims if c.accord == "CPTPP" and c.status == "signed" and c.evidence.startswith("They")}
+    assert founders == {"JP", "AU", "BN", "CA", "CL", "MY", "MX", "NZ", "PE", "SG", "VN"}
+    # the explainer's answers name the business secretary in the third person: the outlet answers, not she
+    assert "Kemi Badenoch" not in {c.claimed_by for c in claims if c.evidence.startswith("A: Ministers")}

@@ -239,6 +239,7 @@ _NOT_SPEAKER_LABELS = frozenset({"SOURCE", "RELATED", "PHOTO", "FILE PHOTO", "TA
 _CLAIM_LABELS = frozenset({"CLAIM", "THE CLAIM", "VIRAL CLAIM"})
 _QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER"}) | _CLAIM_LABELS
 _ANSWER_LABELS = frozenset({"A", "ANSWER"})
+_ANSWER_OPENING = re.compile(r"\s*(?:A|ANSWER|Answer)\s*:")
 # the programme's own voice in a broadcast transcript: the outlet speaks
 _OUTLET_LABELS = frozenset({"ANCHOR", "CORRESPONDENT", "NARRATOR", "PRESENTER", "VOICEOVER", "VOICE-OVER"})
 # a questioner in a transcript: asks, claims nothing
@@ -398,6 +399,12 @@ class AttributionResolver:
                 out[sentence.sentence_idx] = (current, covered)
         return out
 
+    def _answers_name(self, surname: str) -> bool:
+        """Whether a paragraph that opens with an answer label ("A: ...") names ``surname``."""
+        pattern = re.compile(rf"(?<![\w]){re.escape(surname)}(?![\w])")
+        return any(_ANSWER_OPENING.match(paragraph) and pattern.search(paragraph)
+                   for paragraph in self.article.body.split("\n\n"))
+
     @cached_property
     def _person_surnames(self) -> frozenset[str]:
         return frozenset(m.text.split()[-1].lower() for m in self._speakers if m.entity_type == "person")
@@ -412,7 +419,11 @@ class AttributionResolver:
         if label in _OUTLET_LABELS:
             return Speaker(ARTICLE, None)
         if label in _ANSWER_LABELS:
-            # a print interview's "A:": the one person the page names before its first question, else unnamed
+            # a print interview's "A:": the one person the page names before its first question, else unnamed; an
+            # explainer's answers that name that person in the third person ("... together with Kemi Badenoch, signed
+            # the accession protocol") are the outlet's own
+            if self._interviewee is not None and self._answers_name(self._interviewee.name.split()[-1]):
+                return Speaker(ARTICLE, None)
             return self._interviewee or INTERVIEWEE
         title = (self.article.title or "").lower()
         if len(label) > 2 and label.isupper() and label.split()[-1].lower() not in self._person_surnames \

@@ -212,6 +212,11 @@ _MAX_SUBJECT_IT_OPENING = 40  # characters before the opening country (its artic
 # a sentence that opens with "It" and a step ("It becomes the 12th member", "It formally applied in 2022")
 _OPENING_IT = re.compile(r"(It)\s+(?:(?:has|had|have|also|then|formally|officially|now|will|would|finally|thus)\s+)*"
                          r"(?:becomes|became|joined|joins|applied|applies|signed|acceded|ratified|withdrew|left|entered)(?![\w])")
+_QA_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s*[^\n]{0,200}\?[\"”]?\s*$")
+_TURN_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?[A-Z][A-Za-z.]{0,15}\s*:\s*")  # ("A:", "Answer:", "- ")
+_OPENING_THEY = re.compile(r"(They)\s+(?:(?:have|had|also|then|formally|officially|all|both|together)\s+)*"
+                           r"(?:signed|joined|ratified|acceded|became|founded|formed|created|launched|applied|left|withdrew)"
+                           r"(?![\w])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![\w’'])(?:[Ww]e|[Oo]ur|us)(?![\w’'])")
 # "Tokayev on Thursday formally ruled out joining": the words a leader subject may stand from its trigger
 _MAX_WORDS_AFTER_LEADER = 4
@@ -577,6 +582,12 @@ class _ArticleClaims:
                     continue  # (a leader's "us" is no subject of a step: "not prepared for us to start negotiations")
                 if not (excluded[0] <= m.start() < excluded[1]) and not any(s.start < m.end() and m.start() < s.end for s in slots):
                     slots.append(Slot(m.start(), m.end(), speaker_country or leader_country, m.group(), "coref"))
+        opening_they = _OPENING_THEY.match(sentence.text)
+        if opening_they and not (excluded[0] <= opening_they.start(1) < excluded[1]):
+            for code in self._previous_list(sentence):
+                # "A: Japan, Australia, Brunei, ... and Vietnam. They signed the agreement in Santiago in March 2018.":
+                # the list that makes up the sentence before
+                slots.append(Slot(opening_they.start(1), opening_they.end(1), code, "They", "coref"))
         opening_it = _OPENING_IT.match(sentence.text)
         if opening_it and not (excluded[0] <= opening_it.start(1) < excluded[1]):
             code = self._previous_opening_country(sentence)
@@ -598,6 +609,27 @@ class _ArticleClaims:
             if own and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
                 slots.append(Slot(m.start(1), m.end(1), own, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
+
+    def _previous_list(self, sentence: SentenceText) -> list[str]:
+        """The countries of the sentence before, in the same paragraph, when that sentence is nothing but a list of two
+        or more of them (after an optional label: "A: Japan, Australia and Vietnam."); [] otherwise."""
+        k = sentence.sentence_idx
+        if k == 0 or self.article.sentences[k - 1].paragraph_idx != sentence.paragraph_idx:
+            return []
+        before = self.article.sentences[k - 1]
+        lo, hi = bisect_left(self._country_starts, before.start_char), bisect_left(self._country_starts, before.end_char)
+        if hi - lo < 2:
+            return []
+        slots = [Slot(m.start_char - before.start_char, m.end_char - before.start_char, code, m.text, "mention")
+                 for m, code in zip(self.countries[lo:hi], self._country_codes[lo:hi])]
+        label = _TURN_LABEL.match(before.text)
+        body = before.text[label.end() if label else 0:]
+        offset = len(before.text) - len(body)
+        masked = mask(body, [replace(x, start=x.start - offset, end=x.end - offset) for x in slots if x.start >= offset])
+        if not _ONLY_A_LIST.fullmatch(masked.rstrip(" .")):
+            return []
+        skip = self.topic.non_joiners if self.topic else frozenset()
+        return [x.code for x in slots if x.code not in skip]
 
     def _previous_opening_country(self, sentence: SentenceText) -> str | None:
         """The country that opens the sentence before (its subject, a few words from its start, before any accord or
@@ -1155,6 +1187,11 @@ class _ArticleClaims:
             self.topic = self.main_topic
             self._update_topic(sentence)
             return
+        if _QA_QUESTION.match(sentence.text):
+            # a Q&A's question opens a section as a heading does ("Q: Who are the 11?" after an answer that mentioned
+            # the EU in passing): the article's accord again, unless the question names one
+            self.last_heading_idx = sentence.sentence_idx
+            self.topic = self.main_topic
         k = self._position(sentence)
         if k is None:
             triggers = candidate_triggers(sentence.text)
