@@ -321,3 +321,11 @@ def test_an_explainer_q_and_a_its_answer_list_and_they_after_it():
     assert founders == {"JP", "AU", "BN", "CA", "CL", "MY", "MX", "NZ", "PE", "SG", "VN"}
     # the explainer's answers name the business secretary in the third person: the outlet answers, not she
     assert "Kemi Badenoch" not in {c.claimed_by for c in claims if c.evidence.startswith("A: Ministers")}
+
+
+def test_the_club_of_a_brics_story_and_its_founding_year():
+    text = ("BRICS in Kazan: who belongs. Who are the BRICS in the first place? How big is the club now? Indonesia is the "
+            "first Southeast Asian country to join the club formed in 2009 by Brazil, Russia, India and China.")
+    claims = {c.country_code: c for c in claims_of(text, datetime(2025, 1, 7)) if c.accord == "BRICS"}
+    assert {"ID", "BR", "RU", "IN", "CN"} <= set(claims)
+    assert claims["BR"].date_lower.year == 2009 and (claims["ID"].date_lower is None or claims["ID"].date_lower.year != 2009)

@@ -156,6 +156,7 @@ _PARTICIPLE_STEP = re.compile(r"[^,;.]{0,30},\s+(?:signing|joining|establishing|
 _DESCRIBING = re.compile(r"(?:\s+|-)(?:member|members|member states?|member countries|ally|allies)(?![\w])", re.IGNORECASE)
 # how far before a described membership its accord may be named ("the normalization agreements ... brokered between")
 _DESCRIBED_REACH = 30
+_FORMED_IN = re.compile(r"(?<![\w])(?:formed|founded|created|established|launched|set\s+up)\s+(?:in|on)\s+$", re.IGNORECASE)
 # a year that names an earlier event, no step: "the founding 1949 treaty", "thirty-one years after the war of 1948"
 _FOUNDING_BEFORE = re.compile(r"(?<![\w])(?:founding|original|(?:war|wars|conflict|revolution|coup|uprising|nakba|crisis|"
                               r"partition|independence|armistice|ceasefire)\s+(?:of|in))\s+$", re.IGNORECASE)
@@ -850,6 +851,10 @@ class _ArticleClaims:
             [d for d in all_dates if scope.admits(d.start_char - base, d.end_char - base)]
         # "the depositary of NATO's founding 1949 treaty": the founding document's year, no one's joining
         in_sentence = [d for d in in_sentence if not _FOUNDING_BEFORE.search(sentence.text, 0, d.start_char - base)]
+        # "the first Southeast Asian country to join the club formed in 2009 by Brazil, ...": the club's founding year
+        # dates its founders named after it, not a joining named before it
+        in_sentence = [d for d in in_sentence if not (base + slot.end <= d.start_char
+                                                      and _FORMED_IN.search(sentence.text, 0, d.start_char - base))]
         if status in ("withdrawn", "declined", "candidate", "negotiating"):
             # "withdrawing the United States from the Paris Agreement, the landmark 2015 climate pact": a document's year
             # in its name dates no one's leaving, refusal or talks
