@@ -329,3 +329,13 @@ def test_the_club_of_a_brics_story_and_its_founding_year():
     claims = {c.country_code: c for c in claims_of(text, datetime(2025, 1, 7)) if c.accord == "BRICS"}
     assert {"ID", "BR", "RU", "IN", "CN"} <= set(claims)
     assert claims["BR"].date_lower.year == 2009 and (claims["ID"].date_lower is None or claims["ID"].date_lower.year != 2009)
+
+
+def test_an_faq_s_question_standing_alone_opens_a_section_of_the_article_s_accord():
+    text = ("BRICS in Kazan: who belongs, who wants in.\n\n"
+            "Turkey has been a NATO member since 1952 and an EU candidate since 1999.\n\n"
+            "So who actually wants full membership?\n\n"
+            "Thailand submitted a formal membership application in June, and Malaysia followed in July.")
+    found = {(c.country_code, c.accord) for c in claims_of(text, datetime(2024, 10, 25), title="BRICS in Kazan")
+             if c.country_code in ("TH", "MY")}
+    assert found == {("TH", "BRICS"), ("MY", "BRICS")}

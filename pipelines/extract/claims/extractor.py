@@ -474,6 +474,7 @@ class _ArticleClaims:
             self._generic_in[m.sentence_idx].append(m)
         self.last_range_upper: date | None = None
         self.last_heading_idx = -1
+        self._heading_is_question = False
         self._attributed_upto = 0  # sentences before this index have had their attribution read
         # per sentence: which triggers and which country descriptions may match (one pass each over the body)
         self._trigger_masks = [
@@ -610,6 +611,17 @@ class _ArticleClaims:
             if own and not any(s.start < m.end() and m.start(1) < s.end for s in slots):
                 slots.append(Slot(m.start(1), m.end(1), own, m.group(1), "coref"))
         return sorted(slots, key=lambda s: s.start)
+
+    def _question_heading(self, sentence: SentenceText) -> bool:
+        """An FAQ's question standing as a paragraph of its own ("So who actually wants full membership?")."""
+        text = sentence.text.strip()
+        if not text.endswith("?") or len(text.split()) > 14:
+            return False
+        k = sentence.sentence_idx
+        sentences = self.article.sentences
+        alone_before = k == 0 or sentences[k - 1].paragraph_idx != sentence.paragraph_idx
+        alone_after = k + 1 >= len(sentences) or sentences[k + 1].paragraph_idx != sentence.paragraph_idx
+        return alone_before and alone_after
 
     def _previous_list(self, sentence: SentenceText) -> list[str]:
         """The countries of the sentence before, in the same paragraph, when that sentence is nothing but a list of two
@@ -1121,7 +1133,8 @@ class _ArticleClaims:
         # (a section heading starts afresh: the sentences before it are another section's, and its own first
         # sentences are about the article's accord - "IN: THOSE WHO FOLLOWED | Bulgaria and Romania joined on 1 January
         # 2007" after a paragraph on NATO in a story about the EU)
-        section_start = self.last_heading_idx + 1 if self.last_heading_idx >= 0 else 0
+        # (a question heading may name its section's accord: "DP: Where are we with the EU, objectively?")
+        section_start = max(self.last_heading_idx + (0 if self._heading_is_question else 1), 0)
         recent_sentences = range(max(sentence.sentence_idx - _RECENT_SENTENCES, section_start), sentence.sentence_idx + 1)
         named_recently = {m.entity_id for k in recent_sentences for m in self._named_in.get(k, ()) if not self._left_behind(m)}
         if not named_recently and section_start > sentence.sentence_idx - _RECENT_SENTENCES and self.topic is self.main_topic:
@@ -1186,16 +1199,18 @@ class _ArticleClaims:
             return
         if sentence.is_heading:
             self.last_heading_idx = sentence.sentence_idx
+            self._heading_is_question = False
             self.last_range_upper = None
             # a new section is about the article's accord again ("Most of the UK's trade is still with the European
             # Union. | Queue of applicants | Britain applied in February 2021": the CPTPP), unless its heading names one
             self.topic = self.main_topic
             self._update_topic(sentence)
             return
-        if _QA_QUESTION.match(sentence.text):
+        if _QA_QUESTION.match(sentence.text) or self._question_heading(sentence):
             # a Q&A's question opens a section as a heading does ("Q: Who are the 11?" after an answer that mentioned
             # the EU in passing): the article's accord again, unless the question names one
             self.last_heading_idx = sentence.sentence_idx
+            self._heading_is_question = bool(self._named_in.get(sentence.sentence_idx))  # (one that names an accord)
             self.topic = self.main_topic
         k = self._position(sentence)
         if k is None:
