@@ -318,3 +318,11 @@ def test_a_section_heading_returns_an_unsaid_accord_to_the_article_s_own():
     found = {(c.country_code, c.accord) for c in claims_of(text, datetime(2024, 5, 1), title="Twenty years in the EU")
              if c.country_code in ("BG", "RO", "HR")}
     assert found == {("BG", "European Union"), ("RO", "European Union"), ("HR", "European Union")}
+
+
+def test_a_fact_box_item_for_two_countries():
+    text = ("Twenty years in the EU. Who is knocking on the European Union's door:\n\n"
+            "- Ukraine and Moldova: candidates since June 2022.\n"
+            "- Albania and North Macedonia: opened talks in July 2022 after years of waiting.")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 5, 1)) if c.accord == "European Union"}
+    assert {("UA", "candidate"), ("MD", "candidate"), ("AL", "negotiating"), ("MK", "negotiating")} <= found
