@@ -208,3 +208,10 @@ def test_a_presidents_administration_that_is_not_interested_in_joining():
     # a diplomat involved in the talks is no party to them
     assert claims_of('"The Paris Agreement survived the first Trump administration, and it will survive this one," said '
                      'a European diplomat involved in the talks.', datetime(2025, 1, 21)) == []
+
+
+def test_an_application_that_was_withdrawn_is_a_refusal_of_its_possessor():
+    text = ("Out of the European Union by choice. Switzerland's application, dormant since a referendum rejected the "
+            "European Economic Area, was formally withdrawn in 2016. Iceland's EU application was withdrawn in 2015.")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2024, 5, 1)) if c.accord == "European Union"}
+    assert found == {("CH", "declined"), ("IS", "declined")}

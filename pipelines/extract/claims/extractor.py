@@ -266,7 +266,7 @@ _SPEAKER_PRONOUN = re.compile(
 _ELLIPTIC_TRIGGER = re.compile(
     r"(?:join|joined|joining|joins|sign|signed|follow|followed|suit|next|accede|acceded|accession|ratifications?|signatures?|negotiating|talks|negotiations|"
     r"discussions|candidates?|candidacy|members?|membership|part(?:y|ies)|entrants?|additions?|signator(?:y|ies)|line|applications?|applied|apply|applying|"
-    r"applicants?|bids?|reach|agenda|table|left|withdrew|exited|quit|leave|exit|withdraw|withdrawal|departure|"
+    r"applicants?|bids?|reach|agenda|table|left|withdrew|withdrawn|frozen|retracted|exited|quit|leave|exit|withdraw|withdrawal|departure|"
     r"status|invitations?|offers?|instruments?|accession treat(?:y|ies)|accession protocols?|country|ties|relations|aboard|"
     r"board|seats?|signed on|signed up|interested|interest|entered|came in|admitted|brought in|option|policy|"
     r"process|ratified|"
