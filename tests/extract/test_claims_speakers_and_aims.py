@@ -719,3 +719,12 @@ def test_a_quotation_that_opens_right_after_its_speaker_s_sentence_is_that_speak
             'during the coming days. It will be made swiftly," the prime minister said.')
     assert ("FI", "candidate", "Sanna Marin") in {(c.country_code, c.status, c.claimed_by)
                                                    for c in claims_of(text, datetime(2022, 5, 15))}
+
+
+def test_a_quotation_closed_at_its_paragraph_s_end_does_not_take_a_later_paragraph_s_speaker():
+    text = ('12:35 | President Cyril Ramaphosa has confirmed that BRICS will grow. "We have reached agreement on the '
+            'criteria," Ramaphosa told a media briefing.\n"We have decided to invite the Argentine Republic and the Arab '
+            'Republic of Egypt to become full members of BRICS."\n\n'
+            '12:44 | Prime Minister Narendra Modi: "India has always supported the expansion," Modi said.')
+    found = {(c.country_code, c.claimed_by) for c in claims_of(text, datetime(2023, 8, 24)) if c.country_code in ("AR", "EG")}
+    assert found == {("AR", "Cyril Ramaphosa"), ("EG", "Cyril Ramaphosa")}

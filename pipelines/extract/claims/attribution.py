@@ -906,7 +906,11 @@ class AttributionResolver:
             attribution = self._peek(i)
             if attribution is not None:
                 return attribution.speaker
-            if i + 1 < len(sentences) and (sentences[i + 1].in_quote or any(q in sentences[i + 1].text for q in '"”')):
+            if i + 1 < len(sentences) and (sentences[i + 1].in_quote or any(q in sentences[i + 1].text for q in '"”')) \
+                    and not (sentences[i].text.rstrip().endswith(('"', "”"))
+                             and sentences[i + 1].paragraph_idx != sentences[i].paragraph_idx):
+                # (a quotation closed at the end of its paragraph goes no further: the next paragraph's quotation is
+                # another speaker's, "12:41 | Chinese President Xi Jinping: ...")
                 i += 1
                 continue
             break
