@@ -96,3 +96,10 @@ def test_he_after_a_quotation_is_the_person_who_opened_the_sentence_before_the_q
             '"Kazakhstan is the first Country of my Second Term to join the Abraham Accords." He added that a signing '
             "ceremony would be announced soon.")
     assert {c.claimed_by for c in claims_of(text, datetime(2025, 11, 7)) if c.country_code == "KZ"} == {"Donald Trump"}
+
+
+def test_he_after_a_quotation_is_its_speaker_even_one_the_article_names_only_there():
+    text = ("Berik Uali, the president's press secretary, said Astana would not accept partner status. "
+            '"Astana gains nothing from joining a new club," Aidos Sarsenbayev told reporters. "It does not need one more '
+            'label." He noted that Kazakhstan has been a member of the Shanghai Cooperation Organisation since 2001.')
+    assert {c.claimed_by for c in claims_of(text, datetime(2024, 10, 30)) if c.country_code == "KZ"} == {"Aidos Sarsenbayev"}

@@ -125,6 +125,10 @@ _STANDALONE_LABEL = re.compile(
     r"|(?P<name>(?:Lord|Baroness|Lady|Earl|Viscount|Sir|Dame|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}))"
     r"\s+\((?:Con|Lab|LD|CB|GP|DUP|SNP|Non-Afl|Ind|Bp|UUP|PC|SDLP|Alliance|Green|Reform|Lab/Co-op)\)")
 _OPENING_REACH = 40  # characters from a sentence's start where its subject may stand ("Syrian President Ahmed al-Sharaa")
+# a speaker's name that is a person's (two to four capitalized words, not a body: "Aidos Sarsenbayev")
+_PERSON_NAME = re.compile(r"(?!.*\b(?:The|Ministry|Government|Office|Department|Council|Prime|President|Minister|Secretary|"
+                          r"Foreign|Spokesperson|Spokesman|Ambassador|Chancellor|King|Emir|Crown|General|Commission)\b)"
+                          r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}")
 _PERSONLESS_REACH = 3  # sentences without a person passed over back to the one whose subject "he" is
 # a long title before the name ("Minister of Housing, Urban Renewal, Environment and Climate Change Pearnel Charles")
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|and|for|the|&),?\s+)+")
@@ -555,6 +559,9 @@ class AttributionResolver:
                                                     bisect_left(self._starts, before.end_char)])
                       if m.entity_type == "person"]
             if not people:
+                said = self._cache.get(before.sentence_idx)
+                if said is not None and said.speaker.entity_id is None and _PERSON_NAME.fullmatch(said.speaker.name):
+                    return said.speaker  # '"...," said Aidos Sarsenbayev, a political scientist. ... He noted that ...'
                 continue
             lead = self.article.body[opening:people[0].start_char]
             if lead and lead[0] in "\"“'‘":
