@@ -339,3 +339,9 @@ def test_an_faq_s_question_standing_alone_opens_a_section_of_the_article_s_accor
     found = {(c.country_code, c.accord) for c in claims_of(text, datetime(2024, 10, 25), title="BRICS in Kazan")
              if c.country_code in ("TH", "MY")}
     assert found == {("TH", "BRICS"), ("MY", "BRICS")}
+
+
+def test_a_part_of_a_counted_list_is_only_the_part_named():
+    text = ("Ecuador wants to join the Pacific Alliance, formed by Chile, Colombia, Mexico and Peru. Three of these four "
+            "countries, Chile, Mexico and Peru, are also parties to the CPTPP.")
+    assert {c.country_code for c in claims_of(text, datetime(2021, 12, 30)) if c.accord == "CPTPP"} == {"CL", "MX", "PE"}

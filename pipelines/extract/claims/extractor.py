@@ -383,6 +383,9 @@ _COORDINATE_BETWEEN = re.compile(r",\s*(?:and|but|while|whereas)\s")
 # a joining told in the future tense
 _WILL_JOIN = re.compile(r"(?:will|'ll|’ll|would)\s+(?:eventually\s+|one\s+day\s+|definitely\s+|certainly\s+)?join(?![\w])",
                         re.IGNORECASE)
+# a count of a part before a counted plural: "Three of these four countries", "two of the three"
+_SUBSET_OF = re.compile(r"(?<![\w])(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|all|"
+                        r"none|both|each|several|many|few)\s+of\s+$", re.IGNORECASE)
 # a chronology's list item opening with its date: "• 1 May — ...", "- March 29, 2004: ...", "* 12 June 2024 – ..."
 _DATE_LABEL = re.compile(r"\s*[-–—•*·]\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—:]|$)")
 # a joining told in the present tense ("joins", "enters", "accedes to", "becomes a member")
@@ -568,6 +571,8 @@ class _ArticleClaims:
         for m in counted_plurals(sentence.text, lowered):
             if any(s < m.end() and m.start() < e for s, e in taken) or excluded[0] <= m.start() < excluded[1]:
                 continue
+            if _SUBSET_OF.search(sentence.text, 0, m.start()):
+                continue  # "Three of these four countries, Chile, Mexico and Peru, ...": a part, named after it
             # "these four states": the list of exactly four countries just before it, in this sentence or the one before
             earliest = self.article.sentences[max(0, sentence.sentence_idx - 1)].start_char
             for code in counted_group(self.article.body, self._country_spans, base + m.start(), m["n"], earliest):
