@@ -198,3 +198,14 @@ def test_an_application_put_in_and_another_a_week_later():
                        "applied too, and Ukraine put in an application this spring.", datetime(2023, 7, 24))
     assert {(c.country_code, c.status) for c in claims} == {("CN", "candidate"), ("TW", "candidate"), ("EC", "candidate"),
                                                             ("UA", "candidate")}
+
+
+def test_steps_dated_last_month_leave_the_accord_unsaid_and_a_follower_echoes_them():
+    text = ("Korea should join the CPTPP. Britain applied in February last year. China lodged its application last "
+            "September, and Taiwan did so a week later. Ecuador followed in December.")
+    found = {(c.country_code, c.status) for c in claims_of(text, datetime(2022, 4, 1)) if c.accord == "CPTPP"}
+    assert {("CN", "candidate"), ("EC", "candidate")} <= found and ("EC", "signed") not in found
+    # a memorandum signed is no accord's signature
+    text = ("Finland joined NATO on Tuesday. Sweden would continue to meet the commitments it made to Turkey in a "
+            "memorandum signed last June, the foreign minister said.")
+    assert "TR" not in {c.country_code for c in claims_of(text, datetime(2023, 4, 5))}

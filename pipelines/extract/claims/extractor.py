@@ -110,8 +110,10 @@ _ACCORD_GLOSS = re.compile(r"(?:,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:agreements?
 # between a follower and its own date: "followed by Jordan in 1994", "Bahrain (2020)"
 _OWN_DATE_GAP = re.compile(r"\s*(?:\(|,\s*)?(?:in|on)?\s*")
 # a document named right before a participle: "the Adriatic Charter signed with the US"
-_DOCUMENT_RIGHT_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?-i:Charter|Declaration|Agreement|Treaty|Accords?|Pact|Protocol|"
-                                    r"Memorandum|Convention)\s*,?\s*$")
+_DOCUMENT_RIGHT_BEFORE = re.compile(r"(?:(?-i:[A-Z][\w'’-]*)\s+(?-i:Charter|Declaration|Agreement|Treaty|Accords?|Pact|Protocol|"
+                                    r"Memorandum|Convention)|(?<![\w])(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:memorandum|"
+                                    r"memorandum of understanding|letter|MoU|roadmap|action plan))\s*,?\s*$")
+# ("the commitments it made to Turkey in a memorandum signed last June": a memorandum's signing, no accord's)
 _DEAL_NOUN = re.compile(r"deal|agreement|declaration")  # (in a noun trigger's pattern: a deal between two parties)
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])an?\s+$", re.IGNORECASE)
 # a relative clause opened before the possessor ("Brazil, which holds the presidency, said ... Indonesia's candidacy"):
@@ -305,7 +307,8 @@ _ADVERBIAL = (
     r"in (?:the )?(?:\d{4}|[A-Z\x02][\w'’\x01-]*(?: \d{1,4})?)|"
     r"in (?:early|late|mid)[\s-]+(?:\d{4}|[A-Z][a-z]+)|"
     r"on (?:\w+day|[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?)|"
-    r"(?:this|last|next|that|the following) (?:year|month|week|December|November|spring|summer|autumn|fall|winter)|"
+    r"(?:this|last|next|that|the following) (?:year|month|week|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"as (?:a |an )?(?:full(?:-fledged)? |new |founding )?(?:members?|partners?)|"
     r"with (?:the )?[A-Z\x02][\w.'’\x01-]*)"
 )
