@@ -248,6 +248,13 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...], plural: bool = False) -
 
 
 @lru_cache(maxsize=1)
+def deal_phrases() -> tuple[str, ...]:
+    """The registry's phrases of more than one word that name an unnamed deal ("peace treaty", "treaty of peace"),
+    lower-cased: words that are the registry's own even when a page capitalizes them."""
+    return tuple(sorted({p.lower() for a in load_accord_registry() for p in a.triggers if " " in p}))
+
+
+@lru_cache(maxsize=1)
 def _alias_patterns() -> tuple[tuple[Accord, re.Pattern], ...]:
     return tuple((a, phrase_pattern(a.aliases)) for a in load_accord_registry())
 

@@ -612,6 +612,6 @@ def clear_caches() -> None:
     """
     for fn in (
         iso_codes, load_country_rules, load_non_iso_states, load_country_lexicon,
-        load_actors, load_role_titles, state_roles, load_organizations,
+        load_actors, load_role_titles, state_roles, leader_roles, portfolio_words, load_organizations,
     ):
         fn.cache_clear()

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from pipelines.extract.accords import Accord, article_topic_accords, find_accord_mentions
+from pipelines.extract.accords import Accord, article_topic_accords, deal_phrases, find_accord_mentions
 from pipelines.extract.claims import dating
 from pipelines.extract.claims.attribution import (
     ANONYMOUS,
@@ -1081,7 +1081,7 @@ class _ArticleClaims:
         if last_word.lower().rstrip(".") in _CALENDAR_WORDS:
             return None
         window = sentence.text[hit.end:hit.end + len(m.group()) + 20].lower()
-        if any(phrase in window for accord in accords_by_id().values() for phrase in accord.triggers if " " in phrase):
+        if any(phrase in window for phrase in deal_phrases()):
             return None  # "signed the Treaty of Peace between ...": a registry accord's own words, capitalized
         covered = [x for x in self.countries if x.start_char <= start + len(m.group()) and start < x.end_char]
         mentioned = [*self._named_in.get(sentence.sentence_idx, ()), *self._generic_in.get(sentence.sentence_idx, ())]
